@@ -1,0 +1,87 @@
+import type { Analysis } from '../core/analysis.ts';
+import type { Alert, Case } from '../core/act.ts';
+import type { ConversationInput } from '../core/conversation.ts';
+import type { EmployeeSurveyInput } from '../core/employee-survey.ts';
+import type { EmployeeFact, FactFilter, MessageFact, SurveyFact } from '../core/facts.ts';
+import type { Workspace, WorkspaceSettings } from '../core/workspace.ts';
+
+/** Outcome of writing one batch of ingested records. */
+export interface WriteResult {
+  /** Records newly stored. */
+  inserted: number;
+  /** Records whose natural key already existed (re-import): nothing was written for them. */
+  skipped: number;
+  /** Ids of newly stored customer messages, to analyse. */
+  newMessageIds: string[];
+}
+
+/** A message awaiting analysis. */
+export interface PendingMessage {
+  messageId: string;
+  text: string;
+  language: string | null;
+}
+
+/** One page of the listening station stream (newest first). */
+export interface MessagePage {
+  items: MessageFact[];
+  /** Opaque cursor for the next page, null at the end. */
+  next: string | null;
+  total: number;
+}
+
+/** Counts for the report header and health checks. */
+export interface StoreCounts {
+  conversations: number;
+  messages: number;
+  customerMessages: number;
+  analysed: number;
+  customers: number;
+  surveys: number;
+  employeeAnswers: number;
+}
+
+/**
+ * The one persistence interface of Écoute. Implemented once with Kysely over SQLite and PostgreSQL
+ * (`openStore(url)`); every query is written once. All methods are scoped to a workspace.
+ */
+export interface Store {
+  readonly dialect: 'sqlite' | 'postgres';
+  /** Applies pending migrations (idempotent). */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  ensureWorkspace(id: string, name?: string): Promise<Workspace>;
+  updateWorkspaceSettings(id: string, settings: WorkspaceSettings): Promise<Workspace>;
+  /** Finds or creates a source by name. Returns its id. */
+  ensureSource(workspaceId: string, name: string, kind: string): Promise<string>;
+
+  /** Writes a batch in one transaction; records whose natural key exists are skipped. */
+  writeConversations(workspaceId: string, sourceId: string, batch: ConversationInput[]): Promise<WriteResult>;
+  writeEmployeeAnswers(workspaceId: string, sourceId: string, batch: EmployeeSurveyInput[]): Promise<WriteResult>;
+
+  /** Customer messages without an analysis for `modelVersion` (oldest first). */
+  pendingAnalysis(workspaceId: string, modelVersion: string, limit: number): Promise<PendingMessage[]>;
+  saveAnalyses(workspaceId: string, modelVersion: string, rows: { messageId: string; analysis: Analysis }[]): Promise<void>;
+
+  /** All facts matching a filter, for insights and exports (ordered by time, then id). */
+  messageFacts(workspaceId: string, filter?: FactFilter): Promise<MessageFact[]>;
+  /** Streams facts in pages, for exports of any size. */
+  iterateMessageFacts(workspaceId: string, filter?: FactFilter, pageSize?: number): AsyncIterable<MessageFact[]>;
+  surveyFacts(workspaceId: string, filter?: FactFilter): Promise<SurveyFact[]>;
+  employeeFacts(workspaceId: string): Promise<EmployeeFact[]>;
+
+  /** Listening station: paged, filtered, newest first; uses indexes so it stays fast on 1M messages. */
+  listMessages(workspaceId: string, filter: FactFilter, limit: number, cursor?: string | null): Promise<MessagePage>;
+  /** "Walk in their shoes": one customer's whole history, oldest first. */
+  customerHistory(workspaceId: string, customerId: string): Promise<MessageFact[]>;
+
+  counts(workspaceId: string): Promise<StoreCounts>;
+  /** Increases on every write; lets the server cache computed insights. */
+  dataVersion(workspaceId: string): Promise<number>;
+
+  createCase(c: Omit<Case, 'id' | 'createdAt' | 'updatedAt'>): Promise<Case>;
+  listCases(workspaceId: string): Promise<Case[]>;
+  createAlert(a: Omit<Alert, 'id' | 'createdAt' | 'acknowledged'>): Promise<Alert>;
+  listAlerts(workspaceId: string): Promise<Alert[]>;
+}

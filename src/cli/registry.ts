@@ -1,0 +1,19 @@
+import type { Command } from './command.ts';
+
+/** A command known by name; its module is imported only when it runs, to keep start-up fast. */
+export interface CommandEntry {
+  name: string;
+  summary: string;
+  load(): Promise<Command>;
+}
+
+/** Every CLI command, in the order `ecoute help` lists them (the flywheel: listen, understand, learn, share). */
+export const commands: readonly CommandEntry[] = [
+  { name: 'demo', summary: 'Ingest the bundled sample, analyse it, print a summary, write a report, serve the dashboard', load: async () => (await import('./commands/demo.ts')).demoCommand },
+  { name: 'ingest', summary: 'Import files (CSV/TSV, JSON/JSONL, transcripts, e-mail) with PII redaction', load: async () => (await import('./commands/ingest.ts')).ingestCommand },
+  { name: 'analyze', summary: 'Analyse JSONL messages (emotion, need, reason, theme, stage, risk) without the database', load: async () => (await import('./commands/analyze.ts')).analyzeCommand },
+  { name: 'report', summary: 'Write the insights report (md, html or json)', load: async () => (await import('./commands/report.ts')).reportCommand },
+  { name: 'digest', summary: 'Build (and send) the daily or weekly digest', load: async () => (await import('./commands/digest.ts')).digestCommand },
+  { name: 'export', summary: 'Export every message with its analysis (jsonl or csv)', load: async () => (await import('./commands/export.ts')).exportCommand },
+  { name: 'serve', summary: 'Serve the dashboard and API on http://localhost:4870', load: async () => (await import('./commands/serve.ts')).serveCommand },
+];

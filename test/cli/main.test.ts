@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const bin = fileURLToPath(new URL('../../bin/ecoute.js', import.meta.url));
+const run = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+
+describe('ecoute CLI entry point', () => {
+  it('lists every command in help', () => {
+    const r = run(['help']);
+    expect(r.status).toBe(0);
+    for (const name of ['demo', 'ingest', 'analyze', 'report', 'digest', 'export', 'serve']) {
+      expect(r.stdout).toContain(name);
+    }
+  });
+
+  it('exits 2 on an unknown command and says how to find the right one', () => {
+    const r = run(['frobnicate']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/unknown command "frobnicate".*ecoute help/);
+  });
+
+  it('exits 1 with the variable to fix on bad configuration', () => {
+    const r = run(['report'], { DATABASE_URL: 'mysql://nope' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/DATABASE_URL/);
+  });
+});

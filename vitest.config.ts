@@ -7,5 +7,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Store tests share one PostgreSQL server; each file uses its own schema, so files may run in parallel.
     pool: 'forks',
+    globalSetup: ['test/setup/postgres.ts'],
   },
 });

@@ -27,7 +27,10 @@ export interface MessagePage {
   items: MessageFact[];
   /** Opaque cursor for the next page, null at the end. */
   next: string | null;
+  /** Matches of the filter, counted up to a cap (see `totalCapped`) so that counting stays fast on 1M rows. */
   total: number;
+  /** True when there are more than `total` matches (the count stopped at its cap). */
+  totalCapped?: boolean;
 }
 
 /** Counts for the report header and health checks. */

@@ -1,0 +1,167 @@
+/**
+ * Dashboard latency benchmark: builds (once, cached in .tmp/bench-1m.db) a SQLite database with
+ * 1,000,000 messages, starts the real server on loopback and measures p50/p95/p99 of every API route
+ * and of every page (index.html plus the JSON it needs). The one-time insights warm-up is reported
+ * separately. Target: p95 < 300 ms. Run: `npm run bench:dashboard` (options: --messages N --requests N).
+ */
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { Analysis } from '../src/core/analysis.ts';
+import { startServer } from '../src/runtime/http-server.ts';
+import { createApp } from '../src/server/create-app.ts';
+import { openStore } from '../src/store/open-store.ts';
+import type { Store } from '../src/store/store.ts';
+import { syntheticConversation } from './bench/synthetic-data.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WS = 'bench';
+const MODEL_VERSION = 'bench-synthetic-1';
+const MESSAGES_PER_CONVERSATION = 4;
+const BATCH = 2_500;
+const END = new Date('2026-11-16T00:00:00Z');
+const SPAN_DAYS = 364;
+
+const { values } = parseArgs({
+  options: { messages: { type: 'string', default: '1000000' }, requests: { type: 'string', default: '50' }, db: { type: 'string' } },
+});
+const targetMessages = Number(values.messages);
+const requests = Number(values.requests);
+const dbFile = path.resolve(ROOT, values.db ?? (targetMessages === 1_000_000 ? '.tmp/bench-1m.db' : `.tmp/bench-${targetMessages}.db`));
+
+/** Writes the synthetic corpus through the real store API, in large batches, into a temp file then renames it. */
+async function build(file: string): Promise<void> {
+  const tmp = `${file}.building`;
+  rmSync(tmp, { force: true });
+  const store = await openStore(`sqlite:${tmp}`);
+  const conversations = Math.ceil(targetMessages / MESSAGES_PER_CONVERSATION);
+  const customers = Math.max(50, Math.floor(conversations / 12));
+  const start = new Date(END.getTime() - SPAN_DAYS * 86_400_000);
+  const t0 = performance.now();
+  try {
+    await store.ensureWorkspace(WS, 'Benchmark');
+    const source = await store.ensureSource(WS, 'synthetic', 'bench');
+    for (let from = 0; from < conversations; from += BATCH) {
+      const batch = [];
+      const byText = new Map<string, Analysis>();
+      for (let i = from; i < Math.min(conversations, from + BATCH); i++) {
+        const { conversation, analyses } = syntheticConversation(i, start, SPAN_DAYS, customers);
+        batch.push(conversation);
+        conversation.messages.filter((m) => m.role === 'customer').forEach((m, k) => byText.set(m.text, analyses[k]));
+      }
+      await store.writeConversations(WS, source, batch);
+      const pending = await store.pendingAnalysis(WS, MODEL_VERSION, BATCH * MESSAGES_PER_CONVERSATION);
+      await store.saveAnalyses(WS, MODEL_VERSION, pending.map((p) => ({ messageId: p.messageId, analysis: byText.get(p.text)! })));
+      const done = Math.min(conversations, from + BATCH) * MESSAGES_PER_CONVERSATION;
+      process.stderr.write(`\rbuilding ${file}: ${done.toLocaleString('en')} messages (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+    }
+    process.stderr.write('\n');
+  } finally {
+    await store.close();
+  }
+  renameSync(tmp, file);
+  for (const ext of ['-wal', '-shm']) if (existsSync(`${tmp}${ext}`)) renameSync(`${tmp}${ext}`, `${file}${ext}`);
+  console.log(`built ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** Times `n` sequential runs of `fn` (ms), after one untimed run. */
+async function measure(fn: () => Promise<void>, n: number): Promise<{ p50: number; p95: number; p99: number; max: number }> {
+  await fn();
+  const times: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times[times.length - 1] };
+}
+
+async function fetchOk(url: string): Promise<unknown> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url} answered ${res.status}: ${await res.text()}`);
+  return res.headers.get('content-type')?.includes('json') ? res.json() : res.text();
+}
+
+async function main(): Promise<void> {
+  mkdirSync(path.dirname(dbFile), { recursive: true });
+  if (!existsSync(dbFile)) await build(dbFile);
+  else console.log(`reusing ${dbFile} (delete it to rebuild)`);
+  const store: Store = await openStore(`sqlite:${dbFile}`);
+  const counts = await store.counts(WS);
+  console.log(`messages: ${counts.messages.toLocaleString('en')} (customer ${counts.customerMessages.toLocaleString('en')}, analysed ${counts.analysed.toLocaleString('en')}), conversations ${counts.conversations.toLocaleString('en')}, customers ${counts.customers.toLocaleString('en')}`);
+
+  const mem0 = process.memoryUsage().rss;
+  const tWarm = performance.now();
+  const app = createApp({ store, workspaceId: WS, clock: () => END, webDir: path.join(ROOT, 'web') });
+  const server = await startServer(app, { port: 0, host: '127.0.0.1' });
+  const base = server.url;
+  try {
+    await fetchOk(`${base}/api/overview`);
+    const warm = performance.now() - tWarm;
+    console.log(`insights warm-up (one-time, at server start): ${(warm / 1000).toFixed(1)} s, RSS +${((process.memoryUsage().rss - mem0) / 1e6).toFixed(0)} MB`);
+
+    const risk = (await fetchOk(`${base}/api/risk`)) as { customers: { customerId: string }[] };
+    const page1 = (await fetchOk(`${base}/api/messages?limit=50`)) as { next: string | null; items: { customerId: string | null }[] };
+    const someCustomer = risk.customers[0]?.customerId ?? page1.items.find((m) => m.customerId)?.customerId;
+    const get = (p: string) => () => fetchOk(`${base}${p}`).then(() => undefined);
+    const api: [string, string][] = [
+      ['GET /api/health', '/api/health'],
+      ['GET /api/openapi.json', '/api/openapi.json'],
+      ['GET /api/i18n', '/api/i18n'],
+      ['GET /api/overview', '/api/overview'],
+      ['GET /api/journey', '/api/journey'],
+      ['GET /api/themes', '/api/themes'],
+      ['GET /api/personas', '/api/personas'],
+      ['GET /api/risk', '/api/risk'],
+      ['GET /api/competitors', '/api/competitors'],
+      ['GET /api/spikes', '/api/spikes'],
+      ['GET /api/ex-cx', '/api/ex-cx'],
+      ['GET /api/messages', '/api/messages?limit=20'],
+      ['GET /api/messages (page 2, cursor)', `/api/messages?limit=20&cursor=${encodeURIComponent(page1.next ?? '')}`],
+      ['GET /api/messages?emotion=anger', '/api/messages?emotion=anger&limit=20'],
+      ['GET /api/messages?stage&channel', '/api/messages?stage=billing&channel=email&limit=20'],
+      ['GET /api/messages?theme&language', '/api/messages?theme=delay&language=en&limit=20'],
+      ['GET /api/messages?q=', '/api/messages?q=remboursement&limit=20'],
+      ['GET /api/customers/:id/history', `/api/customers/${encodeURIComponent(someCustomer ?? 'none')}/history`],
+      ['GET /api/cases', '/api/cases'],
+      ['GET /api/alerts', '/api/alerts'],
+    ];
+    const pages: [string, string[]][] = [
+      ['page Overview', ['/', '/api/i18n', '/api/overview']],
+      ['page Journey', ['/', '/api/i18n', '/api/journey']],
+      ['page Themes & drivers', ['/', '/api/i18n', '/api/themes']],
+      ['page Personas', ['/', '/api/i18n', '/api/personas']],
+      ['page Customers at risk', ['/', '/api/i18n', '/api/risk']],
+      ['page Competitors', ['/', '/api/i18n', '/api/competitors']],
+      ['page Listening station', ['/', '/api/i18n', '/api/messages?limit=20']],
+      ['page Walk in their shoes', ['/', '/api/i18n', `/api/customers/${encodeURIComponent(someCustomer ?? 'none')}/history`]],
+    ];
+    const rows: [string, Awaited<ReturnType<typeof measure>>][] = [];
+    for (const [name, p] of api) rows.push([name, await measure(get(p), requests)]);
+    for (const [name, urls] of pages) rows.push([name, await measure(async () => { for (const u of urls) await fetchOk(`${base}${u}`); }, requests)]);
+
+    const width = Math.max(...rows.map(([n]) => n.length));
+    const fmt = (v: number) => v.toFixed(1).padStart(8);
+    console.log(`\n${requests} sequential requests each on loopback, ${counts.messages.toLocaleString('en')} messages (ms)`);
+    console.log(`${'route'.padEnd(width)}  ${'p50'.padStart(8)}  ${'p95'.padStart(8)}  ${'p99'.padStart(8)}  ${'max'.padStart(8)}`);
+    for (const [name, r] of rows) {
+      console.log(`${name.padEnd(width)}  ${fmt(r.p50)}  ${fmt(r.p95)}  ${fmt(r.p99)}  ${fmt(r.max)}${r.p95 >= 300 ? '  ✗ p95 ≥ 300' : ''}`);
+    }
+    const over = rows.filter(([, r]) => r.p95 >= 300);
+    console.log(over.length ? `\n${over.length} route(s) over the 300 ms p95 target.` : '\nAll routes and pages under the 300 ms p95 target.');
+  } finally {
+    await server.close();
+    await store.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.stack : err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,116 @@
+/**
+ * `npm run eval`: Écoute's analyser against the visible evaluation splits in the data folder, with
+ * peers computed in the same run, floors and published anchors. Nothing here trains or tunes.
+ * Prints Markdown tables. Options: ECOUTE_DATA_DIR; EVAL_MAX (rows per set, default 3000, sampled
+ * deterministically as every k-th row).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../src/analyze/analyze.ts';
+import type { Analysis } from '../src/core/analysis.ts';
+import { SENTIMENTS } from '../src/core/labels.ts';
+import { loadModel } from '../src/runtime/load-model.ts';
+import { REPO_ROOT } from './data/paths.ts';
+import { emotionSets, EKMAN, OURS_TO_EKMAN, REASON_TO_THEMES, sentimentSets } from './eval/datasets.ts';
+import { accuracy, macroF1, multiLabelMacroF1 } from './eval/metrics.ts';
+import { loadPeers } from './eval/peers.ts';
+
+const MAX = Number(process.env.EVAL_MAX ?? 3000);
+const sample = <T>(xs: T[]): T[] => (xs.length <= MAX ? xs : xs.filter((_, i) => i % Math.ceil(xs.length / MAX) === 0));
+const f = (x: number) => x.toFixed(3);
+const out: string[] = [];
+const print = (s = '') => { out.push(s); process.stdout.write(s + '\n'); };
+
+const model = await loadModel();
+const run = (text: string): Analysis => analyze(text, { model });
+const peers = loadPeers();
+const langGold: string[] = [];
+const langPred: string[] = [];
+const langPer: { name: string; n: number; acc: number }[] = [];
+const t0 = Date.now();
+
+print(`# Écoute analyser evaluation (model ${model.version})`);
+print();
+print('## Sentiment macro-F1 (negative / neutral / positive)');
+print();
+print(`| dataset | n | Écoute | ${peers.map((p) => p.name).join(' | ')} | floor | anchor |`);
+print(`|---|---|---|${peers.map(() => '---').join('|')}|---|---|`);
+const FLOORS: Record<string, string> = {
+  'Airline tweets (en)': '≥ 0.62', 'FR insurance reviews': '≥ 0.52', 'FR restaurant reviews': '≥ 0.55', 'UMSAB tweets (fr)': '≥ 0.48', 'UMSAB tweets (en)': '—',
+};
+const ANCHORS: Record<string, string> = { 'Airline tweets (en)': 'RoBERTa fine-tuned in-domain 0.82' };
+let painHit = 0;
+let painN = 0;
+for (const set of sentimentSets()) {
+  const items = sample(set.items);
+  const results = items.map((x) => run(x.text));
+  const gold = items.map((x) => x.gold);
+  const ours = macroF1(gold, results.map((r) => r.sentiment.label), SENTIMENTS);
+  const peerScores: string[] = [];
+  let beatsAll = true;
+  for (const p of peers) {
+    const preds: (string | null)[] = [];
+    for (const x of items) preds.push(await p.classify(x.text, set.lang));
+    if (preds.some((q) => q === null)) { peerScores.push('n/a'); continue; }
+    const s = macroF1(gold, preds as string[], SENTIMENTS);
+    if (s >= ours) beatsAll = false;
+    peerScores.push(f(s));
+  }
+  print(`| ${set.name} | ${items.length}${items.length < set.items.length ? ` of ${set.items.length}` : ''} | **${f(ours)}**${beatsAll ? '' : ' (behind a peer)'} | ${peerScores.join(' | ')} | ${FLOORS[set.name] ?? '—'} | ${ANCHORS[set.name] ?? '—'} |`);
+  const detected = items.map((x) => analyze(x.text, { model }).language);
+  const acc = accuracy(items.map((x) => x.lang), detected);
+  langPer.push({ name: set.name, n: items.length, acc });
+  langGold.push(...items.map((x) => x.lang));
+  langPred.push(...detected);
+  if (set.name.startsWith('Airline')) {
+    items.forEach((x, i) => {
+      const themes = REASON_TO_THEMES[x.reason ?? ''];
+      if (!themes) return;
+      painN++;
+      if (results[i].themes.some((t) => themes.includes(t.label))) painHit++;
+    });
+  }
+}
+print();
+print('## Emotions: macro-F1 after the GoEmotions Ekman grouping');
+print();
+print('Per-class binary F1 over anger, disgust, fear, joy, sadness, surprise and neutral (empty emotions = neutral), averaged over classes present in the gold set.');
+print();
+print('| dataset | n | Écoute | floor | anchor | per class |');
+print('|---|---|---|---|---|---|');
+const EMO_FLOORS: Record<string, string> = { 'GoEmotions dev (en)': '≥ 0.52', 'XED en held-out 10%': '≥ 0.42', 'XED fr held-out 10%': '≥ 0.38' };
+for (const set of emotionSets()) {
+  const items = sample(set.items);
+  const preds = items.map((x) => {
+    const a = run(x.text);
+    langGold.push(x.lang);
+    langPred.push(a.language);
+    const s = new Set(a.emotions.map((e) => OURS_TO_EKMAN[e.label]));
+    return s.size ? s : new Set(['neutral']);
+  });
+  const { f1, per } = multiLabelMacroF1(items.map((x) => x.gold), preds, EKMAN);
+  print(`| ${set.name} | ${items.length}${items.length < set.items.length ? ` of ${set.items.length}` : ''} | **${f(f1)}** | ${EMO_FLOORS[set.name]} | ${set.name.startsWith('GoEmotions') ? 'BERT (paper, test) 0.64' : '—'} | ${Object.entries(per).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')} |`);
+}
+print();
+print('## Airline pain points and language');
+print();
+print('| measure | n | Écoute | floor |');
+print('|---|---|---|---|');
+print(`| pain-point recall (negativereason → theme) | ${painN} | **${f(painHit / Math.max(1, painN))}** | ≥ 0.65 |`);
+print(`| language accuracy, all sets above, lang not passed | ${langGold.length} | **${f(accuracy(langGold, langPred))}** | ≥ 0.98 |`);
+for (const l of langPer) print(`| language accuracy: ${l.name} | ${l.n} | ${f(l.acc)} | |`);
+print();
+
+const goldPath = join(REPO_ROOT, 'scripts', 'eval', 'gold.ts');
+print('## Gold set (ecoute-gold)');
+print();
+if (existsSync(goldPath)) {
+  const mod = (await import(goldPath)) as { evalGold?: (fn: (text: string, lang?: string) => Analysis) => unknown };
+  if (typeof mod.evalGold === 'function') {
+    const res = await mod.evalGold((text, lang) => analyze(text, { model, lang }));
+    if (typeof res === 'string') print(res);
+    else if (res !== undefined) print('```json\n' + JSON.stringify(res, null, 2) + '\n```');
+  } else print('_scripts/eval/gold.ts has no evalGold export; skipped._');
+} else print('_scripts/eval/gold.ts not present yet; skipped._');
+print();
+print(`_Evaluated in ${((Date.now() - t0) / 1000).toFixed(1)} s; sets above ${MAX} rows sampled as every k-th row._`);

@@ -1,0 +1,39 @@
+/** Evaluation metrics: macro-F1 (single- and multi-label) and accuracy. */
+
+/** Macro-F1 over `labels` for single-label predictions. */
+export function macroF1(gold: string[], pred: string[], labels: readonly string[]): number {
+  let sum = 0;
+  for (const l of labels) {
+    let tp = 0, fp = 0, fn = 0;
+    for (let i = 0; i < gold.length; i++) {
+      if (pred[i] === l && gold[i] === l) tp++;
+      else if (pred[i] === l) fp++;
+      else if (gold[i] === l) fn++;
+    }
+    sum += tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+  }
+  return sum / labels.length;
+}
+
+/** Macro-F1 over the labels that occur in the gold sets (multi-label, per-label binary F1). */
+export function multiLabelMacroF1(gold: Set<string>[], pred: Set<string>[], labels: readonly string[]): { f1: number; per: Record<string, number> } {
+  const per: Record<string, number> = {};
+  for (const l of labels) {
+    let tp = 0, fp = 0, fn = 0, support = 0;
+    for (let i = 0; i < gold.length; i++) {
+      const g = gold[i].has(l);
+      const p = pred[i].has(l);
+      if (g) support++;
+      if (g && p) tp++; else if (p) fp++; else if (g) fn++;
+    }
+    if (support > 0) per[l] = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+  }
+  const vals = Object.values(per);
+  return { f1: vals.reduce((a, b) => a + b, 0) / Math.max(1, vals.length), per };
+}
+
+export function accuracy(gold: string[], pred: string[]): number {
+  let ok = 0;
+  for (let i = 0; i < gold.length; i++) if (gold[i] === pred[i]) ok++;
+  return ok / Math.max(1, gold.length);
+}

@@ -1,0 +1,78 @@
+/** English survey answers and reviews fragments (written for Écoute; fictional). */
+import type { FeedbackText } from './feedback.ts';
+
+export const FEEDBACK_EN: FeedbackText = {
+  promoter: [
+    'Agents actually listen and call back when they say they will.',
+    'Fibre is rock solid, not one drop in two years.',
+    'The engineer was brilliant and left everything tidy.',
+    'Real humans on the phone, not a bot.',
+    'Great value for the box.',
+    'Customer for ten years and never let down.',
+    'The app makes it easy to keep an eye on usage.',
+    'Sorted in one call. Impressive.',
+    'They offered me a cheaper plan without me asking, which is rare.',
+  ],
+  passive: [
+    'Fine, nothing special.',
+    'Works well but the price went up.',
+    'Good network, support a bit slow.',
+    'Fibre is great, the app is buggy sometimes.',
+    'Happy overall, but phone waits are long.',
+    'Not unhappy... we will see over time.',
+  ],
+  detractor: [
+    'Way too long on hold, and scripted answers.',
+    'Price goes up at every renewal, loyalty counts for nothing.',
+    'Billing mistakes again and again.',
+    'Passed from one team to another.',
+    'Copy-paste replies that do not answer the question.',
+    'Engineer never turned up and nobody apologised.',
+    'Cannot reach anyone in the evening.',
+  ],
+  byScenario: {
+    outage: ['Fibre down for over a week in Lyon, no updates at all.', 'Endless internet outage and not even a gesture.', 'Still no fibre, paying for nothing.'],
+    double_debit: ['Charged twice, refunded three weeks later.', 'The double debit sent me overdrawn.'],
+    install: ['Three installation appointments cancelled.', 'Hook-up took forever.'],
+    wifi: ['Wifi unstable for months despite two boxes.', 'Speed nowhere near what was sold.'],
+    bill_increase: ['Bill keeps rising with no explanation.', 'Add-ons added without my consent.'],
+    renewal: ['+€15 when the promo ended, ridiculous.', 'New customers get better deals than loyal ones.'],
+    porting: ['Botched number transfer, a week with no number.'],
+    hold_loop: ['45 minutes on hold for nothing.', 'Never got the promised call back.'],
+    cancel: ['Cancelling is an obstacle course.'],
+    login: ['Cannot get into the app since the update.'],
+  },
+  churn: ['I am leaving when my contract ends.', 'I am in the middle of switching provider.', 'Cancelling as soon as I can.', 'I will not be staying.'],
+  csatGood: ['Very understanding agent, thanks.', 'Quick and effective.', 'Finally someone who owns the case!', 'Clear explanation, thank you.', 'Lovely to deal with.', 'Sorted, thanks.'],
+  csatMid: ['Okay, but I had to chase.', 'Answer felt a bit generic.', 'Took a while.', 'Polite but no real fix.'],
+  csatBad: ['Template reply, no solution.', 'Did not listen to me.', 'Still not fixed.', 'Curt and rushed.', 'Just sent me to the website.', 'Zero empathy.'],
+  brands: {
+    'Azur Télécom': {
+      good: ['The agents are genuinely human and take their time.', 'Engineer on time, flawless installation.', 'Fast, stable fibre day to day.',
+        'Had a billing issue, sorted in one call with a goodwill credit.', 'You can actually reach customer care, no robot.', 'Good 4G/5G coverage where I live.'],
+      bad: ['Fibre outage in Lyon, more than a week without internet and no clear updates.', 'Price rise at the end of every promo.', 'Charged twice in October, refund was very slow.',
+        'Copy-paste email replies, you can tell nobody reads your message.', 'Endless hold times.', 'The app crashes since the last update.'],
+      titlesGood: ['Great customer care', 'Very happy', 'A provider with humans', 'Perfect installation', 'Recommended'],
+      titlesBad: ['Endless outage', 'Disappointed after years', 'Billing disaster', 'Avoid for now', 'No consideration'],
+    },
+    'Orbis Mobile': {
+      good: ['Really cheap plan.', 'Decent signal everywhere I go.', 'Signed up online in five minutes.', 'Good rural coverage.'],
+      bad: ['Impossible to reach a human, chatbot only.', 'Hidden fees on the bill.', 'Customer service never answers emails.', 'SIM took three weeks to arrive.', 'Charged extra without any warning.'],
+      titlesGood: ['Cheap and cheerful', 'Good value', 'Does the job'],
+      titlesBad: ['Non-existent support', 'A bot, no humans', 'Hidden fees', 'Stay away'],
+    },
+    NovaBox: {
+      good: ['Fibre is blazing fast.', 'The TV box is excellent.', 'Very complete box for the price.', 'Strong wifi across the whole house.'],
+      bad: ['Billing errors every other month.', 'Cancelling took three months plus a fee for a box I returned.', 'Installation postponed four times.', 'Bill went up after a year with no notice.'],
+      titlesGood: ['Top speed', 'Great box', 'Excellent TV'],
+      titlesBad: ['Chaotic billing', 'Cannot cancel', 'Endless installation'],
+    },
+  },
+  app: {
+    good: ['Handy for tracking usage and bills.', 'Clean interface, everything is two taps away.', 'The in-app chat replies fast.', 'Changed my plan myself, great.', 'Love the dark mode.'],
+    bad: ['Cannot log in since the update.', 'Closes itself as soon as it opens.', 'The SMS code never arrives.', 'Cannot download bills as PDF.', 'So slow, every screen takes ten seconds.', 'Keeps logging me out.'],
+    titlesGood: ['Very handy', 'Good app', 'Simple and effective', 'Great'],
+    titlesBad: ['Cannot log in', 'Crashes constantly', 'Unusable since update', 'Disappointing'],
+  },
+  but: [' However, ', ' But ', ' Only downside: ', ' On the other hand, '],
+};

@@ -1,0 +1,78 @@
+/** French survey answers and reviews fragments (written for Écoute; fictional). */
+import type { FeedbackText } from './feedback.ts';
+
+export const FEEDBACK_FR: FeedbackText = {
+  promoter: [
+    'Conseillers à l\'écoute et qui rappellent quand ils le disent.',
+    'Fibre stable, jamais une coupure en deux ans.',
+    'Le technicien était top, installation propre.',
+    'Service client humain, on tombe sur de vraies personnes.',
+    'Rapport qualité-prix imbattable pour la box.',
+    'Client depuis dix ans, jamais déçu.',
+    'L\'appli est pratique pour suivre ma conso.',
+    'Problème réglé en un seul appel, chapeau.',
+    'On m\'a proposé de moi-même une offre moins chère, c\'est rare.',
+  ],
+  passive: [
+    'Correct sans plus.',
+    'Ça marche, mais le prix a augmenté.',
+    'Bon réseau, service client un peu lent.',
+    'Rien à redire sur la fibre, l\'appli bugue parfois.',
+    'Satisfait globalement, mais l\'attente au téléphone est longue.',
+    'Pas mécontent… on verra sur la durée.',
+  ],
+  detractor: [
+    'Trop d\'attente au téléphone, et réponses toutes faites.',
+    'Hausse de prix à chaque renouvellement, aucune reconnaissance de la fidélité.',
+    'Erreurs de facturation à répétition.',
+    'On me renvoie de service en service.',
+    'Réponses copiées-collées qui ne répondent pas à la question.',
+    'Technicien jamais venu, personne ne s\'en excuse.',
+    'Service client injoignable le soir.',
+  ],
+  byScenario: {
+    outage: ['Panne fibre de plus d\'une semaine à Lyon, sans aucune info.', 'Coupure internet interminable, et pas un geste.', 'Toujours pas de fibre, je paie pour rien.'],
+    double_debit: ['Prélevé deux fois, remboursé au bout de trois semaines.', 'Le double prélèvement m\'a mis à découvert.'],
+    install: ['Trois rendez-vous d\'installation annulés.', 'Raccordement interminable.'],
+    wifi: ['Wifi instable depuis des mois malgré deux box.', 'Débit très loin de ce qui est vendu.'],
+    bill_increase: ['Facture qui augmente sans explication.', 'Options ajoutées sans mon accord.'],
+    renewal: ['+15 € à la fin de la promo, c\'est abusé.', 'Les nouveaux clients mieux traités que les anciens.'],
+    porting: ['Portabilité ratée, une semaine sans numéro.'],
+    hold_loop: ['45 minutes d\'attente pour rien.', 'Aucun rappel malgré les promesses.'],
+    cancel: ['Résilier est un parcours du combattant.'],
+    login: ['Impossible d\'accéder à l\'appli depuis la mise à jour.'],
+  },
+  churn: ['Je pars à la fin de mon engagement.', 'Je suis en train de changer d\'opérateur.', 'Je résilie dès que possible.', 'Je ne resterai pas.'],
+  csatGood: ['Conseillère très à l\'écoute, merci.', 'Rapide et efficace.', 'Enfin quelqu\'un qui suit le dossier !', 'Très clair, merci pour les explications.', 'Super accueil.', 'Problème réglé, merci.'],
+  csatMid: ['Correct, mais j\'ai dû relancer.', 'Réponse un peu générique.', 'Ça a pris du temps.', 'Poli mais pas de vraie solution.'],
+  csatBad: ['Réponse toute faite, aucune solution.', 'On ne m\'a pas écouté.', 'Toujours pas réglé.', 'Conseiller sec et pressé.', 'On m\'a renvoyé vers le site.', 'Aucune empathie.'],
+  brands: {
+    'Azur Télécom': {
+      good: ['Les conseillers sont vraiment humains et prennent le temps.', 'Technicien ponctuel, installation nickel.', 'Fibre rapide et stable au quotidien.',
+        'J\'ai eu un problème de facture, réglé en un appel avec un geste commercial.', 'Service client joignable, on n\'a pas affaire à un robot.', 'Bonne couverture 4G/5G dans ma région.'],
+      bad: ['Panne fibre à Lyon, plus d\'une semaine sans internet et aucune information claire.', 'Augmentation de tarif à chaque fin de promo.', 'Prélevé deux fois en octobre, remboursement très lent.',
+        'Des réponses copiées-collées par e-mail, on sent qu\'ils ne lisent pas.', 'Attente interminable au 3900.', 'L\'appli plante depuis la dernière mise à jour.'],
+      titlesGood: ['Service client au top', 'Très satisfait', 'Enfin un opérateur humain', 'Installation parfaite', 'Je recommande'],
+      titlesBad: ['Panne interminable', 'Déçu après des années', 'Facturation catastrophique', 'À éviter en ce moment', 'Aucune considération'],
+    },
+    'Orbis Mobile': {
+      good: ['Forfait vraiment pas cher.', 'Réseau correct partout où je vais.', 'Souscription en ligne en cinq minutes.', 'Bonne couverture en campagne.'],
+      bad: ['Impossible de joindre un humain, seulement un chatbot.', 'Frais cachés sur la facture.', 'Le service client ne répond jamais aux e-mails.', 'Carte SIM reçue au bout de trois semaines.', 'Hors forfait facturé sans prévenir.'],
+      titlesGood: ['Pas cher et efficace', 'Bon rapport qualité-prix', 'Ça fait le job'],
+      titlesBad: ['Service client inexistant', 'Un robot, pas de conseiller', 'Frais cachés', 'Fuyez'],
+    },
+    NovaBox: {
+      good: ['La fibre est ultra rapide.', 'Le décodeur TV est excellent.', 'Box très complète pour le prix.', 'Wifi puissant dans toute la maison.'],
+      bad: ['Erreurs de facture tous les deux mois.', 'Résilier a pris trois mois et des frais de box non rendue.', 'Installation repoussée quatre fois.', 'Facture en hausse après un an sans prévenir.'],
+      titlesGood: ['Débit au top', 'Super box', 'Très bonne TV'],
+      titlesBad: ['Facturation chaotique', 'Résiliation impossible', 'Installation interminable'],
+    },
+  },
+  app: {
+    good: ['Pratique pour suivre ma conso et mes factures.', 'Interface claire, tout est accessible en deux clics.', 'Le chat intégré répond vite.', 'J\'ai pu changer de forfait tout seul, génial.', 'Le mode sombre est top.'],
+    bad: ['Depuis la mise à jour, impossible de me connecter.', 'L\'appli se ferme toute seule à l\'ouverture.', 'Le code SMS n\'arrive jamais.', 'Impossible de télécharger les factures en PDF.', 'Très lente, chaque page met dix secondes.', 'Me déconnecte sans arrêt.'],
+    titlesGood: ['Très pratique', 'Bonne appli', 'Simple et efficace', 'Top'],
+    titlesBad: ['Connexion impossible', 'Plante sans arrêt', 'Inutilisable depuis la MAJ', 'Décevant'],
+  },
+  but: [' Par contre, ', ' Mais ', ' Seul bémol : ', ' En revanche, '],
+};

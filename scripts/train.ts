@@ -1,0 +1,164 @@
+/**
+ * `npm run train`: builds models/analyzer.json from the public data marked "may train"
+ * (GoEmotions train, XED en/fr minus a 10% held-out slice, Banking77, VADER, FEEL) plus Écoute's own
+ * lexicons. Deterministic (sorted inputs, seeded shuffles); a few minutes on one core.
+ * Data folder: ../shared/data from the repo root, or ECOUTE_DATA_DIR.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EMOTIONS } from '../src/core/labels.ts';
+import { phraseTable } from '../src/analyze/compiled.ts';
+import { extractFeatures, type FeatureContext } from '../src/analyze/features.ts';
+import { CX_EMOTION_CUES } from '../src/analyze/lexicon/cx-emotions.ts';
+import { CX_VALENCE_EN, CX_VALENCE_FR } from '../src/analyze/lexicon/cx-valence.ts';
+import type { AnalyzerModel, LinearModelData } from '../src/analyze/model.ts';
+import { toWords } from '../src/analyze/normalize.ts';
+import { tokenize } from '../src/analyze/text.ts';
+import { REPO_ROOT } from './data/paths.ts';
+import { readFeel, readVader, readVaderEmoji } from './data/readers.ts';
+import { buildExamples, lexiconExamples, SENT_LABELS, type Example } from './train/examples.ts';
+import { trainLanguageModel } from './train/language.ts';
+import { trainLinear, type SparseDoc } from './train/logreg.ts';
+import { ATTRIBUTION } from './train/attribution.ts';
+
+export const MODEL_VERSION = 'ecoute-analyzer-1.0.0';
+
+const t0 = Date.now();
+const log = (msg: string) => process.stderr.write(`[train ${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}\n`);
+
+/** Normalises a lexicon key with the analysis pipeline ("J'en ai marre" -> "je en ai marre"). */
+export function normKey(s: string): string {
+  return toWords(tokenize(s)).filter((w) => !w.sym).map((w) => w.w).join(' ');
+}
+
+function normLexicon(entries: Iterable<[string, number]>, into: Record<string, number> = {}): Record<string, number> {
+  for (const [k, v] of entries) {
+    const key = normKey(k);
+    if (key) into[key] = Math.round(v * 100) / 100;
+  }
+  return into;
+}
+
+// 1. Lexicons.
+const vader = readVader();
+const lexEn = normLexicon([...vader.entries()].filter(([k]) => /^[a-z][a-z'-]*$/i.test(k)).sort());
+normLexicon(Object.entries(CX_VALENCE_EN), lexEn);
+const lexFr = normLexicon(readFeel().map((e) => [e.word, e.polarity === 'positive' ? 1.2 : -1.2] as [string, number]).sort());
+normLexicon(Object.entries(CX_VALENCE_FR), lexFr);
+const emoji: Record<string, number> = {};
+for (const [e, desc] of [...readVaderEmoji().entries()].sort()) {
+  let v = 0;
+  for (const w of desc.toLowerCase().split(/\s+/)) v += vader.get(w) ?? 0;
+  if (v !== 0) emoji[e] = Math.round(Math.max(-3.5, Math.min(3.5, v)) * 100) / 100;
+}
+const emotionCues: Record<string, Record<string, number>> = {};
+for (const [label, entries] of Object.entries(CX_EMOTION_CUES)) emotionCues[label] = normLexicon(Object.entries(entries));
+const ctx: FeatureContext = {
+  lexEn: phraseTable(lexEn), lexFr: phraseTable(lexFr), emoji: new Map(Object.entries(emoji)),
+  cues: new Map(Object.entries(emotionCues).map(([l, e]) => [l, phraseTable(e)])),
+};
+log(`lexicons: en ${Object.keys(lexEn).length}, fr ${Object.keys(lexFr).length}, emoji ${Object.keys(emoji).length}`);
+
+// 2. Examples and features.
+const examples: Example[] = [...buildExamples(), ...lexiconExamples(vader, CX_VALENCE_FR, CX_VALENCE_EN, CX_EMOTION_CUES)];
+log(`examples: ${examples.length}`);
+const feats = examples.map((e) => extractFeatures(toWords(tokenize(e.text)), e.lang, ctx));
+const df = new Map<string, number>();
+for (const f of feats) for (const n of f.names) df.set(n, (df.get(n) ?? 0) + 1);
+const vocab = [...df.entries()]
+  .filter(([n, c]) => !(n.startsWith('w:') || n.startsWith('b:')) || c >= (n.startsWith('b:') ? 3 : 2))
+  .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+  .slice(0, 120_000)
+  .map(([n]) => n)
+  .sort();
+const index = new Map(vocab.map((n, i) => [n, i]));
+log(`vocabulary: ${vocab.length} features`);
+const sparse = feats.map((f) => {
+  const idx: number[] = [];
+  const val: number[] = [];
+  f.names.forEach((n, i) => { const j = index.get(n); if (j !== undefined) { idx.push(j); val.push(f.vals[i]); } });
+  return { idx: Int32Array.from(idx), val: Float32Array.from(val) };
+});
+
+// 3. Sentiment (softmax).
+const sentDocs: SparseDoc[] = [];
+const sentVal: { doc: SparseDoc; y: number }[] = [];
+examples.forEach((e, i) => {
+  if (e.sent < 0) return;
+  const doc = { ...sparse[i], y: e.sent, weight: e.weight };
+  if (e.validation) sentVal.push({ doc, y: e.sent }); else sentDocs.push(doc);
+});
+const sentModel = trainLinear(sentDocs, { k: 3, nFeatures: vocab.length, mode: 'softmax', epochs: 6, lr: 0.05, l2: 1e-6, seed: 7 });
+{
+  let ok = 0;
+  for (const { doc, y } of sentVal) {
+    const z = [0, 1, 2].map((j) => sentModel.bias[j] + Array.from(doc.idx).reduce((s, f, q) => s + doc.val[q] * sentModel.weights[f * 3 + j], 0));
+    if (z.indexOf(Math.max(...z)) === y) ok++;
+  }
+  log(`sentiment: ${sentDocs.length} docs, internal validation accuracy ${(ok / sentVal.length).toFixed(3)} (n=${sentVal.length})`);
+}
+
+// 4. Emotions (one-vs-rest) and thresholds tuned on the internal validation slice.
+const K = EMOTIONS.length;
+const emoDocs: SparseDoc[] = [];
+const emoVal: SparseDoc[] = [];
+examples.forEach((e, i) => {
+  if (!e.emo) return;
+  const doc = { ...sparse[i], y: e.emo, weight: e.weight };
+  (e.validation ? emoVal : emoDocs).push(doc);
+});
+const emoModel = trainLinear(emoDocs, { k: K, nFeatures: vocab.length, mode: 'ovr', epochs: 6, lr: 0.05, l2: 1e-6, seed: 11, posWeight: EMOTIONS.map(() => 2) });
+const thresholds = EMOTIONS.map((label, j) => {
+  const scored = emoVal.map((d) => {
+    let z = emoModel.bias[j];
+    for (let q = 0; q < d.idx.length; q++) z += d.val[q] * emoModel.weights[d.idx[q] * K + j];
+    return { p: 1 / (1 + Math.exp(-z)), y: (d.y as Uint8Array)[j] };
+  });
+  let best = 0.5;
+  let bestF = -1;
+  for (let t = 0.1; t <= 0.9001; t += 0.025) {
+    let tp = 0, fp = 0, fn = 0;
+    for (const s of scored) { if (s.p >= t) { if (s.y) tp++; else fp++; } else if (s.y) fn++; }
+    const f = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+    if (f > bestF) { bestF = f; best = t; }
+  }
+  log(`emotion ${label}: threshold ${best.toFixed(3)}, internal validation F1 ${bestF.toFixed(3)}`);
+  return Math.round(best * 1000) / 1000;
+});
+
+// 5. Language identifier.
+const language = trainLanguageModel();
+log(`language: ${language.ngrams.length} n-grams`);
+
+// 6. Quantise, prune and write.
+function pack(labels: readonly string[], m: { weights: Float64Array; bias: Float64Array }, minAbs: number): LinearModelData {
+  const k = labels.length;
+  const scale = 1000;
+  const features: string[] = [];
+  const weights: number[] = [];
+  vocab.forEach((name, i) => {
+    let keep = false;
+    for (let j = 0; j < k; j++) if (Math.abs(m.weights[i * k + j]) >= minAbs) keep = true;
+    if (!keep) return;
+    features.push(name);
+    for (let j = 0; j < k; j++) {
+      const w = m.weights[i * k + j];
+      weights.push(Math.abs(w) >= minAbs / 2 ? Math.round(w * scale) : 0);
+    }
+  });
+  return { labels: [...labels], features, weights, bias: Array.from(m.bias, (b) => Math.round(b * 10000) / 10000), scale };
+}
+const model: AnalyzerModel = {
+  version: MODEL_VERSION,
+  language,
+  lexicon: { en: lexEn, fr: lexFr, emoji },
+  emotionCues,
+  sentiment: pack(SENT_LABELS, sentModel, 0.03),
+  emotions: { ...pack(EMOTIONS, emoModel, 0.05), thresholds },
+};
+const dir = join(REPO_ROOT, 'models');
+mkdirSync(dir, { recursive: true });
+const json = JSON.stringify(model);
+writeFileSync(join(dir, 'analyzer.json'), json);
+writeFileSync(join(dir, 'ATTRIBUTION.md'), ATTRIBUTION);
+log(`wrote models/analyzer.json (${(json.length / 1e6).toFixed(2)} MB; sentiment ${model.sentiment.features.length} features, emotions ${model.emotions.features.length})`);

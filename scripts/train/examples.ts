@@ -1,0 +1,124 @@
+/**
+ * Training examples for the sentiment and emotion layers, with the label mappings documented here:
+ *
+ * GoEmotions (27 + neutral) -> Écoute emotions: anger→anger; annoyance, disapproval→frustration;
+ * fear, nervousness→anxiety; confusion→confusion; disappointment→disappointment; sadness, grief,
+ * remorse, embarrassment→sadness; disgust→disgust; surprise, realization→surprise; joy, amusement,
+ * excitement, love, optimism, pride, admiration, caring, desire→joy; approval→trust (approval of the
+ * company is how Écoute's guidelines define trust); gratitude→gratitude; relief→relief;
+ * curiosity→none (customer questions are neutral). These follow the paper's Ekman grouping, so
+ * Ekman evaluation stays consistent.
+ * GoEmotions -> sentiment: the paper's sentiment grouping; "ambiguous"-only (confusion, curiosity,
+ * realization, surprise) and neutral → neutral; mixed positive+negative → not used.
+ * XED (Plutchik): anger→anger, disgust→disgust, fear→anxiety, joy→joy, sadness→sadness,
+ * surprise→surprise, trust→trust, anticipation→none. Sentiment: anger/disgust/fear/sadness negative,
+ * joy/trust positive, otherwise not used. 10% of each XED file (scripts/data/split.ts) is held out.
+ */
+import { EMOTIONS, type Emotion } from '../../src/core/labels.ts';
+import { isHeldOut, isValidation } from '../data/split.ts';
+import { readBanking77, readFeel, readGoEmotions, readXed, readXedNeutral } from '../data/readers.ts';
+
+export const SENT_LABELS = ['negative', 'neutral', 'positive'] as const;
+
+export interface Example {
+  text: string;
+  lang: string;
+  /** Index into SENT_LABELS, or -1 when the example does not train sentiment. */
+  sent: number;
+  /** Emotion targets (EMOTIONS order), or null when the example does not train emotions. */
+  emo: Uint8Array | null;
+  weight: number;
+  validation: boolean;
+  source: string;
+}
+
+export const GO_TO_EMOTION: Record<string, Emotion | null> = {
+  anger: 'anger', annoyance: 'frustration', disapproval: 'frustration', fear: 'anxiety', nervousness: 'anxiety',
+  confusion: 'confusion', disappointment: 'disappointment', sadness: 'sadness', grief: 'sadness', remorse: 'sadness',
+  embarrassment: 'sadness', disgust: 'disgust', surprise: 'surprise', realization: 'surprise', joy: 'joy',
+  amusement: 'joy', excitement: 'joy', love: 'joy', optimism: 'joy', pride: 'joy', admiration: 'joy', caring: 'joy',
+  desire: 'joy', approval: 'trust', gratitude: 'gratitude', relief: 'relief', curiosity: null, neutral: null,
+};
+const GO_POS = new Set(['admiration', 'amusement', 'approval', 'caring', 'desire', 'excitement', 'gratitude', 'joy', 'love', 'optimism', 'pride', 'relief']);
+const GO_NEG = new Set(['anger', 'annoyance', 'disappointment', 'disapproval', 'disgust', 'embarrassment', 'fear', 'grief', 'nervousness', 'remorse', 'sadness']);
+
+export const XED_TO_EMOTION: Record<string, Emotion | null> = {
+  anger: 'anger', disgust: 'disgust', fear: 'anxiety', joy: 'joy', sadness: 'sadness', surprise: 'surprise',
+  trust: 'trust', anticipation: null,
+};
+const XED_POS = new Set(['joy', 'trust']);
+const XED_NEG = new Set(['anger', 'disgust', 'fear', 'sadness']);
+
+function emoVector(labels: (Emotion | null)[]): Uint8Array {
+  const v = new Uint8Array(EMOTIONS.length);
+  for (const l of labels) if (l) v[EMOTIONS.indexOf(l)] = 1;
+  return v;
+}
+
+function sentOf(labels: string[], pos: Set<string>, neg: Set<string>, neutralOk: boolean): number {
+  const p = labels.some((l) => pos.has(l));
+  const n = labels.some((l) => neg.has(l));
+  if (p && n) return -1;
+  if (p) return 2;
+  if (n) return 0;
+  return neutralOk ? 1 : -1;
+}
+
+/** Intents whose queries report a problem: not neutral, so not used as neutral examples. */
+const PROBLEM_INTENT = /not_working|declined|compromised|lost_or_stolen|wrong|not_received|not_recognised|charged|reverted|failed|pending|unable|blocked|still|not_updated|arrival|extra_charge|request_refund|terminate/;
+
+export function buildExamples(): Example[] {
+  const out: Example[] = [];
+  for (const r of readGoEmotions('train')) {
+    const sent = sentOf(r.labels, GO_POS, GO_NEG, true);
+    out.push({ text: r.text, lang: 'en', sent, emo: emoVector(r.labels.map((l) => GO_TO_EMOTION[l] ?? null)), weight: 1, validation: isValidation(r.text), source: 'goemotions' });
+  }
+  for (const lang of ['en', 'fr'] as const) {
+    for (const r of readXed(lang)) {
+      if (isHeldOut(r.text)) continue;
+      const sent = sentOf(r.labels, XED_POS, XED_NEG, false);
+      const emo = emoVector(r.labels.map((l) => XED_TO_EMOTION[l] ?? null));
+      const onlyAnticipation = r.labels.every((l) => l === 'anticipation');
+      out.push({ text: r.text, lang, sent, emo: onlyAnticipation ? null : emo, weight: lang === 'fr' ? 1.5 : 1, validation: isValidation(r.text), source: 'xed-' + lang });
+    }
+  }
+  for (const text of readXedNeutral()) {
+    if (isHeldOut(text)) continue;
+    out.push({ text, lang: 'en', sent: 1, emo: new Uint8Array(EMOTIONS.length), weight: 1, validation: isValidation(text), source: 'xed-neutral' });
+  }
+  for (const r of readBanking77()) {
+    if (PROBLEM_INTENT.test(r.labels)) continue;
+    out.push({ text: r.text, lang: 'en', sent: 1, emo: null, weight: 0.5, validation: false, source: 'banking77' });
+  }
+  return out;
+}
+
+/** Lexicon entries as one-phrase examples, so their words get weights even when rare in corpora. */
+export function lexiconExamples(
+  vader: Map<string, number>, cxFr: Record<string, number>, cxEn: Record<string, number>,
+  cues: Record<string, Record<string, number>>,
+): Example[] {
+  const out: Example[] = [];
+  const add = (text: string, lang: string, sent: number, emo: Uint8Array | null, weight: number, source: string) =>
+    out.push({ text, lang, sent, emo, weight, validation: false, source });
+  for (const [w, v] of [...vader.entries()].sort()) {
+    if (Math.abs(v) >= 1 && /^[a-z][a-z'-]*$/.test(w)) add(w, 'en', v > 0 ? 2 : 0, null, 0.3, 'vader');
+  }
+  for (const e of readFeel().sort((a, b) => (a.word < b.word ? -1 : 1))) {
+    if (e.word.includes(' ')) continue;
+    add(e.word, 'fr', e.polarity === 'positive' ? 2 : 0, null, 0.3, 'feel');
+  }
+  for (const [lex, lang] of [[cxFr, 'fr'], [cxEn, 'en']] as const) {
+    for (const [p, v] of Object.entries(lex)) if (Math.abs(v) >= 0.8) add(p, lang, v > 0 ? 2 : 0, null, 1, 'cx');
+  }
+  for (const [label, entries] of Object.entries(cues)) {
+    for (const [p, s] of Object.entries(entries)) {
+      if (s < 0.6) continue;
+      const emo = new Uint8Array(EMOTIONS.length);
+      emo[EMOTIONS.indexOf(label as Emotion)] = 1;
+      const lang = /[éèêàçùâîôû]/.test(p) ? 'fr' : 'und';
+      add(p, lang, -1, emo, 0.5, 'cue');
+    }
+  }
+  return out;
+}

@@ -1,0 +1,96 @@
+/**
+ * Sparse logistic regression trained with AdaGrad SGD (Duchi, Hazan & Singer 2011): multinomial
+ * (softmax) or one-vs-rest (sigmoid per label). Deterministic: a seeded shuffle, fixed epochs.
+ */
+export interface SparseDoc {
+  idx: Int32Array;
+  val: Float32Array;
+  /** Softmax: the class index. One-vs-rest: one 0/1 target per label. */
+  y: number | Uint8Array;
+  weight: number;
+}
+
+export interface TrainedLinear {
+  weights: Float64Array; // nFeatures × k
+  bias: Float64Array;
+}
+
+/** Mulberry32 PRNG: deterministic shuffles. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface TrainOptions {
+  k: number;
+  nFeatures: number;
+  mode: 'softmax' | 'ovr';
+  epochs: number;
+  lr: number;
+  l2: number;
+  seed: number;
+  /** One-vs-rest only: extra weight on positive examples per label. */
+  posWeight?: number[];
+}
+
+export function trainLinear(docs: SparseDoc[], o: TrainOptions): TrainedLinear {
+  const { k, nFeatures } = o;
+  const W = new Float64Array(nFeatures * k);
+  const G = new Float64Array(nFeatures * k).fill(1e-6);
+  const b = new Float64Array(k);
+  const Gb = new Float64Array(k).fill(1e-6);
+  const order = docs.map((_, i) => i);
+  const rand = rng(o.seed);
+  const z = new Float64Array(k);
+  const g = new Float64Array(k);
+  for (let epoch = 0; epoch < o.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const di of order) {
+      const d = docs[di];
+      z.set(b);
+      for (let f = 0; f < d.idx.length; f++) {
+        const base = d.idx[f] * k;
+        const v = d.val[f];
+        for (let j = 0; j < k; j++) z[j] += v * W[base + j];
+      }
+      if (o.mode === 'softmax') {
+        let max = -Infinity;
+        for (let j = 0; j < k; j++) if (z[j] > max) max = z[j];
+        let sum = 0;
+        for (let j = 0; j < k; j++) { z[j] = Math.exp(z[j] - max); sum += z[j]; }
+        for (let j = 0; j < k; j++) g[j] = (z[j] / sum - (d.y === j ? 1 : 0)) * d.weight;
+      } else {
+        const y = d.y as Uint8Array;
+        for (let j = 0; j < k; j++) {
+          const p = 1 / (1 + Math.exp(-z[j]));
+          const pw = y[j] ? (o.posWeight?.[j] ?? 1) : 1;
+          g[j] = (p - y[j]) * d.weight * pw;
+        }
+      }
+      for (let j = 0; j < k; j++) {
+        Gb[j] += g[j] * g[j];
+        b[j] -= (o.lr * g[j]) / Math.sqrt(Gb[j]);
+      }
+      for (let f = 0; f < d.idx.length; f++) {
+        const base = d.idx[f] * k;
+        const v = d.val[f];
+        for (let j = 0; j < k; j++) {
+          const grad = g[j] * v + o.l2 * W[base + j];
+          if (grad === 0) continue;
+          G[base + j] += grad * grad;
+          W[base + j] -= (o.lr * grad) / Math.sqrt(G[base + j]);
+        }
+      }
+    }
+  }
+  return { weights: W, bias: b };
+}

@@ -1,0 +1,55 @@
+/**
+ * The analysis pipeline for one customer message: language -> sentiment -> emotions -> CX layer
+ * (needs, themes, stage, signals, reason). Pure: the model is passed in, nothing is read or written.
+ * Never throws: any string (empty, huge, binary, mixed languages) yields a valid Analysis.
+ */
+import type { Analysis } from '../core/analysis.ts';
+import { analyzeCx, type CxResult } from './cx/analyze-cx.ts';
+import { compile } from './compiled.ts';
+import { selectEmotions } from './emotions.ts';
+import { extractFeatures } from './features.ts';
+import { detectLanguage } from './language.ts';
+import type { AnalyzerModel } from './model.ts';
+import { toWords } from './normalize.ts';
+import { scoreSentiment } from './sentiment.ts';
+import { tokenize } from './text.ts';
+
+/** Longer texts are analysed on their first MAX_CHARS characters (evidence stays verbatim). */
+export const MAX_CHARS = 20_000;
+
+export interface AnalyzeOptions {
+  model: AnalyzerModel;
+  /** Known language (ISO 639-1); detected when absent. */
+  lang?: string;
+}
+
+const NEUTRAL_CX: CxResult = {
+  needs: [],
+  themes: [],
+  stage: null,
+  signals: { churnIntent: false, urgency: 'low', vulnerable: false, repeatContact: false },
+  reason: null,
+};
+
+/** Analyses one message. */
+export function analyze(text: string, options: AnalyzeOptions): Analysis {
+  const cm = compile(options.model);
+  const full = typeof text === 'string' ? text : String(text ?? '');
+  const input = full.length > MAX_CHARS ? full.slice(0, MAX_CHARS) : full;
+  const given = typeof options.lang === 'string' ? options.lang.trim().toLowerCase().slice(0, 2) : '';
+  const language = /^[a-z]{2}$/.test(given) ? given : detectLanguage(input, cm);
+  const tokens = tokenize(input);
+  const words = toWords(tokens);
+  const fs = extractFeatures(words, language, cm);
+  const sent = scoreSentiment(cm, fs);
+  const sentiment = { label: sent.label, score: sent.score };
+  const emotions = selectEmotions(cm, fs, sent.label, input, tokens, words);
+  let cx: CxResult;
+  try {
+    cx = analyzeCx({ text: input, tokens, language, sentiment, emotions });
+  } catch {
+    // The CX layer must not take the whole analysis down; its findings are simply absent.
+    cx = NEUTRAL_CX;
+  }
+  return { language, sentiment, emotions, ...cx, signals: { ...cx.signals } } as Analysis;
+}

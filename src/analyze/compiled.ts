@@ -1,0 +1,80 @@
+/**
+ * Runtime form of an AnalyzerModel: hash maps and typed arrays built once per model object and
+ * cached in a WeakMap keyed by that object (no module-level state beyond the cache itself).
+ */
+import type { AnalyzerModel, LinearModelData } from './model.ts';
+
+/** A linear model ready for scoring. */
+export interface CompiledLinear {
+  labels: string[];
+  index: Map<string, number>;
+  weights: Float32Array;
+  bias: Float64Array;
+  k: number;
+}
+
+/** Phrase table: first word -> candidate phrases (longest first). */
+export type PhraseTable = Map<string, { words: string[]; value: number; key: string }[]>;
+
+export interface CompiledModel {
+  model: AnalyzerModel;
+  sentiment: CompiledLinear;
+  emotions: CompiledLinear & { thresholds: Float64Array };
+  lexEn: PhraseTable;
+  lexFr: PhraseTable;
+  emoji: Map<string, number>;
+  /** Emotion cue phrases; value = index into cueLabels * 10 + strength is kept separately. */
+  cues: Map<string, PhraseTable>;
+  lang: { labels: string[]; index: Map<string, number>; logp: Float32Array; unseen: number[] };
+}
+
+const cache = new WeakMap<AnalyzerModel, CompiledModel>();
+
+function linear(d: LinearModelData): CompiledLinear {
+  const k = d.labels.length;
+  const index = new Map<string, number>();
+  d.features.forEach((f, i) => index.set(f, i));
+  const weights = new Float32Array(d.weights.length);
+  for (let i = 0; i < d.weights.length; i++) weights[i] = d.weights[i] / d.scale;
+  return { labels: d.labels, index, weights, bias: Float64Array.from(d.bias), k };
+}
+
+/** Builds a phrase table from normalised space-joined keys. */
+export function phraseTable(entries: Record<string, number>): PhraseTable {
+  const t: PhraseTable = new Map();
+  for (const [key, value] of Object.entries(entries)) {
+    const words = key.split(' ').filter(Boolean);
+    if (words.length === 0) continue;
+    const list = t.get(words[0]) ?? [];
+    list.push({ words, value, key });
+    t.set(words[0], list);
+  }
+  for (const list of t.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return t;
+}
+
+/** Returns the compiled form of a model, building it on first use. */
+export function compile(model: AnalyzerModel): CompiledModel {
+  const hit = cache.get(model);
+  if (hit) return hit;
+  const lm = model.language;
+  const langIndex = new Map<string, number>();
+  lm.ngrams.forEach((g, i) => langIndex.set(g, i));
+  const logp = new Float32Array(lm.logp.length);
+  for (let i = 0; i < lm.logp.length; i++) logp[i] = lm.logp[i] / lm.scale;
+  const cues = new Map<string, PhraseTable>();
+  for (const [label, entries] of Object.entries(model.emotionCues)) cues.set(label, phraseTable(entries));
+  const em = linear(model.emotions);
+  const compiled: CompiledModel = {
+    model,
+    sentiment: linear(model.sentiment),
+    emotions: { ...em, thresholds: Float64Array.from(model.emotions.thresholds) },
+    lexEn: phraseTable(model.lexicon.en),
+    lexFr: phraseTable(model.lexicon.fr),
+    emoji: new Map(Object.entries(model.lexicon.emoji)),
+    cues,
+    lang: { labels: lm.labels, index: langIndex, logp, unseen: lm.unseen },
+  };
+  cache.set(model, compiled);
+  return compiled;
+}

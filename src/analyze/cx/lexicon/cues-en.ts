@@ -1,0 +1,125 @@
+/**
+ * English cues for needs, journey stage and signals (syntax: ../matcher.ts); same keys and
+ * GUIDELINES.md sections as ./cues-fr.ts.
+ */
+import type { CxPatterns } from './types.ts';
+
+export const CUES_EN: CxPatterns = {
+  q: [
+    'how do i', 'how can i', 'how to', 'is there', 'is it possible', 'can i', 'could i', 'do you', 'does anyone', 'anyone know',
+    'why', 'what does', 'what do i', 'what should i', 'need to know', 'i m wondering', 'wondering if', 'explain', 'how much',
+    'when will', 'where is', 'where s', 'which',
+  ],
+  request: [
+    'please', 'kindly', 'can someone', 'could someone', 'can you', 'could you', 'i need', 'i want', 'i d like', 'i would like',
+    'i demand', 'i expect', 'call me', 'get back to me', 'roll it back', 'give us', 'fix', 'sort it', 'asap', 'help',
+  ],
+  'need:information': [
+    'need to know', 'explain', 'tell me why', 'nobody told', 'no one told', 'any update*', 'updates', 'an actual date', 'what s going on',
+    'what is going on', 'don t understand', 'don t know what', 'where is', 'how do i', 'is there a way', 'is anyone actually',
+    'concrete news', 'no idea',
+  ],
+  'need:resolution': [
+    'fix', 'fixed', 'sort it', 'sort this', 'sort out', 'resolve', 'solve', 'replace', 'replacement', 'correct the', 'reissue',
+    'restore', 'pause the payment', 'what i m supposed to do', 'what to do with', 'someone call', 'please can someone', 'get it working',
+    'turn it back on', 'back up', 'send me',
+  ],
+  'need:fairness': [
+    'refund*', 'compensat*', 'money back', 'reimburs*', 'charged twice', 'double charged', 'overcharg*', 'scam*', 'rip off',
+    'ripoff', 'for this', 'same price', 'unfair', 'not fair', 'zero credits', 'no credits', 'delay repay', 'no money',
+    'thanks for nothing', 'shocking value', 'raise prices', 'higher price', 'expired because', 'don t apply', 'doesn t apply',
+    'i paid for', 'vouchers',
+  ],
+  'need:reassurance': [
+    'worried', 'worry', 'scared', 'afraid', 'anxious', 'panic*', 'safe', 'safety', 'terrified', 'nervous', 'fraud', 'is this legit',
+    'can t walk', 'don t know if i can', 'tablets left', 'can t afford', 'what happens if',
+  ],
+  'need:respect': [
+    'not an inconvenience', 'rude', 'dismissive', 'treated like', 'talked down', 'disrespect*', 'eight years', '# years', 'loyal',
+    'member for', 'i m a patient', 'i m a customer', 'passed away', 'build up to this', 'a human', 'condescending', 'felt scammed',
+    'with you guys',
+  ],
+  'need:speed': [
+    'asap', 'urgent*', 'right now', 'today', 'immediately', 'quickly', 'as soon as', 'hurry', 'before the', 'by tomorrow', 'tonight',
+    'call me back today', 'under a month', 'on hold', 'two days of', 'days left', 'in the queue', 'since eight', 'ready yesterday',
+    'this week', 'in # hours', 'within',
+  ],
+  'need:reliability': [
+    'again', 'every time', 'every update', 'keeps happening', 'always', 'never work', '# outages', 'outages', 'too many', 'consistent*',
+    'used to be', 'guaranteed', 'promised', 'approved', 'two weeks running', 'weeks running', 'no record of', 'hasn t run since',
+    'update your data', 'on time', 'toilets never work',
+  ],
+  'need:autonomy': [
+    'myself', 'toggle', 'self service', 'online', 'in the app', 'through the app', 'do it myself', 'let me', 'option to', 'control',
+    'change the delivery address', 'can i change', 'roll it back', 'find the button', 'bulk import',
+  ],
+  'stage:discover': ['do you price match', 'do you offer', 'looking at', 'thinking of', 'before i buy', 'before buying', 'lets you open', 'considering'],
+  'stage:purchase': [
+    'at the counter', 'checkout', 'check out', 'in store', 'the store', 'stockroom', 'ordering', 'after ordering', 'reservation',
+    'booked', 'booking', 'website', 'add to cart', 'appointment', 'sign up', 'bought', 'purchase',
+  ],
+  'stage:onboarding': [
+    'installer', 'installation', 'install*', 'fitted', 'set up', 'setup', 'activation', 'activate', 'onboarding', 'switched last',
+    'new account', 'porting', 'first bill', 'welcome',
+  ],
+  'stage:delivery': [
+    'delivery', 'delivered', 'driver', 'courier', 'parcel', 'package', 'tracking', 'shipping', 'shipped', 'click and collect',
+    'arrived with', 'order arrived', 'dispatch*', 'collect',
+  ],
+  'stage:usage': [
+    'flight', 'train', 'bus', 'trip', 'journey', 'route', 'coverage', 'network', 'outage*', 'claim', 'the app', 'the car', 'lift',
+    'tablets', 'prescription', 'miles', 'tool', 'module', 'seat', 'luggage', 'bag', 'hotel', 'cabin', 'meter', 'season ticket',
+    'landline', 'counsellor', 'appointment with',
+  ],
+  'stage:billing': [
+    'bill', 'bills', 'billed', 'invoice*', 'charge*', 'refund*', 'payment', 'direct debit', 'repay', 'overcharg*', 'fees', 'pay later',
+  ],
+  'stage:support': [
+    'customer service', 'support', 'on hold', 'ticket', 'agent', 'chatbot', 'bot', 'helpline', 'call centre', 'call center',
+    'reported a bug', 'replaced', 'the queue', 'get through',
+  ],
+  'stage:renewal': ['renewal', 'renew*', 'at renewal', 'new contract price', 'contract ended', 'end of my contract'],
+  'stage:cancellation': [
+    'how do i cancel', 'how to cancel', 'close my account', 'closing my account', 'cancel my subscription', 'cancel my contract',
+    'end my contract', 'terminate', 'moving abroad', 'cancellation process',
+  ],
+  churn: [
+    'cancel my subscription|account|contract|membership|plan', 'cancelling my', 'i m cancelling', 'i am cancelling', 'i ll be cancelling',
+    'cancelled after', 'close the account', 'close my account', 'closing my account', 'delete my account', 'switching to', 'switch to',
+    'porting to', 'leaving you', 'i m leaving', 'we re leaving', 'done with', 'never again', 'never flying',
+    'never using', 'never ordering', 'never buying', 'won t be back', 'won t be using', 'won t fly', 'will not fly', 'last time i',
+    'taking my business elsewhere', 'take my business elsewhere', 'lost a customer', 'find another', 'unsubscrib*', 'uninstall*',
+    'moving abroad',
+  ],
+  churn_block: ['switched from', 'before', 'thinking about whether', 'renewing'],
+  vuln: [
+    'passed away', 'died', 'death', 'funeral', 'bereave*', 'widow*', 'late husband', 'late wife', 'cancer', 'chemo*', 'dialysis',
+    'epilep*', 'chronic', 'disabled', 'disability', 'wheelchair', 'blind', 'deaf', 'housebound', 'mobility', 'can t walk', 'dementia',
+    'alzheimer*', 'parkinson*', 'elderly', 'can t afford', 'cannot afford', 'money is tight', 'money is really tight', 'food bank',
+    'unemployed', 'lost my job', 'benefits', 'debt', 'depression', 'mental health', 'suicid*', 'panic attacks', 'counsellor',
+    'therapist', 'build up to this', 'transplant', 'terminal*', 'hospice', 'lifeline', 'insulin', 'oxygen',
+  ],
+  age: ['i m #', 'i am #', 'she s #', 'he s #', 'aged #', '# years old', '# year old', 'mother #', 'father #', 'mum #', 'dad #'],
+  third: ['neighbour*', 'neighbor*', 'colleague*', 'a friend', 'my friend', 'coworker*'],
+  repeat: [
+    'third time', 'fourth time', 'second time', '# th time', 'again', 'once again', 'still waiting', 'still no', 'still not',
+    'still hasn t', 'keep calling', 'called # times', 'emailed # times', 'already sent', 'already called', 'already emailed',
+    'photo attached again', 'chased', 'following up', 'follow up again', 'two weeks running', 'every update',
+  ],
+  'urg:high': [
+    'gas', 'smell gas', 'allerg*', 'anaphyla*', 'wrong dose', 'dosage', 'motorway', 'highway', 'broke down', 'fire', 'smoke',
+    'overdraft', 'overdrawn', 'blocked', 'frozen account', 'can t pay', 'no power', 'no heating', 'no water', 'completely down',
+    'totally down', 'in # hours', 'in # minutes', 'tonight', 'tomorrow morning', 'today', 'this morning', 'urgent*', 'asap',
+    'data breach', 'hacked', 'wiped', 'fraud', 'journalist*', 'lawyer', 'tablets left', 'days of tablets', 'stranded',
+    'can t walk', 'no milk', 'without milk',
+  ],
+  'urg:medium': [
+    'refund*', 'dispute*', 'charged', 'correct the', 'this week', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
+    'saturday', 'sunday', 'by the', 'before the', 'roll it back', 'change the', 'direct debit', 'give us',
+  ],
+  praise: [
+    'thank*', 'thx', 'great', 'love', 'lovely', 'best', 'amazing', 'perfect', 'excellent', 'happy', 'shout out', 'shoutout',
+    'legends', 'class act', 'game changer', 'kudos', 'recommend', 'made my day', 'above and beyond', 'convenient', 'fair price',
+  ],
+  cause: ['because', 'since', 'due to', 'after', 'as'],
+};

@@ -1,0 +1,126 @@
+/**
+ * French cues for needs, journey stage and signals (syntax: ../matcher.ts). Each group cites the
+ * GUIDELINES.md section it implements. `need:*` and `stage:*` cues add evidence; the decision rules
+ * (thresholds, priorities) live in ../needs.ts, ../stage.ts and ../signals.ts.
+ */
+import type { CxPatterns } from './types.ts';
+
+export const CUES_FR: CxPatterns = {
+  // Questions and requests (needs: "information for questions").
+  q: [
+    'comment', 'pourquoi', 'est ce que', 'est ce normal', 'puis je', 'peut on', 'peut-on', 'pouvez vous me dire', 'je voudrais savoir',
+    'je aimerais savoir', 'quelqu un sait', 'quelqu un a', 'je fais quoi', 'que faire', 'je veux comprendre', 'vous me expliquez',
+    'expliquez moi', 'combien', 'quand', 'il faut quels', 'quelle est', 'quels sont', 'ou en est', 'existe t il',
+    'ce etait bien vous', 'je continue ou',
+  ],
+  request: [
+    'merci de', 'pouvez vous', 'pourriez vous', 'je souhaite', 'je demande', 'je exige', 'je veux', 'je voudrais', 'je vous saurais gre',
+    'veuillez', 'sil vous plait', 'svp', 'en urgence', 'besoin de', 'help', 'aidez moi', 'faites quelque chose', 'rappelez moi',
+  ],
+  'need:information': [
+    'je veux comprendre', 'expliquez', 'vous me expliquez', 'des nouvelles', 'je fais quoi', 'que faire', 'comment', 'pourquoi',
+    'sans preciser', 'je ne comprends pas', 'je comprends pas', 'savoir', 'ce que ca veut dire', 'quelles demarches',
+  ],
+  'need:resolution': [
+    'reglez', 'regler', 'reparer', 'reparez', 'retablir', 'restaurer', 'solution', 'corriger', 'corrigez', 'rectifier', 'debloquer',
+    'renvoyer', 'remplacer', 'remplacement', 'faire le necessaire', 'faites quelque chose', 'que ca marche', 'intervenir',
+    'verifier', 'pause', 'suspendre',
+  ],
+  'need:fairness': [
+    'rembours*', 'dedommag*', 'indemnis*', 'compensation', 'trop percu', 'prise en charge de la difference', 'geste commercial',
+    'je exige', 'en double', 'deux fois', 'debite* deux fois', 'on paie plus', 'pas normal de payer', 'arnaque*', 'service fantome',
+    'la difference', 'mediateur', '# fois plus cher', 'sans meme un mail', 'augmente encore',
+  ],
+  'need:reassurance': [
+    'panique*', 'inquiet*', 'peur', 'angoiss*', 'stress*', 'arnaque', 'danger*', 'securite', 'je continue ou je arrete',
+    'je vais la rater', 'est ce grave', 'rassure*',
+  ],
+  'need:respect': [
+    'pas normal', 'comme si je', 'manque de respect', 'irrespectueu*', 'mepris*', 'deja assez difficile', 'un peu de consideration',
+    'traite comme', 'pas un numero', 'humanite', 'compassion',
+  ],
+  'need:speed': [
+    'en urgence', 'urgent*', 'rapidement', 'solution rapide', 'au plus vite', 'le plus vite', 'dans # h|heures|min|minutes',
+    'tout de suite', 'immediatement', 'met # jours', 'mettent # jours', '# semaines pour', 'ce soir', 'avant samedi|dimanche|lundi',
+    'je pars', 'rdv client', 'rendez vous client',
+  ],
+  'need:reliability': [
+    'chaque mise a jour', 'a chaque fois', 'encore', 'trop de', 'tout le temps', 'sans arret', 'tous les jours', 'pour moins',
+    'trois excuses', 'record battu', 'valide par ecrit', 'promis', 'on paie plus pour moins', 'n existent pas', 'aucune trace',
+    'pour rien',
+  ],
+  'need:autonomy': [
+    'moi meme', 'en ligne', 'par courrier', 'dans le appli', 'depuis le appli', 'en autonomie', 'me meme', 'sans passer par',
+    'self service', 'espace client',
+  ],
+  // Journey stages (GUIDELINES: stage).
+  'stage:discover': ['avant de', 'nouveaux clients', 'proposez vous', 'propose encore', 'je compare', 'est ce que vous faites', 'pour avoir la carte', 'comment on fait pour avoir'],
+  'stage:purchase': [
+    'ajouter un', 'apres la reservation', 'en magasin', 'au magasin', 'vendeuse', 'vendeur', 'au comptoir', 'au guichet', 'souscri*',
+    'accord du credit', 'pret immobilier', 'passer commande', 'commander', 'panier', 'code promo', 'prise de rdv', 'prise de rendez vous',
+    'creneaux', 'licences', 'billetterie', 'achat', 'devis',
+  ],
+  'stage:onboarding': [
+    'installation', 'installateur', 'activation', 'activer', 'ouverture de compte', 'ouvrir un compte', 'portabilite', 'mise en service',
+    'valider mon permis', 'mon permis', 'premiere connexion', 'passe chez eux', 'nouveau client', 'raccordement', 'compteur installe',
+    'espace client clair', 'carte recue',
+  ],
+  'stage:delivery': [
+    'livraison', 'livre', 'livree', 'livreur', 'colis', 'commande arrivee', 'est arrive* avec', 'click and collect', 'retrait en magasin',
+    'transporteur', 'suivi de colis', 'expedi*', 'carton', 'frais de douane', 'ma commande',
+  ],
+  'stage:usage': [
+    'vol', 'train', 'rer', 'bus', 'metro', 'voyage', 'trajet', 'reseau', 'appli', 'application', 'panne', 'sinistre', 'reseau',
+    'correspondance', 'tarmac', 'voiture', 'vehicule', 'agenda', 'utilise*', 'virement', 'carte bloquee', 'prise de sang', 'consultation',
+  ],
+  'stage:billing': [
+    'factur*', 'prelev*', 'rembours*', 'dedommag*', 'mensualite*', 'trop percu', 'debite*', 'honoraires', 'en double', 'frais de incident',
+  ],
+  'stage:support': [
+    'service client', 'service a la clientele', 'en ligne avec', 'musique de attente', 'support', 'conseiller au telephone', 'chat',
+    'robot', 'tourne en boucle', 'hotline', 'a regle en', 'du support',
+  ],
+  'stage:renewal': ['renouvel*', 'reconduction', 'echeance de mon contrat', '# € ~/ ~par mois sur mon forfait', 'sur mon forfait', 'a la date anniversaire'],
+  'stage:cancellation': ['comment resilier', 'je dois resilier', 'resilier mon|ma|sa|son contrat|ligne|abonnement', 'releve de sortie', 'demenage*', 'fermer mon compte'],
+  // Churn intent: explicit leave/cancel/switch/not buy again (GUIDELINES: churn_intent).
+  churn: [
+    'je resilie', 'je vais resilier', 'je vais tout resilier', 'resilier mon|mon|notre|mes contrat|abonnement|forfait|ligne|compte',
+    'resilie* mon|notre abonnement|contrat', 'je pars a la concurrence', 'je pars chez', 'je vais voir ailleurs', 'aller voir ailleurs',
+    'je change de fournisseur|operateur|banque|assureur', 'changer de fournisseur|operateur|banque|assureur', 'on migre', 'nous migrons',
+    'desinstall*', 'plus jamais', 'je ne commanderai plus', 'je ne reviendrai plus', 'je ne reviendrai pas', 'vous perdez un client',
+    'supprimez mon compte', 'supprimer mon compte', 'fermer mon compte', 'cloturer mon compte', 'je cloture', 'dernier achat',
+    'derniere commande chez vous', 'resiliation',
+  ],
+  // "Je compare avant de changer de fournisseur": a prospect, not a leaving customer.
+  churn_block: ['avant de', 'si jamais', 'hesite a'],
+  // Vulnerability (GUIDELINES: vulnerable).
+  vuln: [
+    'decede*', 'deces', 'est mort', 'est morte', 'veuve', 'veuf', 'obseques', 'enterrement', 'cancer', 'chimio*', 'dialyse*',
+    'epilep*', 'sclerose', 'alzheimer', 'parkinson', 'handicap*', 'fauteuil roulant', 'malvoyant*', 'aveugle', 'sourd*', 'invalidite',
+    'mobilite reduite', 'pmr', 'personne agee', 'vit seule', 'vit seul', 'isolee', 'sous traitement', 'anticoagulant*', 'insuline',
+    'depression', 'suicid*', 'idees noires', 'detresse', 'burn out', 'sans emploi', 'chomage', 'rsa', 'surendett*', 'pas les moyens',
+    'fin de mois difficile', 'plus un sou', 'banque alimentaire', 'greffe', 'en soins palliatifs', 'hospitalise* depuis', 'malade chronique',
+  ],
+  age: ['# ans', 'a # ans', 'agee de #', 'age de #'],
+  third: ['voisin*', 'voisine*', 'collegue*', 'un ami', 'une amie', 'client de'],
+  // Repeat contact: "3e fois que j'appelle", "toujours pas", "relancé".
+  repeat: [
+    '# fois que je', 'troisieme fois', 'deuxieme fois', 'quatrieme fois', 'toujours pas', 'toujours rien', 'relance*',
+    'encore une fois', 'a nouveau', 'deja appele', 'deja ecrit', 'deja envoye', 'deja renvoye', 'je vous ai deja', 'a chaque fois on',
+    'rappele* # fois', 'sans reponse',
+  ],
+  // High urgency (GUIDELINES: urgency high): safety, blocked money, full outage, travel within ~24 h, breach, escalation.
+  'urg:high': [
+    'gaz', 'odeur de gaz', 'allergi*', 'dosage', 'mauvais dosage', 'autoroute', 'sur le a #', 'voyant moteur', 'fumee', 'incendie',
+    'electrocut*', 'a decouvert', 'decouvert', 'bloque*', 'plus rien a payer', 'tout a payer', 'sans internet', 'plus de courant',
+    'sans electricite', 'sans chauffage', 'maintenance en cours', 'dans # h|heures|min|minutes', 'ce soir', 'demain matin',
+    'en urgence', 'urgence', 'fuite de donnees', 'piratage', 'pirate*', 'ont disparu', 'arnaque', 'mis ma carte', 'je panique',
+    'plus du tout', 'journaliste*', 'avocat', 'les patients vont arriver', 'correspondance part',
+  ],
+  'urg:medium': [
+    'rembours*', 'conteste*', 'litige', 'rectifier', 'cette semaine', 'samedi', 'dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi',
+    'vendredi', 'sous huitaine', 'la difference', 'trop percu', 'solution rapide', 'rapidement',
+  ],
+  praise: ['merci', 'bravo', 'parfait', 'top', 'genial', 'je recommande', 'satisfait*', 'chapeau', 'super', 'excellent*', 'impeccable'],
+  cause: ['a cause de', 'parce que', 'car', 'depuis', 'suite a', 'apres'],
+};

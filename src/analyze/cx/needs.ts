@@ -1,0 +1,65 @@
+/**
+ * Needs (GUIDELINES.md "needs"): what would satisfy the customer, at most two, main first.
+ * Each need accumulates evidence from its lexicon cues and from features the guidelines tie to it:
+ * questions -> information, anxiety -> reassurance, billing/price complaints -> fairness, rude
+ * staff -> respect, waiting -> speed, repeated failures -> reliability.
+ */
+import type { Finding } from '../../core/analysis.ts';
+import { NEEDS, type Need, type Theme } from '../../core/labels.ts';
+import { hits, type CxScan } from './scan.ts';
+
+/** What the need rules read besides the scan. */
+export interface NeedFacts {
+  sentiment: 'negative' | 'neutral' | 'positive';
+  /** Emotion labels, strongest first. */
+  emotions: readonly string[];
+  themes: readonly Theme[];
+  question: boolean;
+  request: boolean;
+  repeat: boolean;
+}
+
+const weightOf = (emotions: readonly string[], e: string): number =>
+  emotions[0] === e ? 1 : emotions.includes(e) ? 0.5 : 0;
+
+/** Ranked needs with evidence; [] for pure praise and flat remarks (GUIDELINES). */
+export function detectNeeds(scan: CxScan, f: NeedFacts): Finding[] {
+  const asks = f.question || f.request;
+  // GUIDELINES: "[] for pure praise and for flat survey remarks".
+  if (!asks && (f.sentiment === 'positive' || (f.sentiment === 'neutral' && f.emotions.length === 0))) return [];
+  if (f.sentiment === 'positive' && !f.question) return [];
+  const neg = f.sentiment === 'negative';
+  const has = (t: Theme): boolean => f.themes.includes(t);
+  const score: Record<Need, number> = Object.fromEntries(NEEDS.map((n) => [n, 0])) as Record<Need, number>;
+  const evidence = new Map<Need, string>();
+  for (const n of NEEDS) {
+    const cues = hits(scan, `need:${n}`);
+    if (cues.length > 0) {
+      score[n] += 0.6 + 0.15 * Math.min(cues.length - 1, 2);
+      evidence.set(n, cues[0].text);
+    }
+  }
+  if (f.question) score.information += neg ? 0.6 : 1.2;
+  score.information += 0.8 * weightOf(f.emotions, 'confusion') + (has('information') ? 0.3 : 0);
+  score.reassurance += 0.9 * weightOf(f.emotions, 'anxiety');
+  if (neg) {
+    score.resolution += 0.35 + (f.request ? 0.25 : 0);
+    for (const t of ['technical', 'product_quality', 'account_access', 'lost_or_damaged'] as const) if (has(t)) score.resolution += 0.25;
+    if (has('billing')) score.fairness += 0.5;
+    if (has('price')) score.fairness += 0.35;
+    if (has('staff_attitude')) score.respect += 0.5;
+    if (has('wait_time')) score.speed += 0.45;
+    if (has('delay') || has('cancellation')) score.reliability += 0.3;
+    if (f.repeat) score.reliability += 0.25;
+    score.fairness += 0.2 * weightOf(f.emotions, 'anger');
+    score.respect += 0.3 * weightOf(f.emotions, 'sadness');
+    score.reliability += 0.25 * weightOf(f.emotions, 'disappointment');
+  } else if (f.request && !f.question) {
+    score.resolution += 0.7;
+  }
+  const ranked = NEEDS.filter((n) => score[n] >= 0.5).sort((a, b) => score[b] - score[a]);
+  if (ranked.length === 0) return asks ? [{ label: 'information', score: 0.5, evidence: null }] : [];
+  const top = score[ranked[0]];
+  const chosen = ranked.slice(0, 2).filter((n, i) => i === 0 || score[n] >= 0.6 * top);
+  return chosen.map((n) => ({ label: n, score: Math.min(1, Math.round((score[n] / 2) * 100) / 100), evidence: evidence.get(n) ?? null }));
+}

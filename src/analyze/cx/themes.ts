@@ -1,0 +1,100 @@
+/**
+ * Theme detection (GUIDELINES.md "themes"): lexicon hits per theme, a staff/attitude pair rule,
+ * and the guideline rules that decide between close themes. At most three themes, each with the
+ * verbatim span that shows it.
+ */
+import type { Finding } from '../../core/analysis.ts';
+import { THEMES, type Theme } from '../../core/labels.ts';
+import type { Match } from './matcher.ts';
+import { hits, type CxScan } from './scan.ts';
+
+/** A detected theme with the lexicon match it rests on (kept for reason extraction). */
+export interface ThemeHit {
+  label: Theme;
+  score: number;
+  evidence: Match;
+}
+
+/**
+ * Pair rules: a noun and a qualifier close together (in tokens) make a theme that neither shows
+ * alone. "la vendeuse ... m'a parlé comme si" / "the driver was great" -> staff_attitude (praise or
+ * complaint, GUIDELINES); "bag ... still missing" -> lost_or_damaged; "seat ... broken" ->
+ * product_quality (a defect of the service itself).
+ */
+const PAIRS: ReadonlyArray<{ noun: string; qualifiers: readonly string[]; theme: Theme; window: number }> = [
+  { noun: 'role:staff', qualifiers: ['role:good', 'role:bad'], theme: 'staff_attitude', window: 12 },
+  { noun: 'role:bag', qualifiers: ['role:bagissue'], theme: 'lost_or_damaged', window: 8 },
+  { noun: 'role:onboard', qualifiers: ['role:onboardbad'], theme: 'product_quality', window: 6 },
+];
+
+const overlaps = (a: Match, b: Match): boolean => a.from < b.to && b.from < a.to;
+
+function span(scan: CxScan, a: Match, b: Match, key: string): Match {
+  const first = a.from <= b.from ? a : b;
+  const last = a.to >= b.to ? a : b;
+  return { ...first, key, end: last.end, tokEnd: last.tokEnd, to: last.to, text: scan.text.slice(first.from, last.to) };
+}
+
+function pairHits(scan: CxScan): Array<[Theme, Match]> {
+  const out: Array<[Theme, Match]> = [];
+  for (const rule of PAIRS) {
+    const quals = rule.qualifiers.flatMap((q) => hits(scan, q));
+    for (const s of hits(scan, rule.noun)) {
+      let best: Match | null = null;
+      for (const a of quals) {
+        if (overlaps(a, s)) continue;
+        const d = a.tokStart > s.tokEnd ? a.tokStart - s.tokEnd : s.tokStart - a.tokEnd;
+        if (d <= rule.window && (!best || Math.abs(a.tokStart - s.tokStart) < Math.abs(best.tokStart - s.tokStart))) best = a;
+      }
+      if (best) out.push([rule.theme, span(scan, s, best, `theme:${rule.theme}`)]);
+    }
+  }
+  return out;
+}
+
+/** Theme hits per theme, after the guideline rules; strongest first, at most three. */
+export function detectThemeHits(scan: CxScan, sentiment: 'negative' | 'neutral' | 'positive'): ThemeHit[] {
+  const custCancel = hits(scan, 'cust_cancel');
+  const perTheme = new Map<Theme, Match[]>();
+  const add = (t: Theme, m: Match): void => void (perTheme.get(t) ?? perTheme.set(t, []).get(t)!).push(m);
+  for (const t of THEMES) {
+    for (const m of hits(scan, `theme:${t}`)) {
+      // GUIDELINES: "cancellation only when the company cancelled"; the customer's own is policy.
+      if (t === 'cancellation' && custCancel.some((c) => overlaps(c, m))) continue;
+      add(t, m);
+    }
+  }
+  for (const c of custCancel) add('policy', c);
+  for (const [t, m] of pairHits(scan)) add(t, m);
+  // GUIDELINES: product_quality and technical are "never for praise"; a positive message that
+  // mentions a past breakdown is praise of how it was handled.
+  if (sentiment === 'positive') {
+    perTheme.delete('product_quality');
+    perTheme.delete('technical');
+  }
+  const out: ThemeHit[] = [];
+  for (const [label, ms] of perTheme) {
+    // Evidence: the longest match (most specific phrase), earliest on ties.
+    const evidence = ms.reduce((a, b) => (b.to - b.from > a.to - a.from ? b : a));
+    const distinct = new Set(ms.map((m) => m.from)).size;
+    const length = evidence.tokEnd - evidence.tokStart + 1;
+    const score = Math.min(1, 0.45 + 0.15 * (distinct - 1) + 0.08 * Math.min(length, 5));
+    out.push({ label, score: Math.round(score * 100) / 100, evidence });
+  }
+  // Weak cues (`weak:<THEME>`): in a complaint, a bare "customer service", "flight attendant" or
+  // "for 3 hours" usually names the pain point; they only surface when nothing more specific
+  // fills the three slots, and never in praise or neutral questions.
+  if (sentiment === 'negative') {
+    for (const t of THEMES) {
+      const w = hits(scan, `weak:${t}`)[0];
+      if (w && !perTheme.has(t) && !out.some((o) => o.label === t)) out.push({ label: t, score: 0.3, evidence: w });
+    }
+  }
+  out.sort((a, b) => b.score - a.score || a.evidence.from - b.evidence.from);
+  return out.slice(0, 3);
+}
+
+/** The contract form of theme hits. */
+export function themeFindings(hitsList: readonly ThemeHit[]): Finding[] {
+  return hitsList.map((h) => ({ label: h.label, score: h.score, evidence: h.evidence.text }));
+}

@@ -1,0 +1,162 @@
+/**
+ * Feature extraction shared by training (scripts/train.ts) and analysis: lexicon valence in the
+ * manner of VADER (Hutto & Gilbert 2014: boosters, negation ×−0.74, capitals, "but" weighting),
+ * emotion cue matches, and sparse word unigram/bigram indicators with negation marking
+ * (Pang, Lee & Vaithyanathan 2002) for the logistic-regression layers.
+ */
+import { BOOSTERS, SARCASM_OPENERS } from './lexicon/cx-valence.ts';
+import { lastContrast, type Word } from './normalize.ts';
+import type { PhraseTable } from './compiled.ts';
+
+/** What feature extraction needs from a (compiled) model. */
+export interface FeatureContext {
+  lexEn: PhraseTable;
+  lexFr: PhraseTable;
+  emoji: Map<string, number>;
+  cues: Map<string, PhraseTable>;
+}
+
+/** A matched emotion cue: strength and word span [start, end). */
+export interface CueHit {
+  strength: number;
+  start: number;
+  end: number;
+}
+
+export interface FeatureSet {
+  names: string[];
+  vals: number[];
+  /** Word index each feature comes from (-1 for document-level features). */
+  pos: number[];
+  /** Sum of positive / negative (as magnitude) valence. */
+  lexPos: number;
+  lexNeg: number;
+  /** Valence contributed per word (for evidence). */
+  valence: Float64Array;
+  cueHits: Map<string, CueHit>;
+  sarcasm: boolean;
+}
+
+const N_SCALAR = -0.74;
+const B_INCR = 0.293;
+const C_INCR = 0.733;
+
+function matchAt(table: PhraseTable, words: Word[], i: number): { len: number; value: number } | null {
+  const list = table.get(words[i].w);
+  if (!list) return null;
+  for (const p of list) {
+    if (i + p.words.length > words.length) continue;
+    let ok = true;
+    for (let j = 1; j < p.words.length; j++) {
+      if (words[i + j].w !== p.words[j]) { ok = false; break; }
+    }
+    if (ok) return { len: p.words.length, value: p.value };
+  }
+  return null;
+}
+
+function lexTables(ctx: FeatureContext, lang: string): PhraseTable[] {
+  if (lang === 'fr') return [ctx.lexFr];
+  if (lang === 'en') return [ctx.lexEn];
+  return [ctx.lexFr, ctx.lexEn];
+}
+
+/** Extracts every feature of a normalised text. `lang` picks the lexicon ("fr", "en", else both). */
+export function extractFeatures(words: Word[], lang: string, ctx: FeatureContext): FeatureSet {
+  const n = words.length;
+  const valence = new Float64Array(n);
+  const tables = lexTables(ctx, lang);
+  const contrast = lastContrast(words);
+  let anyCaps = false;
+  let allCaps = true;
+  for (const w of words) if (!w.sym) { if (w.caps) anyCaps = true; else allCaps = false; }
+  const capsEmphasis = anyCaps && !allCaps;
+  let excl = 0;
+  let quest = 0;
+  for (let i = 0; i < n; ) {
+    const word = words[i];
+    if (word.sym) {
+      if (word.w === '!') excl++;
+      else if (word.w === '?') quest++;
+      else valence[i] = ctx.emoji.get(word.w) ?? 0;
+      i++;
+      continue;
+    }
+    let m: { len: number; value: number } | null = null;
+    for (const t of tables) { m = matchAt(t, words, i); if (m) break; }
+    if (!m) { i++; continue; }
+    let v = m.value;
+    const prev = i > 0 ? words[i - 1].w : '';
+    if (BOOSTERS.has(prev)) v += Math.sign(v) * B_INCR;
+    if (word.neg) v *= N_SCALAR;
+    if (capsEmphasis && word.caps) v += Math.sign(v) * C_INCR;
+    if (contrast >= 0) v *= i < contrast ? 0.5 : 1.5;
+    valence[i] = v;
+    i += m.len;
+  }
+  // Sarcasm: a positive opener followed by a complaint ("Super, 3e semaine sans internet").
+  let sarcasm = false;
+  const first = words.findIndex((w) => !w.sym);
+  if (first >= 0 && first <= 1 && SARCASM_OPENERS.has(words[first].w) && valence[first] > 0) {
+    let rest = 0;
+    for (let i = first + 1; i < n; i++) rest += Math.min(0, valence[i]);
+    if (rest <= -1.2) {
+      sarcasm = true;
+      valence[first] = -Math.abs(valence[first]);
+    }
+  }
+  let lexPos = 0;
+  let lexNeg = 0;
+  for (let i = 0; i < n; i++) {
+    if (valence[i] > 0) lexPos += valence[i];
+    else lexNeg -= valence[i];
+  }
+  if (excl > 0) {
+    const amp = Math.min(excl, 4) * 0.292;
+    if (lexNeg > lexPos) lexNeg += amp; else if (lexPos > 0) lexPos += amp;
+  }
+
+  const names: string[] = [];
+  const vals: number[] = [];
+  const pos: number[] = [];
+  const dense = (name: string, v: number) => { names.push(name); vals.push(v); pos.push(-1); };
+  dense('lx:pos', Math.tanh(lexPos / 3));
+  dense('lx:neg', Math.tanh(lexNeg / 3));
+  dense('lx:bal', Math.tanh((lexPos - lexNeg) / 3));
+  if (lexPos === 0 && lexNeg === 0) dense('lx:none', 1);
+  if (sarcasm) dense('cue:sarcasm', 1);
+  if (excl > 0) dense('cue:excl', Math.min(1, excl / 2));
+  if (quest > 0) dense('cue:quest', 1);
+  if (capsEmphasis) dense('cue:caps', 1);
+
+  // Emotion cues: the strongest match per emotion; cues inside a negation scope do not count.
+  const cueHits = new Map<string, CueHit>();
+  for (const [label, table] of ctx.cues) {
+    for (let i = 0; i < n; i++) {
+      if (words[i].neg) continue;
+      const m = matchAt(table, words, i);
+      if (!m) continue;
+      const prev = cueHits.get(label);
+      if (!prev || m.value > prev.strength) cueHits.set(label, { strength: m.value, start: i, end: i + m.len });
+    }
+  }
+  for (const [label, hit] of cueHits) { names.push('cue:' + label); vals.push(hit.strength); pos.push(hit.start); }
+
+  // Sparse indicators, scaled down on long texts so a review does not drown in its own words.
+  const seen = new Set<string>();
+  const sparse: [string, number][] = [];
+  let prevWord = '';
+  for (let i = 0; i < n; i++) {
+    const w = words[i];
+    const uni = 'w:' + (w.neg ? '~' : '') + w.w;
+    if (!seen.has(uni)) { seen.add(uni); sparse.push([uni, i]); }
+    if (!w.sym && prevWord) {
+      const bi = 'b:' + prevWord + '_' + w.w;
+      if (!seen.has(bi)) { seen.add(bi); sparse.push([bi, i]); }
+    }
+    prevWord = w.sym ? '' : w.w;
+  }
+  const scale = Math.min(1, 3 / Math.sqrt(Math.max(1, sparse.length)));
+  for (const [name, i] of sparse) { names.push(name); vals.push(scale); pos.push(i); }
+  return { names, vals, pos, lexPos, lexNeg, valence, cueHits, sarcasm };
+}

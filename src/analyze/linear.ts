@@ -1,0 +1,51 @@
+/**
+ * Scoring of the linear layers (multinomial and one-vs-rest logistic regression) over a FeatureSet,
+ * plus the feature position that contributed most to a label (for evidence spans).
+ */
+import type { CompiledLinear } from './compiled.ts';
+import type { FeatureSet } from './features.ts';
+
+/** Raw scores (logits) per label. */
+export function logits(cl: CompiledLinear, fs: FeatureSet): Float64Array {
+  const out = Float64Array.from(cl.bias);
+  const { k, weights, index } = cl;
+  for (let f = 0; f < fs.names.length; f++) {
+    const i = index.get(fs.names[f]);
+    if (i === undefined) continue;
+    const v = fs.vals[f];
+    const base = i * k;
+    for (let j = 0; j < k; j++) out[j] += v * weights[base + j];
+  }
+  return out;
+}
+
+/** Softmax in place. */
+export function softmax(z: Float64Array): Float64Array {
+  let max = -Infinity;
+  for (const v of z) if (v > max) max = v;
+  let sum = 0;
+  for (let j = 0; j < z.length; j++) { z[j] = Math.exp(z[j] - max); sum += z[j]; }
+  for (let j = 0; j < z.length; j++) z[j] /= sum;
+  return z;
+}
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/** Word index whose features pushed `label` up the most, or -1 when nothing positional did. */
+export function topPosition(cl: CompiledLinear, fs: FeatureSet, label: number): number {
+  const { k, weights, index } = cl;
+  const byPos = new Map<number, number>();
+  for (let f = 0; f < fs.names.length; f++) {
+    const p = fs.pos[f];
+    if (p < 0) continue;
+    const i = index.get(fs.names[f]);
+    if (i === undefined) continue;
+    byPos.set(p, (byPos.get(p) ?? 0) + fs.vals[f] * weights[i * k + label]);
+  }
+  let best = -1;
+  let bestV = 0;
+  for (const [p, v] of byPos) if (v > bestV) { bestV = v; best = p; }
+  return best;
+}

@@ -1,0 +1,47 @@
+/**
+ * The analyser's model: a plain, JSON-serialisable data object (wink-nlp style). It is built by
+ * `npm run train` into models/analyzer.json, loaded by the shell (src/runtime/load-model.ts) and
+ * passed into `analyze()`; nothing is loaded at import time.
+ */
+
+/** A linear model over named sparse features: score[label] = bias + Σ value · weight / scale. */
+export interface LinearModelData {
+  labels: string[];
+  features: string[];
+  /** Row-major `features.length × labels.length` integer weights (quantised); divide by `scale`. */
+  weights: number[];
+  bias: number[];
+  scale: number;
+}
+
+/** Character n-gram naive Bayes language identifier (Cavnar & Trenkle 1994; Dunning 1994). */
+export interface LanguageModelData {
+  labels: string[];
+  ngrams: string[];
+  /** Row-major `ngrams.length × labels.length` quantised log-probabilities; divide by `scale`. */
+  logp: number[];
+  /** Log-probability of an unseen n-gram per label (already divided). */
+  unseen: number[];
+  scale: number;
+}
+
+/** Valences on VADER's −4..4 scale, keyed by normalised word or space-joined phrase. */
+export interface LexiconData {
+  en: Record<string, number>;
+  fr: Record<string, number>;
+  /** Emoji -> valence. */
+  emoji: Record<string, number>;
+}
+
+export interface AnalyzerModel {
+  /** Changes whenever the model or the analysis code changes meaningfully; stored with each analysis. */
+  version: string;
+  language: LanguageModelData;
+  lexicon: LexiconData;
+  /** Emotion -> normalised cue phrase -> strength 0..1. */
+  emotionCues: Record<string, Record<string, number>>;
+  /** Softmax over negative / neutral / positive. */
+  sentiment: LinearModelData;
+  /** One-vs-rest logistic regression per emotion, with decision thresholds. */
+  emotions: LinearModelData & { thresholds: number[] };
+}

@@ -1,0 +1,121 @@
+/**
+ * Word normalisation shared by training and analysis: French elisions expanded ("j'" -> "je"),
+ * English contractions folded ("don't" -> "dont"), SMS / Québec spellings mapped to standard forms
+ * ("jsuis" -> "je suis", "pkoi" -> "pourquoi"), and negation scope marked.
+ *
+ * Negation scope follows Das & Chen (2001) / Pang et al. (2002): words after a negator, up to the
+ * next punctuation or three words, are marked negated.
+ */
+import type { Token } from './text.ts';
+
+/** A normalised word pointing back at the token it came from (for evidence spans). */
+export interface Word {
+  /** Folded, normalised form. */
+  w: string;
+  /** Index of the source token. */
+  tok: number;
+  /** Inside a negation scope. */
+  neg: boolean;
+  /** The source token was written in capitals (emphasis). */
+  caps: boolean;
+  /** Punctuation run ("!", "?") or emoji, not a word. */
+  sym: boolean;
+}
+
+const FR_ELISION: Record<string, string> = {
+  l: 'le', j: 'je', d: 'de', c: 'ce', n: 'ne', m: 'me', s: 'se', t: 'te', qu: 'que',
+  jusqu: 'jusque', lorsqu: 'lorsque', puisqu: 'puisque', quoiqu: 'quoique',
+};
+const EN_CLITIC = new Set(['t', 's', 're', 've', 'll', 'd', 'm']);
+
+/** SMS, chat and Québec spellings -> standard words (folded). */
+export const SMS: Record<string, string> = {
+  jsuis: 'je suis', jsui: 'je suis', chui: 'je suis', chuis: 'je suis', jss: 'je suis', suis: 'suis',
+  jpeux: 'je peux', jveux: 'je veux', jsais: 'je sais', jsp: 'je sais pas', chépa: 'je sais pas', chepa: 'je sais pas',
+  jpp: 'je peux plus', jai: 'je ai', g: 'je ai', jen: 'je en', jme: 'je me', jte: 'je te', jvais: 'je vais', jvai: 'je vais',
+  c: 'ce est', cest: 'ce est', sa: 'ca', ya: 'il y a', yen: 'il y en', ke: 'que', ki: 'qui', koi: 'quoi', kan: 'quand',
+  pkoi: 'pourquoi', pk: 'pourquoi', pq: 'pourquoi', pourkoi: 'pourquoi', tjrs: 'toujours', tjs: 'toujours', tjr: 'toujours',
+  bcp: 'beaucoup', bcq: 'beaucoup', tt: 'tout', ts: 'tous', tte: 'toute', pr: 'pour', ds: 'dans', dc: 'donc',
+  qd: 'quand', qq: 'quelque', qqn: 'quelqu un', qqch: 'quelque chose', mm: 'meme', mn: 'maintenant', mtn: 'maintenant',
+  stp: 'se il te plait', svp: 'se il vous plait', slt: 'salut', bjr: 'bonjour', dsl: 'desole', pb: 'probleme',
+  pbm: 'probleme', pa: 'pas', pas: 'pas', nimp: 'ne importe quoi', nimporte: 'ne importe', mdr: 'mdr', ptdr: 'mdr',
+  chu: 'je suis', pis: 'puis', icitte: 'ici', chus: 'je suis', pantoute: 'pas du tout', tanne: 'tanne', ben: 'bien',
+  u: 'you', ur: 'your', r: 'are', pls: 'please', plz: 'please', thx: 'thanks', thks: 'thanks', ty: 'thank you',
+  im: 'i am', ive: 'i have', idk: 'i do not know', cuz: 'because', bc: 'because', b4: 'before', gr8: 'great',
+  wtf: 'wtf', smh: 'smh', yr: 'your',
+};
+
+const EN_NEG = new Set([
+  'not', 'no', 'never', 'nothing', 'nobody', 'none', 'neither', 'nor', 'without', 'cannot', 'nope', 'nowhere',
+  'dont', 'didnt', 'doesnt', 'isnt', 'wasnt', 'arent', 'werent', 'cant', 'couldnt', 'wont', 'wouldnt', 'shouldnt',
+  'havent', 'hasnt', 'hadnt', 'aint', 'mustnt', 'neednt', 'hardly', 'barely',
+]);
+const FR_NEG = new Set(['ne', 'pas', 'jamais', 'rien', 'aucun', 'aucune', 'sans', 'ni', 'nullement', 'guere']);
+
+/** True for a negator word in French or English. */
+export function isNegator(w: string): boolean {
+  return EN_NEG.has(w) || FR_NEG.has(w);
+}
+
+const SCOPE_BREAK = new Set(['.', ',', ';', ':', '!', '?', '\n', '(', ')', '«', '»', '"', '…', '-', '–', '—']);
+const APOS = new Set(["'", '’', '‘', '`']);
+const LETTER = /^[\p{L}\p{M}]+$/u;
+const DIGIT = /^\d/;
+const PICTO = /\p{Extended_Pictographic}/u;
+const BUT_WORDS = new Set(['but', 'however', 'mais', 'cependant', 'pourtant', 'neanmoins', 'toutefois']);
+
+/** Normalises tokens into words with negation scope. Never throws. */
+export function toWords(tokens: Token[], maxTokens = 4000): Word[] {
+  const out: Word[] = [];
+  const n = Math.min(tokens.length, maxTokens);
+  let scope = 0;
+  const push = (w: string, tok: number, caps: boolean, sym = false) => {
+    out.push({ w, tok, neg: scope > 0 && !isNegator(w), caps, sym });
+    if (isNegator(w)) scope = 3;
+    else if (scope > 0) scope--;
+  };
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    const norm = t.norm;
+    if (LETTER.test(norm)) {
+      const caps = t.text.length > 1 && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase();
+      const next = tokens[i + 1];
+      const after = tokens[i + 2];
+      if (next && after && APOS.has(next.text) && next.start === t.end && LETTER.test(after.norm)) {
+        if (FR_ELISION[norm] !== undefined) {
+          push(FR_ELISION[norm], i, caps);
+          i += 1; // the apostrophe; the next word is processed normally
+          continue;
+        }
+        if (EN_CLITIC.has(after.norm)) {
+          push(after.norm === 't' ? norm + 't' : norm, i, caps);
+          i += 2;
+          continue;
+        }
+        push(norm + after.norm, i, caps);
+        i += 2;
+        continue;
+      }
+      const sms = SMS[norm];
+      if (sms !== undefined && sms !== norm) {
+        for (const part of sms.split(' ')) push(part, i, caps);
+      } else push(norm, i, caps);
+    } else if (DIGIT.test(norm)) {
+      push('#num', i, false);
+    } else if (PICTO.test(t.text)) {
+      push(t.text, i, false, true);
+    } else if (norm[0] === '!' || norm[0] === '?') {
+      push(norm[0], i, false, true);
+      scope = 0;
+    } else if (SCOPE_BREAK.has(norm)) {
+      scope = 0;
+    }
+  }
+  return out;
+}
+
+/** Index of the first word after the last contrastive conjunction ("mais", "but"), or -1. */
+export function lastContrast(words: Word[]): number {
+  for (let i = words.length - 1; i > 0; i--) if (BUT_WORDS.has(words[i].w)) return i;
+  return -1;
+}

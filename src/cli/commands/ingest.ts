@@ -1,0 +1,132 @@
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { InputError, UsageError } from '../../core/errors.ts';
+import { analyzePending } from '../../runtime/analyze-pending.ts';
+import { runImport, type FileSummary, type ImportProgress } from '../../runtime/run-import.ts';
+import type { Command } from '../command.ts';
+
+const USAGE = `Usage: ecoute ingest FILE... [--source NAME] [--map mapping.json] [--channel C] [--no-analyze]
+
+Imports customer feedback: CSV/TSV (comma, semicolon or tab; UTF-8 or Windows-1252), JSON/JSONL,
+transcripts (.vtt, .srt, .txt "Speaker: text"), e-mail (.eml, .mbox). Personal data (e-mails, phones,
+IBAN, card and social security numbers) is redacted before storage. Re-importing a file adds nothing.
+  --source NAME      source name (default: the file name); part of each record's identity
+  --map FILE         JSON mapping of columns, e.g. {"columns": {"text": "Verbatim", "nps": "Reco"}}
+  --channel C        force the channel: ticket, email, chat, call, survey, review, social
+  --no-analyze       only import; analyse later with the next ingest or the server
+Exit status: 0 all imported, 3 some rows rejected (listed as file:line: reason), 1 fatal, 2 usage.`;
+
+/** "1 203" — thin groups as in the French convention, readable in English output too. */
+function n(x: number): string {
+  return String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+}
+
+/** One-line summary for a file; says so explicitly when a re-import added nothing. */
+export function summaryLine(f: FileSummary): string {
+  const parts = [`${n(f.rows)} rows`, `${n(f.inserted)} new`, `${n(f.skipped)} already imported`, `${n(f.rejected.length)} rejected`];
+  if (f.ignored) parts.push(`${n(f.ignored)} empty ignored`);
+  const noop = f.inserted === 0 && f.skipped > 0 ? ' (nothing new: already imported)' : '';
+  return `${f.file}: ${parts.join(', ')}${noop}`;
+}
+
+/** Throttled single-line progress bar on stderr (TTY only). */
+function progressBar(stderr: NodeJS.WritableStream): { update(p: ImportProgress): void; done(): void } {
+  let last = 0;
+  let shown = false;
+  return {
+    update(p) {
+      const now = Date.now();
+      if (now - last < 100 && p.bytes < p.totalBytes) return;
+      last = now;
+      const ratio = p.totalBytes ? Math.min(1, p.bytes / p.totalBytes) : 1;
+      const width = 24;
+      const fill = Math.round(ratio * width);
+      stderr.write(`\r${p.file} [${'#'.repeat(fill)}${'.'.repeat(width - fill)}] ${Math.round(ratio * 100)}% ${n(p.rows)} rows`);
+      shown = true;
+    },
+    done() {
+      if (shown) stderr.write('\r\x1b[K');
+      shown = false;
+    },
+  };
+}
+
+/** `ecoute ingest`: stream files into the store, then analyse new customer messages. */
+export const ingestCommand: Command = {
+  name: 'ingest',
+  summary: 'Import files (CSV/TSV, JSON/JSONL, transcripts, e-mail) with PII redaction',
+  usage: USAGE,
+  async run(args, ctx) {
+    let values: { source?: string; map?: string; channel?: string; 'no-analyze'?: boolean };
+    let files: string[];
+    try {
+      ({ values, positionals: files } = parseArgs({
+        args,
+        allowPositionals: true,
+        strict: true,
+        options: { source: { type: 'string' }, map: { type: 'string' }, channel: { type: 'string' }, 'no-analyze': { type: 'boolean' } },
+      }));
+    } catch (err) {
+      throw new UsageError(`${(err as Error).message}\n${USAGE}`);
+    }
+    if (files.length === 0) throw new UsageError(`ecoute ingest needs at least one file.\n${USAGE}`);
+    let mapping: unknown;
+    if (values.map !== undefined) {
+      let raw: string;
+      try {
+        raw = await readFile(values.map, 'utf8');
+      } catch {
+        throw new InputError(`Mapping file not found: ${values.map}. Check the path given to --map.`);
+      }
+      try {
+        mapping = JSON.parse(raw);
+      } catch (err) {
+        throw new InputError(`Mapping file ${values.map} is not valid JSON (${(err as Error).message}). Fix it and run again.`);
+      }
+    }
+    const bar = ctx.isTTY ? progressBar(ctx.stderr) : null;
+    const store = await ctx.openStore();
+    try {
+      const summary = await runImport({
+        store,
+        workspaceId: ctx.config.workspace,
+        files,
+        sourceName: values.source,
+        mapping,
+        channel: values.channel,
+        clock: ctx.clock,
+        onProgress: bar ? (p) => bar.update(p) : undefined,
+      });
+      bar?.done();
+      for (const f of summary.files) {
+        for (const e of f.rejected) ctx.stderr.write(`${e.file}:${e.line}: ${e.reason}\n`);
+        ctx.stdout.write(summaryLine(f) + '\n');
+      }
+      if (summary.files.length > 1) {
+        const t = summary.totals;
+        ctx.stdout.write(`total: ${n(t.rows)} rows, ${n(t.inserted)} new, ${n(t.skipped)} already imported, ${n(t.rejected)} rejected\n`);
+      }
+      if (!values['no-analyze']) {
+        const model = await ctx.loadModel();
+        let lastDraw = 0;
+        const analysed = await analyzePending(store, ctx.config.workspace, model, {
+          workers: ctx.config.workers || undefined,
+          onProgress: bar
+            ? (done, total) => {
+                const now = Date.now();
+                if (now - lastDraw < 100 && done < total) return;
+                lastDraw = now;
+                ctx.stderr.write(`\ranalysing ${n(done)}/${n(total)}`);
+              }
+            : undefined,
+        });
+        if (bar) ctx.stderr.write('\r\x1b[K');
+        ctx.stdout.write(`analysed ${n(analysed)} new messages\n`);
+      }
+      return summary.totals.rejected > 0 ? 3 : 0;
+    } finally {
+      bar?.done();
+      await store.close();
+    }
+  },
+};

@@ -1,0 +1,188 @@
+import { ConversationInputSchema, type ConversationInput } from '../core/conversation.ts';
+import type { EmployeeSurveyInput } from '../core/employee-survey.ts';
+import { InputError } from '../core/errors.ts';
+import type { Channel } from '../core/labels.ts';
+import type { Clock } from '../core/ports.ts';
+import type { RowError } from './row-error.ts';
+import type { Mapping } from './mapping-file.ts';
+import { detectFormat, type FileFormat } from './detect-format.ts';
+import { decodeChunks } from './encoding.ts';
+import { redactConversation, redactEmployeeAnswer } from './pii/redact-records.ts';
+import { ingestDelimited } from './ingest-delimited.ts';
+import { mapJsonRow, mapJsonThread, type JsonContext } from './json-mapper.ts';
+import { parseJsonArray, parseJsonLines } from './json-parser.ts';
+import { ThreadBuilder } from './thread-builder.ts';
+import { parseSrt, parseTurns, parseVtt, transcriptToConversation } from './transcript.ts';
+import { readEmail, splitMbox, threadEmails, type EmailMessage } from './email-thread.ts';
+
+/** What the pure ingest pipeline hands to the shell, in file order. */
+export type IngestEvent =
+  | { type: 'conversation'; value: ConversationInput }
+  | { type: 'employee'; value: EmployeeSurveyInput }
+  | { type: 'rejected'; error: RowError }
+  /** One source record read (CSV row, JSON value, e-mail, transcript). */
+  | { type: 'row' }
+  /** A record with nothing to import (no text, no score). */
+  | { type: 'ignored'; line: number };
+
+export interface IngestOptions {
+  /** Name shown in messages and used as the default conversation id of transcripts. */
+  fileName: string;
+  /** Source name, part of every natural key (defaults to the file's base name in the shell). */
+  sourceName: string;
+  mapping?: Mapping;
+  /** Forces the channel of every conversation. */
+  channel?: Channel;
+  clock: Clock;
+  /** Skips detection (the shell usually detects from the first bytes). */
+  format?: FileFormat;
+  /** Thread grouping window for tabular files (see ThreadBuilder). */
+  windowRows?: number;
+}
+
+/** Largest transcript / single e-mail read whole (they are parsed in one piece). */
+const MAX_WHOLE_FILE_CHARS = 50 * 1024 * 1024;
+
+/**
+ * Reads one file's bytes and yields normalized, PII-redacted records plus rejected rows. Pure: no
+ * file system, no store; the caller supplies the bytes and writes the records.
+ */
+export async function* ingestChunks(chunks: AsyncIterable<Uint8Array>, opts: IngestOptions): AsyncGenerator<IngestEvent> {
+  const { head, rest } = await peek(chunks, 8192);
+  const format = opts.format ?? detectFormat(opts.fileName, head);
+  const file = opts.fileName;
+  const channel = opts.channel ?? (opts.mapping?.channel as Channel | undefined);
+  for await (const ev of route(format, rest, { ...opts, channel })) {
+    if (ev.type === 'conversation') {
+      const checked = ConversationInputSchema.safeParse(redactConversation(ev.value));
+      if (!checked.success) {
+        const issue = checked.error.issues[0];
+        yield { type: 'rejected', error: { file, line: 0, reason: `conversation "${ev.value.externalId ?? ev.value.naturalKey}": ${issue.path.join('.')}: ${issue.message}` } };
+      } else yield { type: 'conversation', value: checked.data };
+    } else if (ev.type === 'employee') yield { type: 'employee', value: redactEmployeeAnswer(ev.value) };
+    else yield ev;
+  }
+}
+
+async function* route(format: FileFormat, chunks: AsyncIterable<Uint8Array>, opts: IngestOptions): AsyncGenerator<IngestEvent> {
+  const base = opts.fileName.replace(/^.*[\\/]/, '');
+  switch (format) {
+    case 'csv':
+    case 'tsv':
+      yield* ingestDelimited(decodeChunks(chunks), { ...opts, delimiter: format === 'tsv' ? '\t' : undefined });
+      return;
+    case 'json':
+    case 'jsonl':
+      yield* ingestJson(format, decodeChunks(chunks), opts);
+      return;
+    case 'vtt':
+    case 'srt':
+    case 'turns': {
+      const text = await readWhole(decodeChunks(chunks), opts.fileName);
+      const t = format === 'vtt' ? parseVtt(text) : format === 'srt' ? parseSrt(text) : parseTurns(text);
+      yield { type: 'row' };
+      if (t.turns.length === 0) {
+        yield { type: 'rejected', error: { file: opts.fileName, line: 1, reason: 'no speaker turns found: write cues as "Name: text" or use <v Name> voice tags' } };
+        return;
+      }
+      yield { type: 'conversation', value: transcriptToConversation(t, { sourceName: opts.sourceName, baseName: base.replace(/\.[^.]+$/, ''), channel: opts.channel, clock: opts.clock }) };
+      return;
+    }
+    case 'eml':
+    case 'mbox': {
+      const binary = latin1(chunks);
+      const messages: EmailMessage[] = [];
+      if (format === 'eml') messages.push(readEmail(await readWhole(binary, opts.fileName), 0, opts.clock));
+      else for await (const raw of splitMbox(binary)) messages.push(readEmail(raw, messages.length, opts.clock));
+      for (const _ of messages) yield { type: 'row' };
+      for (const c of threadEmails(messages, { sourceName: opts.sourceName, channel: opts.channel })) yield { type: 'conversation', value: c };
+      return;
+    }
+  }
+}
+
+async function* ingestJson(format: 'json' | 'jsonl', text: AsyncIterable<string>, opts: IngestOptions): AsyncGenerator<IngestEvent> {
+  const ctx: JsonContext = {
+    sourceName: opts.sourceName,
+    defaultChannel: 'ticket',
+    channel: opts.channel,
+    brand: opts.mapping?.brand,
+    dateFormat: opts.mapping?.dateFormat,
+    clock: opts.clock,
+    columns: opts.mapping?.columns,
+  };
+  const threads = new ThreadBuilder({ sourceName: opts.sourceName, defaultChannel: 'ticket', channel: opts.channel, brand: opts.mapping?.brand, windowRows: opts.windowRows });
+  const file = opts.fileName;
+  for await (const ev of format === 'json' ? parseJsonArray(text) : parseJsonLines(text)) {
+    yield { type: 'row' };
+    if (ev.kind === 'error') {
+      yield { type: 'rejected', error: { file, line: ev.line, reason: ev.reason } };
+      continue;
+    }
+    const v = ev.value;
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
+      yield { type: 'rejected', error: { file, line: ev.line, reason: 'is not a JSON object: each record must be {"text": ..., "date": ...} or a thread with "messages"' } };
+      continue;
+    }
+    const obj = v as Record<string, unknown>;
+    if (Array.isArray(obj.messages)) {
+      const r = mapJsonThread(obj, ev.line, ctx);
+      if (r.ok) yield { type: 'conversation', value: r.conversation };
+      else yield { type: 'rejected', error: { file, line: ev.line, reason: r.reason } };
+      continue;
+    }
+    const r = mapJsonRow(obj, ev.line, ctx);
+    if (r.ok === 'empty') yield { type: 'ignored', line: ev.line };
+    else if (r.ok === false) yield { type: 'rejected', error: { file, line: ev.line, reason: r.reason } };
+    else {
+      if (!r.row.channel && r.row.scores.length > 0 && !r.row.text) r.row.channel = 'survey';
+      const out = threads.add(r.row);
+      for (const c of out.conversations) yield { type: 'conversation', value: c };
+      for (const l of out.late) yield { type: 'rejected', error: { file, ...l } };
+    }
+  }
+  for (const c of threads.finish()) yield { type: 'conversation', value: c };
+}
+
+async function* latin1(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {
+  for await (const c of chunks) yield Buffer.from(c.buffer, c.byteOffset, c.byteLength).toString('latin1');
+}
+
+async function readWhole(chunks: AsyncIterable<string>, fileName: string): Promise<string> {
+  let s = '';
+  for await (const c of chunks) {
+    s += c;
+    if (s.length > MAX_WHOLE_FILE_CHARS) {
+      throw new InputError(`${fileName} is larger than 50 MB; transcripts and single e-mails are read whole. Split the file, or use .mbox for many e-mails.`);
+    }
+  }
+  return s;
+}
+
+/** Reads at least `n` bytes (or everything) and returns them with an iterable that replays them first. */
+async function peek(chunks: AsyncIterable<Uint8Array>, n: number): Promise<{ head: Uint8Array; rest: AsyncIterable<Uint8Array> }> {
+  const it = chunks[Symbol.asyncIterator]();
+  const taken: Uint8Array[] = [];
+  let size = 0;
+  let done = false;
+  while (size < n) {
+    const r = await it.next();
+    if (r.done) {
+      done = true;
+      break;
+    }
+    taken.push(r.value);
+    size += r.value.byteLength;
+  }
+  const head = Buffer.concat(taken);
+  async function* rest(): AsyncGenerator<Uint8Array> {
+    if (head.byteLength) yield head;
+    if (done) return;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  }
+  return { head, rest: rest() };
+}

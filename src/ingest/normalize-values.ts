@@ -1,0 +1,45 @@
+import { fold } from '../analyze/text.ts';
+import type { AuthorRole, Channel } from '../core/labels.ts';
+
+const CHANNEL_WORDS: [Channel, string[]][] = [
+  ['email', ['email', 'e mail', 'mail', 'courriel', 'mel']],
+  ['call', ['call', 'phone', 'telephone', 'appel', 'voice', 'voix', 'tel']],
+  ['chat', ['chat', 'messenger', 'whatsapp', 'live chat', 'tchat', 'sms']],
+  ['social', ['social', 'twitter', 'x', 'facebook', 'instagram', 'linkedin', 'tiktok', 'reseaux sociaux']],
+  ['review', ['review', 'avis', 'trustpilot', 'app store', 'google play', 'play store', 'google']],
+  ['survey', ['survey', 'enquete', 'questionnaire', 'nps', 'csat', 'sondage']],
+  ['ticket', ['ticket', 'web', 'form', 'formulaire', 'portal', 'portail', 'api', 'helpcenter', 'widget']],
+];
+
+/** Maps a free-text channel value (French or English) to a Channel, or null when unknown. */
+export function normalizeChannel(value: string): Channel | null {
+  const v = fold(value).replace(/[_\-.]+/g, ' ').trim();
+  if (!v) return null;
+  for (const [channel, words] of CHANNEL_WORDS) if (words.includes(v)) return channel;
+  for (const [channel, words] of CHANNEL_WORDS) if (words.some((w) => w.length > 3 && v.includes(w))) return channel;
+  return null;
+}
+
+const ROLE_WORDS: [AuthorRole, string[]][] = [
+  ['customer', ['end user', 'enduser', 'user', 'customer', 'client', 'cliente', 'requester', 'contact', 'lead', 'caller', 'appelant']],
+  ['agent', ['agent', 'admin', 'conseiller', 'conseillere', 'staff', 'support', 'operator', 'operateur', 'teammate']],
+  ['system', ['system', 'systeme', 'bot', 'automation', 'automatique']],
+];
+
+/** Maps an author-type value to a role, or null when unknown. */
+export function normalizeRole(value: string): AuthorRole | null {
+  const v = fold(value).replace(/[_\-.]+/g, ' ').trim();
+  for (const [role, words] of ROLE_WORDS) if (words.includes(v)) return role;
+  return null;
+}
+
+/** Parses a money/number cell ("12 500,50", "12,500.50", "€ 1200"); null when empty or unreadable. */
+export function parseAmount(value: string): number | null {
+  let s = value.replace(/[\s\u00a0\u202f€$£]|EUR|USD/gi, '');
+  if (!s) return null;
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
+  else if (/^\d{1,3}(\.\d{3})+(,\d+)?$/.test(s)) s = s.replace(/\./g, '').replace(',', '.');
+  else s = s.replace(',', '.');
+  const n = Number(s);
+  return Number.isFinite(n) && n >= 0 ? n : null;
+}

@@ -1,0 +1,57 @@
+import type { Insights, InsightsInput } from './types.ts';
+import { computeScores } from './scores.ts';
+import { computeScoreBreakdowns } from './score-breakdowns.ts';
+import { summarizeMessages } from './message-summary.ts';
+import { computeJourneyMap } from './journey-map.ts';
+import { computeThemeStats } from './theme-stats.ts';
+import { computeDrivers, conversationFactors } from './key-drivers.ts';
+import { discoverThemes } from './discovered-themes.ts';
+import { buildCustomerProfiles } from './customer-profiles.ts';
+import { computePersonas } from './personas.ts';
+import { computeCustomersAtRisk } from './customers-at-risk.ts';
+import { computeCompetitors } from './competitors.ts';
+import { detectSpikes } from './spikes.ts';
+import { computeExCxLink } from './ex-cx-link.ts';
+import { pickCompliments } from './compliments.ts';
+
+/**
+ * Computes every insight of a workspace from its facts. Pure: same input, same output (the clock
+ * value comes in `now`). Each part is a linear pass or a few over the rows (no pairwise work over
+ * messages), so a million facts stay in seconds; the server caches the result by store.dataVersion.
+ */
+export function computeInsights(input: InsightsInput): Insights {
+  const { messages, surveys, employees, settings, now } = input;
+  const scores = computeScores(surveys);
+  const profiles = buildCustomerProfiles(messages, surveys);
+  const factors = conversationFactors(messages);
+  const atRisk = computeCustomersAtRisk(profiles.values());
+  const surveyed = new Set<string>();
+  for (const s of surveys) if (s.customerId) surveyed.add(s.customerId);
+  let surveyedOnly = 0;
+  for (const id of surveyed) if (!profiles.has(id)) surveyedOnly++;
+  return {
+    version: 1,
+    generatedAt: now.toISOString(),
+    language: settings.language,
+    period: { from: input.period?.from.toISOString() ?? null, to: input.period?.to.toISOString() ?? null },
+    nps: scores.nps,
+    csat: scores.csat,
+    ces: scores.ces,
+    messages: summarizeMessages(messages),
+    customers: { total: profiles.size + surveyedOnly, surveyed: surveyed.size, atRisk: atRisk.count, valueAtRisk: atRisk.valueAtRisk },
+    scores: computeScoreBreakdowns(messages, surveys),
+    journey: computeJourneyMap(messages, settings),
+    themes: computeThemeStats(messages),
+    drivers: {
+      detractors: computeDrivers(factors, surveys, 'nps_detractor'),
+      lowCsat: computeDrivers(factors, surveys, 'csat_low'),
+    },
+    discoveredThemes: discoverThemes(messages),
+    personas: computePersonas(profiles.values()),
+    atRisk,
+    competitors: computeCompetitors(messages, surveys),
+    spikes: detectSpikes(messages),
+    exCx: computeExCxLink(employees, surveys),
+    compliments: pickCompliments(messages),
+  };
+}

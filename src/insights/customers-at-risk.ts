@@ -1,0 +1,95 @@
+import type { AtRiskReport, CustomerRisk, RiskReason } from './types.ts';
+import type { CustomerProfile } from './customer-profiles.ts';
+import { toVerbatim } from './verbatims.ts';
+import { pearson } from './stats/correlation.ts';
+
+/** Customers scoring at or above this are "at risk" and count in value at risk. */
+export const RISK_THRESHOLD = 50;
+
+/**
+ * Points per churn signal. A transparent additive score rather than a fitted model: every point can
+ * be explained to the person who will call the customer back, which is the point of the list.
+ * Weights follow the usual ordering of churn evidence in CX practice — stated intent first, then
+ * unresolved repeat contacts, bad survey answers and a souring tone; value only raises priority.
+ */
+const POINTS = {
+  churn_intent: 40,
+  repeat_contact: 15,
+  unresolved: 15,
+  low_survey: 15,
+  negative_trend: 10,
+  negative_mood: 10,
+  high_value: 10,
+} as const;
+
+/**
+ * Risk score 0–100 per customer with its reasons in French and English, and the total value of the
+ * customers at or above `threshold`. `highValue` is the value from which a customer counts as high
+ * value (by default the 75th percentile of known values).
+ */
+export function computeCustomersAtRisk(
+  profiles: Iterable<CustomerProfile>,
+  threshold = RISK_THRESHOLD,
+  limit = 100,
+): AtRiskReport {
+  const all = [...profiles];
+  const values = all.map((p) => p.value).filter((v): v is number => v !== null && v > 0).sort((a, b) => a - b);
+  const highValue = values.length >= 4 ? values[Math.floor(values.length * 0.75)] : Infinity;
+  const risks: CustomerRisk[] = [];
+  let valueAtRisk = 0;
+  for (const p of all) {
+    const reasons = reasonsFor(p, highValue);
+    const score = Math.min(100, reasons.reduce((s, r) => s + r.points, 0));
+    if (score < threshold) continue;
+    valueAtRisk += p.value ?? 0;
+    risks.push({
+      customerId: p.customerId,
+      customerRef: p.customerRef,
+      name: p.name,
+      segment: p.segment,
+      value: p.value,
+      score,
+      reasons,
+      messages: p.messages,
+      lastContact: p.lastAt.toISOString(),
+      lastQuote: p.quote ? toVerbatim(p.quote.fact) : null,
+    });
+  }
+  risks.sort((a, b) => b.score - a.score || (b.value ?? 0) - (a.value ?? 0) || a.customerId.localeCompare(b.customerId));
+  return { threshold, count: risks.length, valueAtRisk, customers: risks.slice(0, limit) };
+}
+
+/** The churn signals present in one profile, each with its points and explanation. */
+export function reasonsFor(p: CustomerProfile, highValue: number): RiskReason[] {
+  const out: RiskReason[] = [];
+  const add = (code: RiskReason['code'], fr: string, en: string) => out.push({ code, points: POINTS[code], text: { fr, en } });
+  if (p.churnIntent > 0) add('churn_intent', `Envisage de partir (${p.churnIntent} message${s(p.churnIntent)})`, `Talks about leaving (${p.churnIntent} message${s(p.churnIntent)})`);
+  if (p.repeatContact > 0 || p.conversations.size >= 3) {
+    const n = p.conversations.size;
+    add('repeat_contact', `Recontacte pour le même sujet (${n} conversation${s(n)})`, `Keeps coming back about it (${n} conversation${s(n)})`);
+  }
+  if (p.unresolvedLatest) add('unresolved', 'Problème toujours non résolu', 'Issue still unresolved');
+  const bad = p.surveys.filter((x) => (x.kind === 'nps' && x.score <= 6) || (x.kind === 'csat' && x.score <= 2) || (x.kind === 'ces' && x.score <= 3));
+  if (bad.length > 0) {
+    const worst = bad[bad.length - 1];
+    add('low_survey', `Note d'enquête basse (${worst.kind.toUpperCase()} ${worst.score})`, `Low survey score (${worst.kind.toUpperCase()} ${worst.score})`);
+  }
+  if (p.sentiments.length >= 3) {
+    const xs = p.sentiments.map((_, i) => i);
+    const r = pearson(xs, p.sentiments);
+    const last = p.sentiments[p.sentiments.length - 1];
+    if (r !== null && r <= -0.5 && last < 0) add('negative_trend', 'Ton de plus en plus négatif', 'Tone getting more negative');
+  } else if (p.sentiments.length === 2 && p.sentiments[1] < p.sentiments[0] - 0.3 && p.sentiments[1] < 0) {
+    add('negative_trend', 'Ton de plus en plus négatif', 'Tone getting more negative');
+  }
+  if (p.analysed > 0 && p.negative / p.analysed >= 0.5) {
+    const pct = Math.round((p.negative / p.analysed) * 100);
+    add('negative_mood', `Majorité de messages négatifs (${pct} %)`, `Mostly negative messages (${pct}%)`);
+  }
+  if (out.length > 0 && p.value !== null && p.value >= highValue) {
+    add('high_value', `Client à forte valeur (${p.value.toLocaleString('fr-FR')})`, `High-value customer (${p.value.toLocaleString('en-US')})`);
+  }
+  return out;
+}
+
+const s = (n: number) => (n > 1 ? 's' : '');

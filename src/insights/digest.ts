@@ -1,0 +1,114 @@
+import type { Change, CustomerRisk, Insights, Localized, Spike, Verbatim } from './types.ts';
+import { change } from './score-breakdowns.ts';
+import { weekIndex, weekLabel, weekStart } from './iso-week.ts';
+
+export type DigestPeriod = 'day' | 'week';
+
+export interface DigestOptions {
+  period: DigestPeriod;
+  now: Date;
+}
+
+/** One of the period's main pains with a real customer story. */
+export interface DigestPain {
+  theme: string;
+  name: Localized;
+  /** Mentions in the digest period (the whole window for daily digests). */
+  count: number;
+  change: Change;
+  negativeShare: number | null;
+  story: Verbatim | null;
+}
+
+/** What a manager reads on Monday morning: short, concrete, with real customers in it. */
+export interface Digest {
+  period: DigestPeriod;
+  /** "2026-W47" or "2026-11-22". */
+  label: string;
+  from: string;
+  to: string;
+  language: 'fr' | 'en';
+  scores: { nps: Change; csat: Change; ces: Change; messages: Change; negativeShare: Change; responses: number };
+  topPains: DigestPain[];
+  compliment: Verbatim | null;
+  atRisk: { count: number; valueAtRisk: number; customers: CustomerRisk[] };
+  spikes: Spike[];
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Builds the digest of the last complete period before `now` (yesterday, or the week holding
+ * yesterday, so the Monday 08:00 run covers the week just ended). `insights` should be computed over
+ * that period and the one before it (see `digestWindow`), which gives the moves their baseline.
+ */
+export function buildDigest(insights: Insights, options: DigestOptions): Digest {
+  const { from, to, label } = digestWindow(options.period, options.now).current;
+  let current, previous;
+  if (options.period === 'week') {
+    const i = insights.scores.byWeek.findIndex((w) => w.week === label);
+    current = i >= 0 ? insights.scores.byWeek[i] : undefined;
+    previous = i > 0 ? insights.scores.byWeek[i - 1] : undefined;
+  } else {
+    const i = insights.scores.byDay.findIndex((d) => d.day === label);
+    current = i >= 0 ? insights.scores.byDay[i] : undefined;
+    previous = i > 0 ? insights.scores.byDay[i - 1] : undefined;
+  }
+  const pains = insights.themes
+    .map((t) => {
+      const wi = t.weekly.findIndex((w) => w.week === label);
+      const count = options.period === 'week' ? (wi >= 0 ? t.weekly[wi].count : 0) : t.messages;
+      const before = options.period === 'week' && wi > 0 ? t.weekly[wi - 1].count : null;
+      return { t, count, before };
+    })
+    .filter((x) => x.count > 0 && (x.t.negativeShare ?? 0) >= 0.5)
+    .sort((a, b) => b.count - a.count || a.t.theme.localeCompare(b.t.theme))
+    .slice(0, 3)
+    .map(({ t, count, before }) => ({
+      theme: t.theme,
+      name: t.label,
+      count,
+      change: change(count, before),
+      negativeShare: t.negativeShare,
+      story: t.verbatims[0] ?? null,
+    }));
+  return {
+    period: options.period,
+    label,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    language: insights.language,
+    scores: {
+      nps: change(current?.nps.score, previous?.nps.score),
+      csat: change(current?.csat.score, previous?.csat.score),
+      ces: change(current?.ces.mean, previous?.ces.mean),
+      messages: change(current?.messages ?? 0, previous?.messages),
+      negativeShare: change(current?.negativeShare, previous?.negativeShare),
+      responses: current ? current.nps.responses + current.csat.responses + current.ces.responses : 0,
+    },
+    topPains: pains,
+    compliment: insights.compliments[0] ?? null,
+    atRisk: { count: insights.atRisk.count, valueAtRisk: insights.atRisk.valueAtRisk, customers: insights.atRisk.customers.slice(0, 5) },
+    spikes: insights.spikes.filter((s) => s.week === weekLabel(weekIndex(new Date(to.getTime() - 1)))).slice(0, 3),
+  };
+}
+
+/**
+ * The digest period (the day or ISO week holding yesterday, UTC) and the one before it; the shell
+ * loads facts from `previous.from` to `current.to` before computing insights for a digest.
+ */
+export function digestWindow(period: DigestPeriod, now: Date): {
+  current: { from: Date; to: Date; label: string };
+  previous: { from: Date; to: Date };
+} {
+  const yesterday = new Date(now.getTime() - DAY_MS);
+  if (period === 'day') {
+    const from = new Date(Math.floor(yesterday.getTime() / DAY_MS) * DAY_MS);
+    const to = new Date(from.getTime() + DAY_MS);
+    return { current: { from, to, label: from.toISOString().slice(0, 10) }, previous: { from: new Date(from.getTime() - DAY_MS), to: from } };
+  }
+  const w = weekIndex(yesterday);
+  const from = weekStart(w);
+  const to = weekStart(w + 1);
+  return { current: { from, to, label: weekLabel(w) }, previous: { from: weekStart(w - 1), to: from } };
+}

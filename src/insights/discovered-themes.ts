@@ -1,0 +1,182 @@
+import type { MessageFact } from '../core/facts.ts';
+import { fold, tokenize } from '../analyze/text.ts';
+import type { DiscoveredTheme } from './types.ts';
+import { stopwordsFor } from './stopwords.ts';
+import { QuotePicker, quoteScore } from './verbatims.ts';
+
+export interface DiscoverOptions {
+  /** Minimum number of messages a phrase must recur in (default max(3, 0.2% of the language's messages)). */
+  minCount?: number;
+  /** Most recent messages per language to scan, bounding the cost on big workspaces. */
+  maxMessages?: number;
+  maxThemesPerLanguage?: number;
+}
+
+const WORD = /^[\p{L}][\p{L}\p{M}-]*$/u;
+const CANDIDATES = 40;
+const PRUNE_AT = 400_000;
+
+interface Phrase {
+  key: string;
+  surface: string;
+}
+
+/** Content-word bigrams and trigrams of a text: stopwords dropped, sequences broken at punctuation. */
+function phrasesOf(text: string, stop: ReadonlySet<string>): Phrase[] {
+  const out = new Map<string, string>();
+  let run: { norm: string; text: string }[] = [];
+  const flush = () => {
+    for (let n = 2; n <= 3; n++) {
+      for (let i = 0; i + n <= run.length; i++) {
+        const part = run.slice(i, i + n);
+        if (part.every((p) => p.norm === part[0].norm)) continue;
+        const key = part.map((p) => p.norm).join(' ');
+        if (!out.has(key)) out.set(key, part.map((p) => p.text.toLowerCase()).join(' '));
+      }
+    }
+    run = [];
+  };
+  for (const t of tokenize(text)) {
+    if (t.norm === "'" || t.norm === '’' || t.norm === '-') continue;
+    if (!WORD.test(t.norm)) {
+      flush();
+      continue;
+    }
+    if (t.norm.length < 2 || stop.has(t.norm)) continue;
+    run.push({ norm: t.norm, text: t.text });
+  }
+  flush();
+  return [...out.entries()].map(([key, surface]) => ({ key, surface }));
+}
+
+function languageOf(m: MessageFact): string | null {
+  const l = m.language ?? m.analysis?.language ?? null;
+  return l ? l.slice(0, 2).toLowerCase() : null;
+}
+
+/**
+ * Themes beyond the built-in taxonomy: recurring content phrases (bigrams/trigrams after stopword
+ * removal, counted once per message) per language, minus phrases the built-in themes already explain
+ * (most of their words appear in theme evidence spans), grouped when they co-occur in the same
+ * messages (Jaccard ≥ 0.3 of their message sets) and labelled with the group's top phrase and terms.
+ * Counting uses lossy pruning when the phrase table grows large (Manku & Motwani, "Approximate
+ * frequency counts over data streams", VLDB 2002), so memory stays bounded on big workspaces.
+ */
+export function discoverThemes(messages: readonly MessageFact[], options: DiscoverOptions = {}): DiscoveredTheme[] {
+  const maxMessages = options.maxMessages ?? 200_000;
+  const byLang = new Map<string, MessageFact[]>();
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i];
+    if (m.role !== 'customer') continue;
+    const lang = languageOf(m);
+    if (!lang || !stopwordsFor(lang)) continue;
+    let list = byLang.get(lang);
+    if (!list) byLang.set(lang, (list = []));
+    if (list.length < maxMessages) list.push(m);
+  }
+  const out: DiscoveredTheme[] = [];
+  for (const [lang, list] of [...byLang.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+    out.push(...discoverInLanguage(lang, list.reverse(), options));
+  }
+  return out;
+}
+
+function discoverInLanguage(lang: string, list: MessageFact[], options: DiscoverOptions): DiscoveredTheme[] {
+  const stop = stopwordsFor(lang)!;
+  const minCount = options.minCount ?? Math.max(3, Math.ceil(list.length * 0.002));
+  // Pass 1: document frequency of phrases, and the vocabulary of built-in theme evidence.
+  const counts = new Map<string, number>();
+  const evidence = new Map<string, number>();
+  let floor = 0;
+  for (const m of list) {
+    for (const f of m.analysis?.themes ?? []) {
+      if (!f.evidence) continue;
+      for (const t of tokenize(f.evidence)) if (WORD.test(t.norm)) evidence.set(t.norm, (evidence.get(t.norm) ?? 0) + 1);
+    }
+    for (const p of phrasesOf(m.text, stop)) counts.set(p.key, (counts.get(p.key) ?? floor) + 1);
+    if (counts.size > PRUNE_AT) {
+      floor++;
+      for (const [k, c] of counts) if (c <= floor) counts.delete(k);
+    }
+  }
+  const covered = (key: string) => {
+    const words = key.split(' ');
+    return words.filter((w) => (evidence.get(w) ?? 0) >= 2).length * 2 > words.length;
+  };
+  let candidates = [...counts.entries()].filter(([k, c]) => c >= minCount && !covered(k));
+  const trigrams = candidates.filter(([k]) => k.split(' ').length === 3);
+  candidates = candidates.filter(([k, c]) =>
+    k.split(' ').length === 3 || !trigrams.some(([t, tc]) => tc >= 0.7 * c && (t.startsWith(k + ' ') || t.endsWith(' ' + k))));
+  candidates.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  candidates = candidates.slice(0, CANDIDATES);
+  if (candidates.length === 0) return [];
+
+  // Pass 2: which messages hold each candidate, with a readable surface form.
+  const index = new Map(candidates.map(([k], i) => [k, i]));
+  const hits: number[][] = candidates.map(() => []);
+  const surface: string[] = candidates.map(([k]) => k);
+  const seenSurface = new Set<number>();
+  list.forEach((m, mi) => {
+    for (const p of phrasesOf(m.text, stop)) {
+      const i = index.get(p.key);
+      if (i === undefined) continue;
+      hits[i].push(mi);
+      if (!seenSurface.has(i)) {
+        seenSurface.add(i);
+        surface[i] = p.surface;
+      }
+    }
+  });
+
+  // Group co-occurring phrases (union–find on Jaccard of sorted message lists).
+  const parent = candidates.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  for (let i = 0; i < candidates.length; i++) {
+    for (let j = i + 1; j < candidates.length; j++) {
+      if (jaccard(hits[i], hits[j]) >= 0.3) parent[find(j)] = find(i);
+    }
+  }
+  const groups = new Map<number, number[]>();
+  candidates.forEach((_, i) => {
+    const r = find(i);
+    groups.set(r, [...(groups.get(r) ?? []), i]);
+  });
+
+  const themes: DiscoveredTheme[] = [];
+  for (const members of groups.values()) {
+    const msgSet = new Map<number, number>();
+    for (const i of members) for (const mi of hits[i]) msgSet.set(mi, (msgSet.get(mi) ?? 0) + 1);
+    if (msgSet.size < minCount) continue;
+    members.sort((a, b) => candidates[b][1] - candidates[a][1]);
+    const termWeight = new Map<string, number>();
+    for (const i of members) for (const w of candidates[i][0].split(' ')) termWeight.set(w, (termWeight.get(w) ?? 0) + candidates[i][1]);
+    const terms = [...termWeight.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5).map(([w]) => w);
+    const picker = new QuotePicker(3);
+    for (const [mi, hitsHere] of msgSet) {
+      const m = list[mi];
+      picker.offer(m, quoteScore(m.text, hitsHere / members.length));
+    }
+    const top = members[0];
+    themes.push({
+      id: `${lang}:${fold(candidates[top][0]).replace(/[^a-z0-9]+/g, '-')}`,
+      language: lang,
+      label: surface[top],
+      terms,
+      phrases: members.map((i) => ({ phrase: surface[i], count: candidates[i][1] })),
+      messages: msgSet.size,
+      examples: picker.result(),
+    });
+  }
+  themes.sort((a, b) => b.messages - a.messages || a.id.localeCompare(b.id));
+  return themes.slice(0, options.maxThemesPerLanguage ?? 10);
+}
+
+/** Jaccard similarity of two ascending integer lists. */
+function jaccard(a: number[], b: number[]): number {
+  let i = 0, j = 0, inter = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) { inter++; i++; j++; } else if (a[i] < b[j]) i++; else j++;
+  }
+  const union = a.length + b.length - inter;
+  return union === 0 ? 0 : inter / union;
+}

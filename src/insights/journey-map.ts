@@ -1,0 +1,86 @@
+import type { MessageFact } from '../core/facts.ts';
+import { EMOTIONS, NEGATIVE_EMOTIONS, STAGES, type Emotion, type Stage } from '../core/labels.ts';
+import type { WorkspaceSettings } from '../core/workspace.ts';
+import { fold } from '../analyze/text.ts';
+import type { JourneyMap, JourneyStage } from './types.ts';
+import { round } from './stats/intervals.ts';
+
+interface StageTally {
+  messages: number;
+  neutral: number;
+  negative: number;
+  counts: Record<Emotion, number>;
+  reasons: Map<string, { text: string; count: number }>;
+}
+
+const zeroCounts = (): Record<Emotion, number> => Object.fromEntries(EMOTIONS.map((e) => [e, 0])) as Record<Emotion, number>;
+const NEG = new Set<Emotion>(NEGATIVE_EMOTIONS);
+
+/**
+ * The journey emotion map: for each stage, how many customer messages show each emotion (multi-label,
+ * so shares may add up to more than 1), the dominant emotion, the most frequent stated reasons, and
+ * the gap to the emotion the workspace wants customers to feel there — the "signature moment" idea of
+ * designing a stage around one intended feeling, then measuring the distance to it.
+ */
+export function computeJourneyMap(messages: readonly MessageFact[], settings: WorkspaceSettings): JourneyMap {
+  const tallies = new Map<Stage, StageTally>();
+  let unstaged = 0;
+  for (const m of messages) {
+    const a = m.analysis;
+    if (m.role !== 'customer' || !a) continue;
+    if (!a.stage) {
+      unstaged++;
+      continue;
+    }
+    let t = tallies.get(a.stage.label);
+    if (!t) tallies.set(a.stage.label, (t = { messages: 0, neutral: 0, negative: 0, counts: zeroCounts(), reasons: new Map() }));
+    t.messages++;
+    if (a.emotions.length === 0) t.neutral++;
+    const seen = new Set<Emotion>();
+    for (const e of a.emotions) seen.add(e.label);
+    for (const e of seen) t.counts[e]++;
+    if ([...seen].some((e) => NEG.has(e))) t.negative++;
+    if (a.reason) {
+      const key = fold(a.reason.trim()).replace(/\s+/g, ' ').replace(/[.!]+$/, '');
+      const r = t.reasons.get(key);
+      if (r) r.count++;
+      else t.reasons.set(key, { text: a.reason.trim(), count: 1 });
+    }
+  }
+  const stages: JourneyStage[] = STAGES.filter((s) => tallies.has(s) || settings.desiredEmotions[s]).map((stage) => {
+    const t = tallies.get(stage);
+    const desired = settings.desiredEmotions[stage] ?? null;
+    if (!t) {
+      return {
+        stage, messages: 0, counts: zeroCounts(), shares: zeroCounts(), neutral: 0, dominantEmotion: null,
+        negativeShare: null, topReasons: [], desiredEmotion: desired, desiredShare: null, gap: null, status: 'no_data',
+      };
+    }
+    const shares = zeroCounts();
+    let dominant: Emotion | null = null;
+    for (const e of EMOTIONS) {
+      shares[e] = round(t.counts[e] / t.messages, 3);
+      if (t.counts[e] > 0 && (dominant === null || t.counts[e] > t.counts[dominant])) dominant = e;
+    }
+    const desiredShare = desired ? shares[desired] : null;
+    const gap = desired === null ? null : round(Math.max(0, (dominant ? shares[dominant] : 0) - (desiredShare ?? 0)), 3);
+    return {
+      stage,
+      messages: t.messages,
+      counts: t.counts,
+      shares,
+      neutral: t.neutral,
+      dominantEmotion: dominant,
+      negativeShare: round(t.negative / t.messages, 3),
+      topReasons: [...t.reasons.values()]
+        .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text))
+        .slice(0, 3)
+        .map((r) => ({ reason: r.text, count: r.count })),
+      desiredEmotion: desired,
+      desiredShare,
+      gap,
+      status: desired === null ? 'no_target' : desired === dominant || (desiredShare ?? 0) > 0 && gap === 0 ? 'met' : 'gap',
+    };
+  });
+  return { emotions: [...EMOTIONS], stages, unstaged };
+}

@@ -1,0 +1,90 @@
+import type { MessageFact, SurveyFact } from '../core/facts.ts';
+import type { Driver, DriverReport } from './types.ts';
+import { labelOf } from './i18n.ts';
+import { round } from './stats/intervals.ts';
+import { twoByTwo } from './stats/two-by-two.ts';
+
+/** The themes and emotions found in one conversation's analysed customer messages. */
+export type ConversationFactors = Map<string, Set<string>>;
+
+/** Builds conversationId → {"theme:delay", "emotion:anger", …} in one pass over messages. */
+export function conversationFactors(messages: readonly MessageFact[]): ConversationFactors {
+  const out: ConversationFactors = new Map();
+  for (const m of messages) {
+    const a = m.analysis;
+    if (m.role !== 'customer' || !a) continue;
+    let s = out.get(m.conversationId);
+    if (!s) out.set(m.conversationId, (s = new Set()));
+    for (const t of a.themes) s.add(`theme:${t.label}`);
+    for (const e of a.emotions) s.add(`emotion:${e.label}`);
+  }
+  return out;
+}
+
+/**
+ * Key driver analysis — not only counts. A theme mentioned often is not necessarily what makes
+ * customers unhappy; what matters is how much more often conversations WITH the factor end badly than
+ * conversations WITHOUT it. For each theme/emotion we join each surveyed conversation's last answer
+ * (detractor = NPS 0–6; low CSAT = 1–3) to the factors found in its messages and build a 2×2 table:
+ * risk difference with a Wald 95% CI and odds ratio with a Woolf CI (see stats/two-by-two.ts).
+ * Ranking is by impact = prevalence × risk difference, i.e. the share of all surveyed conversations
+ * made bad by the factor (the "importance × performance" reading of driver analysis; cf. population
+ * attributable risk, Levin 1953).
+ */
+export function computeDrivers(
+  factors: ConversationFactors,
+  surveys: readonly SurveyFact[],
+  outcome: DriverReport['outcome'],
+  minWith = 3,
+): DriverReport {
+  const kind = outcome === 'nps_detractor' ? 'nps' : 'csat';
+  const last = new Map<string, SurveyFact>();
+  for (const s of surveys) {
+    if (s.kind !== kind || !factors.has(s.conversationId)) continue;
+    const prev = last.get(s.conversationId);
+    if (!prev || prev.at <= s.at) last.set(s.conversationId, s);
+  }
+  const isBad = (score: number) => (kind === 'nps' ? score <= 6 : score <= 3);
+  let n = 0, bad = 0;
+  const withTally = new Map<string, { n: number; bad: number }>();
+  for (const [conversationId, s] of last) {
+    const b = isBad(s.score);
+    n++;
+    if (b) bad++;
+    for (const f of factors.get(conversationId)!) {
+      let t = withTally.get(f);
+      if (!t) withTally.set(f, (t = { n: 0, bad: 0 }));
+      t.n++;
+      if (b) t.bad++;
+    }
+  }
+  const drivers: Driver[] = [];
+  for (const [key, t] of withTally) {
+    const withoutN = n - t.n;
+    if (t.n < minWith || withoutN < 1) continue;
+    const e = twoByTwo(t.bad, t.n, bad - t.bad, withoutN);
+    if (!e) continue;
+    const [k, label] = key.split(':') as ['theme' | 'emotion', string];
+    const prevalence = t.n / n;
+    drivers.push({
+      kind: k,
+      label,
+      name: labelOf(k === 'theme' ? 'themes' : 'emotions', label),
+      withN: t.n,
+      withBad: t.bad,
+      withoutN,
+      withoutBad: bad - t.bad,
+      rateWith: round(e.rateWith, 3),
+      rateWithout: round(e.rateWithout, 3),
+      difference: round(e.difference, 3),
+      differenceCi: { low: round(e.differenceCi.low, 3), high: round(e.differenceCi.high, 3) },
+      oddsRatio: round(e.oddsRatio, 2),
+      oddsRatioCi: { low: round(e.oddsRatioCi.low, 2), high: round(e.oddsRatioCi.high, 2) },
+      prevalence: round(prevalence, 3),
+      impact: round(prevalence * e.difference, 4),
+      significant: e.differenceCi.low > 0,
+    });
+  }
+  drivers.sort((a, b) => b.impact - a.impact || b.withN - a.withN || a.label.localeCompare(b.label));
+  return { outcome, n, baseRate: n === 0 ? null : round(bad / n, 3), drivers };
+}

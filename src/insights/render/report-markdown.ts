@@ -1,0 +1,38 @@
+import type { Insights } from '../types.ts';
+import type { Lang } from '../i18n.ts';
+import { buildReportDocument, type ReportCell, type ReportDocument, type ReportTable } from './report-document.ts';
+
+const cellText = (c: ReportCell) => (typeof c === 'string' ? c : c.text);
+
+/** Escapes what would break a Markdown table cell (pipes, line breaks). */
+function escapeCell(s: string): string {
+  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+function table(t: ReportTable): string[] {
+  if (t.rows.length === 0) return [];
+  const out: string[] = [];
+  if (t.caption) out.push(`**${t.caption}**`, '');
+  out.push(`| ${t.headers.map(escapeCell).join(' | ')} |`);
+  out.push(`|${t.headers.map(() => ' --- ').join('|')}|`);
+  for (const r of t.rows) out.push(`| ${r.map((c) => escapeCell(cellText(c))).join(' | ')} |`);
+  out.push('');
+  return out;
+}
+
+/** Renders a report document as GitHub-flavoured Markdown. */
+export function renderDocumentMarkdown(doc: ReportDocument): string {
+  const out: string[] = [`# ${doc.title}`, '', `_${doc.subtitle}_`, ''];
+  for (const s of doc.sections) {
+    out.push(`## ${s.title}`, '');
+    for (const p of s.paragraphs) out.push(p, '');
+    for (const t of s.tables) out.push(...table(t));
+    for (const q of s.quotes) out.push(`> ${q.text.replace(/\r?\n/g, ' ')}`, `> — ${q.by}`, '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+/** The insights report as Markdown, in French (default) or English. */
+export function renderReportMarkdown(insights: Insights, lang: Lang = insights.language): string {
+  return renderDocumentMarkdown(buildReportDocument(insights, lang));
+}

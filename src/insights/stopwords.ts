@@ -1,0 +1,34 @@
+/**
+ * Function words removed before looking for recurring phrases, in folded form (lowercase, no
+ * accents, as `fold()` produces). Written for Écoute; they also drop chat fillers and politeness
+ * formulas ("bonjour", "merci", "cordialement") that recur in every message and mean nothing.
+ */
+const FR = `a ai aie aient aies ait alors apres as au aucun aucune aujourd aupres aura aurai auraient aurais aurait
+auras aurez auriez aurions aurons auront aussi autre autres aux avaient avais avait avant avec avez aviez avions
+avoir avons ayant ayez ayons bah beaucoup bien bon bonjour bonsoir c ca car ce ceci cela celle celles celui cependant
+ces cet cette ceux chaque chez ci comme comment cordialement d dans de deja depuis des deux devrait dire dit doit donc dont du
+elle elles en encore entre es est et etaient etais etait etant ete etes etre eu eue eues eurent eus eut eux fait faire
+fais faut fois font hier ici il ils j je jour jours juste l la le les leur leurs lui m ma madame mais me meme mes merci
+moi mon monsieur n ne ni non nos notre nous on ont ou oui par parce pas pendant peu peut peux plus pour pourquoi pourtant
+puis qu quand que quel quelle quelles quels qui quoi rien s sa sans se sera seront ses si sien soit sommes son sont
+sous suis sur t ta te tes toi ton tous tout toute toutes tres tu un une uns vers via voici voila vos votre vous vraiment y
+svp stp salut bonne journee merci cdt bien slt ok`;
+
+const EN = `a about above after again against all also am an and any are aren as at be because been before being below
+between both but by can cannot could couldn did didn do does doesn doing don down during each even ever few for from
+further get got had hadn has hasn have haven having he her here hers herself him himself his how i if in into is isn it
+its itself just let ll me more most much my myself no nor not now of off on once only or other our ours ourselves out
+over own please re really s same she should shouldn so some still such t than thank thanks that the their theirs them
+themselves then there these they this those through to too under until up us ve very was wasn we were weren what when
+where which while who whom why will with won would wouldn yes yet you your yours yourself yourselves hi hello dear
+regards best ok okay im ive dont cant`;
+
+const LISTS: Record<string, ReadonlySet<string>> = {
+  fr: new Set(FR.split(/\s+/).filter(Boolean)),
+  en: new Set(EN.split(/\s+/).filter(Boolean)),
+};
+
+/** The stopword set of a language, or null when Écoute has none for it. */
+export function stopwordsFor(language: string): ReadonlySet<string> | null {
+  return LISTS[language.slice(0, 2).toLowerCase()] ?? null;
+}

@@ -1,0 +1,53 @@
+/**
+ * Loads the committed analysis model (models/analyzer.json next to the package root, resolved from
+ * this file's URL) and checks its shape, so a missing or corrupt file fails with a clear ModelError.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import type { AnalyzerModel } from '../analyze/model.ts';
+import { ModelError } from '../core/errors.ts';
+
+/** Default models folder: <package root>/models. */
+export const DEFAULT_MODEL_DIR = fileURLToPath(new URL('../../models/', import.meta.url));
+const FILE = 'analyzer.json';
+
+function isLinear(x: unknown, withThresholds = false): boolean {
+  const o = x as Record<string, unknown> | null;
+  return !!o && Array.isArray(o.labels) && Array.isArray(o.features) && Array.isArray(o.weights) && Array.isArray(o.bias)
+    && typeof o.scale === 'number' && (o.weights as unknown[]).length === (o.features as unknown[]).length * (o.labels as unknown[]).length
+    && (!withThresholds || (Array.isArray(o.thresholds) && (o.thresholds as unknown[]).length === (o.labels as unknown[]).length));
+}
+
+/** Validates a parsed model object; throws ModelError naming what is wrong. */
+export function checkModel(x: unknown, where = FILE): AnalyzerModel {
+  const o = x as Record<string, unknown> | null;
+  const problem = !o || typeof o !== 'object' ? 'not an object'
+    : typeof o.version !== 'string' ? 'no version'
+    : !isLinear(o.sentiment) ? 'sentiment weights malformed'
+    : !isLinear(o.emotions, true) ? 'emotion weights malformed'
+    : !o.language || !Array.isArray((o.language as Record<string, unknown>).ngrams) ? 'language model malformed'
+    : !o.lexicon || typeof (o.lexicon as Record<string, unknown>).fr !== 'object' ? 'lexicon malformed'
+    : typeof o.emotionCues !== 'object' ? 'emotion cues malformed'
+    : null;
+  if (problem) throw new ModelError(`The analysis model ${where} is corrupt (${problem}). Rebuild it with \`npm run train\`.`);
+  return x as AnalyzerModel;
+}
+
+/** Reads and validates models/analyzer.json from `dir` (default: the package's models/ folder). */
+export async function loadModel(dir: string = DEFAULT_MODEL_DIR): Promise<AnalyzerModel> {
+  const path = join(dir, FILE);
+  let raw: string;
+  try {
+    raw = await readFile(path, 'utf8');
+  } catch {
+    throw new ModelError(`The analysis model ${path} is missing. Build it with \`npm run train\` (needs the public data in ../shared/data or ECOUTE_DATA_DIR).`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ModelError(`The analysis model ${path} is not valid JSON. Rebuild it with \`npm run train\`.`);
+  }
+  return checkModel(parsed, path);
+}

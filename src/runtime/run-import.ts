@@ -1,0 +1,167 @@
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { ConversationInput } from '../core/conversation.ts';
+import type { EmployeeSurveyInput } from '../core/employee-survey.ts';
+import { InputError, UsageError } from '../core/errors.ts';
+import { CHANNELS, type Channel } from '../core/labels.ts';
+import { systemClock, type Clock } from '../core/ports.ts';
+import type { Store } from '../store/store.ts';
+import { detectFormat, type FileFormat } from '../ingest/detect-format.ts';
+import { ingestChunks } from '../ingest/ingest-stream.ts';
+import { parseMapping, type Mapping } from '../ingest/mapping-file.ts';
+import { normalizeChannel } from '../ingest/normalize-values.ts';
+import type { RowError } from '../ingest/row-error.ts';
+
+/** Outcome of importing one file. `inserted`/`skipped` count conversations (or employee answers). */
+export interface FileSummary {
+  file: string;
+  format: FileFormat;
+  /** Source records read (CSV rows, JSON values, e-mails, transcripts). */
+  rows: number;
+  inserted: number;
+  /** Records already imported before (same natural key): nothing was written for them. */
+  skipped: number;
+  /** Records with neither text nor score. */
+  ignored: number;
+  rejected: RowError[];
+}
+
+export interface ImportSummary {
+  files: FileSummary[];
+  totals: { rows: number; inserted: number; skipped: number; ignored: number; rejected: number };
+}
+
+export interface ImportProgress {
+  file: string;
+  bytes: number;
+  totalBytes: number;
+  rows: number;
+}
+
+export interface RunImportOptions {
+  store: Store;
+  workspaceId: string;
+  files: string[];
+  /** Source name for natural keys; defaults to each file's base name. */
+  sourceName?: string;
+  /** Parsed JSON of a mapping file (validated here). */
+  mapping?: unknown;
+  channel?: string;
+  /** Conversations per write transaction (default 500). */
+  batchSize?: number;
+  /** Rows of open threads buffered per file (default 10 000; see ThreadBuilder). */
+  windowRows?: number;
+  clock?: Clock;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+/** Checks a --channel value: canonical names or French/English synonyms ("téléphone", "mail"). */
+export function parseChannelOption(value: string | undefined): Channel | undefined {
+  if (value === undefined) return undefined;
+  const c = (CHANNELS as readonly string[]).includes(value) ? (value as Channel) : normalizeChannel(value);
+  if (!c) throw new UsageError(`--channel "${value}" is not a channel. Use one of: ${CHANNELS.join(', ')}.`);
+  return c;
+}
+
+async function readHead(path: string, n: number): Promise<Uint8Array> {
+  const fh = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(buf, 0, n, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Imports files into the store: each is streamed (fs.createReadStream), parsed and redacted by the
+ * pure pipeline in src/ingest, and written in batches. Every file is checked first (exists, not
+ * empty, recognisable format) so a typo in the last path does not leave a half-done import.
+ * Threads: rows of one conversation are grouped within a window of `windowRows` rows, so a small
+ * file is grouped after a full read whatever its order, and a large one must keep each thread's rows
+ * within that window (else the late row is rejected with "sort the file by conversation id").
+ */
+export async function runImport(opts: RunImportOptions): Promise<ImportSummary> {
+  const mapping: Mapping | undefined = opts.mapping === undefined ? undefined : parseMapping(opts.mapping);
+  const channel = parseChannelOption(opts.channel ?? mapping?.channel);
+  const clock = opts.clock ?? systemClock;
+  const batchSize = opts.batchSize ?? 500;
+  const plans: { path: string; size: number; format: FileFormat }[] = [];
+  for (const path of opts.files) {
+    let size: number;
+    try {
+      const st = await stat(path);
+      if (!st.isFile()) throw new InputError(`${path} is not a file. Pass files to import (directories are not read).`, { file: path });
+      size = st.size;
+    } catch (err) {
+      if (err instanceof InputError) throw err;
+      throw new InputError(`File not found or unreadable: ${path}. Check the path (it is relative to ${process.cwd()}).`, { file: path });
+    }
+    plans.push({ path, size, format: detectFormat(path, await readHead(path, 8192)) });
+  }
+
+  await opts.store.ensureWorkspace(opts.workspaceId);
+  const files: FileSummary[] = [];
+  for (const plan of plans) {
+    const sourceName = opts.sourceName ?? basename(plan.path);
+    const sourceId = await opts.store.ensureSource(opts.workspaceId, sourceName, plan.format);
+    const summary: FileSummary = { file: plan.path, format: plan.format, rows: 0, inserted: 0, skipped: 0, ignored: 0, rejected: [] };
+    files.push(summary);
+    let bytes = 0;
+    const report = (): void => opts.onProgress?.({ file: plan.path, bytes, totalBytes: plan.size, rows: summary.rows });
+    async function* counted(): AsyncGenerator<Uint8Array> {
+      for await (const chunk of createReadStream(plan.path, { highWaterMark: 64 * 1024 })) {
+        bytes += (chunk as Buffer).byteLength;
+        yield chunk as Buffer;
+      }
+    }
+    let conversations: ConversationInput[] = [];
+    let employees: EmployeeSurveyInput[] = [];
+    const flush = async (): Promise<void> => {
+      if (conversations.length) {
+        const r = await opts.store.writeConversations(opts.workspaceId, sourceId, conversations);
+        summary.inserted += r.inserted;
+        summary.skipped += r.skipped;
+        conversations = [];
+      }
+      if (employees.length) {
+        const r = await opts.store.writeEmployeeAnswers(opts.workspaceId, sourceId, employees);
+        summary.inserted += r.inserted;
+        summary.skipped += r.skipped;
+        employees = [];
+      }
+      report();
+    };
+    const events = ingestChunks(counted(), { fileName: plan.path, sourceName, mapping, channel, clock, format: plan.format, windowRows: opts.windowRows });
+    for await (const ev of events) {
+      switch (ev.type) {
+        case 'row':
+          summary.rows++;
+          if (summary.rows % 1000 === 0) report();
+          break;
+        case 'ignored':
+          summary.ignored++;
+          break;
+        case 'rejected':
+          summary.rejected.push(ev.error);
+          break;
+        case 'conversation':
+          conversations.push(ev.value);
+          if (conversations.length >= batchSize) await flush();
+          break;
+        case 'employee':
+          employees.push(ev.value);
+          if (employees.length >= batchSize) await flush();
+          break;
+      }
+    }
+    await flush();
+  }
+  const sum = (k: 'rows' | 'inserted' | 'skipped' | 'ignored'): number => files.reduce((a, f) => a + f[k], 0);
+  return {
+    files,
+    totals: { rows: sum('rows'), inserted: sum('inserted'), skipped: sum('skipped'), ignored: sum('ignored'), rejected: files.reduce((a, f) => a + f.rejected.length, 0) },
+  };
+}

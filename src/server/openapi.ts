@@ -1,0 +1,162 @@
+import { CHANNELS, EMOTIONS, NEEDS, STAGES, THEMES } from '../core/labels.ts';
+import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './query-params.ts';
+
+/**
+ * The OpenAPI 3.1 description of Écoute's HTTP API, written as data (served at GET /api/openapi.json).
+ * A test checks that every route the app registers is listed here, so the document cannot drift.
+ */
+
+const errorRef = { $ref: '#/components/responses/Error' };
+const json = (description: string, schema: Record<string, unknown> = { type: 'object' }) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const enumParam = (name: string, values: readonly string[], description: string) => ({
+  name, in: 'query', required: false, description, schema: { type: 'string', enum: [...values] },
+});
+const textParam = (name: string, description: string) => ({
+  name, in: 'query', required: false, description, schema: { type: 'string', maxLength: 200 },
+});
+
+/** A read-only insights view: GET returning a slice of the cached insights. */
+const insightsView = (summary: string, description: string) => ({
+  get: {
+    summary,
+    description: `${description} Computed from all data, cached until the data changes.`,
+    tags: ['insights'],
+    responses: { 200: json(summary), 500: errorRef },
+  },
+});
+
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Écoute API',
+    version: '0.1.0',
+    description:
+      'Customer-empathy insights: scores, journey emotions, themes and drivers, personas, customers at risk, competitors, spikes, and the listening station. Label values are stable English codes; GET /api/i18n gives their French and English names.',
+    license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+  },
+  servers: [{ url: '/' }],
+  paths: {
+    '/api/health': {
+      get: {
+        summary: 'Liveness and configuration check',
+        tags: ['system'],
+        responses: {
+          200: json('Server is up', {
+            type: 'object',
+            required: ['status'],
+            properties: { status: { const: 'ok' }, workspace: { type: 'string' }, model: { type: 'boolean' }, dialect: { type: 'string' } },
+          }),
+        },
+      },
+    },
+    '/api/openapi.json': {
+      get: { summary: 'This document', tags: ['system'], responses: { 200: json('OpenAPI 3.1 document') } },
+    },
+    '/api/i18n': {
+      get: {
+        summary: 'French and English names of every label',
+        tags: ['system'],
+        responses: { 200: json('Label names per language: {fr: {...}, en: {...}}') },
+      },
+    },
+    '/api/overview': insightsView('Overview', 'NPS, CSAT, CES with 95% intervals and n, weekly trend, what to fix first (drivers by impact), top pains, spikes, journey headline.'),
+    '/api/journey': insightsView('Journey emotion map', 'Stage × emotion counts and shares, dominant emotion, top reasons and gap to the desired emotion per stage.'),
+    '/api/themes': insightsView('Themes and drivers', 'Theme volumes, weekly trends and verbatims; driver effect sizes with intervals; discovered themes.'),
+    '/api/personas': insightsView('Personas', 'Data-driven personas with size, goals, frustrations and quotes.'),
+    '/api/risk': insightsView('Customers at risk', 'Customers scoring above the risk threshold with reasons and value, and the total value at risk.'),
+    '/api/competitors': insightsView('Competitors', 'Side-by-side profile of every brand (stars, CSAT, NPS, sentiment, themes, emotions).'),
+    '/api/spikes': insightsView('Spikes', 'Weekly theme and emotion counts significantly above their baseline (Poisson test).'),
+    '/api/ex-cx': insightsView('Employee ↔ customer experience', 'eNPS and engagement per team next to CSAT/NPS, with correlations.'),
+    '/api/messages': {
+      get: {
+        summary: 'Listening station: customer verbatims, newest first',
+        tags: ['messages'],
+        parameters: [
+          enumParam('stage', STAGES, 'Journey stage'),
+          enumParam('theme', THEMES, 'Built-in theme'),
+          enumParam('emotion', EMOTIONS, 'Emotion'),
+          enumParam('need', NEEDS, 'Need'),
+          enumParam('channel', CHANNELS, 'Channel'),
+          { name: 'language', in: 'query', required: false, description: 'ISO 639 code (fr, en...)', schema: { type: 'string', pattern: '^[a-z]{2,3}$' } },
+          textParam('team', 'Team'),
+          textParam('brand', 'Brand (competitor reviews)'),
+          textParam('q', 'Case-insensitive text search'),
+          { name: 'cursor', in: 'query', required: false, description: 'Opaque cursor from the previous page (next)', schema: { type: 'string' } },
+          { name: 'limit', in: 'query', required: false, description: 'Page size', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } },
+        ],
+        responses: {
+          200: json('One page', {
+            type: 'object',
+            required: ['items', 'next', 'total'],
+            properties: { items: { type: 'array', items: { $ref: '#/components/schemas/MessageFact' } }, next: { type: ['string', 'null'] }, total: { type: 'integer' } },
+          }),
+          400: errorRef,
+        },
+      },
+    },
+    '/api/customers/{id}/history': {
+      get: {
+        summary: 'Walk in their shoes: one customer’s whole history',
+        tags: ['messages'],
+        parameters: [{ name: 'id', in: 'path', required: true, description: 'Customer id (as in the risk table)', schema: { type: 'string' } }],
+        responses: {
+          200: json('Every message across channels, oldest first, agent replies included', {
+            type: 'object',
+            properties: { customer: { type: 'object' }, risk: { type: ['object', 'null'] }, messages: { type: 'array', items: { $ref: '#/components/schemas/MessageFact' } } },
+          }),
+          404: errorRef,
+        },
+      },
+    },
+    '/api/analyze': {
+      post: {
+        summary: 'Analyse one text (emotions, needs, themes, stage, signals, reason)',
+        tags: ['analysis'],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: { type: 'object', required: ['text'], properties: { text: { type: 'string', minLength: 1, maxLength: 20000 }, lang: { type: 'string', enum: ['fr', 'en'] } } },
+            },
+          },
+        },
+        responses: { 200: json('Analysis'), 400: errorRef, 503: errorRef },
+      },
+    },
+    '/api/cases': {
+      get: { summary: 'Close-the-loop cases', tags: ['act'], responses: { 200: json('{cases: Case[]}') } },
+    },
+    '/api/alerts': {
+      get: { summary: 'Alerts raised by rules and spike detection', tags: ['act'], responses: { 200: json('{alerts: Alert[]}') } },
+    },
+  },
+  components: {
+    responses: {
+      Error: json('Error', {
+        type: 'object',
+        required: ['error'],
+        properties: {
+          error: {
+            type: 'object',
+            required: ['code', 'message'],
+            properties: { code: { type: 'string' }, message: { type: 'string' }, details: { type: 'object' } },
+          },
+        },
+      }),
+    },
+    schemas: {
+      MessageFact: {
+        type: 'object',
+        properties: {
+          messageId: { type: 'string' }, conversationId: { type: 'string' }, customerId: { type: ['string', 'null'] },
+          customerRef: { type: ['string', 'null'] }, channel: { type: 'string', enum: [...CHANNELS] },
+          role: { type: 'string', enum: ['customer', 'agent', 'system'] }, at: { type: 'string', format: 'date-time' },
+          language: { type: ['string', 'null'] }, text: { type: 'string' }, analysis: { type: ['object', 'null'] },
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,84 @@
+import { CHANNELS, EMOTIONS, NEEDS, STAGES, THEMES } from '../core/labels.ts';
+import { UsageError } from '../core/errors.ts';
+import type { FactFilter } from '../core/facts.ts';
+import type { Channel } from '../core/labels.ts';
+
+/** Default and maximum page sizes of the listening station. */
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+/** Query parameters accepted by GET /api/messages (also listed in the OpenAPI document). */
+export const MESSAGE_QUERY_PARAMS = [
+  'stage', 'theme', 'emotion', 'need', 'channel', 'language', 'team', 'brand', 'q', 'cursor', 'limit',
+] as const;
+
+/** A parsed listening-station query. */
+export interface MessageQuery {
+  filter: FactFilter;
+  limit: number;
+  cursor: string | null;
+}
+
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined || value === '') return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(
+    `Query parameter "${name}" has unknown value "${value}". Use one of: ${allowed.join(', ')}.`,
+    { parameter: name, allowed },
+  );
+}
+
+function freeText(name: string, value: string | undefined, max: number): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length > max) {
+    throw new UsageError(`Query parameter "${name}" is too long (${value.length} characters). Use at most ${max}.`, {
+      parameter: name,
+    });
+  }
+  return value;
+}
+
+/**
+ * Validates the listening-station query string. Unknown parameters and bad values are rejected with a
+ * UsageError that names the parameter and its allowed values, so a typo never silently widens a filter.
+ */
+export function parseMessageQuery(query: Record<string, string>): MessageQuery {
+  for (const key of Object.keys(query)) {
+    if (!(MESSAGE_QUERY_PARAMS as readonly string[]).includes(key)) {
+      throw new UsageError(`Unknown query parameter "${key}". Allowed parameters: ${MESSAGE_QUERY_PARAMS.join(', ')}.`, {
+        parameter: key,
+        allowed: MESSAGE_QUERY_PARAMS,
+      });
+    }
+  }
+  const language = freeText('language', query.language, 8);
+  if (language !== undefined && !/^[a-z]{2,3}$/.test(language)) {
+    throw new UsageError(`Query parameter "language" must be a lowercase ISO 639 code such as "fr" or "en", not "${language}".`, {
+      parameter: 'language',
+    });
+  }
+  let limit = DEFAULT_PAGE_SIZE;
+  if (query.limit !== undefined && query.limit !== '') {
+    limit = Number(query.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+      throw new UsageError(`Query parameter "limit" must be a whole number from 1 to ${MAX_PAGE_SIZE}, not "${query.limit}".`, {
+        parameter: 'limit',
+        allowed: `1..${MAX_PAGE_SIZE}`,
+      });
+    }
+  }
+  const filter: FactFilter = { customerOnly: true };
+  const set = <K extends keyof FactFilter>(key: K, value: FactFilter[K] | undefined): void => {
+    if (value !== undefined) filter[key] = value;
+  };
+  set('stage', oneOf('stage', query.stage, STAGES));
+  set('theme', oneOf('theme', query.theme, THEMES));
+  set('emotion', oneOf('emotion', query.emotion, EMOTIONS));
+  set('need', oneOf('need', query.need, NEEDS));
+  set('channel', oneOf<Channel>('channel', query.channel, CHANNELS));
+  set('language', language);
+  set('team', freeText('team', query.team, 200));
+  set('brand', freeText('brand', query.brand, 200));
+  set('q', freeText('q', query.q, 200));
+  return { filter, limit, cursor: freeText('cursor', query.cursor, 500) ?? null };
+}

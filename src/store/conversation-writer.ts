@@ -1,0 +1,179 @@
+import type { Insertable, Kysely } from 'kysely';
+import type { ConversationInput } from '../core/conversation.ts';
+import type { CustomerRef } from '../core/customer.ts';
+import { InputError } from '../core/errors.ts';
+import type { Clock } from '../core/ports.ts';
+import type { WriteResult } from './store.ts';
+import { chunkRows, chunkValues } from './chunk-rows.ts';
+import type { Database, MessagesTable, SurveyAnswersTable } from './db-types.ts';
+import type { DialectAdapter } from './dialect.ts';
+import { toDbId } from './ids.ts';
+import { bumpDataVersion } from './workspace-queries.ts';
+
+/** Merges repeated references to one customer within a batch: the first known value of each field wins. */
+function mergeCustomers(refs: CustomerRef[]): CustomerRef[] {
+  const byId = new Map<string, CustomerRef>();
+  for (const ref of refs) {
+    const seen = byId.get(ref.externalId);
+    if (!seen) byId.set(ref.externalId, { ...ref });
+    else {
+      seen.name ??= ref.name;
+      seen.segment ??= ref.segment;
+      seen.value ??= ref.value;
+    }
+  }
+  return [...byId.values()];
+}
+
+/** Inserts new customers and fills missing name/segment/value of known ones. Returns external id → id. */
+async function upsertCustomers(trx: Kysely<Database>, adapter: DialectAdapter, workspaceId: string, refs: CustomerRef[], now: number) {
+  const ids = new Map<string, number>();
+  const rows = mergeCustomers(refs).map((r) => ({
+    workspace_id: workspaceId,
+    external_id: r.externalId,
+    name: r.name ?? null,
+    segment: r.segment ?? null,
+    value: r.value ?? null,
+    created_at: now,
+  }));
+  for (const chunk of chunkRows(rows, adapter.maxParams)) {
+    const returned = await trx
+      .insertInto('customers')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.columns(['workspace_id', 'external_id']).doUpdateSet((eb) => ({
+          name: eb.fn.coalesce('customers.name', 'excluded.name'),
+          segment: eb.fn.coalesce('customers.segment', 'excluded.segment'),
+          value: eb.fn.coalesce('customers.value', 'excluded.value'),
+        })),
+      )
+      .returning(['id', 'external_id'])
+      .execute();
+    for (const r of returned) ids.set(r.external_id, Number(r.id));
+  }
+  return ids;
+}
+
+/** Natural keys of this batch that are already stored. */
+async function existingKeys(trx: Kysely<Database>, adapter: DialectAdapter, workspaceId: string, keys: string[]) {
+  const found = new Set<string>();
+  for (const chunk of chunkValues(keys, adapter.maxParams)) {
+    const rows = await trx
+      .selectFrom('conversations')
+      .select('natural_key')
+      .where('workspace_id', '=', workspaceId)
+      .where('natural_key', 'in', chunk)
+      .execute();
+    for (const r of rows) found.add(r.natural_key);
+  }
+  return found;
+}
+
+/**
+ * Writes a batch of conversations in ONE transaction (so a killed import leaves whole batches only).
+ * Conversations whose natural key exists, in the database or earlier in the batch, are skipped without
+ * writing anything; re-running an import is therefore idempotent and resumes where it stopped.
+ */
+export async function writeConversations(
+  db: Kysely<Database>,
+  adapter: DialectAdapter,
+  clock: Clock,
+  workspaceId: string,
+  sourceId: string,
+  batch: ConversationInput[],
+): Promise<WriteResult> {
+  const source = toDbId(sourceId);
+  if (source === null) throw new InputError(`Source id "${sourceId}" is invalid. Get one from ensureSource().`);
+  if (batch.length === 0) return { inserted: 0, skipped: 0, newMessageIds: [] };
+
+  return adapter.writeTransaction(db, async (trx) => {
+    const now = clock().getTime();
+    const unique = new Map<string, ConversationInput>();
+    for (const c of batch) if (!unique.has(c.naturalKey)) unique.set(c.naturalKey, c);
+    const known = await existingKeys(trx, adapter, workspaceId, [...unique.keys()]);
+    const fresh = [...unique.values()].filter((c) => !known.has(c.naturalKey));
+    if (fresh.length === 0) return { inserted: 0, skipped: batch.length, newMessageIds: [] };
+
+    await bumpDataVersion(trx, clock, workspaceId);
+    const customerIds = await upsertCustomers(
+      trx, adapter, workspaceId, fresh.flatMap((c) => (c.customer ? [c.customer] : [])), now,
+    );
+
+    const conversationRows = fresh.map((c) => ({
+      workspace_id: workspaceId,
+      source_id: source,
+      natural_key: c.naturalKey,
+      external_id: c.externalId ?? null,
+      channel: c.channel,
+      brand: c.brand ?? null,
+      team: c.team ?? null,
+      agent: c.agent ?? null,
+      customer_id: c.customer ? (customerIds.get(c.customer.externalId) ?? null) : null,
+      subject: c.subject ?? null,
+      started_at: c.startedAt.getTime(),
+      created_at: now,
+    }));
+    const conversationIds = new Map<string, number>();
+    for (const chunk of chunkRows(conversationRows, adapter.maxParams)) {
+      // DO NOTHING also covers a concurrent importer that stored the same key after our check.
+      const returned = await trx
+        .insertInto('conversations')
+        .values(chunk)
+        .onConflict((oc) => oc.columns(['workspace_id', 'natural_key']).doNothing())
+        .returning(['id', 'natural_key'])
+        .execute();
+      for (const r of returned) conversationIds.set(r.natural_key, Number(r.id));
+    }
+
+    const messageRows: Insertable<MessagesTable>[] = [];
+    const surveyRows: Insertable<SurveyAnswersTable>[] = [];
+    for (const [i, c] of fresh.entries()) {
+      const conversationId = conversationIds.get(c.naturalKey);
+      if (conversationId === undefined) continue;
+      const row = conversationRows[i];
+      c.messages.forEach((m, seq) =>
+        messageRows.push({
+          workspace_id: workspaceId,
+          conversation_id: conversationId,
+          seq,
+          role: m.role,
+          author: m.author ?? null,
+          sent_at: m.at.getTime(),
+          language: m.language ?? null,
+          text: m.text,
+          channel: row.channel,
+          brand: row.brand,
+          team: row.team,
+          agent: row.agent,
+          customer_id: row.customer_id,
+        }),
+      );
+      for (const s of c.surveys ?? []) {
+        surveyRows.push({
+          workspace_id: workspaceId,
+          conversation_id: conversationId,
+          customer_id: row.customer_id,
+          kind: s.kind,
+          score: s.score,
+          answered_at: s.at.getTime(),
+        });
+      }
+    }
+
+    const newMessageIds: number[] = [];
+    for (const chunk of chunkRows(messageRows, adapter.maxParams)) {
+      const returned = await trx.insertInto('messages').values(chunk).returning(['id', 'role']).execute();
+      for (const r of returned) if (r.role === 'customer') newMessageIds.push(Number(r.id));
+    }
+    for (const chunk of chunkRows(surveyRows, adapter.maxParams)) {
+      await trx.insertInto('survey_answers').values(chunk).execute();
+    }
+
+    newMessageIds.sort((a, b) => a - b);
+    return {
+      inserted: conversationIds.size,
+      skipped: batch.length - conversationIds.size,
+      newMessageIds: newMessageIds.map(String),
+    };
+  });
+}

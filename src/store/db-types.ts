@@ -1,0 +1,165 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Kysely table types. Identical on SQLite and PostgreSQL: timestamps are epoch milliseconds (bigint),
+ * JSON is text, booleans are 0/1 integers, so no value needs a per-dialect conversion.
+ */
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  /** WorkspaceSettings as JSON text. */
+  settings: string;
+  /** Bumped on every write; lets the server cache insights. */
+  data_version: Generated<number>;
+  created_at: number;
+}
+
+export interface SourcesTable {
+  id: Generated<number>;
+  workspace_id: string;
+  name: string;
+  kind: string;
+  created_at: number;
+}
+
+export interface CustomersTable {
+  id: Generated<number>;
+  workspace_id: string;
+  external_id: string;
+  name: string | null;
+  segment: string | null;
+  value: number | null;
+  created_at: number;
+}
+
+export interface ConversationsTable {
+  id: Generated<number>;
+  workspace_id: string;
+  source_id: number;
+  natural_key: string;
+  external_id: string | null;
+  channel: string;
+  brand: string | null;
+  team: string | null;
+  agent: string | null;
+  customer_id: number | null;
+  subject: string | null;
+  started_at: number;
+  created_at: number;
+}
+
+/**
+ * Messages carry copies of their conversation's channel/brand/team/agent/customer_id (conversations are
+ * immutable once written) so that listing filters are served by indexes on this one table.
+ */
+export interface MessagesTable {
+  id: Generated<number>;
+  workspace_id: string;
+  conversation_id: number;
+  seq: number;
+  role: string;
+  author: string | null;
+  sent_at: number;
+  language: string | null;
+  text: string;
+  channel: string;
+  brand: string | null;
+  team: string | null;
+  agent: string | null;
+  customer_id: number | null;
+  /** model_version of the stored analysis, null when never analysed: serves `pendingAnalysis`. */
+  analysis_version: string | null;
+}
+
+export interface SurveyAnswersTable {
+  id: Generated<number>;
+  workspace_id: string;
+  conversation_id: number;
+  customer_id: number | null;
+  kind: string;
+  score: number;
+  answered_at: number;
+}
+
+export interface EmployeeAnswersTable {
+  id: Generated<number>;
+  workspace_id: string;
+  source_id: number;
+  natural_key: string;
+  team: string;
+  period: string;
+  enps: number | null;
+  /** Record<string, number> as JSON text. */
+  items: string;
+  comment: string | null;
+  answered_at: number;
+}
+
+export interface AnalysesTable {
+  message_id: number;
+  workspace_id: string;
+  model_version: string;
+  /** The full Analysis as JSON text. */
+  result: string;
+  sentiment_label: string;
+  sentiment_score: number;
+  primary_emotion: string | null;
+  primary_need: string | null;
+  primary_theme: string | null;
+  stage: string | null;
+  churn_intent: number;
+  urgency: string;
+  vulnerable: number;
+  /** Copy of messages.sent_at so that stage filters can walk an index newest first. */
+  sent_at: number;
+  analyzed_at: number;
+}
+
+/** One row per (message, kind, label): multi-label filters on emotions, needs and themes. */
+export interface AnalysisLabelsTable {
+  workspace_id: string;
+  message_id: number;
+  kind: 'emotion' | 'need' | 'theme';
+  label: string;
+  score: number;
+  /** Copy of messages.sent_at so that label filters can walk an index newest first. */
+  sent_at: number;
+}
+
+export interface CasesTable {
+  id: string;
+  workspace_id: string;
+  conversation_id: string | null;
+  customer_id: string | null;
+  title: string;
+  status: string;
+  owner: string | null;
+  priority: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface AlertsTable {
+  id: string;
+  workspace_id: string;
+  kind: string;
+  message: string;
+  /** Record<string, unknown> as JSON text. */
+  payload: string;
+  created_at: number;
+  acknowledged: number;
+}
+
+export interface Database {
+  workspaces: WorkspacesTable;
+  sources: SourcesTable;
+  customers: CustomersTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  survey_answers: SurveyAnswersTable;
+  employee_answers: EmployeeAnswersTable;
+  analyses: AnalysesTable;
+  analysis_labels: AnalysisLabelsTable;
+  cases: CasesTable;
+  alerts: AlertsTable;
+}

@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import type { EmployeeSurveyInput } from '../core/employee-survey.ts';
+import { InputError } from '../core/errors.ts';
+import type { Clock } from '../core/ports.ts';
+import type { WriteResult } from './store.ts';
+import { chunkRows } from './chunk-rows.ts';
+import type { Database } from './db-types.ts';
+import type { DialectAdapter } from './dialect.ts';
+import { toDbId } from './ids.ts';
+import { bumpDataVersion } from './workspace-queries.ts';
+
+/**
+ * Writes employee survey answers in one transaction, skipping natural keys already stored (idempotent
+ * re-import). Employee comments are not customer messages, so `newMessageIds` is always empty.
+ */
+export async function writeEmployeeAnswers(
+  db: Kysely<Database>,
+  adapter: DialectAdapter,
+  clock: Clock,
+  workspaceId: string,
+  sourceId: string,
+  batch: EmployeeSurveyInput[],
+): Promise<WriteResult> {
+  const source = toDbId(sourceId);
+  if (source === null) throw new InputError(`Source id "${sourceId}" is invalid. Get one from ensureSource().`);
+  if (batch.length === 0) return { inserted: 0, skipped: 0, newMessageIds: [] };
+  const rows = batch.map((a) => ({
+    workspace_id: workspaceId,
+    source_id: source,
+    natural_key: a.naturalKey,
+    team: a.team,
+    period: a.period,
+    enps: a.enps ?? null,
+    items: JSON.stringify(a.items ?? {}),
+    comment: a.comment ?? null,
+    answered_at: a.at.getTime(),
+  }));
+  return adapter.writeTransaction(db, async (trx) => {
+    let inserted = 0;
+    for (const chunk of chunkRows(dedupe(rows), adapter.maxParams)) {
+      const returned = await trx
+        .insertInto('employee_answers')
+        .values(chunk)
+        .onConflict((oc) => oc.columns(['workspace_id', 'natural_key']).doNothing())
+        .returning('id')
+        .execute();
+      inserted += returned.length;
+    }
+    if (inserted > 0) await bumpDataVersion(trx, clock, workspaceId);
+    return { inserted, skipped: batch.length - inserted, newMessageIds: [] };
+  });
+}
+
+/** PostgreSQL refuses a statement that conflicts with itself only for DO UPDATE; dedupe anyway to count right. */
+function dedupe<T extends { natural_key: string }>(rows: T[]): T[] {
+  const seen = new Set<string>();
+  return rows.filter((r) => (seen.has(r.natural_key) ? false : (seen.add(r.natural_key), true)));
+}

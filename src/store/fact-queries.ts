@@ -1,0 +1,98 @@
+import type { Kysely } from 'kysely';
+import type { EmployeeFact, FactFilter, MessageFact, SurveyFact } from '../core/facts.ts';
+import type { Channel, SurveyKind } from '../core/labels.ts';
+import type { Database } from './db-types.ts';
+import type { DialectAdapter } from './dialect.ts';
+import { applyFactFilter, selectFacts, toMessageFact } from './fact-select.ts';
+import { toDbId } from './ids.ts';
+
+const DEFAULT_PAGE = 5000;
+
+/**
+ * Streams message facts oldest first in keyset pages on (sent_at, id): each page is an index range scan,
+ * so page N costs the same as page 1 and memory stays bounded for exports of any size.
+ */
+export async function* iterateMessageFacts(
+  db: Kysely<Database>,
+  adapter: DialectAdapter,
+  workspaceId: string,
+  filter: FactFilter = {},
+  pageSize = DEFAULT_PAGE,
+): AsyncIterable<MessageFact[]> {
+  let after: { at: number; id: number } | null = null;
+  for (;;) {
+    let q = applyFactFilter(selectFacts(db), adapter, workspaceId, filter);
+    if (after) {
+      const { at, id } = after;
+      q = q.where((eb) => eb.or([eb('m.sent_at', '>', at), eb.and([eb('m.sent_at', '=', at), eb('m.id', '>', id)])]));
+    }
+    const rows = await q.orderBy('m.sent_at').orderBy('m.id').limit(pageSize).execute();
+    if (rows.length === 0) return;
+    yield rows.map(toMessageFact);
+    if (rows.length < pageSize) return;
+    const last = rows[rows.length - 1];
+    after = { at: Number(last.sent_at), id: Number(last.id) };
+  }
+}
+
+/** All message facts matching a filter, oldest first (then by id). */
+export async function messageFacts(db: Kysely<Database>, adapter: DialectAdapter, workspaceId: string, filter?: FactFilter) {
+  const all: MessageFact[] = [];
+  for await (const page of iterateMessageFacts(db, adapter, workspaceId, filter)) all.push(...page);
+  return all;
+}
+
+/**
+ * Survey answers with their conversation context, oldest first. Only filters that make sense for a
+ * score apply (time, channel, team, brand, segment, customer); message-level filters are ignored.
+ */
+export async function surveyFacts(db: Kysely<Database>, workspaceId: string, f: FactFilter = {}): Promise<SurveyFact[]> {
+  let q = db
+    .selectFrom('survey_answers as s')
+    .innerJoin('conversations as c', 'c.id', 's.conversation_id')
+    .leftJoin('customers as cu', 'cu.id', 's.customer_id')
+    .select([
+      's.conversation_id', 's.customer_id', 'cu.external_id', 's.kind', 's.score', 's.answered_at',
+      'c.channel', 'c.brand', 'c.team', 'c.agent', 'cu.segment',
+    ])
+    .where('s.workspace_id', '=', workspaceId);
+  if (f.from) q = q.where('s.answered_at', '>=', f.from.getTime());
+  if (f.to) q = q.where('s.answered_at', '<', f.to.getTime());
+  if (f.channel) q = q.where('c.channel', '=', f.channel);
+  if (f.team) q = q.where('c.team', '=', f.team);
+  if (f.brand) q = q.where('c.brand', '=', f.brand);
+  if (f.segment) q = q.where('cu.segment', '=', f.segment);
+  if (f.customerId !== undefined) q = q.where('s.customer_id', '=', toDbId(f.customerId) ?? -1);
+  const rows = await q.orderBy('s.answered_at').orderBy('s.id').execute();
+  return rows.map((r) => ({
+    conversationId: String(r.conversation_id),
+    customerId: r.customer_id == null ? null : String(r.customer_id),
+    customerRef: r.external_id ?? null,
+    kind: r.kind as SurveyKind,
+    score: Number(r.score),
+    at: new Date(Number(r.answered_at)),
+    channel: r.channel as Channel,
+    brand: r.brand,
+    team: r.team,
+    agent: r.agent,
+    segment: r.segment ?? null,
+  }));
+}
+
+/** Employee engagement answers, oldest first. */
+export async function employeeFacts(db: Kysely<Database>, workspaceId: string): Promise<EmployeeFact[]> {
+  const rows = await db
+    .selectFrom('employee_answers')
+    .select(['team', 'period', 'enps', 'items', 'answered_at'])
+    .where('workspace_id', '=', workspaceId)
+    .orderBy('answered_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    team: r.team,
+    period: r.period,
+    enps: r.enps == null ? null : Number(r.enps),
+    items: JSON.parse(r.items) as Record<string, number>,
+    at: new Date(Number(r.answered_at)),
+  }));
+}

@@ -1,0 +1,86 @@
+import { Migrator, type Kysely } from 'kysely';
+import { StoreError } from '../core/errors.ts';
+import type { FactFilter } from '../core/facts.ts';
+import type { Clock } from '../core/ports.ts';
+import type { Store } from './store.ts';
+import * as act from './act-queries.ts';
+import * as analysis from './analysis-writer.ts';
+import { counts } from './count-queries.ts';
+import { writeConversations } from './conversation-writer.ts';
+import type { Database } from './db-types.ts';
+import type { DialectAdapter } from './dialect.ts';
+import { writeEmployeeAnswers } from './employee-writer.ts';
+import * as facts from './fact-queries.ts';
+import * as listening from './listening-queries.ts';
+import { migrationProvider } from './migrations/index.ts';
+import * as workspaces from './workspace-queries.ts';
+
+/** The Store over Kysely: a thin façade that hands its connection, dialect adapter and clock to the queries. */
+export class KyselyStore implements Store {
+  readonly dialect: 'sqlite' | 'postgres';
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly adapter: DialectAdapter,
+    private readonly clock: Clock,
+  ) {
+    this.dialect = adapter.kind;
+  }
+
+  async migrate(): Promise<void> {
+    const migrationTableSchema = await this.adapter.prepareNamespace(this.db);
+    const migrator = new Migrator({ db: this.db, provider: migrationProvider(this.adapter), migrationTableSchema });
+    const { error, results } = await migrator.migrateToLatest();
+    if (error) {
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new StoreError(`Database migration "${failed}" failed: ${reason}. Fix the database (or restore a backup) and start again.`);
+    }
+  }
+
+  close() { return this.adapter.close(this.db); }
+
+  ensureWorkspace(id: string, name?: string) { return workspaces.ensureWorkspace(this.db, this.clock, id, name); }
+  updateWorkspaceSettings(id: string, settings: Parameters<Store['updateWorkspaceSettings']>[1]) {
+    return workspaces.updateWorkspaceSettings(this.db, id, settings);
+  }
+  ensureSource(workspaceId: string, name: string, kind: string) {
+    return workspaces.ensureSource(this.db, this.clock, workspaceId, name, kind);
+  }
+
+  writeConversations(workspaceId: string, sourceId: string, batch: Parameters<Store['writeConversations']>[2]) {
+    return writeConversations(this.db, this.adapter, this.clock, workspaceId, sourceId, batch);
+  }
+  writeEmployeeAnswers(workspaceId: string, sourceId: string, batch: Parameters<Store['writeEmployeeAnswers']>[2]) {
+    return writeEmployeeAnswers(this.db, this.adapter, this.clock, workspaceId, sourceId, batch);
+  }
+
+  pendingAnalysis(workspaceId: string, modelVersion: string, limit: number) {
+    return analysis.pendingAnalysis(this.db, workspaceId, modelVersion, limit);
+  }
+  saveAnalyses(workspaceId: string, modelVersion: string, rows: Parameters<Store['saveAnalyses']>[2]) {
+    return analysis.saveAnalyses(this.db, this.adapter, this.clock, workspaceId, modelVersion, rows);
+  }
+
+  messageFacts(workspaceId: string, filter?: FactFilter) { return facts.messageFacts(this.db, this.adapter, workspaceId, filter); }
+  iterateMessageFacts(workspaceId: string, filter?: FactFilter, pageSize?: number) {
+    return facts.iterateMessageFacts(this.db, this.adapter, workspaceId, filter, pageSize);
+  }
+  surveyFacts(workspaceId: string, filter?: FactFilter) { return facts.surveyFacts(this.db, workspaceId, filter); }
+  employeeFacts(workspaceId: string) { return facts.employeeFacts(this.db, workspaceId); }
+
+  listMessages(workspaceId: string, filter: FactFilter, limit: number, cursor?: string | null) {
+    return listening.listMessages(this.db, this.adapter, workspaceId, filter, limit, cursor);
+  }
+  customerHistory(workspaceId: string, customerId: string) {
+    return listening.customerHistory(this.db, this.adapter, workspaceId, customerId);
+  }
+
+  counts(workspaceId: string) { return counts(this.db, workspaceId); }
+  dataVersion(workspaceId: string) { return workspaces.dataVersion(this.db, workspaceId); }
+
+  createCase(c: Parameters<Store['createCase']>[0]) { return act.createCase(this.db, this.clock, c); }
+  listCases(workspaceId: string) { return act.listCases(this.db, workspaceId); }
+  createAlert(a: Parameters<Store['createAlert']>[0]) { return act.createAlert(this.db, this.clock, a); }
+  listAlerts(workspaceId: string) { return act.listAlerts(this.db, workspaceId); }
+}

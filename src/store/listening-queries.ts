@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+import { UsageError } from '../core/errors.ts';
+import type { FactFilter, MessageFact } from '../core/facts.ts';
+import type { MessagePage } from './store.ts';
+import type { Database } from './db-types.ts';
+import type { DialectAdapter } from './dialect.ts';
+import { applyFactFilter, selectFacts, toMessageFact } from './fact-select.ts';
+import { toDbId } from './ids.ts';
+
+/**
+ * `total` counts matches up to this cap (then reports the cap and `totalCapped: true`): an exact count of
+ * a broad filter over 1M messages would cost a full scan on every page, the capped one stops early.
+ */
+export const TOTAL_CAP = 10_000;
+
+interface Position {
+  at: number;
+  id: number;
+}
+
+/** Cursors are opaque to clients: base64url of "sentAtMs.id". */
+function encodeCursor(p: Position): string {
+  return Buffer.from(`${p.at}.${p.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): Position {
+  const m = /^(-?\d{1,16})\.(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!m) throw new UsageError(`Cursor "${cursor}" is invalid. Pass the "next" value of the previous page, or omit it to start over.`);
+  return { at: Number(m[1]), id: Number(m[2]) };
+}
+
+/**
+ * One page of the listening station, newest first, with a keyset cursor on (sent_at, id): every page is an
+ * index range scan that stops after `limit` matches, so deep pages cost what the first one does.
+ */
+export async function listMessages(
+  db: Kysely<Database>,
+  adapter: DialectAdapter,
+  workspaceId: string,
+  filter: FactFilter,
+  limit: number,
+  cursor?: string | null,
+): Promise<MessagePage> {
+  const size = Math.max(1, Math.min(500, Math.floor(limit)));
+  let q = applyFactFilter(selectFacts(db), adapter, workspaceId, filter);
+  if (cursor) {
+    const { at, id } = decodeCursor(cursor);
+    q = q.where((eb) => eb.or([eb('m.sent_at', '<', at), eb.and([eb('m.sent_at', '=', at), eb('m.id', '<', id)])]));
+  }
+  const rows = await q.orderBy('m.sent_at', 'desc').orderBy('m.id', 'desc').limit(size + 1).execute();
+  const items = rows.slice(0, size).map(toMessageFact);
+  const last = rows.length > size ? rows[size - 1] : null;
+
+  const counted = applyFactFilter(selectFacts(db), adapter, workspaceId, filter)
+    .clearSelect()
+    .select('m.id')
+    .limit(TOTAL_CAP + 1)
+    .as('t');
+  const { n } = await db
+    .selectFrom(counted)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const total = Number(n);
+  return {
+    items,
+    next: last ? encodeCursor({ at: Number(last.sent_at), id: Number(last.id) }) : null,
+    total: Math.min(total, TOTAL_CAP),
+    totalCapped: total > TOTAL_CAP,
+  };
+}
+
+/** One customer's whole history (all roles, every conversation), oldest first; served by messages_customer. */
+export async function customerHistory(
+  db: Kysely<Database>,
+  adapter: DialectAdapter,
+  workspaceId: string,
+  customerId: string,
+): Promise<MessageFact[]> {
+  const id = toDbId(customerId);
+  if (id === null) return [];
+  const rows = await applyFactFilter(selectFacts(db), adapter, workspaceId, { customerId })
+    .orderBy('m.sent_at')
+    .orderBy('m.id')
+    .execute();
+  return rows.map(toMessageFact);
+}

@@ -1,0 +1,68 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { StoreError } from '../core/errors.ts';
+import type { Database } from './db-types.ts';
+import type { DialectAdapter } from './dialect.ts';
+
+/** SQLite's default SQLITE_MAX_VARIABLE_NUMBER since 3.32 (better-sqlite3 bundles a recent SQLite). */
+const SQLITE_MAX_PARAMS = 32766;
+
+/** A SQLite adapter over better-sqlite3 for a file path or `:memory:`. */
+export function sqliteAdapter(path: string): DialectAdapter {
+  return {
+    kind: 'sqlite',
+    maxParams: SQLITE_MAX_PARAMS,
+    autoIdType: 'integer',
+
+    async createKysely() {
+      let database: BetterSqlite3.Database;
+      try {
+        database = new BetterSqlite3(path);
+        // WAL lets the server read while an import writes; NORMAL sync is durable across app crashes
+        // (the last transactions may roll back on power loss, never corrupt). Foreign keys are off by default.
+        database.pragma('journal_mode = WAL');
+        database.pragma('synchronous = NORMAL');
+        database.pragma('foreign_keys = ON');
+        database.pragma('busy_timeout = 10000');
+        database.pragma('temp_store = MEMORY');
+        database.pragma('cache_size = -65536');
+      } catch (err) {
+        const reason = err instanceof Error ? err.message : String(err);
+        throw new StoreError(
+          `Cannot open SQLite database "${path}": ${reason}. Check that the directory exists and is writable, or fix DATABASE_URL.`,
+          { path },
+        );
+      }
+      return new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+    },
+
+    async prepareNamespace() {
+      return undefined;
+    },
+
+    caseInsensitiveLike(column, pattern) {
+      // SQLite's LIKE folds ASCII case only; accented capitals (É/é) are compared as written.
+      return sql<boolean>`${column} like ${pattern} escape '\\'`;
+    },
+
+    async writeTransaction(db, fn) {
+      return db.connection().execute(async (conn) => {
+        await sql`begin immediate`.execute(conn);
+        try {
+          const result = await fn(conn);
+          await sql`commit`.execute(conn);
+          return result;
+        } catch (err) {
+          await sql`rollback`.execute(conn).catch(() => undefined);
+          throw err;
+        }
+      });
+    },
+
+    async close(db) {
+      // Keeps planner statistics fresh for the indexes (cheap; recommended before closing).
+      await sql`pragma optimize`.execute(db).catch(() => undefined);
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ConversationInput } from '../../src/core/conversation.ts';
+import type { EmployeeSurveyInput } from '../../src/core/employee-survey.ts';
+import { ingestChunks, type IngestOptions } from '../../src/ingest/ingest-stream.ts';
+import type { RowError } from '../../src/ingest/row-error.ts';
+
+export const FIXED_NOW = new Date('2026-11-01T12:00:00Z');
+export const fixedClock = () => FIXED_NOW;
+
+/** Splits bytes into chunks of `size` bytes, to prove parsers do not depend on chunk boundaries. */
+export async function* chunked(data: Uint8Array, size: number): AsyncGenerator<Uint8Array> {
+  for (let i = 0; i < data.length; i += size) yield data.subarray(i, i + size);
+}
+
+export interface Collected {
+  conversations: ConversationInput[];
+  employees: EmployeeSurveyInput[];
+  rejected: RowError[];
+  rows: number;
+  ignored: number;
+}
+
+/** Runs the pure ingest pipeline over in-memory bytes. */
+export async function ingestBytes(
+  fileName: string,
+  data: string | Uint8Array,
+  opts: Partial<IngestOptions> & { chunkSize?: number } = {},
+): Promise<Collected> {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const out: Collected = { conversations: [], employees: [], rejected: [], rows: 0, ignored: 0 };
+  const events = ingestChunks(chunked(bytes, opts.chunkSize ?? 64 * 1024), {
+    fileName,
+    sourceName: opts.sourceName ?? 'test',
+    clock: fixedClock,
+    ...opts,
+  });
+  for await (const ev of events) {
+    if (ev.type === 'conversation') out.conversations.push(ev.value);
+    else if (ev.type === 'employee') out.employees.push(ev.value);
+    else if (ev.type === 'rejected') out.rejected.push(ev.error);
+    else if (ev.type === 'row') out.rows++;
+    else out.ignored++;
+  }
+  return out;
+}
+
+/** Writes a fixture into a fresh temp directory and returns its path. */
+export function tempFile(name: string, data: string | Uint8Array): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ecoute-ingest-'));
+  const path = join(dir, name);
+  writeFileSync(path, data);
+  return path;
+}

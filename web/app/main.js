@@ -1,0 +1,84 @@
+/**
+ * Dashboard entry: hash router (#/page/arg?query), navigation, language switch. One module per page;
+ * each exports `render(ctx)` returning a Node (or a Promise of one).
+ */
+import { h, replace } from './dom.js';
+import { getLang, loadLabels, setLang, t } from './i18n.js';
+import * as overview from './pages/overview.js';
+import * as journey from './pages/journey.js';
+import * as themes from './pages/themes.js';
+import * as personas from './pages/personas.js';
+import * as risk from './pages/risk.js';
+import * as competitors from './pages/competitors.js';
+import * as listen from './pages/listen.js';
+import * as customer from './pages/customer.js';
+
+const PAGES = [
+  { id: 'overview', page: overview, nav: true },
+  { id: 'journey', page: journey, nav: true },
+  { id: 'themes', page: themes, nav: true },
+  { id: 'personas', page: personas, nav: true },
+  { id: 'risk', page: risk, nav: true },
+  { id: 'competitors', page: competitors, nav: true },
+  { id: 'listen', page: listen, nav: true },
+  { id: 'customer', page: customer, nav: false },
+];
+
+/** Parses "#/listen?stage=delivery" into {id, arg, params}. */
+export function parseHash(hash) {
+  const raw = hash.replace(/^#\/?/, '');
+  const [path, qs = ''] = raw.split('?');
+  const [id = 'overview', ...rest] = path.split('/');
+  return { id: id || 'overview', arg: rest.length ? decodeURIComponent(rest.join('/')) : null, params: new URLSearchParams(qs) };
+}
+
+const main = document.getElementById('main');
+const nav = document.getElementById('nav');
+let renderSeq = 0;
+
+function renderNav(current) {
+  const items = PAGES.filter((p) => p.nav).map((p) =>
+    h('li', {}, h('a', { href: `#/${p.id}`, 'aria-current': p.id === current ? 'page' : null, class: p.id === current ? 'active' : null }, t(`nav_${p.id}`))),
+  );
+  replace(nav, h('ul', {}, items));
+}
+
+function renderStatic() {
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  document.getElementById('lang-select').value = getLang();
+}
+
+async function route() {
+  const seq = ++renderSeq;
+  const { id, arg, params } = parseHash(location.hash);
+  const entry = PAGES.find((p) => p.id === id);
+  renderNav(entry?.nav ? id : id === 'customer' ? 'risk' : null);
+  renderStatic();
+  if (!entry) {
+    replace(main, h('p', { class: 'notice' }, t('not_found')));
+    return;
+  }
+  document.title = `${t(`nav_${id}`)} · Écoute`;
+  replace(main, h('p', { class: 'loading', role: 'status' }, t('loading')));
+  try {
+    const node = await entry.page.render({ arg, params, navigate: (hash) => (location.hash = hash) });
+    if (seq === renderSeq) replace(main, node);
+  } catch (err) {
+    if (seq === renderSeq) replace(main, h('p', { class: 'notice error', role: 'alert' }, t('error', { message: err.message })));
+  }
+}
+
+async function start() {
+  setLang(getLang());
+  document.getElementById('lang-select').addEventListener('change', (e) => {
+    setLang(e.target.value);
+    route();
+  });
+  await loadLabels().catch(() => undefined);
+  window.addEventListener('hashchange', () => {
+    route().then(() => main.focus({ preventScroll: true }));
+  });
+  await route();
+}
+
+start();

@@ -1,0 +1,46 @@
+/** Competitors: every brand side by side (ratings, CSAT, NPS, sentiment, top themes and emotions). */
+import { getJson } from '../api.js';
+import { emotionChip, empty, pageHeader } from '../components.js';
+import { h } from '../dom.js';
+import { loc, num, pct, t } from '../i18n.js';
+
+export async function render() {
+  const { brands } = await getJson('/api/competitors');
+  return h(
+    'div',
+    { class: 'page page-competitors' },
+    pageHeader(t('competitors_title'), t('competitors_lead')),
+    brands.length ? h('div', { class: 'brand-grid' }, brands.map(card)) : empty(),
+  );
+}
+
+function sentimentBar(s) {
+  const total = s.negative + s.neutral + s.positive || 1;
+  const bar = h('div', { class: 'sentiment-bar', role: 'img', 'aria-label': `${t('sentiment')}: −${pct(s.negative / total)} / ${pct(s.neutral / total)} / +${pct(s.positive / total)}` });
+  for (const key of ['negative', 'neutral', 'positive']) {
+    const seg = h('span', { class: `seg ${key}` });
+    seg.style.width = `${(s[key] / total) * 100}%`;
+    bar.append(seg);
+  }
+  return bar;
+}
+
+function card(b) {
+  return h(
+    'article',
+    { class: 'card brand' },
+    h('h2', {}, b.brand || t('own_brand')),
+    h('p', { class: 'muted' }, `${num(b.messages)} ${t('messages').toLowerCase()}`),
+    h('dl', { class: 'kv' },
+      h('dt', {}, t('stars')), h('dd', {}, b.stars.mean === null ? '—' : `${num(b.stars.mean, 2)} ★`, h('span', { class: 'muted small' }, ` (n=${num(b.stars.responses)})`)),
+      h('dt', {}, t('csat')), h('dd', {}, b.csat.score === null ? '—' : `${num(b.csat.score)} %`, h('span', { class: 'muted small' }, ` (n=${num(b.csat.responses)})`)),
+      h('dt', {}, t('nps')), h('dd', {}, b.nps.score === null ? '—' : num(b.nps.score), h('span', { class: 'muted small' }, ` (n=${num(b.nps.responses)})`)),
+      h('dt', {}, t('negative_share')), h('dd', {}, pct(b.negativeShare)),
+    ),
+    sentimentBar(b.sentiment),
+    h('h3', {}, t('top_themes')),
+    h('ol', {}, b.topThemes.slice(0, 5).map((th) => h('li', {}, loc(th.name), h('span', { class: 'muted' }, ` ${pct(th.share)}`)))),
+    h('h3', {}, t('top_emotions')),
+    h('p', {}, b.topEmotions.slice(0, 4).map((e) => emotionChip(e.label, pct(e.share)))),
+  );
+}

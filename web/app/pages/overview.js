@@ -1,0 +1,143 @@
+/** Overview: what to fix first, scores with intervals, weekly trend, journey strip, top pains, spikes. */
+import { getJson } from '../api.js';
+import { ciBar, sparkline } from '../charts.js';
+import { emotionChip, empty, pageHeader, section, signed, verbatim } from '../components.js';
+import { h } from '../dom.js';
+import { date, label, loc, num, pct, t } from '../i18n.js';
+
+export async function render() {
+  const o = await getJson('/api/overview');
+  return h(
+    'div',
+    { class: 'page page-overview' },
+    pageHeader(
+      t('overview_title'),
+      t('overview_lead', { customers: num(o.messages.customer), from: date(o.messages.first), to: date(o.messages.last) }),
+    ),
+    fixFirst(o),
+    h('div', { class: 'grid-3' }, scoreCard('nps', o.nps.score, o.nps, o.trend.nps, 1), scoreCard('csat', o.csat.score, o.csat, o.trend.csat, 1, '%'), scoreCard('ces', o.ces.mean, o.ces, o.trend.ces, 2)),
+    h('div', { class: 'grid-2' }, journeyStrip(o), trends(o)),
+    h('div', { class: 'grid-2' }, topPains(o), spikes(o)),
+  );
+}
+
+function fixFirst(o) {
+  const items = o.fixFirst.map((d, i) =>
+    h(
+      'li',
+      { class: 'fix-item' },
+      h('span', { class: 'rank', 'aria-hidden': 'true' }, String(i + 1)),
+      h(
+        'div',
+        { class: 'fix-body' },
+        h('h3', {}, loc(d.name), d.kind === 'emotion' ? h('span', { class: 'muted' }, ` (${t('emotion').toLowerCase()})`) : null),
+        h('p', {}, t('unhappy_line', { with: pct(d.rateWith), without: pct(d.rateWithout), n: num(d.withN) })),
+        h('a', { href: `#/listen?${d.kind}=${encodeURIComponent(d.label)}` }, t('see_verbatims')),
+      ),
+      h(
+        'div',
+        { class: 'fix-impact' },
+        h('span', { class: 'impact-value' }, pct(d.impact, 1)),
+        h('span', { class: 'muted' }, t('impact')),
+        ciBar(d.difference, d.differenceCi.low, d.differenceCi.high, { label: `${t('difference')} ${pct(d.difference)}` }),
+      ),
+    ),
+  );
+  return h(
+    'section',
+    { class: 'card fix-first', 'aria-labelledby': 'fix-first-title' },
+    h('h2', { id: 'fix-first-title' }, t('fix_first')),
+    h('p', { class: 'help' }, t('fix_first_help')),
+    items.length ? h('ol', { class: 'fix-list' }, items) : empty(t('fix_first_none')),
+    h('p', {}, h('a', { href: '#/journey', class: 'more' }, t('see_journey'))),
+  );
+}
+
+function scoreCard(kind, value, score, change, digits, unit = '') {
+  const ci = score.ci;
+  return h(
+    'section',
+    { class: 'card score-card', 'aria-label': t(kind) },
+    h('h2', {}, t(kind)),
+    h('p', { class: 'score-value' }, value === null ? '—' : `${num(value, kind === 'ces' ? 2 : 0)}${unit}`),
+    h('p', { class: 'muted' }, score.responses ? t('responses', { n: num(score.responses) }) : t('no_responses')),
+    ci ? h('p', { class: 'muted' }, t('ci', { low: num(ci.low, digits), high: num(ci.high, digits) })) : null,
+    change && change.delta !== null
+      ? h('p', { class: `delta ${change.delta >= 0 ? 'up' : 'down'}` }, t('vs_last_week', { delta: signed(change.delta, (v) => num(v, digits)) }))
+      : null,
+  );
+}
+
+function journeyStrip(o) {
+  const stages = o.journey.filter((s) => s.messages > 0);
+  return section(
+    t('journey_strip'),
+    stages.length
+      ? h(
+          'ol',
+          { class: 'journey-strip' },
+          stages.map((s) =>
+            h('li', {}, h('a', { href: `#/listen?stage=${s.stage}` }, h('span', { class: 'stage-name' }, label('stages', s.stage)), emotionChip(s.dominantEmotion), h('span', { class: 'muted' }, `${pct(s.negativeShare)} ${t('negative_share').toLowerCase()}`))),
+          ),
+        )
+      : empty(),
+    h('p', {}, h('a', { href: '#/journey', class: 'more' }, t('see_journey'))),
+  );
+}
+
+function trends(o) {
+  const weeks = o.byWeek.slice(-16);
+  return section(
+    t('weekly_trend'),
+    weeks.length
+      ? h(
+          'div',
+          { class: 'trends' },
+          h('div', { class: 'trend' }, h('span', {}, t('trend_nps')), sparkline(weeks.map((w) => w.nps.score), { label: t('trend_nps') })),
+          h('div', { class: 'trend' }, h('span', {}, t('trend_messages')), sparkline(weeks.map((w) => w.messages), { label: t('trend_messages') })),
+          h('p', { class: 'muted' }, `${weeks[0].week} → ${weeks[weeks.length - 1].week}`),
+        )
+      : empty(),
+  );
+}
+
+function topPains(o) {
+  return section(
+    t('top_pains'),
+    o.topPains.length
+      ? h(
+          'ul',
+          { class: 'pain-list' },
+          o.topPains.map((p) =>
+            h(
+              'li',
+              {},
+              h('div', { class: 'pain-head' }, h('a', { href: `#/listen?theme=${encodeURIComponent(p.theme)}` }, loc(p.label)), h('span', { class: 'muted' }, `${num(p.messages)} · ${pct(p.negativeShare)} ${t('negative_share').toLowerCase()}`)),
+              verbatim(p.verbatim),
+            ),
+          ),
+        )
+      : empty(),
+  );
+}
+
+function spikes(o) {
+  return section(
+    t('spikes'),
+    o.spikes.length
+      ? h(
+          'ul',
+          { class: 'spike-list' },
+          o.spikes.map((s) =>
+            h(
+              'li',
+              { class: `spike ${s.severity}` },
+              h('strong', {}, loc(s.name)),
+              ' ',
+              t('spike_line', { count: num(s.count), week: s.week, baseline: num(s.baseline, 1), ratio: num(s.ratio, 1) }),
+            ),
+          ),
+        )
+      : empty(t('spikes_none')),
+  );
+}

@@ -42,7 +42,13 @@ mkdirSync(outDir, { recursive: true });
 rmSync(join(outDir, 'calls'), { recursive: true, force: true });
 mkdirSync(join(outDir, 'calls'), { recursive: true });
 
+const rowCounts: Record<string, number> = {};
 const write = (name: string, data: string | Buffer) => writeFileSync(join(outDir, name), data);
+/** Writes a CSV and remembers its number of records (CRLF-terminated; cells break lines with LF only). */
+const writeCsv = (name: string, data: string | Buffer) => {
+  write(name, data);
+  rowCounts[name] = (typeof data === 'string' ? data : data.toString('latin1')).split('\r\n').length - 2;
+};
 write('tickets-zendesk.csv', zendeskCsv(tickets).text);
 write('chats-intercom.jsonl', intercomJsonl(root.fork('intercom'), chats).text);
 write('emails.mbox', mboxFile(root.fork('mbox'), emails));
@@ -57,12 +63,12 @@ calls.forEach((conv, i) => {
 
 const experience = summarise(convs);
 const typeform = typeformCsv(root.fork('typeform'), world.customers, experience);
-write('nps-typeform.csv', typeform.text);
-write('nps-crm-fr.csv', crmCsv(root.fork('crm'), world.customers, experience, typeform.ids));
-write('csat-after-contact.csv', csatCsv(root.fork('csat'), convs.slice().sort(byStart)));
-write('reviews-trustpilot.csv', trustpilotCsv(root.fork('trustpilot')));
-write('app-reviews.csv', appReviewsCsv(root.fork('app')));
-write('employee-survey.csv', employeeCsv(root.fork('employee')));
+writeCsv('nps-typeform.csv', typeform.text);
+writeCsv('nps-crm-fr.csv', crmCsv(root.fork('crm'), world.customers, experience, typeform.ids));
+writeCsv('csat-after-contact.csv', csatCsv(root.fork('csat'), convs.slice().sort(byStart)));
+writeCsv('reviews-trustpilot.csv', trustpilotCsv(root.fork('trustpilot')));
+writeCsv('app-reviews.csv', appReviewsCsv(root.fork('app')));
+writeCsv('employee-survey.csv', employeeCsv(root.fork('employee')));
 
 const counts: Counts = {
   customers: world.customers.length,
@@ -75,6 +81,7 @@ const counts: Counts = {
   emailMessages: emails.reduce((n, c) => n + c.messages.length, 0),
   calls: calls.length,
   social: social.length,
+  rows: rowCounts,
   byLang: { fr: convs.filter((c) => c.lang === 'fr').length, en: convs.filter((c) => c.lang === 'en').length },
 };
 write('README.md', readme(counts));

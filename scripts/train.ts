@@ -43,8 +43,8 @@ function normLexicon(entries: Iterable<[string, number]>, into: Record<string, n
 const vader = readVader();
 const lexEn = normLexicon([...vader.entries()].filter(([k]) => /^[a-z][a-z'-]*$/i.test(k)).sort());
 normLexicon(Object.entries(CX_VALENCE_EN), lexEn);
-const lexFr = normLexicon(readFeel().map((e) => [e.word, e.polarity === 'positive' ? 1.2 : -1.2] as [string, number]).sort());
-normLexicon(Object.entries(CX_VALENCE_FR), lexFr);
+const feel = normLexicon(readFeel().map((e) => [e.word, e.polarity === 'positive' ? 1 : -1] as [string, number]).sort());
+const lexFr = normLexicon(Object.entries(CX_VALENCE_FR));
 const emoji: Record<string, number> = {};
 for (const [e, desc] of [...readVaderEmoji().entries()].sort()) {
   let v = 0;
@@ -54,10 +54,10 @@ for (const [e, desc] of [...readVaderEmoji().entries()].sort()) {
 const emotionCues: Record<string, Record<string, number>> = {};
 for (const [label, entries] of Object.entries(CX_EMOTION_CUES)) emotionCues[label] = normLexicon(Object.entries(entries));
 const ctx: FeatureContext = {
-  lexEn: phraseTable(lexEn), lexFr: phraseTable(lexFr), emoji: new Map(Object.entries(emoji)),
+  lexEn: phraseTable(lexEn), lexFr: phraseTable(lexFr), lexFeel: phraseTable(feel), emoji: new Map(Object.entries(emoji)),
   cues: new Map(Object.entries(emotionCues).map(([l, e]) => [l, phraseTable(e)])),
 };
-log(`lexicons: en ${Object.keys(lexEn).length}, fr ${Object.keys(lexFr).length}, emoji ${Object.keys(emoji).length}`);
+log(`lexicons: en ${Object.keys(lexEn).length}, fr ${Object.keys(lexFr).length}, feel ${Object.keys(feel).length}, emoji ${Object.keys(emoji).length}`);
 
 // 2. Examples and features.
 const examples: Example[] = [...buildExamples(), ...lexiconExamples(vader, CX_VALENCE_FR, CX_VALENCE_EN, CX_EMOTION_CUES)];
@@ -80,22 +80,59 @@ const sparse = feats.map((f) => {
   return { idx: Int32Array.from(idx), val: Float32Array.from(val) };
 });
 
-// 3. Sentiment (softmax).
-const sentDocs: SparseDoc[] = [];
-const sentVal: { doc: SparseDoc; y: number }[] = [];
-examples.forEach((e, i) => {
-  if (e.sent < 0) return;
-  const doc = { ...sparse[i], y: e.sent, weight: e.weight };
-  if (e.validation) sentVal.push({ doc, y: e.sent }); else sentDocs.push(doc);
-});
-const sentModel = trainLinear(sentDocs, { k: 3, nFeatures: vocab.length, mode: 'softmax', epochs: 6, lr: 0.05, l2: 1e-6, seed: 7 });
+// 3. Sentiment (softmax), in two stages: stage 1 labels the English side of the XED pairs, whose
+// French side then trains stage 2 alongside everything else.
+function sentimentDocs(): { train: SparseDoc[]; val: { doc: SparseDoc; y: number }[] } {
+  const train: SparseDoc[] = [];
+  const val: { doc: SparseDoc; y: number }[] = [];
+  examples.forEach((e, i) => {
+    if (e.sent < 0) return;
+    const doc = { ...sparse[i], y: e.sent, weight: e.weight };
+    if (e.validation) val.push({ doc, y: e.sent }); else train.push(doc);
+  });
+  // Class-balanced weights (each class carries the same total weight).
+  const total = [0, 0, 0];
+  for (const d of train) total[d.y as number] += d.weight;
+  const mean = (total[0] + total[1] + total[2]) / 3;
+  for (const d of train) d.weight *= mean / total[d.y as number];
+  return { train, val };
+}
+function probs(m: { weights: Float64Array; bias: Float64Array }, idx: Int32Array, val: Float32Array, k: number): number[] {
+  const z = Array.from(m.bias);
+  for (let q = 0; q < idx.length; q++) for (let j = 0; j < k; j++) z[j] += val[q] * m.weights[idx[q] * k + j];
+  const mx = Math.max(...z);
+  const e = z.map((v) => Math.exp(v - mx));
+  const s = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / s);
+}
+const SENT_OPTS = { k: 3, nFeatures: vocab.length, mode: 'softmax' as const, epochs: 6, lr: 0.05, l2: 1e-6, seed: 7 };
+let sentModel = trainLinear(sentimentDocs().train, SENT_OPTS);
 {
+  let projected = 0;
+  examples.forEach((e) => {
+    if (!e.source.startsWith('pairs-fr:')) return;
+    const en = e.source.slice('pairs-fr:'.length);
+    const f = extractFeatures(toWords(tokenize(en)), 'en', ctx);
+    const idx: number[] = [];
+    const val: number[] = [];
+    f.names.forEach((n, i) => { const j = index.get(n); if (j !== undefined) { idx.push(j); val.push(f.vals[i]); } });
+    const p = probs(sentModel, Int32Array.from(idx), Float32Array.from(val), 3);
+    const best = p.indexOf(Math.max(...p));
+    if (p[best] >= 0.45) {
+      e.sent = best;
+      projected++;
+      if (best === 1) e.emo = new Uint8Array(EMOTIONS.length);
+    }
+  });
+  log(`projected ${projected} French pair lines (${[0, 1, 2].map((j) => examples.filter((e) => e.source.startsWith('pairs-fr:') && e.sent === j).length).join('/')} neg/neu/pos)`);
+  const docs = sentimentDocs();
+  sentModel = trainLinear(docs.train, SENT_OPTS);
   let ok = 0;
-  for (const { doc, y } of sentVal) {
-    const z = [0, 1, 2].map((j) => sentModel.bias[j] + Array.from(doc.idx).reduce((s, f, q) => s + doc.val[q] * sentModel.weights[f * 3 + j], 0));
-    if (z.indexOf(Math.max(...z)) === y) ok++;
+  for (const { doc, y } of docs.val) {
+    const p = probs(sentModel, doc.idx, doc.val, 3);
+    if (p.indexOf(Math.max(...p)) === y) ok++;
   }
-  log(`sentiment: ${sentDocs.length} docs, internal validation accuracy ${(ok / sentVal.length).toFixed(3)} (n=${sentVal.length})`);
+  log(`sentiment: ${docs.train.length} docs, internal validation accuracy ${(ok / docs.val.length).toFixed(3)} (n=${docs.val.length})`);
 }
 
 // 4. Emotions (one-vs-rest) and thresholds tuned on the internal validation slice.
@@ -151,7 +188,7 @@ function pack(labels: readonly string[], m: { weights: Float64Array; bias: Float
 const model: AnalyzerModel = {
   version: MODEL_VERSION,
   language,
-  lexicon: { en: lexEn, fr: lexFr, emoji },
+  lexicon: { en: lexEn, fr: lexFr, feel, emoji },
   emotionCues,
   sentiment: pack(SENT_LABELS, sentModel, 0.03),
   emotions: { ...pack(EMOTIONS, emoModel, 0.05), thresholds },

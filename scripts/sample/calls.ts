@@ -28,35 +28,39 @@ export function buildCall(rng: Rng, plan: Plan): Conv {
   const start = atDay(rng, plan.day);
   const cust = (t: string) => applyRegister(rng, t, lang, c.country, 'casual');
   const turns: [('agent' | 'customer'), string][] = [];
+  const actx = { ...ctx, gender: ctx.agentGender };
   const say = (role: 'agent' | 'customer', text: string) => { if (text.trim()) turns.push([role, text.trim()]); };
-  say('agent', pickFill(rng, g.callOpen, ctx));
-  say('customer', cust(`${lang === 'fr' ? rng.pick(['Oui bonjour,', 'Bonjour,', 'Allô, bonjour.']) : rng.pick(['Hi,', 'Hello, yes,', 'Hi there.'])} ${pickFill(rng, sc.situations, ctx)}`));
-  say('agent', pickFill(rng, g.callVerify, ctx));
+  say('agent', pickFill(rng, g.callOpen, actx));
+  const situation = pickFill(rng, sc.situations, ctx);
+  const hello = lang === 'fr' ? rng.pick(['Oui bonjour,', 'Bonjour,', 'Allô, bonjour.']) : rng.pick(['Hi,', 'Hello, yes,', 'Hi there.']);
+  say('customer', cust(`${hello} ${hello.endsWith(',') && !/^(I|I'm|Azur)\b/.test(situation) ? situation.charAt(0).toLowerCase() + situation.slice(1) : situation}`));
+  say('agent', pickFill(rng, g.callVerify, actx));
   say('customer', pickFill(rng, g.callGiveId, ctx));
-  say('agent', pickFill(rng, g.callCheck, ctx));
+  say('agent', pickFill(rng, g.callCheck, actx));
   const mid = [pickFill(rng, sc.details, ctx)];
   if (tone !== 'neutral') mid.push(pickFill(rng, g.tone[tone], ctx));
   if (plan.attempt > 0) mid.push(pickFill(rng, g.repeat, ctx));
   if (c.company && scenarioDef(plan.scenario).negative && rng.chance(0.5)) mid.push(pickFill(rng, g.proImpact, ctx));
   say('customer', cust(mid.filter(Boolean).join(' ')));
-  if (quality === 'warm') say('agent', pickFill(rng, sc.empathy, ctx));
-  else if (quality === 'defensive') say('agent', pickFill(rng, sc.defensive, ctx));
-  else say('agent', pickFill(rng, sc.plain, ctx));
+  if (quality === 'warm') say('agent', pickFill(rng, sc.empathy, actx));
+  else if (quality === 'defensive') say('agent', pickFill(rng, sc.defensive, actx));
+  else say('agent', pickFill(rng, sc.plain, actx));
   const ask = [pickFill(rng, sc.asks, ctx)];
   if (plan.churn) ask.push(pickFill(rng, g.churn, ctx));
   say('customer', cust(ask.filter(Boolean).join(' ')));
   if (quality === 'warm') {
-    say('agent', pickFill(rng, sc.actions, ctx));
+    say('agent', pickFill(rng, sc.actions, actx));
     if (sc.questions.length > 0 && rng.chance(0.7)) {
-      say('agent', pickFill(rng, sc.questions, ctx));
+      say('agent', pickFill(rng, sc.questions, actx));
       say('customer', lang === 'fr' ? rng.pick(['Oui, ce serait parfait.', 'Oui, ça m\'arrangerait.', 'Non, ça ira, merci.']) : rng.pick(['Yes, that would be perfect.', 'Yes please.', 'No, that is fine, thanks.']));
     }
   } else {
-    say('agent', pickFill(rng, quality === 'defensive' ? g.defensiveClose : g.plainClose, ctx));
+    say('agent', pickFill(rng, quality === 'defensive' ? g.defensiveClose : g.plainClose, actx));
   }
   const happy = quality === 'warm' && !plan.churn;
-  say('customer', pickFill(rng, happy ? g.callAgree : g.callUnhappy, ctx));
-  say('agent', pickFill(rng, g.callBye, ctx));
+  const praiseReply = lang === 'fr' ? ['Merci à vous !', 'Avec plaisir, bonne journée.'] : ['Thank you!', 'My pleasure, have a good day.'];
+  say('customer', plan.scenario === 'praise' ? rng.pick(praiseReply) : pickFill(rng, happy ? g.callAgree : g.callUnhappy, ctx));
+  say('agent', pickFill(rng, happy ? g.callBye : g.callByeUnhappy, actx));
   say('customer', pickFill(rng, g.callCustomerBye, ctx));
   let t = start;
   const messages: Msg[] = turns.map(([role, text]) => {

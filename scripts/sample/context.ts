@@ -1,6 +1,6 @@
 /** Per-conversation slot values: amounts, dates, order numbers, optional personal data. */
 import type { Rng } from './prng.ts';
-import type { Customer, Lang, TeamName } from './people.ts';
+import { type Customer, genderOf, type Lang, type TeamName } from './people.ts';
 import type { ScenarioKey } from './scenario.ts';
 import type { Ctx } from './slots.ts';
 import { frenchIban, frenchMobile, orderNumber, testCard, trackingNumber } from './pii.ts';
@@ -65,6 +65,8 @@ export function buildCtx(rng: Rng, o: CtxOptions): Ctx {
     : rng.int(3, 16) + o.attempt * 4;
   const n = o.attempt + 2;
   return {
+    gender: c.gender,
+    agentGender: genderOf(o.agent.split(' ')[0]),
     first: c.first,
     last: c.last,
     id: c.id,
@@ -83,7 +85,7 @@ export function buildCtx(rng: Rng, o: CtxOptions): Ctx {
     trip: rng.pick(TRIPS[o.lang]),
     order: orderNumber(rng),
     tracking: trackingNumber(rng),
-    praised: rng.pick(PRAISED),
+    praised: rng.pick(PRAISED.filter((p) => p !== o.agent.split(' ')[0])),
     agentFirst: o.agent.split(' ')[0],
     team: o.team,
     topic: o.topic,

@@ -53,8 +53,9 @@ export function npsVerbatim(rng: Rng, f: FeedbackText, score: number, c: Custome
     const base = rng.pick(f.passive);
     return rng.chance(0.35) ? `${rng.pick(f.promoter)}${rng.pick(f.but)}${lowerFirst(rng.pick(f.detractor))}` : base;
   }
-  const specific = e?.lastNegativeScenario ? f.byScenario[e.lastNegativeScenario] : undefined;
-  let text = specific && rng.chance(0.8) ? rng.pick(specific) : rng.pick(f.detractor);
+  const lyon = c.city === 'Lyon' || c.city === 'Villeurbanne';
+  const specific = e?.lastNegativeScenario ? f.byScenario[e.lastNegativeScenario]?.filter((s) => lyon || !s.includes('Lyon')) : undefined;
+  let text = specific && specific.length > 0 && rng.chance(0.8) ? rng.pick(specific) : rng.pick(f.detractor);
   if (rng.chance(0.3)) text += ` ${rng.pick(f.detractor.filter((d) => d !== text))}`;
   if (c.atRisk || (score <= 3 && rng.chance(0.3))) text += ` ${rng.pick(f.churn)}`;
   if (!c.atRisk && score >= 5 && rng.chance(0.25)) text = `${rng.pick(f.promoter)}${rng.pick(f.but)}${lowerFirst(text)}`;

@@ -8,7 +8,7 @@ export const FEEDBACK_FR: FeedbackText = {
     'Le technicien était top, installation propre.',
     'Service client humain, on tombe sur de vraies personnes.',
     'Rapport qualité-prix imbattable pour la box.',
-    'Client depuis dix ans, jamais déçu.',
+    'Chez eux depuis dix ans, jamais eu de problème.',
     'L\'appli est pratique pour suivre ma conso.',
     'Problème réglé en un seul appel, chapeau.',
     'On m\'a proposé de moi-même une offre moins chère, c\'est rare.',
@@ -70,7 +70,7 @@ export const FEEDBACK_FR: FeedbackText = {
   },
   app: {
     good: ['Pratique pour suivre ma conso et mes factures.', 'Interface claire, tout est accessible en deux clics.', 'Le chat intégré répond vite.', 'J\'ai pu changer de forfait tout seul, génial.', 'Le mode sombre est top.'],
-    bad: ['Depuis la mise à jour, impossible de me connecter.', 'L\'appli se ferme toute seule à l\'ouverture.', 'Le code SMS n\'arrive jamais.', 'Impossible de télécharger les factures en PDF.', 'Très lente, chaque page met dix secondes.', 'Me déconnecte sans arrêt.'],
+    bad: ['Je n\'arrive plus à me connecter depuis la dernière MAJ.', 'L\'appli se ferme toute seule à l\'ouverture.', 'Le code SMS n\'arrive jamais.', 'Impossible de télécharger les factures en PDF.', 'Très lente, chaque page met dix secondes.', 'Me déconnecte sans arrêt.'],
     titlesGood: ['Très pratique', 'Bonne appli', 'Simple et efficace', 'Top'],
     titlesBad: ['Connexion impossible', 'Plante sans arrêt', 'Inutilisable depuis la MAJ', 'Décevant'],
   },

@@ -30,6 +30,10 @@ export interface GenericText {
   plainClose: string[];
   defensiveClose: string[];
   warmClose: string[];
+  /** Personal opening of a warm reply to a complaint. */
+  warmOpen: string[];
+  /** Warm follow-up on a thread: progress with an owner and a deadline. */
+  warmProgress: string[];
   /** Agent follow-up on an unresolved thread. */
   agentChase: string[];
   callOpen: string[];
@@ -39,7 +43,14 @@ export interface GenericText {
   callAgree: string[];
   callUnhappy: string[];
   callBye: string[];
+  callByeUnhappy: string[];
   callCustomerBye: string[];
   /** Chat openers from the bot/agent. */
   chatHello: string[];
+  /** Public reply to a social post that moves the customer to private messages. */
+  socialDeflect: string[];
+  /** In-chat pushback when the answer does not help. */
+  chatPushback: string[];
+  /** In-chat thanks when the answer helps. */
+  chatThanks: string[];
 }

@@ -95,6 +95,7 @@ export function mboxFile(rng: Rng, convs: readonly Conv[]): string {
         `X-Customer-Value: ${c.value}`,
         `X-Team: ${encodeWord(conv.team)}`,
         'MIME-Version: 1.0',
+        `Content-Language: ${conv.lang === 'fr' ? 'fr-FR' : 'en-GB'}`,
         'Content-Type: text/plain; charset=utf-8',
         `Content-Transfer-Encoding: ${qp ? 'quoted-printable' : '8bit'}`,
       );

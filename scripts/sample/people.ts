@@ -75,6 +75,7 @@ export interface Customer {
   company?: string;
   /** Years as a customer (0 = joined this year). */
   years: number;
+  gender: 'f' | 'm';
   /** Marked as one of the dozen clearly at-risk accounts. */
   atRisk: boolean;
 }
@@ -98,6 +99,18 @@ const FIRST_EN = ['Emma', 'Oliver', 'Sarah', 'James', 'Hannah', 'Michael', 'Oliv
 const LAST_EN = ['Smith', 'Johnson', 'Brown', 'Taylor', 'Wilson', 'Evans', 'Walker', 'Wright', 'Robinson', 'Thompson',
   'Campbell', 'MacDonald', 'Patel', 'Murphy', 'Kelly', 'Hughes', 'Clarke', 'Bennett', 'Cooper', 'Reid', 'Foster',
   'Morrison', 'Khan', 'Sullivan', 'Graham'];
+
+/** First names read as feminine, for French agreement in generated messages. */
+const FEMININE = new Set(['Claire', 'Sophie', 'Nathalie', 'Chloé', 'Isabelle', 'Manon', 'Céline', 'Aurélie', 'Léa', 'Sylvie',
+  'Fatou', 'Brigitte', 'Océane', 'Monique', 'Valérie', 'Louise', 'Agnès', 'Samia', 'Hélène', 'Émilie', 'Lotte', 'Amandine',
+  'Anaïs', 'Noémie', 'Ludivine', 'Mélanie', 'Josée', 'Geneviève', 'Karine', 'Annie', 'Chantal', 'Véronique', 'Emma', 'Sarah',
+  'Hannah', 'Olivia', 'Grace', 'Megan', 'Chloe', 'Rachel', 'Aisha', 'Laura', 'Priya', 'Jessica', 'Kate', 'Lucy', 'Fiona',
+  'Nadia', 'Élodie', 'Inès', 'Camille', 'Amélie', 'Yasmine', 'Sandrine', 'Laetitia', 'Emily']);
+
+/** 'f' or 'm' from a first name (agents and customers). */
+export function genderOf(first: string): 'f' | 'm' {
+  return FEMININE.has(first) ? 'f' : 'm';
+}
 
 const CITIES: Record<Country, readonly string[]> = {
   FR: ['Lyon', 'Lyon', 'Lyon', 'Villeurbanne', 'Paris', 'Paris', 'Marseille', 'Nantes', 'Bordeaux', 'Lille', 'Toulouse', 'Grenoble', 'Rennes'],
@@ -166,6 +179,7 @@ export function makeCustomers(rng: Rng, count: number): Customer[] {
       segment,
       value: valueFor(rng, segment),
       company: segment === 'Pro' ? `${rng.pick(lang === 'fr' ? COMPANY_FR : COMPANY_EN)} ${last}` : undefined,
+      gender: genderOf(first),
       years: rng.chance(0.25) ? rng.int(8, 16) : rng.int(0, 7),
       atRisk: false,
     });

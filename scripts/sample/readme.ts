@@ -12,6 +12,8 @@ export interface Counts {
   calls: number;
   social: number;
   byLang: { fr: number; en: number };
+  /** Data rows per survey/review file name. */
+  rows: Record<string, number>;
 }
 
 export const LICENSE_TEXT = `CC0 1.0 Universal (CC0-1.0) — Public Domain Dedication
@@ -30,7 +32,7 @@ export function readme(c: Counts): string {
   return `# Écoute sample: Azur Télécom (fictional)
 
 A bundled, entirely fictional sample so you can try Écoute without your own data:
-\`ecoute demo\` loads it, or import any file with \`ecoute import sample/<file>\`.
+\`ecoute demo\` loads it, or import any file with \`ecoute ingest sample/<file>\`.
 Regenerate with \`npm run sample\` (deterministic: seeded, byte-identical on every run).
 
 **Azur Télécom** sells mobile plans and fibre boxes in France, Belgium and Québec, to French-speaking
@@ -56,12 +58,12 @@ What there is to find:
 | \`calls/*.vtt\`, \`calls/*.txt\` | call-recording transcripts (WebVTT with a NOTE metadata block; plain text with \`# key: value\` headers) | ${c.calls} calls |
 | \`emails.mbox\` | a shared mailbox exported as mbox | ${c.emails} threads, ${c.emailMessages} messages |
 | \`social.jsonl\` | a social-listening export, flat rows | ${c.social} public posts |
-| \`nps-typeform.csv\` | Typeform NPS responses export (English headers, FR/EN answers) | NPS answers |
-| \`nps-crm-fr.csv\` | French CRM NPS export: **Windows-1252**, \`;\`, DD/MM/YYYY dates, multi-line cells | NPS answers (French) |
-| \`csat-after-contact.csv\` | post-contact CSAT (1–5) and CES (1–7, 7 = very easy) survey tied to team and agent | CSAT answers |
-| \`reviews-trustpilot.csv\` | Trustpilot reviews export; Azur Télécom and two competitors (Orbis Mobile, NovaBox) | reviews |
-| \`app-reviews.csv\` | app-store reviews of the "Azur & Moi" app, by version and territory | reviews |
-| \`employee-survey.csv\` | engagement survey: eNPS (0–10) and four items (1–5) per answer, by team and month | 120 answers |
+| \`nps-typeform.csv\` | Typeform NPS responses export (English headers, FR/EN answers) | ${c.rows['nps-typeform.csv']} answers |
+| \`nps-crm-fr.csv\` | French CRM NPS export: **Windows-1252**, \`;\`, DD/MM/YYYY dates, multi-line cells | ${c.rows['nps-crm-fr.csv']} answers (French) |
+| \`csat-after-contact.csv\` | post-contact CSAT (1–5) and CES (1–7, 7 = very easy) survey tied to team and agent | ${c.rows['csat-after-contact.csv']} answers |
+| \`reviews-trustpilot.csv\` | Trustpilot reviews export; Azur Télécom and two competitors (Orbis Mobile, NovaBox) | ${c.rows['reviews-trustpilot.csv']} reviews |
+| \`app-reviews.csv\` | app-store reviews of the "Azur & Moi" app, by version and territory | ${c.rows['app-reviews.csv']} reviews |
+| \`employee-survey.csv\` | engagement survey: eNPS (0–10) and four items (1–5) per answer, by team and month | ${c.rows['employee-survey.csv']} answers |
 
 Conversations by language: ${c.byLang.fr} French, ${c.byLang.en} English (tickets, chats, calls, e-mails, posts).
 

@@ -20,7 +20,7 @@ const SMS_FR: [RegExp, string][] = [
   [/\b[Jj]e n'(\p{L}+) (pas|plus|rien|jamais)\b/gu, "j'$1 $2"],
   [/\bne (\p{L}+) (pas|plus|rien|jamais)\b/gu, '$1 $2'],
   [/\bn'(\p{L}+) (pas|plus|rien|jamais)\b/gu, '$1 $2'],
-  [/\bvous\b/g, 'vs'],
+  [/\b[Vv]ous\b/g, 'vs'],
   [/\bquelque chose\b/g, 'qqch'],
 ];
 
@@ -82,7 +82,7 @@ export function applyRegister(rng: Rng, text: string, lang: Lang, country: Count
   out = applyAll(out, lang === 'fr' ? SMS_FR : SMS_EN);
   out = out.charAt(0).toLowerCase() + out.slice(1);
   if (lang === 'fr' && rng.chance(0.5)) out = stripAccents(out);
-  if (rng.chance(0.6)) out = out.replace(/\.(\s|$)/g, (_m, s: string) => (s === '' ? '' : ' '));
+  if (rng.chance(0.6)) out = out.replace(/\.(\s+)(\p{Lu})?/gu, (_m, s: string, up?: string) => ` ${up ? up.toLowerCase() : ''}`).replace(/\.$/, '');
   if (rng.chance(0.3)) out = out.replace(/\?/g, '??');
   return out;
 }
@@ -90,7 +90,7 @@ export function applyRegister(rng: Rng, text: string, lang: Lang, country: Count
 /** An interjection fitting the customer's variety, or '' when none applies. */
 export function extraFor(rng: Rng, lang: Lang, country: Country, register: Register): string {
   if (lang === 'fr' && country === 'QC') {
-    const pool = EXTRAS.qc.filter((e) => !e.startsWith('Tabarnak') || rng.chance(0.15));
+    const pool = EXTRAS.qc.filter((e) => !e.startsWith('Tabarnak') || rng.chance(0.5));
     return rng.pick(pool);
   }
   if (lang === 'fr' && country === 'BE') return rng.pick(EXTRAS.be);

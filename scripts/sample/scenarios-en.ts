@@ -94,8 +94,8 @@ export const SCENARIOS_EN: Record<ScenarioKey, ScenarioText> = {
     defensive: ['Failed transfers are most often caused by an incorrect code provided by the customer.'],
   },
   delivery: {
-    topic: ['the box delivery', 'my parcel', 'my SIM card'],
-    subjects: ['Box never arrived', 'Parcel stuck', 'Box arrived broken', 'Where is my SIM?'],
+    topic: ['the box delivery', 'my parcel'],
+    subjects: ['Box never arrived', 'Parcel stuck', 'Box arrived broken', 'Where is my box?'],
     situations: ['My box was due {days} days ago and tracking has been stuck on "in transit" ever since.', 'Tracking says "delivered" but nothing arrived.', 'The box arrived with a cracked case and no power adapter.'],
     details: ['Tracking number {tracking}.', 'Order no. {order}.', 'The courier sends me to you and you send me back to the courier.'],
     asks: ['Can you send another one quickly?', 'I just want to know where my parcel is.'],
@@ -235,9 +235,9 @@ export const SCENARIOS_EN: Record<ScenarioKey, ScenarioText> = {
     defensive: ['Waiting times are announced at the start of the call. You can also write to us via your online account.'],
   },
   bereavement: {
-    topic: ['my husband\'s line', 'my mother\'s account', 'my father\'s account'],
-    subjects: ['Closing account after a death', 'My late husband\'s line', 'Account holder passed away'],
-    situations: ['My husband passed away last month and I need to close his mobile line.', 'My mother died in September; I have to close her box and landline.', 'Since my father died you keep charging him and sending reminders in his name.'],
+    topic: ['[my wife\'s line|my husband\'s line]', 'my mother\'s account', 'my father\'s account'],
+    subjects: ['Closing account after a death', '[My late wife\'s line|My late husband\'s line]', 'Account holder passed away'],
+    situations: ['[My wife|My husband] passed away last month and I need to close his mobile line.', 'My mother died in September; I have to close her box and landline.', 'Since my father died you keep charging him and sending reminders in his name.'],
     details: ['I have already sent the death certificate twice.', 'Getting letters addressed to him is really hard.', 'I would like to keep the number so I do not lose his voicemails.'],
     asks: ['What exactly do I need to do?', 'Can you please stop the reminders?'],
     social: ['@AzurTelecom my father has died and you keep sending him payment reminders. A little humanity please.'],

@@ -19,9 +19,14 @@ export function fits(fragment: string, ctx: Ctx): boolean {
   return slotsOf(fragment).every((s) => ctx[s] !== undefined);
 }
 
-/** Replaces slots; throws on a missing one so a typo in a fragment fails loudly. */
+const GENDERED = /\[([^|\]]*)\|([^\]]*)\]/g;
+
+/**
+ * Replaces slots; throws on a missing one so a typo in a fragment fails loudly. `[masc|fem]`
+ * alternatives follow ctx.gender ("f" picks the second), for French agreement ("déçu|déçue").
+ */
 export function fill(fragment: string, ctx: Ctx): string {
-  return fragment.replace(SLOT, (_, name: string) => {
+  return fragment.replace(GENDERED, (_, m: string, f: string) => (ctx.gender === 'f' ? f : m)).replace(SLOT, (_, name: string) => {
     const v = ctx[name];
     if (v === undefined) throw new Error(`sample: slot {${name}} has no value in "${fragment}"`);
     return v;

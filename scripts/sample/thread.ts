@@ -11,7 +11,7 @@ import { buildCtx } from './context.ts';
 import { agentReply, customerFollowup, customerOpening, customerResolved, pickTone, PACKS, type Quality, type Written } from './compose.ts';
 import type { Register } from './register.ts';
 import { atDay, clampEnd, dayOf, MINUTE_MS, OUTAGE_START_DAY } from './dates.ts';
-import type { Ctx } from './slots.ts';
+import { type Ctx, fill } from './slots.ts';
 
 export type ConvChannel = Written | 'call';
 
@@ -109,11 +109,12 @@ export function buildThread(rng: Rng, plan: Plan): Conv {
   const rounds = !def.negative ? 1 : plan.attempt > 0 ? rng.int(1, 3) : Number(rng.weighted({ r1: 5, r2: 3, r3: 1 }).slice(1));
   let t = start;
   let resolved = false;
+  const used = new Set<string>();
   messages.push({ role: 'customer', author: c.name, at: t, text: customerOpening(rng, lang, c, plan.scenario, ctx, { tone, register, attempt: plan.attempt, churn: plan.churn && rounds === 1, pii: plan.pii, channel }) });
   for (let r = 0; r < rounds; r++) {
     const quality = drawQuality(rng, team, dayOf(t), vulnerable);
     t = clampEnd(t + replyDelay(rng, plan.channel, quality));
-    const firstReply = r === 0 && plan.channel === 'chat' ? `${fillHello(rng, lang, ctx)} ` : '';
+    const firstReply = r === 0 && plan.channel === 'chat' && quality !== 'canned' ? `${fillHello(rng, lang, ctx)} ` : '';
     messages.push({ role: 'agent', author: agent, at: t, quality, text: firstReply + agentReply(rng, lang, plan.scenario, ctx, quality, r > 0, channel) });
     const fixes = plan.resolved ?? (quality === 'warm' ? rng.chance(0.75) : quality === 'plain' ? rng.chance(0.35) : rng.chance(0.12));
     if (!def.negative) break;
@@ -121,14 +122,14 @@ export function buildThread(rng: Rng, plan: Plan): Conv {
       resolved = true;
       if (rng.chance(0.6)) {
         t = clampEnd(t + (plan.channel === 'chat' ? rng.int(1, 4) : rng.int(60, 4000)) * MINUTE_MS);
-        messages.push({ role: 'customer', author: c.name, at: t, text: customerResolved(rng, lang, c, plan.scenario, ctx, register) });
+        messages.push({ role: 'customer', author: c.name, at: t, text: customerResolved(rng, lang, c, plan.scenario, ctx, register, channel) });
       }
       break;
     }
     if (r < rounds - 1) {
       t = clampEnd(t + (plan.channel === 'chat' ? rng.int(2, 6) : rng.int(600, 5000)) * MINUTE_MS);
       const churnNow = plan.churn && r === rounds - 2;
-      messages.push({ role: 'customer', author: c.name, at: t, text: customerFollowup(rng, lang, c, plan.scenario, ctx, { tone: pickTone(rng, plan.scenario, plan.attempt + r + 1), register, attempt: plan.attempt + r + 1, churn: churnNow || (!plan.churn && rng.chance(0.08)), pii: false, channel }) });
+      messages.push({ role: 'customer', author: c.name, at: t, text: customerFollowup(rng, lang, c, plan.scenario, ctx, { tone: pickTone(rng, plan.scenario, plan.attempt + r + 1), register, attempt: plan.attempt + r + 1, churn: churnNow || (!plan.churn && rng.chance(0.08)), pii: false, channel, used }) });
     }
   }
   if (!def.negative) resolved = true;
@@ -136,8 +137,7 @@ export function buildThread(rng: Rng, plan: Plan): Conv {
 }
 
 function pickSubject(rng: Rng, subjects: readonly string[], ctx: Ctx): string {
-  const s = rng.pick(subjects);
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => ctx[k] ?? '');
+  return fill(rng.pick(subjects), ctx);
 }
 
 function fillHello(rng: Rng, lang: Lang, ctx: Ctx): string {

@@ -16,7 +16,7 @@ export interface World {
 
 /** Background volume per channel (before the spike and the at-risk stories). */
 const BACKGROUND: Record<ConvChannel, number> = { ticket: 175, chat: 128, email: 30, call: 21, social: 34 };
-const TICKET_VIA = { web: 52, email: 36, phone: 12 };
+const TICKET_VIA = { web: 58, email: 42 };
 
 function weekdayBias(rng: Rng, day: number): number {
   return day % 7 === 6 && rng.chance(0.6) ? Math.min(PERIOD_DAYS, day + 1) : day;
@@ -26,7 +26,7 @@ function scenarioFor(rng: Rng, day: number, c: Customer): ScenarioKey {
   const weights: Record<string, number> = {};
   for (const s of SCENARIOS) weights[s.key] = s.weight;
   if (day >= DOUBLE_DEBIT_DAYS[0] && day <= DOUBLE_DEBIT_DAYS[1]) weights.double_debit *= 9;
-  if (inOutageArea(c) && day >= OUTAGE_START_DAY) weights.outage *= 6;
+  if (inOutageArea(c)) weights.outage *= day >= OUTAGE_START_DAY ? 6 : 0.25;
   if (c.segment === 'Pro') weights.discover *= 0.6;
   return rng.weighted(weights) as ScenarioKey;
 }
@@ -41,7 +41,7 @@ function viaFor(rng: Rng, channel: ConvChannel): string {
 
 function plan(rng: Rng, c: Customer, scenario: ScenarioKey, channel: ConvChannel, day: number, attempt = 0, churn = false): Plan {
   const piiable = channel !== 'social' && channel !== 'call';
-  return { customer: c, scenario, channel, via: viaFor(rng, channel), day, attempt, churn, pii: piiable && rng.chance(0.045) };
+  return { customer: c, scenario, channel, via: viaFor(rng, channel), day, attempt, churn, pii: piiable && rng.chance(0.03) };
 }
 
 /** Builds customers and the full contact plan. */
@@ -94,7 +94,10 @@ const AT_RISK_SCENARIOS: ScenarioKey[] = ['double_debit', 'install', 'wifi', 'po
 function addAtRisk(rng: Rng, customers: Customer[], plans: Plan[]): void {
   const valuable = customers.filter((c) => c.segment !== 'Particulier').sort((a, b) => b.value - a.value || a.id.localeCompare(b.id));
   const lyon = valuable.filter(inOutageArea).slice(0, 3);
-  const others = rng.sample(valuable.filter((c) => !inOutageArea(c)).slice(0, 40), 9);
+  const away = valuable.filter((c) => !inOutageArea(c));
+  const premium = away.filter((c) => c.segment === 'Premium').slice(0, 10);
+  const pro = away.filter((c) => c.segment === 'Pro').slice(0, 30);
+  const others = [...rng.sample(pro, 7), ...rng.sample(premium, 2)];
   const chosen = [...lyon, ...others];
   chosen.forEach((c, i) => {
     c.atRisk = true;

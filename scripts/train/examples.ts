@@ -9,14 +9,14 @@
  * curiosity→none (customer questions are neutral). These follow the paper's Ekman grouping, so
  * Ekman evaluation stays consistent.
  * GoEmotions -> sentiment: the paper's sentiment grouping; "ambiguous"-only (confusion, curiosity,
- * realization, surprise) and neutral → neutral; mixed positive+negative → not used.
+ * realization, surprise), neutral, and mixed positive+negative → neutral.
  * XED (Plutchik): anger→anger, disgust→disgust, fear→anxiety, joy→joy, sadness→sadness,
  * surprise→surprise, trust→trust, anticipation→none. Sentiment: anger/disgust/fear/sadness negative,
  * joy/trust positive, otherwise not used. 10% of each XED file (scripts/data/split.ts) is held out.
  */
 import { EMOTIONS, type Emotion } from '../../src/core/labels.ts';
 import { isHeldOut, isValidation } from '../data/split.ts';
-import { readBanking77, readFeel, readGoEmotions, readXed, readXedNeutral } from '../data/readers.ts';
+import { readBanking77, readGoEmotions, readXed, readXedNeutral, readXedPairs } from '../data/readers.ts';
 
 export const SENT_LABELS = ['negative', 'neutral', 'positive'] as const;
 
@@ -58,7 +58,8 @@ function emoVector(labels: (Emotion | null)[]): Uint8Array {
 function sentOf(labels: string[], pos: Set<string>, neg: Set<string>, neutralOk: boolean): number {
   const p = labels.some((l) => pos.has(l));
   const n = labels.some((l) => neg.has(l));
-  if (p && n) return -1;
+  // Mixed feelings with no side named: neutral (3-star reviews); the "but" rule tips clear cases.
+  if (p && n) return 1;
   if (p) return 2;
   if (n) return 0;
   return neutralOk ? 1 : -1;
@@ -79,16 +80,23 @@ export function buildExamples(): Example[] {
       const sent = sentOf(r.labels, XED_POS, XED_NEG, false);
       const emo = emoVector(r.labels.map((l) => XED_TO_EMOTION[l] ?? null));
       const onlyAnticipation = r.labels.every((l) => l === 'anticipation');
-      out.push({ text: r.text, lang, sent, emo: onlyAnticipation ? null : emo, weight: lang === 'fr' ? 1.5 : 1, validation: isValidation(r.text), source: 'xed-' + lang });
+      out.push({ text: r.text, lang, sent, emo: onlyAnticipation ? null : emo, weight: 1, validation: isValidation(r.text), source: 'xed-' + lang });
     }
   }
   for (const text of readXedNeutral()) {
     if (isHeldOut(text)) continue;
     out.push({ text, lang: 'en', sent: 1, emo: new Uint8Array(EMOTIONS.length), weight: 1, validation: isValidation(text), source: 'xed-neutral' });
   }
+  // Banking77: plain requests are neutral; queries reporting a problem are (mild) complaints.
   for (const r of readBanking77()) {
-    if (PROBLEM_INTENT.test(r.labels)) continue;
-    out.push({ text: r.text, lang: 'en', sent: 1, emo: null, weight: 0.5, validation: false, source: 'banking77' });
+    const problem = PROBLEM_INTENT.test(r.labels);
+    out.push({ text: r.text, lang: 'en', sent: problem ? 0 : 1, emo: null, weight: problem ? 0.3 : 0.5, validation: false, source: 'banking77' });
+  }
+  // XED en–fr pairs: the French side gets its label from the English side by the stage-1 model
+  // (cross-lingual projection, as XED itself did); lines in the held-out slice are excluded.
+  for (const p of readXedPairs()) {
+    if (isHeldOut(p.en) || isHeldOut(p.fr)) continue;
+    out.push({ text: p.fr, lang: 'fr', sent: -1, emo: null, weight: 1, validation: false, source: 'pairs-fr:' + p.en });
   }
   return out;
 }
@@ -103,10 +111,6 @@ export function lexiconExamples(
     out.push({ text, lang, sent, emo, weight, validation: false, source });
   for (const [w, v] of [...vader.entries()].sort()) {
     if (Math.abs(v) >= 1 && /^[a-z][a-z'-]*$/.test(w)) add(w, 'en', v > 0 ? 2 : 0, null, 0.3, 'vader');
-  }
-  for (const e of readFeel().sort((a, b) => (a.word < b.word ? -1 : 1))) {
-    if (e.word.includes(' ')) continue;
-    add(e.word, 'fr', e.polarity === 'positive' ? 2 : 0, null, 0.3, 'feel');
   }
   for (const [lex, lang] of [[cxFr, 'fr'], [cxEn, 'en']] as const) {
     for (const [p, v] of Object.entries(lex)) if (Math.abs(v) >= 0.8) add(p, lang, v > 0 ? 2 : 0, null, 1, 'cx');

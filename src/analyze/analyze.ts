@@ -12,7 +12,7 @@ import { detectLanguage } from './language.ts';
 import type { AnalyzerModel } from './model.ts';
 import { toWords } from './normalize.ts';
 import { scoreSentiment } from './sentiment.ts';
-import { tokenize } from './text.ts';
+import { tokenize, type Token } from './text.ts';
 
 /** Longer texts are analysed on their first MAX_CHARS characters (evidence stays verbatim). */
 export const MAX_CHARS = 20_000;
@@ -31,8 +31,17 @@ const NEUTRAL_CX: CxResult = {
   reason: null,
 };
 
-/** Analyses one message. */
-export function analyze(text: string, options: AnalyzeOptions): Analysis {
+/** The model-driven part of an analysis (language, sentiment, emotions) and what the CX layer needs. */
+export interface CoreAnalysis {
+  text: string;
+  tokens: Token[];
+  language: string;
+  sentiment: Analysis['sentiment'];
+  emotions: Analysis['emotions'];
+}
+
+/** Language, sentiment and emotions only (no CX layer): what evaluation of those layers needs. */
+export function analyzeCore(text: string, options: AnalyzeOptions): CoreAnalysis {
   const cm = compile(options.model);
   const full = typeof text === 'string' ? text : String(text ?? '');
   const input = full.length > MAX_CHARS ? full.slice(0, MAX_CHARS) : full;
@@ -42,14 +51,22 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const words = toWords(tokens);
   const fs = extractFeatures(words, language, cm);
   const sent = scoreSentiment(cm, fs);
-  const sentiment = { label: sent.label, score: sent.score };
   const emotions = selectEmotions(cm, fs, sent.label, input, tokens, words);
+  return { text: input, tokens, language, sentiment: { label: sent.label, score: sent.score }, emotions };
+}
+
+/** Analyses one message. */
+export function analyze(text: string, options: AnalyzeOptions): Analysis {
+  const core = analyzeCore(text, options);
   let cx: CxResult;
   try {
-    cx = analyzeCx({ text: input, tokens, language, sentiment, emotions });
+    cx = analyzeCx(core);
   } catch {
     // The CX layer must not take the whole analysis down; its findings are simply absent.
     cx = NEUTRAL_CX;
   }
-  return { language, sentiment, emotions, ...cx, signals: { ...cx.signals } } as Analysis;
+  return {
+    language: core.language, sentiment: core.sentiment, emotions: core.emotions,
+    needs: cx.needs, themes: cx.themes, stage: cx.stage, signals: { ...cx.signals }, reason: cx.reason,
+  } as Analysis;
 }

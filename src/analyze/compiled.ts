@@ -22,6 +22,7 @@ export interface CompiledModel {
   emotions: CompiledLinear & { thresholds: Float64Array };
   lexEn: PhraseTable;
   lexFr: PhraseTable;
+  lexFeel: PhraseTable;
   emoji: Map<string, number>;
   /** Emotion cue phrases; value = index into cueLabels * 10 + strength is kept separately. */
   cues: Map<string, PhraseTable>;
@@ -71,6 +72,7 @@ export function compile(model: AnalyzerModel): CompiledModel {
     emotions: { ...em, thresholds: Float64Array.from(model.emotions.thresholds) },
     lexEn: phraseTable(model.lexicon.en),
     lexFr: phraseTable(model.lexicon.fr),
+    lexFeel: phraseTable(model.lexicon.feel ?? {}),
     emoji: new Map(Object.entries(model.lexicon.emoji)),
     cues,
     lang: { labels: lm.labels, index: langIndex, logp, unseen: lm.unseen },

@@ -12,6 +12,7 @@ import type { PhraseTable } from './compiled.ts';
 export interface FeatureContext {
   lexEn: PhraseTable;
   lexFr: PhraseTable;
+  lexFeel: PhraseTable;
   emoji: Map<string, number>;
   cues: Map<string, PhraseTable>;
 }
@@ -38,10 +39,12 @@ export interface FeatureSet {
 }
 
 const N_SCALAR = -0.74;
+/** Politeness formulas, scored apart from praise. */
+const POLITE = new Set(['merci', 'merci beaucoup', 'thanks', 'thank you', 'thank', 'thx', 'please', 'cordialement', 'se il vous plait', 'se il te plait', 'bonjour', 'hello', 'hi', 'hey', 'pls']);
 const B_INCR = 0.293;
 const C_INCR = 0.733;
 
-function matchAt(table: PhraseTable, words: Word[], i: number): { len: number; value: number } | null {
+function matchAt(table: PhraseTable, words: Word[], i: number): { len: number; value: number; key: string } | null {
   const list = table.get(words[i].w);
   if (!list) return null;
   for (const p of list) {
@@ -50,7 +53,7 @@ function matchAt(table: PhraseTable, words: Word[], i: number): { len: number; v
     for (let j = 1; j < p.words.length; j++) {
       if (words[i + j].w !== p.words[j]) { ok = false; break; }
     }
-    if (ok) return { len: p.words.length, value: p.value };
+    if (ok) return { len: p.words.length, value: p.value, key: p.key };
   }
   return null;
 }
@@ -73,6 +76,9 @@ export function extractFeatures(words: Word[], lang: string, ctx: FeatureContext
   const capsEmphasis = anyCaps && !allCaps;
   let excl = 0;
   let quest = 0;
+  let polite = 0;
+  let weakPos = 0;
+  let weakNeg = 0;
   for (let i = 0; i < n; ) {
     const word = words[i];
     if (word.sym) {
@@ -82,9 +88,27 @@ export function extractFeatures(words: Word[], lang: string, ctx: FeatureContext
       i++;
       continue;
     }
-    let m: { len: number; value: number } | null = null;
+    let m: { len: number; value: number; key: string } | null = null;
     for (const t of tables) { m = matchAt(t, words, i); if (m) break; }
-    if (!m) { i++; continue; }
+    if (!m) {
+      if (lang !== 'en') {
+        const weak = matchAt(ctx.lexFeel, words, i);
+        if (weak) {
+          const v = word.neg ? -weak.value : weak.value;
+          if (v > 0) weakPos += v; else weakNeg -= v;
+          i += weak.len;
+          continue;
+        }
+      }
+      i++;
+      continue;
+    }
+    if (POLITE.has(m.key) && !word.neg) {
+      // Politeness ("merci", "thanks") is not praise: a thankful complaint is still a complaint.
+      polite += 1;
+      i += m.len;
+      continue;
+    }
     let v = m.value;
     const prev = i > 0 ? words[i - 1].w : '';
     if (BOOSTERS.has(prev)) v += Math.sign(v) * B_INCR;
@@ -124,7 +148,10 @@ export function extractFeatures(words: Word[], lang: string, ctx: FeatureContext
   dense('lx:neg', Math.tanh(lexNeg / 3));
   dense('lx:bal', Math.tanh((lexPos - lexNeg) / 3));
   if (lexPos === 0 && lexNeg === 0) dense('lx:none', 1);
+  if (weakPos > 0) dense('lx:wpos', Math.tanh(weakPos / 4));
+  if (weakNeg > 0) dense('lx:wneg', Math.tanh(weakNeg / 4));
   if (sarcasm) dense('cue:sarcasm', 1);
+  if (polite > 0) dense('cue:polite', Math.min(1, polite / 2));
   if (excl > 0) dense('cue:excl', Math.min(1, excl / 2));
   if (quest > 0) dense('cue:quest', 1);
   if (capsEmphasis) dense('cue:caps', 1);

@@ -10,11 +10,6 @@ const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+|\S+@\S+\.\S+/gu;
 const HANDLE_RE = /[@#](\w+)/gu;
 const WORD_RE = /\p{L}+/gu;
 
-const SCRIPTS: [RegExp, string][] = [
-  [/[\u3040-\u30ff]/u, 'ja'], [/[\uac00-\ud7af]/u, 'ko'], [/[\u4e00-\u9fff]/u, 'zh'], [/[\u0400-\u04ff]/u, 'ru'],
-  [/[\u0600-\u06ff]/u, 'ar'], [/[\u0590-\u05ff]/u, 'he'], [/[\u0370-\u03ff]/u, 'el'], [/[\u0e00-\u0e7f]/u, 'th'],
-  [/[\u0900-\u097f]/u, 'hi'],
-];
 
 const FUNCTION_WORDS: Record<string, Set<string>> = {
   fr: new Set('le la les des est et je vous nous une pas que qui pour dans avec sur ce il elle mais très au du ne'.split(' ')),
@@ -46,18 +41,41 @@ export function langNgrams(words: string[]): string[] {
   return out;
 }
 
-/** ISO 639-1 code of the text's language, or "und". */
+function scriptOf(code: number): string | null {
+  if (code < 0x370) return null;
+  if (code >= 0x3040 && code <= 0x30ff) return 'ja';
+  if (code >= 0xac00 && code <= 0xd7af) return 'ko';
+  if (code >= 0x4e00 && code <= 0x9fff) return 'zh';
+  if (code >= 0x0400 && code <= 0x04ff) return 'ru';
+  if (code >= 0x0600 && code <= 0x06ff) return 'ar';
+  if (code >= 0x0590 && code <= 0x05ff) return 'he';
+  if (code >= 0x0370 && code <= 0x03ff) return 'el';
+  if (code >= 0x0e00 && code <= 0x0e7f) return 'th';
+  if (code >= 0x0900 && code <= 0x097f) return 'hi';
+  return null;
+}
+
+/** ISO 639-1 code of the text's language, or "und". Looks at the first 600 characters. */
 export function detectLanguage(text: string, cm: CompiledModel): string {
-  const words = langWords(text);
+  const words = langWords(text, 600);
   let letters = 0;
-  for (const w of words) letters += w.length;
-  if (letters < 3) return 'und';
-  const sample = words.join(' ');
-  for (const [re, code] of SCRIPTS) {
-    const m = sample.match(new RegExp(re.source, 'gu'));
-    if (m && m.length * 2 >= letters * 0.5) return code;
+  let latin = 0;
+  const scripts = new Map<string, number>();
+  for (const w of words) {
+    letters += w.length;
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      const sc = scriptOf(c);
+      if (sc) scripts.set(sc, (scripts.get(sc) ?? 0) + 1);
+      else if (c < 0x250) latin++;
+    }
   }
-  if (!/[a-zà-ÿ]/u.test(sample)) return 'und';
+  if (letters < 3) return 'und';
+  let bestScript = '';
+  let bestCount = 0;
+  for (const [sc, c] of scripts) if (c > bestCount) { bestScript = sc; bestCount = c; }
+  if (bestCount > latin) return bestScript;
+  if (latin < 3) return 'und';
   const hits: Record<string, number> = {};
   for (const [lang, set] of Object.entries(FUNCTION_WORDS)) {
     let c = 0;
@@ -72,10 +90,19 @@ export function detectLanguage(text: string, cm: CompiledModel): string {
   if (other) return other;
   const { labels, index, logp, unseen } = cm.lang;
   const k = labels.length;
-  const score = labels.map(() => 0);
-  for (const g of langNgrams(words)) {
+  const score = new Float64Array(k);
+  const add = (g: string) => {
     const i = index.get(g);
-    for (let j = 0; j < k; j++) score[j] += i === undefined ? unseen[j] : logp[i * k + j];
+    if (i === undefined) for (let j = 0; j < k; j++) score[j] += unseen[j];
+    else for (let j = 0; j < k; j++) score[j] += logp[i * k + j];
+  };
+  for (const w of words) {
+    const p = ' ' + w + ' ';
+    for (let i = 0; i < p.length; i++) {
+      if (p[i] !== ' ') add(p[i]);
+      if (i + 2 <= p.length) add(p.slice(i, i + 2));
+      if (i + 3 <= p.length) add(p.slice(i, i + 3));
+    }
   }
   let best = 0;
   for (let j = 1; j < k; j++) if (score[j] > score[best]) best = j;

@@ -29,6 +29,8 @@ export interface LanguageModelData {
 export interface LexiconData {
   en: Record<string, number>;
   fr: Record<string, number>;
+  /** FEEL polarity (±1), a broad but noisy French lexicon kept apart as weak evidence. */
+  feel: Record<string, number>;
   /** Emoji -> valence. */
   emoji: Record<string, number>;
 }

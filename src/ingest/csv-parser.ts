@@ -81,7 +81,10 @@ function scanRecord(buf: string, start: number, delim: string, final: boolean, m
     }
     let j = i;
     while (j < buf.length && buf[j] !== delim && buf[j] !== '\n' && buf[j] !== '\r') j++;
-    if (j >= buf.length && !final) return { type: 'more' };
+    if (j >= buf.length && !final) {
+      if (buf.length - start > maxChars) return { type: 'bad', reason: `line longer than ${maxChars} characters (not a CSV export?)` };
+      return { type: 'more' };
+    }
     fields.push(buf.slice(i, j));
     if (buf[j] === delim) {
       i = j + 1;
@@ -162,6 +165,8 @@ export async function* parseDelimited(chunks: AsyncIterable<string>, opts: CsvOp
     if (scan.type === 'bad') {
       let next = nextLineStart(buf, pos);
       while (next === -1 && !final) {
+        // The rest of the buffer holds no line break: drop it so an endless line cannot fill memory.
+        buf = buf.slice(0, pos + 1);
         await pull();
         next = nextLineStart(buf, pos);
       }

@@ -1,7 +1,7 @@
 import type { Clock } from '../core/ports.ts';
 import type { ConversationInput, MessageInput } from '../core/conversation.ts';
 import type { Channel } from '../core/labels.ts';
-import { naturalKey } from './natural-key.ts';
+import { hashedId, naturalKey } from './natural-key.ts';
 import { normalizeRole, parseAmount } from './normalize-values.ts';
 import { parseMime, stripQuotedReply } from './mime.ts';
 
@@ -81,7 +81,8 @@ function toConversation(thread: EmailMessage[], ctx: { sourceName: string; chann
       const role = (declared && normalizeRole(declared)) || (m.fromAddress === first.fromAddress ? 'customer' : 'agent');
       return { role, author: m.fromName ?? m.fromAddress, at: m.at, text: m.text, language: m.headers.get('content-language')?.slice(0, 2) };
     });
-  const rootId = first.refs[0] ?? first.messageId ?? `${baseSubject(first.subject)}|${first.fromAddress}|${first.at.toISOString()}`;
+  // Message-IDs look like addresses: store a hash, stable across re-imports of the same mailbox.
+  const rootId = hashedId('msg', first.refs[0] ?? first.messageId ?? `${baseSubject(first.subject)}|${first.fromAddress}|${first.at.toISOString()}`);
   const customerId = header('x-customer-id') ?? first.fromAddress;
   const value = header('x-customer-value');
   const agentMsg = thread.find((m) => m.fromAddress !== first.fromAddress);

@@ -30,12 +30,49 @@ export interface ChunkDecoder {
 
 /** Creates a decoder; the BOM (if any) is dropped. */
 export function createDecoder(encoding: TextEncoding): ChunkDecoder {
-  if (encoding === 'utf-8' || encoding === 'utf-8-bom') {
-    const d = new TextDecoder('utf-8', { ignoreBOM: false });
-    return { write: (c) => d.decode(c, { stream: true }), end: () => d.decode() };
-  }
+  if (encoding === 'utf-8' || encoding === 'utf-8-bom') return utf8OrLate1252();
   const d = iconv.getDecoder(encoding === 'utf-16le' ? 'utf-16le' : 'win1252', { stripBOM: true });
   return { write: (c) => d.write(Buffer.from(c.buffer, c.byteOffset, c.byteLength)), end: () => d.end() ?? '' };
+}
+
+/**
+ * UTF-8 decoder that switches to Windows-1252 when invalid UTF-8 shows up after a pure-ASCII start
+ * (a cp1252 export whose first accented letter lies beyond the sniff window). ASCII reads the same
+ * in both, so nothing already decoded changes. After real UTF-8 text, bad bytes become U+FFFD.
+ */
+function utf8OrLate1252(): ChunkDecoder {
+  const strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+  const lenient = new TextDecoder('utf-8', { ignoreBOM: false });
+  let sawNonAscii = false;
+  let fallback: ChunkDecoder | null = null;
+  let mode: 'strict' | 'lenient' = 'strict';
+  return {
+    write(c) {
+      if (fallback) return fallback.write(c);
+      if (mode === 'lenient') return lenient.decode(c, { stream: true });
+      try {
+        const s = strict.decode(c, { stream: true });
+        if (!sawNonAscii) sawNonAscii = c.some((b) => b >= 0x80);
+        return s;
+      } catch {
+        if (!sawNonAscii) {
+          fallback = createDecoder('windows-1252');
+          return fallback.write(c);
+        }
+        mode = 'lenient';
+        return lenient.decode(c, { stream: true });
+      }
+    },
+    end() {
+      if (fallback) return fallback.end();
+      if (mode === 'lenient') return lenient.decode();
+      try {
+        return strict.decode();
+      } catch {
+        return '\ufffd';
+      }
+    },
+  };
 }
 
 /**

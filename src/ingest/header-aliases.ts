@@ -30,7 +30,7 @@ const ALIASES: Record<CanonicalField, string[]> = {
   at: [
     'date', 'created at', 'created time', 'submit date (utc)', 'submit date utc', 'submitted at', 'review created (utc)',
     'review created utc', 'date de creation', 'timestamp', 'horodatage', 'start date', 'review submit date and time',
-    'recorded date', 'end date', 'date creation', 'created',
+    'recorded date', 'end date', 'date creation', 'created', 'at',
   ],
   channel: ['channel', 'canal', 'via', 'source'],
   role: ['author type', 'role', 'sender type', 'type auteur'],

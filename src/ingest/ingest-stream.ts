@@ -110,6 +110,7 @@ async function* ingestJson(format: 'json' | 'jsonl', text: AsyncIterable<string>
     dateFormat: opts.mapping?.dateFormat,
     clock: opts.clock,
     columns: opts.mapping?.columns,
+    columnCache: new Map(),
   };
   const threads = new ThreadBuilder({ sourceName: opts.sourceName, defaultChannel: 'ticket', channel: opts.channel, brand: opts.mapping?.brand, windowRows: opts.windowRows });
   const file = opts.fileName;
@@ -135,7 +136,11 @@ async function* ingestJson(format: 'json' | 'jsonl', text: AsyncIterable<string>
     if (r.ok === 'empty') yield { type: 'ignored', line: ev.line };
     else if (r.ok === false) yield { type: 'rejected', error: { file, line: ev.line, reason: r.reason } };
     else {
-      if (!r.row.channel && r.row.scores.length > 0 && !r.row.text) r.row.channel = 'survey';
+      // Same defaults as CSV headers: review-like keys → review, a score without a channel → survey.
+      if (!r.row.channel && !opts.channel) {
+        if (Object.keys(obj).some((k) => /review|rating|stars|avis|etoiles|étoiles/i.test(k))) r.row.channel = 'review';
+        else if (r.row.scores.length > 0) r.row.channel = 'survey';
+      }
       const out = threads.add(r.row);
       for (const c of out.conversations) yield { type: 'conversation', value: c };
       for (const l of out.late) yield { type: 'rejected', error: { file, ...l } };

@@ -15,6 +15,8 @@ export interface JsonContext {
   clock: Clock;
   /** Explicit column names from a mapping file (canonical key → JSON key), applied over detection. */
   columns?: Record<string, string>;
+  /** Detected columns per key signature (objects of one export share a few shapes). */
+  columnCache?: Map<string, ColumnMap>;
 }
 
 /** Flattens one level of nesting: {customer: {id}} → "customer id"; arrays other than messages are JSON-encoded. */
@@ -43,20 +45,17 @@ function cellText(v: unknown): string {
   return JSON.stringify(v);
 }
 
-const columnCache = new WeakMap<JsonContext, Map<string, ColumnMap>>();
-
 function columnsFor(headers: string[], ctx: JsonContext): ColumnMap {
-  let cache = columnCache.get(ctx);
-  if (!cache) columnCache.set(ctx, (cache = new Map()));
+  const cache = ctx.columnCache;
   const sig = headers.join('\u0001');
-  let map = cache.get(sig);
+  let map = cache?.get(sig);
   if (!map) {
     map = detectColumns(headers);
     for (const [k, h] of Object.entries(ctx.columns ?? {})) {
       const col = headers.indexOf(h);
       if (col >= 0) (map as Record<string, number>)[k] = col;
     }
-    if (cache.size < 256) cache.set(sig, map);
+    if (cache && cache.size < 256) cache.set(sig, map);
   }
   return map;
 }

@@ -99,7 +99,10 @@ function readPart(raw: string, depth: number): Part[] {
   const binary = cte === 'base64'
     ? Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('latin1')
     : cte === 'quoted-printable' ? decodeQuotedPrintable(body) : body;
-  return [{ type, text: decodeBytes(binary, param(ctype, 'charset')) }];
+  const text = decodeBytes(binary, param(ctype, 'charset'));
+  // Some senders omit Content-Type on HTML bodies; RFC 2045 would read them as text/plain.
+  const sniffedHtml = !headers.has('content-type') && /^\s*<(!doctype|html|body|div|p)\b/i.test(text);
+  return [{ type: sniffedHtml ? 'text/html' : type, text }];
 }
 
 /** Parses one RFC 5322 message given as a binary (latin1) string. */

@@ -18,17 +18,16 @@ export function parseDate(value: string, format?: DateFormat): Date | null {
   }
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T,]+(\d{1,2})[:h](\d{2})(?::(\d{2}))?\s*(AM|PM)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i.exec(s);
   if (m) {
-    let a = +m[1];
-    let b = +m[2];
+    const first = +m[1];
+    const second = +m[2];
     const ampm = m[7]?.toUpperCase();
-    const us = format === 'MM/DD/YYYY' || (format !== 'DD/MM/YYYY' && ((ampm !== undefined && b <= 12 && a <= 12) || (b > 12 && a <= 12)));
-    const [day, month] = us ? [b, a] : [a, b];
+    // US order only when asked, or when the text proves it (AM/PM clock, or a "day" above 12 in second place).
+    const us = format === 'MM/DD/YYYY' || (format !== 'DD/MM/YYYY' && ((ampm !== undefined && first <= 12) || (second > 12 && first <= 12)));
+    const [day, month] = us ? [second, first] : [first, second];
     let hour = m[4] === undefined ? undefined : +m[4];
     if (hour !== undefined && ampm === 'PM' && hour < 12) hour += 12;
     if (hour !== undefined && ampm === 'AM' && hour === 12) hour = 0;
-    a = day;
-    b = month;
-    return build(+m[3], b, a, hour === undefined ? undefined : String(hour), m[5], m[6], undefined, m[8]);
+    return build(+m[3], month, day, hour === undefined ? undefined : String(hour), m[5], m[6], undefined, m[8]);
   }
   const t = Date.parse(s);
   return Number.isNaN(t) ? null : new Date(t);

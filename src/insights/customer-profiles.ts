@@ -63,9 +63,9 @@ export function buildCustomerProfiles(messages: readonly MessageFact[], surveys:
     const a = m.analysis;
     if (!a) continue;
     p.analysed++;
-    for (const n of new Set(a.needs.map((x) => x.label))) p.needs.set(n, (p.needs.get(n) ?? 0) + 1);
-    for (const t of new Set(a.themes.map((x) => x.label))) p.themes.set(t, (p.themes.get(t) ?? 0) + 1);
-    for (const e of new Set(a.emotions.map((x) => x.label))) p.emotions.set(e, (p.emotions.get(e) ?? 0) + 1);
+    countOnce(p.needs, a.needs);
+    countOnce(p.themes, a.themes);
+    countOnce(p.emotions, a.emotions);
     if (a.sentiment.label === 'negative') p.negative++;
     if (a.sentiment.label === 'positive') p.positive++;
     if (a.signals.churnIntent) p.churnIntent++;
@@ -82,6 +82,16 @@ export function buildCustomerProfiles(messages: readonly MessageFact[], surveys:
     if (s.customerId) profiles.get(s.customerId)?.surveys.push(s);
   }
   return profiles;
+}
+
+/** Counts each label of a message once (findings are few, so a scan beats allocating a Set). */
+function countOnce<K extends string>(counts: Map<K, number>, findings: readonly { label: K }[]): void {
+  for (let i = 0; i < findings.length; i++) {
+    const label = findings[i].label;
+    let dup = false;
+    for (let j = 0; j < i; j++) if (findings[j].label === label) dup = true;
+    if (!dup) counts.set(label, (counts.get(label) ?? 0) + 1);
+  }
 }
 
 /** The key with the largest count (ties broken alphabetically), or null. */

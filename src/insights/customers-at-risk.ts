@@ -24,8 +24,8 @@ const POINTS = {
 
 /**
  * Risk score 0–100 per customer with its reasons in French and English, and the total value of the
- * customers at or above `threshold`. `highValue` is the value from which a customer counts as high
- * value (by default the 75th percentile of known values).
+ * customers at or above `threshold`. A customer is high value from the 75th percentile of known
+ * values (with at least four known values).
  */
 export function computeCustomersAtRisk(
   profiles: Iterable<CustomerProfile>,
@@ -87,9 +87,13 @@ export function reasonsFor(p: CustomerProfile, highValue: number): RiskReason[] 
     add('negative_mood', `Majorité de messages négatifs (${pct} %)`, `Mostly negative messages (${pct}%)`);
   }
   if (out.length > 0 && p.value !== null && p.value >= highValue) {
-    add('high_value', `Client à forte valeur (${p.value.toLocaleString('fr-FR')})`, `High-value customer (${p.value.toLocaleString('en-US')})`);
+    add('high_value', `Client à forte valeur (${FR_NUMBER.format(p.value).replace(/\u202f|\u00a0/g, ' ')})`, `High-value customer (${EN_NUMBER.format(p.value)})`);
   }
   return out;
 }
+
+// Formatters are costly to build; one each for the whole list.
+const FR_NUMBER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+const EN_NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 
 const s = (n: number) => (n > 1 ? 's' : '');

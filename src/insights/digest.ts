@@ -70,7 +70,8 @@ export function buildDigest(insights: Insights, options: DigestOptions): Digest 
       count,
       change: change(count, before),
       negativeShare: t.negativeShare,
-      story: t.verbatims[0] ?? null,
+      // Prefer a story from the period itself; the window also holds the previous period.
+      story: t.verbatims.find((v) => v.at >= from.toISOString() && v.at < to.toISOString()) ?? t.verbatims[0] ?? null,
     }));
   return {
     period: options.period,

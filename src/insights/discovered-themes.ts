@@ -1,5 +1,5 @@
 import type { MessageFact } from '../core/facts.ts';
-import { fold, tokenize } from '../analyze/text.ts';
+import { fold } from '../analyze/text.ts';
 import type { DiscoveredTheme } from './types.ts';
 import { stopwordsFor } from './stopwords.ts';
 import { QuotePicker, quoteScore } from './verbatims.ts';
@@ -16,37 +16,53 @@ const WORD = /^[\p{L}][\p{L}\p{M}-]*$/u;
 const CANDIDATES = 40;
 const PRUNE_AT = 400_000;
 
-interface Phrase {
-  key: string;
-  surface: string;
-}
+// Words and single non-space characters of already folded text (punctuation breaks a phrase).
+const TOKEN = /[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*|[^\s\p{L}\p{M}]/gu;
 
-/** Content-word bigrams and trigrams of a text: stopwords dropped, sequences broken at punctuation. */
-function phrasesOf(text: string, stop: ReadonlySet<string>): Phrase[] {
+/**
+ * Content-word bigrams and trigrams of a text, keyed by their folded form: stopwords dropped,
+ * sequences broken at punctuation and digits. The text is folded once (fold() keeps offsets for
+ * Latin text), so with `withSurface` each phrase also gets its original spelling, lower-cased.
+ */
+function phrasesOf(text: string, stop: ReadonlySet<string>, withSurface: boolean): Map<string, string> {
   const out = new Map<string, string>();
-  let run: { norm: string; text: string }[] = [];
+  const folded = fold(text);
+  const aligned = folded.length === text.length;
+  let run: string[] = [];
+  let spans: number[] = [];
   const flush = () => {
-    for (let n = 2; n <= 3; n++) {
-      for (let i = 0; i + n <= run.length; i++) {
-        const part = run.slice(i, i + n);
-        if (part.every((p) => p.norm === part[0].norm)) continue;
-        const key = part.map((p) => p.norm).join(' ');
-        if (!out.has(key)) out.set(key, part.map((p) => p.text.toLowerCase()).join(' '));
+    for (let i = 0; i + 1 < run.length; i++) {
+      for (let n = 2; n <= 3 && i + n <= run.length; n++) {
+        if (run[i] === run[i + 1] && (n === 2 || run[i + 1] === run[i + 2])) continue;
+        const key = n === 2 ? `${run[i]} ${run[i + 1]}` : `${run[i]} ${run[i + 1]} ${run[i + 2]}`;
+        if (out.has(key)) continue;
+        let surface = key;
+        if (withSurface && aligned) {
+          const words: string[] = [];
+          for (let k = i; k < i + n; k++) words.push(text.slice(spans[2 * k], spans[2 * k + 1]).toLowerCase());
+          surface = words.join(' ');
+        }
+        out.set(key, surface);
       }
     }
     run = [];
+    spans = [];
   };
-  for (const t of tokenize(text)) {
-    if (t.norm === "'" || t.norm === '’' || t.norm === '-') continue;
-    if (!WORD.test(t.norm)) {
+  for (const m of folded.matchAll(TOKEN)) {
+    const w = m[0];
+    const c = w.charCodeAt(0);
+    const isWord = w.length > 1 || (c >= 97 && c <= 122) || c > 191;
+    if (w === "'" || w === '’') continue;
+    if (!isWord || !/^\p{L}/u.test(w)) {
       flush();
       continue;
     }
-    if (t.norm.length < 2 || stop.has(t.norm)) continue;
-    run.push({ norm: t.norm, text: t.text });
+    if (w.length < 2 || stop.has(w)) continue;
+    run.push(w);
+    spans.push(m.index!, m.index! + w.length);
   }
   flush();
-  return [...out.entries()].map(([key, surface]) => ({ key, surface }));
+  return out;
 }
 
 function languageOf(m: MessageFact): string | null {
@@ -91,9 +107,9 @@ function discoverInLanguage(lang: string, list: MessageFact[], options: Discover
   for (const m of list) {
     for (const f of m.analysis?.themes ?? []) {
       if (!f.evidence) continue;
-      for (const t of tokenize(f.evidence)) if (WORD.test(t.norm)) evidence.set(t.norm, (evidence.get(t.norm) ?? 0) + 1);
+      for (const w of fold(f.evidence).match(TOKEN) ?? []) if (WORD.test(w)) evidence.set(w, (evidence.get(w) ?? 0) + 1);
     }
-    for (const p of phrasesOf(m.text, stop)) counts.set(p.key, (counts.get(p.key) ?? floor) + 1);
+    for (const key of phrasesOf(m.text, stop, false).keys()) counts.set(key, (counts.get(key) ?? floor) + 1);
     if (counts.size > PRUNE_AT) {
       floor++;
       for (const [k, c] of counts) if (c <= floor) counts.delete(k);
@@ -104,9 +120,14 @@ function discoverInLanguage(lang: string, list: MessageFact[], options: Discover
     return words.filter((w) => (evidence.get(w) ?? 0) >= 2).length * 2 > words.length;
   };
   let candidates = [...counts.entries()].filter(([k, c]) => c >= minCount && !covered(k));
-  const trigrams = candidates.filter(([k]) => k.split(' ').length === 3);
-  candidates = candidates.filter(([k, c]) =>
-    k.split(' ').length === 3 || !trigrams.some(([t, tc]) => tc >= 0.7 * c && (t.startsWith(k + ' ') || t.endsWith(' ' + k))));
+  // A bigram mostly seen inside one trigram adds nothing: keep the longer phrase.
+  const bestTrigram = new Map<string, number>();
+  for (const [k, c] of candidates) {
+    const w = k.split(' ');
+    if (w.length !== 3) continue;
+    for (const sub of [`${w[0]} ${w[1]}`, `${w[1]} ${w[2]}`]) bestTrigram.set(sub, Math.max(bestTrigram.get(sub) ?? 0, c));
+  }
+  candidates = candidates.filter(([k, c]) => (bestTrigram.get(k) ?? 0) < 0.7 * c);
   candidates.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   candidates = candidates.slice(0, CANDIDATES);
   if (candidates.length === 0) return [];
@@ -117,13 +138,13 @@ function discoverInLanguage(lang: string, list: MessageFact[], options: Discover
   const surface: string[] = candidates.map(([k]) => k);
   const seenSurface = new Set<number>();
   list.forEach((m, mi) => {
-    for (const p of phrasesOf(m.text, stop)) {
-      const i = index.get(p.key);
+    for (const key of phrasesOf(m.text, stop, false).keys()) {
+      const i = index.get(key);
       if (i === undefined) continue;
       hits[i].push(mi);
       if (!seenSurface.has(i)) {
         seenSurface.add(i);
-        surface[i] = p.surface;
+        surface[i] = phrasesOf(m.text, stop, true).get(key) ?? key;
       }
     }
   });

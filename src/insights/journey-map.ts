@@ -79,7 +79,8 @@ export function computeJourneyMap(messages: readonly MessageFact[], settings: Wo
       desiredEmotion: desired,
       desiredShare,
       gap,
-      status: desired === null ? 'no_target' : desired === dominant || (desiredShare ?? 0) > 0 && gap === 0 ? 'met' : 'gap',
+      // A tie with the dominant emotion counts as met.
+      status: desired === null ? 'no_target' : desired === dominant || ((desiredShare ?? 0) > 0 && gap === 0) ? 'met' : 'gap',
     };
   });
   return { emotions: [...EMOTIONS], stages, unstaged };

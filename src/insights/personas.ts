@@ -15,7 +15,7 @@ const EMOTION_GROUPS: Emotion[][] = [
   ['joy', 'gratitude', 'relief', 'trust'],
 ];
 const NEG = new Set<Emotion>(NEGATIVE_EMOTIONS);
-const SAMPLE = 20_000;
+const SAMPLE = 8_000;
 
 /** Customer → vector: shares of messages per need, theme and emotion group; channel and segment one-hot (half weight). */
 function vectorOf(p: CustomerProfile, segments: string[]): Float64Array {
@@ -33,7 +33,7 @@ function vectorOf(p: CustomerProfile, segments: string[]): Float64Array {
 /**
  * Personas: customers grouped by what they need, what they talk about, how they feel, where they
  * write from and who they are. Seeded k-means on profile vectors (stats/kmeans.ts), k chosen in 3–6
- * by the best simplified silhouette (fitted on a deterministic sample of at most 20 000 customers,
+ * by the best simplified silhouette (fitted on a deterministic sample of at most 8 000 customers,
  * then every customer is assigned to the nearest centroid). Fewer than 6 analysed customers give none.
  */
 export function computePersonas(profiles: Iterable<CustomerProfile>, seed = 42): Persona[] {

@@ -17,14 +17,15 @@ export function toVerbatim(m: MessageFact): Verbatim {
 }
 
 /**
- * How quotable a message is, 0..1: readable length (best 40–240 characters, like a sentence or
+ * How quotable a message is, 0..1: readable length (best 80–240 characters, like a sentence or
  * two), mostly letters, not shouting, no links or e-mail addresses. Multiplied by how strongly the
  * message shows the point being illustrated (`strength`, e.g. the theme finding's score).
  */
 export function quoteScore(text: string, strength = 1): number {
   const len = text.length;
   if (len < 15 || strength <= 0) return 0;
-  const lengthFit = len < 40 ? len / 40 : len <= 240 ? 1 : Math.max(0.2, 240 / len);
+  // A story needs some substance: full marks from 80 characters, fading out past 240.
+  const lengthFit = len < 80 ? 0.4 + (0.6 * (len - 15)) / 65 : len <= 240 ? 1 : Math.max(0.2, 240 / len);
   // Character classes by code unit: this runs on every candidate message, so no regex per character.
   let letters = 0, upper = 0;
   for (let i = 0; i < len; i++) {

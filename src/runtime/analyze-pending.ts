@@ -12,12 +12,14 @@ export async function analyzePending(
   opts: { workers?: number; onProgress?: (done: number, total: number) => void } = {},
 ): Promise<number> {
   let done = 0;
+  const counts = await store.counts(workspaceId);
+  const estimate = Math.max(0, counts.customerMessages - counts.analysed);
   for (;;) {
     const batch = await store.pendingAnalysis(workspaceId, model.version, 500);
     if (batch.length === 0) return done;
     const rows = batch.map((m) => ({ messageId: m.messageId, analysis: analyze(m.text, { model, lang: m.language ?? undefined }) }));
     await store.saveAnalyses(workspaceId, model.version, rows);
     done += rows.length;
-    opts.onProgress?.(done, done + (batch.length === 500 ? 500 : 0));
+    opts.onProgress?.(done, Math.max(done, estimate));
   }
 }

@@ -25,9 +25,9 @@ export async function loadInsightsInput(
   return { messages, surveys, employees, settings: workspace.settings, now, period };
 }
 
+/** Earliest fact date (messages come ordered by time; surveys are scanned). */
 function firstDate(messages: { at: Date }[], surveys: { at: Date }[]): Date | null {
-  let min: number | null = null;
-  for (const r of messages.length > 0 ? [messages[0]] : []) min = r.at.getTime();
-  for (const s of surveys) if (min === null || s.at.getTime() < min) min = s.at.getTime();
-  return min === null ? null : new Date(min);
+  let min = messages.length > 0 ? messages[0].at.getTime() : Infinity;
+  for (const s of surveys) min = Math.min(min, s.at.getTime());
+  return Number.isFinite(min) ? new Date(min) : null;
 }

@@ -91,7 +91,7 @@ export const openApiDocument = {
           200: json('One page', {
             type: 'object',
             required: ['items', 'next', 'total'],
-            properties: { items: { type: 'array', items: { $ref: '#/components/schemas/MessageFact' } }, next: { type: ['string', 'null'] }, total: { type: 'integer' } },
+            properties: { items: { type: 'array', items: { $ref: '#/components/schemas/MessageFact' } }, next: { type: ['string', 'null'] }, total: { type: 'integer', description: 'Matches, counted up to a cap' }, totalCapped: { type: 'boolean' } },
           }),
           400: errorRef,
         },

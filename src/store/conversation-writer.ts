@@ -1,4 +1,5 @@
 import type { Insertable, Kysely } from 'kysely';
+import { fold } from '../analyze/text.ts';
 import type { ConversationInput } from '../core/conversation.ts';
 import type { CustomerRef } from '../core/customer.ts';
 import { InputError } from '../core/errors.ts';
@@ -141,6 +142,7 @@ export async function writeConversations(
           sent_at: m.at.getTime(),
           language: m.language ?? null,
           text: m.text,
+          search_text: fold(m.text),
           channel: row.channel,
           brand: row.brand,
           team: row.team,

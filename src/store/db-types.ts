@@ -62,6 +62,8 @@ export interface MessagesTable {
   sent_at: number;
   language: string | null;
   text: string;
+  /** fold(text): lowercase without diacritics, so `q` matches "reponse" in "Réponse" on both dialects. */
+  search_text: string | null;
   channel: string;
   brand: string | null;
   team: string | null;

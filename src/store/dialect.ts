@@ -21,15 +21,22 @@ export interface DialectAdapter {
    * migration tables in the same database and think this one is already set up.
    */
   prepareNamespace(db: Kysely<Database>): Promise<string | undefined>;
-  /** Case-insensitive `LIKE` with `\` as escape character. */
-  caseInsensitiveLike(column: Expression<string>, pattern: string): Expression<SqlBool>;
+  /** Creates the substring index on messages.search_text, if the dialect has one (SQLite: FTS5 trigram). */
+  createTextIndex(db: Kysely<Database>): Promise<void>;
+  /**
+   * Counts, up to `cap`, messages whose search_text contains `folded`, using the text index; null when the
+   * dialect has no such index (the caller then scans with LIKE).
+   */
+  textIndexEstimate(db: Kysely<Database>, folded: string, cap: number): Promise<number | null>;
+  /** `messageId` is one of the messages whose search_text contains `folded`, via the text index. */
+  textIndexMatch(messageId: Expression<number>, folded: string): Expression<SqlBool>;
   /** Runs `fn` in a write transaction (SQLite: BEGIN IMMEDIATE, so concurrent writers wait instead of failing). */
   writeTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
   /** Releases the connection(s), after any housekeeping. */
   close(db: Kysely<Database>): Promise<void>;
 }
 
-/** Escapes `%`, `_` and `\` so user text matches literally inside a LIKE pattern. */
+/** Escapes `%`, `_` and `\` so user text matches literally inside a LIKE pattern (use with `escape '\'`). */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

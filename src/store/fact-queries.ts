@@ -3,7 +3,8 @@ import type { EmployeeFact, FactFilter, MessageFact, SurveyFact } from '../core/
 import type { Channel, SurveyKind } from '../core/labels.ts';
 import type { Database } from './db-types.ts';
 import type { DialectAdapter } from './dialect.ts';
-import { applyFactFilter, selectFacts, toMessageFact } from './fact-select.ts';
+import { planFacts } from './fact-plan.ts';
+import { scanFacts, toMessageFact } from './fact-select.ts';
 import { toDbId } from './ids.ts';
 
 const DEFAULT_PAGE = 5000;
@@ -20,13 +21,15 @@ export async function* iterateMessageFacts(
   pageSize = DEFAULT_PAGE,
 ): AsyncIterable<MessageFact[]> {
   let after: { at: number; id: number } | null = null;
+  const plan = await planFacts(db, adapter, workspaceId, filter);
   for (;;) {
-    let q = applyFactFilter(selectFacts(db), adapter, workspaceId, filter);
+    const scan = scanFacts(db, adapter, workspaceId, filter, plan);
+    let q = scan.query;
     if (after) {
       const { at, id } = after;
-      q = q.where((eb) => eb.or([eb('m.sent_at', '>', at), eb.and([eb('m.sent_at', '=', at), eb('m.id', '>', id)])]));
+      q = q.where((eb) => eb.or([eb(scan.at, '>', at), eb.and([eb(scan.at, '=', at), eb(scan.id, '>', id)])]));
     }
-    const rows = await q.orderBy('m.sent_at').orderBy('m.id').limit(pageSize).execute();
+    const rows = await q.orderBy(scan.at).orderBy(scan.id).limit(pageSize).execute();
     if (rows.length === 0) return;
     yield rows.map(toMessageFact);
     if (rows.length < pageSize) return;

@@ -1,13 +1,14 @@
-import type { Kysely } from 'kysely';
+import { type Expression, type Kysely, sql } from 'kysely';
 import type { Analysis } from '../core/analysis.ts';
 import type { FactFilter, MessageFact } from '../core/facts.ts';
 import type { AuthorRole, Channel } from '../core/labels.ts';
 import type { Database } from './db-types.ts';
 import { containsPattern, type DialectAdapter } from './dialect.ts';
+import type { FactDriver, FactPlan } from './fact-plan.ts';
 import { toDbId } from './ids.ts';
 
 /** Messages with their customer and analysis: the one SELECT behind every MessageFact. */
-export function selectFacts(db: Kysely<Database>) {
+function messagesFirst(db: Kysely<Database>) {
   return db
     .selectFrom('messages as m')
     .leftJoin('customers as cu', 'cu.id', 'm.customer_id')
@@ -18,28 +19,92 @@ export function selectFacts(db: Kysely<Database>) {
     ]);
 }
 
-export type FactQuery = ReturnType<typeof selectFacts>;
+export type FactQuery = ReturnType<typeof messagesFirst>;
 type FactRow = Awaited<ReturnType<FactQuery['execute']>>[number];
 
 /**
- * Applies a FactFilter. `from` is inclusive and `to` exclusive. Label filters (theme/emotion/need) probe
- * the analysis_labels primary key; `q` is a case-insensitive substring match on the message text.
+ * A filtered fact query plus the (time, id) pair it is ordered and paged by. The pair comes from the
+ * "driving" table (chosen by fact-driver.ts) whose index yields matching rows already in time order:
+ * analysis_labels (workspace_id, kind, label, sent_at, message_id) for a theme/need/emotion, analyses
+ * (workspace_id, stage, sent_at, message_id) for a stage, else a messages index. A rare label thus
+ * costs what its matches cost, not a scan of the whole stream. The driving table's sent_at/message_id
+ * are copies of messages.sent_at/id, so the order is the same whichever table drives.
  */
-export function applyFactFilter(q: FactQuery, adapter: DialectAdapter, workspaceId: string, f: FactFilter = {}): FactQuery {
-  let out = q.where('m.workspace_id', '=', workspaceId);
-  if (f.from) out = out.where('m.sent_at', '>=', f.from.getTime());
-  if (f.to) out = out.where('m.sent_at', '<', f.to.getTime());
-  if (f.channel) out = out.where('m.channel', '=', f.channel);
-  if (f.language) out = out.where('m.language', '=', f.language);
-  if (f.team) out = out.where('m.team', '=', f.team);
-  if (f.brand) out = out.where('m.brand', '=', f.brand);
-  if (f.segment) out = out.where('cu.segment', '=', f.segment);
-  if (f.customerId !== undefined) out = out.where('m.customer_id', '=', toDbId(f.customerId) ?? -1);
-  if (f.customerOnly) out = out.where('m.role', '=', 'customer');
-  if (f.stage) out = out.where('a.stage', '=', f.stage);
-  for (const [kind, label] of [['theme', f.theme], ['emotion', f.emotion], ['need', f.need]] as const) {
-    if (!label) continue;
-    out = out.where((eb) =>
+export interface FactScan {
+  query: FactQuery;
+  at: Expression<number>;
+  id: Expression<number>;
+}
+
+const LABEL_FILTERS = ['theme', 'need', 'emotion'] as const;
+
+function driven(db: Kysely<Database>, workspaceId: string, driver: FactDriver): FactScan {
+  if (driver.table === 'analysis_labels') {
+    // CROSS JOIN keeps the driving table outermost on SQLite; PostgreSQL plans it as an inner join.
+    const query = db
+      .selectFrom('analysis_labels as d')
+      .crossJoin('messages as m')
+      .whereRef('m.id', '=', 'd.message_id')
+      .where('d.workspace_id', '=', workspaceId)
+      .where('d.kind', '=', driver.kind)
+      .where('d.label', '=', driver.label)
+      .leftJoin('customers as cu', 'cu.id', 'm.customer_id')
+      .leftJoin('analyses as a', 'a.message_id', 'm.id')
+      .select([
+        'm.id', 'm.conversation_id', 'm.customer_id', 'cu.external_id', 'cu.name', 'cu.segment', 'cu.value',
+        'm.channel', 'm.brand', 'm.team', 'm.agent', 'm.role', 'm.sent_at', 'm.language', 'm.text', 'a.result',
+      ]);
+    // The builder type differs only by the extra `d` alias, which later clauses reach through sql.ref.
+    return { query: query as unknown as FactQuery, at: sql.ref<number>('d.sent_at'), id: sql.ref<number>('d.message_id') };
+  }
+  if (driver.table === 'analyses') {
+    const query = db
+      .selectFrom('analyses as a')
+      .crossJoin('messages as m')
+      .whereRef('m.id', '=', 'a.message_id')
+      .where('a.workspace_id', '=', workspaceId)
+      .where('a.stage', '=', driver.stage)
+      .leftJoin('customers as cu', 'cu.id', 'm.customer_id')
+      .select([
+        'm.id', 'm.conversation_id', 'm.customer_id', 'cu.external_id', 'cu.name', 'cu.segment', 'cu.value',
+        'm.channel', 'm.brand', 'm.team', 'm.agent', 'm.role', 'm.sent_at', 'm.language', 'm.text', 'a.result',
+      ]);
+    return { query: query as unknown as FactQuery, at: sql.ref<number>('a.sent_at'), id: sql.ref<number>('a.message_id') };
+  }
+  return { query: messagesFirst(db), at: sql.ref<number>('m.sent_at'), id: sql.ref<number>('m.id') };
+}
+
+/**
+ * Builds the fact query for a filter and its plan (fact-plan.ts). `from` is inclusive and `to` exclusive
+ * (applied to the driving table's time so its index range is used). Label filters not used for driving
+ * probe the analysis_labels primary key. `q` is a case- and accent-insensitive substring match: the
+ * folded query against messages.search_text, through the text index when the plan says so.
+ */
+export function scanFacts(
+  db: Kysely<Database>,
+  adapter: DialectAdapter,
+  workspaceId: string,
+  f: FactFilter,
+  plan: FactPlan,
+): FactScan {
+  const { driver } = plan;
+  const scan = driven(db, workspaceId, driver);
+  const { at } = scan;
+  let q = scan.query.where('m.workspace_id', '=', workspaceId);
+  if (f.from) q = q.where((eb) => eb(at, '>=', f.from!.getTime()));
+  if (f.to) q = q.where((eb) => eb(at, '<', f.to!.getTime()));
+  if (f.channel) q = q.where('m.channel', '=', f.channel);
+  if (f.language) q = q.where('m.language', '=', f.language);
+  if (f.team) q = q.where('m.team', '=', f.team);
+  if (f.brand) q = q.where('m.brand', '=', f.brand);
+  if (f.segment) q = q.where('cu.segment', '=', f.segment);
+  if (f.customerId !== undefined) q = q.where('m.customer_id', '=', toDbId(f.customerId) ?? -1);
+  if (f.customerOnly) q = q.where('m.role', '=', 'customer');
+  if (f.stage) q = q.where('a.stage', '=', f.stage);
+  for (const kind of LABEL_FILTERS) {
+    const label = f[kind];
+    if (!label || (driver.table === 'analysis_labels' && driver.kind === kind)) continue;
+    q = q.where((eb) =>
       eb.exists(
         eb
           .selectFrom('analysis_labels as l')
@@ -50,11 +115,13 @@ export function applyFactFilter(q: FactQuery, adapter: DialectAdapter, workspace
       ),
     );
   }
-  if (f.q && f.q.trim() !== '') {
-    const pattern = containsPattern(f.q.trim());
-    out = out.where((eb) => adapter.caseInsensitiveLike(eb.ref('m.text'), pattern));
+  if (plan.text !== null) {
+    const text = plan.text;
+    q = plan.textIndexed
+      ? q.where(() => adapter.textIndexMatch(sql.ref<number>('m.id'), text))
+      : q.where(sql<boolean>`${sql.ref('m.search_text')} like ${containsPattern(text)} escape '\'`);
   }
-  return out;
+  return { ...scan, query: q };
 }
 
 /** Maps a fact row to the MessageFact handed to insights and the listening station. */

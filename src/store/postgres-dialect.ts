@@ -54,8 +54,16 @@ export function postgresAdapter(target: { url: string; host: string; port: numbe
       return rows[0]?.name ?? 'public';
     },
 
-    caseInsensitiveLike(column, pattern) {
-      return sql<boolean>`${column} ilike ${pattern} escape '\\'`;
+    // No substring index: pg_trgm is an extension a hosted server may not offer. `q` is a LIKE scan on
+    // messages.search_text, which PostgreSQL runs as a parallel sequential scan.
+    async createTextIndex() {},
+
+    async textIndexEstimate() {
+      return null;
+    },
+
+    textIndexMatch() {
+      throw new Error('PostgreSQL has no text index: use a LIKE on search_text (textIndexEstimate returned null).');
     },
 
     async writeTransaction(db, fn) {

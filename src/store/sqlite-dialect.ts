@@ -7,6 +7,11 @@ import type { DialectAdapter } from './dialect.ts';
 /** SQLite's default SQLITE_MAX_VARIABLE_NUMBER since 3.32 (better-sqlite3 bundles a recent SQLite). */
 const SQLITE_MAX_PARAMS = 32766;
 
+/** An FTS5 phrase query: with the trigram tokenizer it matches the text as a substring. */
+function phrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
 /** A SQLite adapter over better-sqlite3 for a file path or `:memory:`. */
 export function sqliteAdapter(path: string): DialectAdapter {
   return {
@@ -40,9 +45,30 @@ export function sqliteAdapter(path: string): DialectAdapter {
       return undefined;
     },
 
-    caseInsensitiveLike(column, pattern) {
-      // SQLite's LIKE folds ASCII case only; accented capitals (É/é) are compared as written.
-      return sql<boolean>`${column} like ${pattern} escape '\\'`;
+    async createTextIndex(db) {
+      // FTS5 trigram index over the folded text: substring search uses it for terms of 3+ characters.
+      // External content (no copy of the text); triggers keep it in step with messages.
+      await sql`create virtual table if not exists messages_fts using fts5(
+        search_text, content='messages', content_rowid='id', tokenize='trigram case_sensitive 1')`.execute(db);
+      await sql`create trigger if not exists messages_fts_insert after insert on messages begin
+        insert into messages_fts(rowid, search_text) values (new.id, new.search_text); end`.execute(db);
+      await sql`create trigger if not exists messages_fts_delete after delete on messages begin
+        insert into messages_fts(messages_fts, rowid, search_text) values ('delete', old.id, old.search_text); end`.execute(db);
+      await sql`create trigger if not exists messages_fts_update after update of search_text on messages begin
+        insert into messages_fts(messages_fts, rowid, search_text) values ('delete', old.id, old.search_text);
+        insert into messages_fts(rowid, search_text) values (new.id, new.search_text); end`.execute(db);
+      await sql`insert into messages_fts(messages_fts) values ('rebuild')`.execute(db);
+    },
+
+    async textIndexEstimate(db, folded, cap) {
+      if ([...folded].length < 3) return null; // trigrams cannot serve shorter terms
+      const { rows } = await sql<{ n: number }>`select count(*) as n from (
+        select rowid from messages_fts where messages_fts match ${phrase(folded)} limit ${cap})`.execute(db);
+      return Number(rows[0]?.n ?? 0);
+    },
+
+    textIndexMatch(messageId, folded) {
+      return sql<boolean>`${messageId} in (select rowid from messages_fts where messages_fts match ${phrase(folded)})`;
     },
 
     async writeTransaction(db, fn) {

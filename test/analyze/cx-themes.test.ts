@@ -75,3 +75,35 @@ describe('themes', () => {
     expect(cx(text, 'fr')).toEqual(cx(text, 'fr'));
   });
 });
+
+describe('theme precedence', () => {
+  it('lets a longer phrase of another theme win ("late fee" is billing, not delay)', () => {
+    const t = themesOf(cx('They added a late fee to my account for no reason.', 'en'));
+    expect(t).toContain('billing');
+    expect(t).not.toContain('delay');
+    expect(themesOf(cx('Mon compte est bloqué depuis ce matin.', 'fr'))).toContain('account_access');
+  });
+  it('treats an out-of-order lift or machine as technical', () => {
+    expect(themesOf(cx("L'ascenseur de la gare est encore en panne.", 'fr'))).toContain('technical');
+    expect(themesOf(cx('The ticket machine at the station has been broken all week.', 'en'))).toContain('technical');
+  });
+  it('does not read a churn announcement as a company cancellation', () => {
+    const r = cx("Fifteen years as a customer and this is how you treat me. I'm cancelling everything.", 'en', 'negative', ['anger']);
+    expect(r.signals.churnIntent).toBe(true);
+    expect(themesOf(r)).not.toContain('cancellation');
+  });
+});
+
+describe('edge inputs', () => {
+  it.each(['', '   ', '?!?!', '😡😡😡', "'", '3e', 'a'.repeat(5000), "j'", 'c', '# @ -'])('handles %j', (text) => {
+    const r = cx(text, 'fr');
+    expect(r.themes.length).toBeLessThanOrEqual(3);
+    expect(r.needs.length).toBeLessThanOrEqual(2);
+    if (r.reason !== null) expect(text).toContain(r.reason);
+  });
+  it('scans long messages without blowing up', () => {
+    const text = 'Le colis est en retard et le service client ne répond pas. '.repeat(400);
+    const r = cx(text, 'fr');
+    expect(r.themes.map((t) => t.label)).toEqual(expect.arrayContaining(['delay']));
+  });
+});

@@ -184,3 +184,25 @@ describe('rows to conversations', () => {
     await expect(ingestBytes('n.csv', 'foo,bar\n1,2\n')).rejects.toThrow(/no column holds text or a score.*"foo", "bar".*--map/);
   });
 });
+
+describe('bounded memory', () => {
+  it('an endless line is reported and parsing resumes after it', async () => {
+    const huge = 'x'.repeat(300_000);
+    const ev: CsvEvent[] = [];
+    const text = `id,message\n1,${huge}\n2,ok\n`;
+    for await (const e of parseDelimited(decodeChunks(chunked(Buffer.from(text), 4096)), { maxRecordChars: 100_000 })) ev.push(e);
+    expect(ev.filter((e) => e.kind === 'error')).toEqual([expect.objectContaining({ line: 2, reason: expect.stringMatching(/longer than 100000/) })]);
+    expect(ev.filter((e) => e.kind === 'record')).toEqual([{ kind: 'record', line: 3, fields: ['2', 'ok'] }]);
+  });
+});
+
+describe('late Windows-1252', () => {
+  it('switches to Windows-1252 when the first accented byte lies beyond the sniff window', async () => {
+    const ascii = Array.from({ length: 3000 }, (_, i) => `${i};plain ascii text ${i}`).join('\r\n');
+    const bytes = iconv.encode(`id;message\r\n${ascii}\r\n9999;Reçu à 20 € près\r\n`, 'win1252');
+    expect(bytes.length).toBeGreaterThan(64 * 1024);
+    const r = await ingestBytes('late.csv', bytes, { chunkSize: 1000 });
+    expect(r.conversations.at(-1)?.messages[0].text).toBe('Reçu à 20 € près');
+    expect(r.conversations).toHaveLength(3001);
+  });
+});

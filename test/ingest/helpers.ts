@@ -5,6 +5,7 @@ import type { ConversationInput } from '../../src/core/conversation.ts';
 import type { EmployeeSurveyInput } from '../../src/core/employee-survey.ts';
 import { ingestChunks, type IngestOptions } from '../../src/ingest/ingest-stream.ts';
 import type { RowError } from '../../src/ingest/row-error.ts';
+import { luhnValid } from '../../src/ingest/pii/card.ts';
 
 export const FIXED_NOW = new Date('2026-11-01T12:00:00Z');
 export const fixedClock = () => FIXED_NOW;
@@ -52,4 +53,23 @@ export function tempFile(name: string, data: string | Uint8Array): string {
   const path = join(dir, name);
   writeFileSync(path, data);
   return path;
+}
+
+/** Computes a NIR key by the INSEE rule, so fixtures are built, not copied. */
+export function nirWithKey(body13: string): string {
+  const n = BigInt(body13.replace('2A', '19').replace('2B', '18'));
+  return body13 + String(97n - (n % 97n)).padStart(2, '0');
+}
+
+/** Builds a valid IBAN from country + BBAN by computing the mod-97 check digits (ISO 7064). */
+export function ibanFor(country: string, bban: string): string {
+  const digits = (bban + country + '00').replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  const check = 98n - (BigInt(digits) % 97n);
+  return country + String(check).padStart(2, '0') + bban;
+}
+
+/** Appends a Luhn check digit. */
+export function withLuhn(prefix: string): string {
+  for (let d = 0; d <= 9; d++) if (luhnValid(prefix + d)) return prefix + d;
+  throw new Error('unreachable');
 }

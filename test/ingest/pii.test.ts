@@ -3,25 +3,7 @@ import { luhnValid } from '../../src/ingest/pii/card.ts';
 import { ibanChecksumValid } from '../../src/ingest/pii/iban.ts';
 import { nirKeyValid } from '../../src/ingest/pii/nir.ts';
 import { pseudonymizeCustomerId, redactPii } from '../../src/ingest/pii/redact.ts';
-
-/** Computes a NIR key by the INSEE rule, so fixtures are built, not copied. */
-function nirWithKey(body13: string): string {
-  const n = BigInt(body13.replace('2A', '19').replace('2B', '18'));
-  return body13 + String(97n - (n % 97n)).padStart(2, '0');
-}
-
-/** Builds a valid IBAN from country + BBAN by computing the mod-97 check digits (ISO 7064). */
-function ibanFor(country: string, bban: string): string {
-  const digits = (bban + country + '00').replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
-  const check = 98n - (BigInt(digits) % 97n);
-  return country + String(check).padStart(2, '0') + bban;
-}
-
-/** Appends a Luhn check digit. */
-function withLuhn(prefix: string): string {
-  for (let d = 0; d <= 9; d++) if (luhnValid(prefix + d)) return prefix + d;
-  throw new Error('unreachable');
-}
+import { ibanFor, nirWithKey, withLuhn } from './helpers.ts';
 
 describe('PII redaction', () => {
   const iban = ibanFor('FR', '30006000011234567890189');

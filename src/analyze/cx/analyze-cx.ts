@@ -48,8 +48,12 @@ export function analyzeCx(input: CxInput, lexicon?: CxLexicon): CxResult {
   const emotions = input.emotions.map((e) => e.label).filter((e) => e !== 'neutral');
   const themeHits = detectThemeHits(scan, sentiment);
   const themes = themeHits.map((t) => t.label);
-  const question = input.text.includes('?') || hits(scan, 'q').length > 0;
-  const request = hits(scan, 'request').length > 0;
+  // "Pouvez-vous m'envoyer l'attestation ?" is a request, not a question (GUIDELINES: resolution
+  // covers "send a document"); a question word ("comment", "why") keeps it a question.
+  const wh = hits(scan, 'q').length > 0;
+  const polite = hits(scan, 'polite').length > 0;
+  const question = wh || (input.text.includes('?') && !polite);
+  const request = polite || hits(scan, 'request').length > 0;
   const repeat = repeatContact(scan);
   const vulnerableCue = vulnerability(scan);
   const needs = detectNeeds(scan, { sentiment, emotions, themes, question, request, repeat });

@@ -39,7 +39,7 @@ const FR_SMS: Record<string, string> = {
   qd: 'quand', mm: 'meme', rdv: 'rendez vous', svp: 'sil vous plait', stp: 'sil te plait', ajd: 'aujourd hui',
   auj: 'aujourd hui', slt: 'salut', dsl: 'desole', tt: 'tout', ds: 'dans', vs: 'vous', ya: 'il y a',
   cest: 'ce est', jen: 'je en', jme: 'je me', jte: 'je te', jle: 'je le', jla: 'je la', jy: 'je y',
-  pis: 'puis', icitte: 'ici',
+  pis: 'puis', icitte: 'ici', bjr: 'bonjour', bsr: 'bonsoir', cc: 'coucou', pr: 'pour', jcrois: 'je crois',
 };
 
 // English contractions without apostrophe ("didnt", "im") and chat shorthand.

@@ -18,13 +18,19 @@ function merge(groups: readonly CxPatterns[]): Record<string, string[]> {
   return out;
 }
 
+// Negation matters for events (themes, churn, vulnerability, praise): "pas de retard", "I'm not
+// cancelling". Needs, stages and urgency cues keep their meaning under negation: "never got the
+// refund" is still about a refund.
+const NEGATABLE = /^(theme|weak|role):|^(cust_cancel|churn|vuln|praise|deed|urg:high)$/;
+const negatableKey = (key: string): boolean => NEGATABLE.test(key);
+
 /**
  * Compiles the built-in patterns, plus `extra` groups per language (same key scheme:
  * `theme:<THEME>`, `need:<NEED>`, `stage:<STAGE>`, `churn`, `vuln`, ...).
  */
 export function compileCxLexicon(extra: Partial<Record<CxLang, readonly CxPatterns[]>> = {}): CxLexicon {
   return {
-    fr: compileMatcher(merge([...CX_PATTERNS.fr, ...(extra.fr ?? [])]), 'fr'),
-    en: compileMatcher(merge([...CX_PATTERNS.en, ...(extra.en ?? [])]), 'en'),
+    fr: compileMatcher(merge([...CX_PATTERNS.fr, ...(extra.fr ?? [])]), 'fr', negatableKey),
+    en: compileMatcher(merge([...CX_PATTERNS.en, ...(extra.en ?? [])]), 'en', negatableKey),
   };
 }

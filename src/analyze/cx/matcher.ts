@@ -101,13 +101,20 @@ function insert(root: TrieNode, steps: Step[], entry: Entry): void {
   if (!node.out.some((e) => e.key === entry.key)) node.out.push(entry);
 }
 
-/** Compiles `lexicon` (key -> patterns) for `lang`. Throws on an empty pattern, naming it. */
-export function compileMatcher(lexicon: Record<string, readonly string[]>, lang: CxLang): PhraseMatcher {
+/**
+ * Compiles `lexicon` (key -> patterns) for `lang`. `negatableKey` says which keys get the negation
+ * check at all (default: every key). Throws on an empty pattern, naming it.
+ */
+export function compileMatcher(
+  lexicon: Record<string, readonly string[]>,
+  lang: CxLang,
+  negatableKey: (key: string) => boolean = () => true,
+): PhraseMatcher {
   const root = newNode();
   for (const [key, patterns] of Object.entries(lexicon)) {
     for (const p of patterns) {
-      const negatable = !p.startsWith('!');
-      for (const steps of expandPattern(negatable ? p : p.slice(1), lang)) insert(root, steps, { key, negatable });
+      const negatable = !p.startsWith('!') && negatableKey(key);
+      for (const steps of expandPattern(p.startsWith('!') ? p.slice(1) : p, lang)) insert(root, steps, { key, negatable });
     }
   }
   return { lang, root };

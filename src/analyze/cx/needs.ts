@@ -58,7 +58,11 @@ export function detectNeeds(scan: CxScan, f: NeedFacts): Finding[] {
     score.resolution += 0.7;
   }
   const ranked = NEEDS.filter((n) => score[n] >= 0.5).sort((a, b) => score[b] - score[a]);
-  if (ranked.length === 0) return asks ? [{ label: 'information', score: 0.5, evidence: null }] : [];
+  if (ranked.length === 0) {
+    // A complaint always wants something: its strongest need, else resolution (GUIDELINES).
+    if (neg) return [{ label: NEEDS.reduce((a, b) => (score[b] > score[a] ? b : a)), score: 0.3, evidence: null }];
+    return asks ? [{ label: 'information', score: 0.5, evidence: null }] : [];
+  }
   const top = score[ranked[0]];
   const chosen = ranked.slice(0, 2).filter((n, i) => i === 0 || score[n] >= 0.6 * top);
   return chosen.map((n) => ({ label: n, score: Math.min(1, Math.round((score[n] / 2) * 100) / 100), evidence: evidence.get(n) ?? null }));

@@ -40,20 +40,40 @@ function firstClause(scan: CxScan): string | null {
   return clauseAround(text, tokens, { tokStart: start, tokEnd: start });
 }
 
+/** True when the match sits in a clause that asks for something ("je demande le remboursement"). */
+function inRequest(scan: CxScan, m: Match): boolean {
+  const clause = (x: Match): [number, number] => {
+    let a = x.tokStart;
+    let b = x.tokEnd;
+    while (a > 0 && !CLAUSE_END.test(scan.tokens[a - 1].text)) a--;
+    while (b < scan.tokens.length - 1 && !CLAUSE_END.test(scan.tokens[b + 1].text)) b++;
+    return [a, b];
+  };
+  const [a, b] = clause(m);
+  return hits(scan, 'request').some((r) => r.tokStart >= a && r.tokStart <= b);
+}
+
 /** The reason span, or null when no emotion was found. */
 export function detectReason(scan: CxScan, f: ReasonFacts): string | null {
   if (f.emotions.length === 0) return null;
   const primary = f.emotions[0];
+  const around = (m: Pick<Match, 'tokStart' | 'tokEnd'>): string => clauseAround(scan.text, scan.tokens, m);
   // Bereavement with sadness first: the death is the reason (GUIDELINES).
-  if (primary === 'sadness' && f.vulnerable) return clauseAround(scan.text, scan.tokens, f.vulnerable);
+  if (primary === 'sadness' && f.vulnerable) return around(f.vulnerable);
   if (POSITIVE.has(primary)) {
+    // Praise reasons are what was done ("réglé en 10 minutes"), then who did it, then the praise word.
+    const deed = hits(scan, 'deed')[0];
+    if (deed) return around(deed);
     const praised = f.themes.find((t) => t.label === 'staff_attitude') ?? f.themes[0];
-    if (praised) return clauseAround(scan.text, scan.tokens, praised.evidence);
+    if (praised) return around(praised.evidence);
     const cue = hits(scan, 'praise')[0];
-    if (cue) return clauseAround(scan.text, scan.tokens, cue);
-    return firstClause(scan);
+    return cue ? around(cue) : firstClause(scan);
   }
-  if (f.themes.length > 0) return clauseAround(scan.text, scan.tokens, f.themes[0].evidence);
-  if (primary === 'anxiety' && f.vulnerable) return clauseAround(scan.text, scan.tokens, f.vulnerable);
+  // Complaints: the first stated problem among the chosen themes, not the customer's request.
+  const labels = new Set(f.themes.map((t) => `theme:${t.label}`));
+  const candidates = scan.matches.filter((m) => !m.negated && labels.has(m.key) && !inRequest(scan, m));
+  if (candidates.length > 0) return around(candidates[0]);
+  if (f.themes.length > 0) return around(f.themes[0].evidence);
+  if (primary === 'anxiety' && f.vulnerable) return around(f.vulnerable);
   return firstClause(scan);
 }

@@ -19,12 +19,14 @@ export interface ThemeHit {
  * Pair rules: a noun and a qualifier close together (in tokens) make a theme that neither shows
  * alone. "la vendeuse ... m'a parlé comme si" / "the driver was great" -> staff_attitude (praise or
  * complaint, GUIDELINES); "bag ... still missing" -> lost_or_damaged; "seat ... broken" ->
- * product_quality (a defect of the service itself).
+ * product_quality (a defect of the service itself); "the lift ... broken" -> technical.
  */
 const PAIRS: ReadonlyArray<{ noun: string; qualifiers: readonly string[]; theme: Theme; window: number }> = [
   { noun: 'role:staff', qualifiers: ['role:good', 'role:bad'], theme: 'staff_attitude', window: 12 },
   { noun: 'role:bag', qualifiers: ['role:bagissue'], theme: 'lost_or_damaged', window: 8 },
   { noun: 'role:onboard', qualifiers: ['role:onboardbad'], theme: 'product_quality', window: 6 },
+  // GUIDELINES: an out-of-order lift or ticket machine is technical.
+  { noun: 'role:device', qualifiers: ['role:broken'], theme: 'technical', window: 6 },
 ];
 
 const overlaps = (a: Match, b: Match): boolean => a.from < b.to && b.from < a.to;
@@ -55,17 +57,24 @@ function pairHits(scan: CxScan): Array<[Theme, Match]> {
 /** Theme hits per theme, after the guideline rules; strongest first, at most three. */
 export function detectThemeHits(scan: CxScan, sentiment: 'negative' | 'neutral' | 'positive'): ThemeHit[] {
   const custCancel = hits(scan, 'cust_cancel');
+  const pairs = pairHits(scan);
+  const all = [...THEMES.flatMap((t) => hits(scan, `theme:${t}`)), ...pairs.map(([, m]) => m)];
+  // A theme match inside a longer match of another theme yields to it: "late fee" is billing,
+  // not delay; "compte est bloqué" is account_access.
+  const shadowed = (m: Match): boolean =>
+    all.some((o) => o.key !== m.key && o.from <= m.from && o.to >= m.to && o.to - o.from > m.to - m.from);
   const perTheme = new Map<Theme, Match[]>();
   const add = (t: Theme, m: Match): void => void (perTheme.get(t) ?? perTheme.set(t, []).get(t)!).push(m);
   for (const t of THEMES) {
     for (const m of hits(scan, `theme:${t}`)) {
       // GUIDELINES: "cancellation only when the company cancelled"; the customer's own is policy.
-      if (t === 'cancellation' && custCancel.some((c) => overlaps(c, m))) continue;
+      if (t === 'cancellation' && [...custCancel, ...hits(scan, 'churn')].some((c) => overlaps(c, m))) continue;
+      if (shadowed(m)) continue;
       add(t, m);
     }
   }
   for (const c of custCancel) add('policy', c);
-  for (const [t, m] of pairHits(scan)) add(t, m);
+  for (const [t, m] of pairs) add(t, m);
   // GUIDELINES: product_quality and technical are "never for praise"; a positive message that
   // mentions a past breakdown is praise of how it was handled.
   if (sentiment === 'positive') {

@@ -9,7 +9,7 @@ import { pseudonymizeCustomerId, redactOptional, redactPii } from './redact.ts';
 export function redactConversation(c: ConversationInput): ConversationInput {
   return {
     ...c,
-    externalId: c.externalId === undefined ? undefined : pseudonymizeCustomerId(c.externalId),
+    externalId: c.externalId === undefined ? undefined : c.externalId.includes('@') ? pseudonymizeCustomerId(c.externalId) : c.externalId,
     subject: redactOptional(c.subject),
     agent: redactOptional(c.agent),
     team: redactOptional(c.team),

@@ -22,9 +22,10 @@ export function redactOptional(text: string | undefined): string | undefined {
 /**
  * Customer ids that are e-mail addresses become "cust-" + the first 12 hex digits of sha256(lowercased
  * address): stable across imports, so a customer's history links without storing the address.
+ * Other ids are kept verbatim (an id is not free text: redacting digits would break history links).
  */
 export function pseudonymizeCustomerId(id: string): string {
   const trimmed = id.trim();
-  if (!isEmailAddress(trimmed)) return redactPii(trimmed);
+  if (!isEmailAddress(trimmed)) return trimmed.includes('@') ? redactPii(trimmed) : trimmed;
   return 'cust-' + createHash('sha256').update(trimmed.toLowerCase()).digest('hex').slice(0, 12);
 }

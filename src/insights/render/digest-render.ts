@@ -37,7 +37,7 @@ function blocks(d: Digest, lang: Lang): { title: string; subtitle: string; block
   out.push({
     heading: s.topPains,
     lines: d.topPains.length === 0 ? [{ text: s.none }] : d.topPains.map((p, i) => ({
-      text: `${i + 1}. ${p.name[lang]} — ${num(p.count, lang, 0)} ${s.mentions}${p.change.delta !== null ? ` (${signed(p.change.delta, lang, 0)})` : ''}`,
+      text: `${i + 1}. ${p.name[lang]} — ${num(p.count, lang, 0)} ${p.count === 1 ? s.mention : s.mentions}${p.change.delta !== null ? ` (${signed(p.change.delta, lang, 0)})` : ''}`,
       quote: p.story ? clip(p.story.text, 280) : undefined,
       by: p.story ? who(p.story) : undefined,
     })),

@@ -1,10 +1,11 @@
 import type { Insights, ScoreGroup, DriverReport, Change } from '../types.ts';
+import { NEGATIVE_EMOTIONS, type Emotion } from '../../core/labels.ts';
 import { nameOf, type Lang } from '../i18n.ts';
 import { amount, clip, day, interval, num, pct, pctUnits, quoted, signed } from './format.ts';
 import { stringsFor, type ReportStrings } from './report-strings.ts';
 
-/** A table cell; `heat` (0..1) asks the HTML renderer to shade it. */
-export type ReportCell = string | { text: string; heat: number };
+/** A table cell; `heat` (0..1) asks the HTML renderer to shade it, in a warm (negative) or cool (positive) hue. */
+export type ReportCell = string | { text: string; heat: number; tone: 'negative' | 'positive' };
 
 export interface ReportTable {
   caption?: string;
@@ -33,6 +34,8 @@ export interface ReportDocument {
   subtitle: string;
   sections: ReportSection[];
 }
+
+const NEGATIVE = new Set<Emotion>(NEGATIVE_EMOTIONS);
 
 const section = (id: string, title: string): ReportSection => ({ id, title, paragraphs: [], tables: [], quotes: [] });
 
@@ -110,12 +113,18 @@ export function buildReportDocument(ins: Insights, lang: Lang): ReportDocument {
   const jm = section('journey', s.journey);
   jm.paragraphs.push(s.journeyNote);
   const emotions = ins.journey.emotions.filter((e) => ins.journey.stages.some((st) => st.counts[e] > 0));
+  // Shade relative to the strongest cell so the map shows contrast even when shares are small.
+  const maxShare = Math.max(0.01, ...ins.journey.stages.flatMap((st) => emotions.map((e) => st.shares[e])));
   jm.tables.push({
     heatmap: true,
     headers: [s.stage, ...emotions.map((e) => nameOf('emotions', e, lang)), s.customerMessages],
     rows: ins.journey.stages.map((st) => [
       nameOf('stages', st.stage, lang),
-      ...emotions.map((e) => ({ text: st.messages ? pct(st.shares[e], lang) : '—', heat: st.shares[e] })),
+      ...emotions.map((e) => ({
+        text: st.messages ? pct(st.shares[e], lang) : '—',
+        heat: st.shares[e] / maxShare,
+        tone: NEGATIVE.has(e) ? ('negative' as const) : ('positive' as const),
+      })),
       num(st.messages, lang, 0),
     ]),
   });

@@ -15,15 +15,16 @@ blockquote{margin:.75rem 0;padding:.5rem 1rem;border-left:4px solid var(--accent
 .legend{font-size:.8rem;color:var(--muted)}
 @media print{body{margin:0}h2{break-after:avoid}table{break-inside:avoid}}`;
 
-/** Heatmap shade: white to the accent colour, text kept readable. */
-function heatStyle(heat: number): string {
+/** Heatmap shade: white to wine red (negative emotions) or to green (positive ones), text kept readable. */
+function heatStyle(heat: number, tone: 'negative' | 'positive'): string {
   const a = Math.max(0, Math.min(1, heat));
   const alpha = Math.round(a * 85) / 100;
-  return `background:rgba(138,45,82,${alpha});color:${alpha > 0.45 ? '#fff' : 'inherit'}`;
+  const rgb = tone === 'negative' ? '138,45,82' : '31,122,90';
+  return `background:rgba(${rgb},${alpha});color:${alpha > 0.45 ? '#fff' : 'inherit'}`;
 }
 
 function cell(c: ReportCell, first: boolean): string {
-  if (typeof c !== 'string') return `<td class="heat" style="${heatStyle(c.heat)}">${escapeHtml(c.text)}</td>`;
+  if (typeof c !== 'string') return `<td class="heat" style="${heatStyle(c.heat, c.tone)}">${escapeHtml(c.text)}</td>`;
   const numeric = !first && /^[−+\-]?[\d\s.,]+( ?%| pts)?( \(n=\d+\))?$/.test(c);
   return `<td${numeric ? ' class="num"' : ''}>${escapeHtml(c)}</td>`;
 }

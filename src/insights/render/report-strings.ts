@@ -5,7 +5,7 @@ const STRINGS = {
   fr: {
     reportTitle: "Rapport d'écoute client",
     generated: 'Généré le', period: 'Période', allData: 'toutes les données',
-    overview: "Vue d'ensemble", score: 'Indicateur', value: 'Valeur', ci95: 'IC 95 %', responses: 'Réponses', weekChange: 'Évolution sur 7 jours',
+    overview: "Vue d'ensemble", score: 'Indicateur', value: 'Valeur', ci95: 'IC 95 %', responses: 'Réponses', weekChange: 'vs semaine précédente',
     nps: 'NPS', csat: 'CSAT', ces: 'CES (effort, 1–7)', messages: 'Messages', customerMessages: 'Messages clients',
     conversations: 'Conversations', customers: 'Clients', negativeShare: 'Part négative',
     byWeek: 'Par semaine', byChannel: 'Par canal', bySegment: 'Par segment', byTeam: 'Par équipe', byBrand: 'Par marque', week: 'Semaine',
@@ -28,7 +28,7 @@ const STRINGS = {
     digestTitle: { day: 'Votre écoute client du jour', week: 'Votre écoute client de la semaine' },
     moves: 'Les chiffres et leurs mouvements', topPains: 'Les trois irritants principaux', story: 'Ce que vit un client',
     compliment: 'Un compliment à partager', noCompliment: 'Pas de compliment cette période.', customersAtRisk: 'Clients à rappeler',
-    vsPrevious: 'vs période précédente', mentions: 'mentions', openReport: 'Rapport complet : ecoute report',
+    vsPrevious: 'vs période précédente', mention: 'mention', mentions: 'mentions', openReport: 'Rapport complet : ecoute report',
   },
   en: {
     reportTitle: 'Customer listening report',
@@ -56,7 +56,7 @@ const STRINGS = {
     digestTitle: { day: "Today's customer listening", week: "This week's customer listening" },
     moves: 'Scores and moves', topPains: 'Top three pains', story: 'What one customer went through',
     compliment: 'A compliment worth sharing', noCompliment: 'No compliment this period.', customersAtRisk: 'Customers to call back',
-    vsPrevious: 'vs previous period', mentions: 'mentions', openReport: 'Full report: ecoute report',
+    vsPrevious: 'vs previous period', mention: 'mention', mentions: 'mentions', openReport: 'Full report: ecoute report',
   },
 } as const;
 

@@ -20,7 +20,7 @@ export async function render({ params }) {
   for (const f of [...FILTERS.map((f) => f.name), 'q']) if (params.get(f)) active[f] = params.get(f);
   const first = await getJson(`/api/messages${query({ ...active, limit: PAGE })}`);
   const list = h('ol', { class: 'stream', 'aria-label': t('listen_title') });
-  const count = h('p', { class: 'muted', role: 'status' }, t('results', { n: num(first.total) }));
+  const count = h('p', { class: 'muted', role: 'status' }, t('results', { n: `${num(first.total)}${first.totalCapped ? '+' : ''}` }));
   const more = h('button', { type: 'button', class: 'button' }, t('load_more'));
   let next = first.next;
   const appendPage = (items) => list.append(...items.map(item));

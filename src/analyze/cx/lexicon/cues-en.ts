@@ -7,21 +7,21 @@ import type { CxPatterns } from './types.ts';
 export const CUES_EN: CxPatterns = {
   q: [
     'how do i', 'how can i', 'how to', 'is there', 'is it possible', 'can i', 'could i', 'do you', 'does anyone', 'anyone know',
-    'why', 'what does', 'what do i', 'what should i', 'need to know', 'i m wondering', 'wondering if', 'explain', 'how much',
+    'why', 'what does', 'what do i', 'what should i', 'need to know', 'would like to know', 'could you tell me', 'just wondering', 'info on', 'i m wondering', 'wondering if', 'explain', 'how much',
     'when will', 'where is', 'where s', 'which',
   ],
+  polite: ['can you', 'could you', 'would you', 'will you', 'can someone', 'could someone', 'please can'],
   request: [
     'please', 'kindly', 'can someone', 'could someone', 'can you', 'could you', 'i need', 'i want', 'i d like', 'i would like',
     'i demand', 'i expect', 'call me', 'get back to me', 'roll it back', 'give us', 'fix', 'sort it', 'asap', 'help',
   ],
   'need:information': [
     'need to know', 'explain', 'tell me why', 'nobody told', 'no one told', 'any update*', 'updates', 'an actual date', 'what s going on',
-    'what is going on', 'don t understand', 'don t know what', 'where is', 'how do i', 'is there a way', 'is anyone actually',
-    'concrete news', 'no idea',
+    'what is going on', 'don t understand', 'don t know what', 'where is', 'how do i', 'is there a way', 'concrete news', 'no idea',
   ],
   'need:resolution': [
-    'fix', 'fixed', 'sort it', 'sort this', 'sort out', 'resolve', 'solve', 'replace', 'replacement', 'correct the', 'reissue',
-    'restore', 'pause the payment', 'what i m supposed to do', 'what to do with', 'someone call', 'please can someone', 'get it working',
+    'fix', 'fixed', 'sort it', 'sort this', 'sort out', 'resolve', 'solve', 'replace', 'replacement', 'correct the', 'reissue', 'send', 'resend', 'issue a', 'cancel my', 'delete my', 'close my',
+    'restore', 'pause the payment', 'what to do with', 'someone call', 'please can someone', 'get it working',
     'turn it back on', 'back up', 'send me',
   ],
   'need:fairness': [
@@ -35,34 +35,35 @@ export const CUES_EN: CxPatterns = {
     'can t walk', 'don t know if i can', 'tablets left', 'can t afford', 'what happens if',
   ],
   'need:respect': [
-    'not an inconvenience', 'rude', 'dismissive', 'treated like', 'talked down', 'disrespect*', 'eight years', '# years', 'loyal',
-    'member for', 'i m a patient', 'i m a customer', 'passed away', 'build up to this', 'a human', 'condescending', 'felt scammed',
+    'rude', 'no apology', 'not even an apology', 'not even sorry', 'dismissive', 'treated like', 'talked down', 'disrespect*', 'eight years', '# years', 'loyal',
+    'member for', 'i m a customer', 'passed away', 'a human', 'condescending', 'felt scammed',
     'with you guys',
   ],
   'need:speed': [
-    'asap', 'urgent*', 'right now', 'today', 'immediately', 'quickly', 'as soon as', 'hurry', 'before the', 'by tomorrow', 'tonight',
-    'call me back today', 'under a month', 'on hold', 'two days of', 'days left', 'in the queue', 'since eight', 'ready yesterday',
+    'asap', 'urgent*', 'right now', 'today', 'immediately', 'quickly', 'as soon as', 'hurry', 'by tomorrow', 'tonight',
+    'call me back today', 'under a month', 'on hold', 'days left', 'in the queue', 
     'this week', 'in # hours', 'within',
   ],
   'need:reliability': [
     'again', 'every time', 'every update', 'keeps happening', 'always', 'never work', '# outages', 'outages', 'too many', 'consistent*',
     'used to be', 'guaranteed', 'promised', 'approved', 'two weeks running', 'weeks running', 'no record of', 'hasn t run since',
-    'update your data', 'on time', 'toilets never work',
+    'update your data', 'on time', 
   ],
   'need:autonomy': [
     'myself', 'toggle', 'self service', 'online', 'in the app', 'through the app', 'do it myself', 'let me', 'option to', 'control',
     'change the delivery address', 'can i change', 'roll it back', 'find the button', 'bulk import',
   ],
-  'stage:discover': ['do you price match', 'do you offer', 'looking at', 'thinking of', 'before i buy', 'before buying', 'lets you open', 'considering'],
+  'stage:discover': ['do you price match', 'do you offer', 'looking at', 'thinking of', 'before i buy', 'before buying', 'considering'],
   'stage:purchase': [
     'at the counter', 'checkout', 'check out', 'in store', 'the store', 'stockroom', 'ordering', 'after ordering', 'reservation',
     'booked', 'booking', 'website', 'add to cart', 'appointment', 'sign up', 'bought', 'purchase',
   ],
   'stage:onboarding': [
-    'installer', 'installation', 'install*', 'fitted', 'set up', 'setup', 'activation', 'activate', 'onboarding', 'switched last',
+    'installer', 'installation', 'install*', 'fitted', 'set up', 'setup', 'activation', 'activate', 'onboarding', 
     'new account', 'porting', 'first bill', 'welcome',
   ],
   'stage:delivery': [
+    'i ordered', 'my order', 'ordered', 
     'delivery', 'delivered', 'driver', 'courier', 'parcel', 'package', 'tracking', 'shipping', 'shipped', 'click and collect',
     'arrived with', 'order arrived', 'dispatch*', 'collect',
   ],
@@ -81,14 +82,14 @@ export const CUES_EN: CxPatterns = {
   'stage:renewal': ['renewal', 'renew*', 'at renewal', 'new contract price', 'contract ended', 'end of my contract'],
   'stage:cancellation': [
     'how do i cancel', 'how to cancel', 'close my account', 'closing my account', 'cancel my subscription', 'cancel my contract',
-    'end my contract', 'terminate', 'moving abroad', 'cancellation process',
+    'end my contract', 'terminate', 'early termination', 'termination fee', 'final bill', 'moving abroad', 'cancellation process',
   ],
   churn: [
-    'cancel my subscription|account|contract|membership|plan', 'cancelling my', 'i m cancelling', 'i am cancelling', 'i ll be cancelling',
+    'cancel my subscription|account|contract|membership|plan', 'cancelling my', 'cancelling|cancel everything', 'cancelling it all', 'i m cancelling', 'i am cancelling', 'i ll be cancelling',
     'cancelled after', 'close the account', 'close my account', 'closing my account', 'delete my account', 'switching to', 'switch to',
     'porting to', 'leaving you', 'i m leaving', 'we re leaving', 'done with', 'never again', 'never flying',
     'never using', 'never ordering', 'never buying', 'won t be back', 'won t be using', 'won t fly', 'will not fly', 'last time i',
-    'taking my business elsewhere', 'take my business elsewhere', 'lost a customer', 'find another', 'unsubscrib*', 'uninstall*',
+    'taking my business elsewhere', 'take my business elsewhere', 'lost a customer', 'find another', 'uninstall*',
     'moving abroad',
   ],
   churn_block: ['switched from', 'before', 'thinking about whether', 'renewing'],
@@ -97,29 +98,36 @@ export const CUES_EN: CxPatterns = {
     'epilep*', 'chronic', 'disabled', 'disability', 'wheelchair', 'blind', 'deaf', 'housebound', 'mobility', 'can t walk', 'dementia',
     'alzheimer*', 'parkinson*', 'elderly', 'can t afford', 'cannot afford', 'money is tight', 'money is really tight', 'food bank',
     'unemployed', 'lost my job', 'benefits', 'debt', 'depression', 'mental health', 'suicid*', 'panic attacks', 'counsellor',
-    'therapist', 'build up to this', 'transplant', 'terminal*', 'hospice', 'lifeline', 'insulin', 'oxygen',
+    'therapist', 'transplant', 'terminal*', 'hospice', 'lifeline', 'insulin', 'oxygen',
   ],
-  age: ['i m #', 'i am #', 'she s #', 'he s #', 'aged #', '# years old', '# year old', 'mother #', 'father #', 'mum #', 'dad #'],
+  age: [
+    'i m #', 'i am #', 'she s #', 'he s #', 'aged #', '# years old', '# year old', 'mother|father|mum|mom|dad|grandma|grandmother|grandad|grandfather|nan|husband|wife|aunt|uncle ~is|~s|~who ~is #',
+  ],
   third: ['neighbour*', 'neighbor*', 'colleague*', 'a friend', 'my friend', 'coworker*'],
   repeat: [
+    '# times already', 'already # times',
     'third time', 'fourth time', 'second time', '# th time', 'again', 'once again', 'still waiting', 'still no', 'still not',
     'still hasn t', 'keep calling', 'called # times', 'emailed # times', 'already sent', 'already called', 'already emailed',
-    'photo attached again', 'chased', 'following up', 'follow up again', 'two weeks running', 'every update',
+    'chased', 'following up', 'follow up again', 'two weeks running', 'every update',
   ],
   'urg:high': [
     'gas', 'smell gas', 'allerg*', 'anaphyla*', 'wrong dose', 'dosage', 'motorway', 'highway', 'broke down', 'fire', 'smoke',
     'overdraft', 'overdrawn', 'blocked', 'frozen account', 'can t pay', 'no power', 'no heating', 'no water', 'completely down',
     'totally down', 'in # hours', 'in # minutes', 'tonight', 'tomorrow morning', 'today', 'this morning', 'urgent*', 'asap',
-    'data breach', 'hacked', 'wiped', 'fraud', 'journalist*', 'lawyer', 'tablets left', 'days of tablets', 'stranded',
-    'can t walk', 'no milk', 'without milk',
+    'due today', 'due tomorrow', 'data breach', 'hacked', 'wiped', 'fraud', 'journalist*', 'lawyer', 'stranded',
+    'can t walk', 
   ],
   'urg:medium': [
     'refund*', 'dispute*', 'charged', 'correct the', 'this week', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday',
     'saturday', 'sunday', 'by the', 'before the', 'roll it back', 'change the', 'direct debit', 'give us',
   ],
-  praise: [
+  praise: ['no complaints', 'can t complain', 'good quality', 'pleased', 'glad', 
     'thank*', 'thx', 'great', 'love', 'lovely', 'best', 'amazing', 'perfect', 'excellent', 'happy', 'shout out', 'shoutout',
     'legends', 'class act', 'game changer', 'kudos', 'recommend', 'made my day', 'above and beyond', 'convenient', 'fair price',
+  ],
+  deed: [
+    'in # min|mins|minutes|hours|hour|days', 'in an hour', 'within minutes', 'within the hour', 'same day', 'the same day', 'fixed',
+    'replaced', 'refunded', 'ready in', 'came through', 'sorted it', 'called back', 'checked on', 'went out of their way',
   ],
   cause: ['because', 'since', 'due to', 'after', 'as'],
 };

@@ -9,11 +9,11 @@ import type { CxPatterns } from './types.ts';
 export const THEMES_FR: CxPatterns = {
   // "something arrived or happened late" (GUIDELINES: delay).
   'theme:delay': [
-    'retard*', 'en retard', 'toujours pas arrive*', 'pas encore arrive*', '!ne est pas arrive*', '!ne sont pas arrive*',
+    'retard*', 'en retard', 'toujours pas arrive*', 'toujours pas passe*', 'pas encore passe*', 'toujours pas venu*', 'pas encore arrive*', '!ne est pas arrive*', '!ne sont pas arrive*',
     'pas ete livre*', 'jamais arrive*', 'livraison un peu|trop|tres longue', 'livraison longue', 'delai de livraison',
-    'bloque* sur le tarmac', 'bloque* depuis', 'est bloque*', 'prevue hier', 'prevu hier', 'devait arriver',
-    '# jours|semaines|mois pour', 'decale*', 'reporte*', 'toujours en attente de livraison', 'pas a l heure', 'rate ma correspondance',
-    'rater ma correspondance', 'je vais la rater', 'correspondance ratee', 'en souffrance',
+    'bloque* sur le tarmac', 'virement|paiement|colis|commande|remboursement|dossier|transfert ~est ~reste ~toujours bloque*',
+    '# jours|semaines|mois de plus', 'encore # jours|semaines|mois', 'toujours pas livre*', 'pas encore livre*', 'prevue hier', 'prevu hier', 'devait arriver',
+    '# jours|semaines|mois pour', 'decale*', 'a ete reporte*', 'vol|livraison|rendez vous|intervention reporte*', 'toujours en attente de livraison', 'pas a l heure', 'en souffrance', 'rate* ma|la|notre correspondance', 'rater ma|la|notre correspondance',
   ],
   // Only when the company cancelled (GUIDELINES); customer cancellations are `cust_cancel` below.
   'theme:cancellation': [
@@ -27,22 +27,23 @@ export const THEMES_FR: CxPatterns = {
     'frais de annulation', 'conditions de annulation', 'veux annuler', 'voudrais annuler', 'souhaite annuler', 'comment annuler',
   ],
   'theme:lost_or_damaged': [
-    'ont perdu|a perdu|avez perdu', 'est perdu*', 'ete perdu*', 'colis|valise*|bagage*|paquet|commande|carton perdu*', 'egare*', 'cassees', 'casses', 'arrive* casse*', 'est casse*', 'abime*', 'endommage*', 'brise*', 'fissure*',
+    'ont perdu|a perdu|avez perdu', 'est perdu*', 'ete perdu*', 'colis|valise*|bagage*|paquet|commande|carton perdu*', 'egare*', 'cassees', 'casses', 'arrive* casse*', 'est|etait|etaient|sont|ete|recu* casse*', 'eventre*', 'casse* en deux|en morceaux|en mille morceaux', 'abime*', 'endommage*', 'brise*', 'fissure*',
     'raye*', 'deteriore*', 'pas retrouve*', 'jamais retrouve*', 'valise perdue', 'bagage perdu', 'colis perdu', 'colis vole',
-    'ecran casse', 'carton eventre', 'en morceaux', 'aucune protection',
+    'ecran casse', 'carton eventre', 'en morceaux', 'aucune protection', 'ecrase*', 'renverse*', 'fondu', '!rien recu',
+    '!jamais recu*', 'indique* livre*', 'marque* comme livre*', 'colis introuvable',
   ],
   'theme:wait_time': [
     '!attente', '!musique de attente', '!file de attente', '!en ligne depuis', '# h|heures|minutes|min que je suis en ligne',
     '# h|heures|minutes|min au telephone', '# h|heures|minutes|min de attente', '!personne ne repond', '!met # jours a repondre',
     '!mettent # jours a repondre', '!delai de reponse', '!toujours pas de reponse', '!aucune reponse', '!pas de reponse',
-    'injoignable*', 'impossible de les joindre', 'impossible de joindre', 'ca sonne dans le vide', 'queue', 'faire la queue',
-    '!attendu # h|heures|minutes|min', '!attendre # h|heures|minutes|min', 'temps de attente',
+    'injoignable*', 'personne ne decroche', 'sonne dans le vide', 'impossible de les joindre', 'impossible de joindre', 'ca sonne dans le vide', 'queue', 'faire la queue',
+    '!# min|minutes|h|heures que je attends', '!attends au telephone', '!au telephone depuis', '!attendu # h|heures|minutes|min', '!attendre # h|heures|minutes|min', 'temps de attente',
   ],
   'theme:unresolved': [
     '!toujours pas', '!toujours rien', '!toujours le meme probleme', '# fois que je appelle', '# fois que je ecris',
     'troisieme|deuxieme|quatrieme|# fois', '!a chaque fois on me dit', '!relance*', '!sans reponse', '!sans suite',
     '!aucune suite', '!personne ne me rappelle', '!jamais rappele*', 'on me renvoie', 'renvoie de service en service',
-    'tourne en boucle', 'en boucle', '!deja renvoye*', '!deja envoye*', '!deja appele*', 'pas resolu*', 'pas regle*',
+    'tourne en boucle', 'en boucle', 'tourner en rond', 'parler a un humain', 'un vrai conseiller', '!deja renvoye*', '!deja envoye*', '!deja appele*', 'pas resolu*', 'pas regle*',
     'probleme persiste', 'ticket ouvert depuis', 'dossier ouvert depuis', 'que je attends', 'semaine sans',
     '!rien ne bouge', '!rien ne avance', 'promis*',
   ],
@@ -58,21 +59,22 @@ export const THEMES_FR: CxPatterns = {
   ],
   'theme:product_quality': [
     'defectueu*', 'defaut*', 'mauvaise qualite', 'qualite mediocre', 'qualite deplorable', 'sale', 'sales', 'crasseu*',
-    'toilettes', 'voyant moteur', 'voyant allume', 'tombe* en panne', 'panne moteur', 'pas frais', 'perime*', 'immangeable',
+    'toilettes', 'voyant moteur', 'crevaison', 'pneu creve', 'batterie a plat', 'mauvais dosage', 'mauvais medicament', 'erreur de dosage', 'voyant allume', 'tombe* en panne', 'panne moteur', 'pas frais', 'perime*', 'immangeable',
     'froid* a la livraison', 'moisi*', 'allergene*', 'arachide*', 'gluten', 'viande dans', 'contenait de la viande',
     'ne tient pas', 'se decolle', 'fuit', 'fuite de eau', 'bruyant*', 'pas conforme', 'non conforme', 'trou dans le mur',
   ],
   'theme:technical': [
-    'bug*', 'beug*', 'bogue*', 'plante*', 'crash*', 'inutilisable', 'rame', 'erreur*', 'maintenance', 'panne de reseau',
-    'panne internet', 'en panne', 'hors service', 'sans internet', 'plus de internet', 'pas de internet', 'coupure*',
+    'bug*', 'beug*', 'bogue*', 'echoue*', 'plus de ligne', 'sans ligne', 'ligne coupee', 'plus de reseau', 'impossible de valider|payer|commander|telecharger|acceder|ouvrir|finaliser',
+    'n accepte pas', 'ne accepte pas', 'refuse ma|mon|mes carte|paiement|code', 'plante*', 'crash*', 'inutilisable', 'rame', 'erreur*', 'maintenance', 'panne de reseau',
+    'panne internet', 'en panne', 'hors service', 'ascenseur|escalator|borne|automate|distributeur ~est ~encore ~toujours en panne|bloque|hs', 'sans internet', 'plus de internet', 'pas de internet', 'coupure*',
     'pas de reseau', 'ne marche pas', 'ne marche plus', 'ne fonctionne pas', 'ne fonctionne plus', 'ne charge pas',
     'mise a jour casse', 'casse quelque chose', 'synchronisation', 'ont disparu', 'a disparu', 'donnees effacees',
     'fuite de donnees', 'pirate*', 'piratage', 'jamais genere*', 'page blanche', 'site bloque', 'appli bloquee',
-    'affiche des creneaux', 'creneaux fantomes', 'appli|site|application|connexion|internet|reseau|wifi ~tres ~trop lent|lente', 'ecran noir', 'service fantome', 'panne de signalisation',
+    'appli|site|application|connexion|internet|reseau|wifi ~tres ~trop lent|lente', 'ecran noir', 'service fantome', 'panne de signalisation',
   ],
   'theme:account_access': [
     'connecter', 'connexion a mon compte', 'me connecter', 'se connecter', 'mot de passe', 'mdp', 'identifiant*',
-    'compte bloque', 'compte suspendu', 'code de verification', 'authentification', 'identite non verifiee',
+    'compte ~est ~a ~ete bloque|suspendu|verrouille|desactive', 'code de verification', 'authentification', 'identite non verifiee',
     'verification de identite', 'piece de identite', 'valider mon permis', 'valider mon identite', 'acces a mon compte',
     'acceder a mon compte', 'photo est refusee', 'document illisible', 'code sms',
   ],
@@ -81,29 +83,39 @@ export const THEMES_FR: CxPatterns = {
     '!aucune information', '!aucune info', '!pas de info', '!pas informe*', '!personne ne me a prevenu', '!pas clair*',
     '!incomprehensible*', '!informations contradictoires', '!je trouve pas', '!je ne trouve pas', '!introuvable',
     'plateforme indiquait', 'site indiquait', 'indiquait', '!on ne sait rien', '!aucune nouvelle*', '!pas de nouvelles',
-    '!sans motif', 'mal informe*', '!dossier incomplet',
+    '!sans motif', '!sans me expliquer', '!personne ne nous|me informe|previent', '!ne nous informe', '!sans nous informer', 'mal informe*', '!dossier incomplet',
   ],
   'theme:policy': [
     'conditions generales', 'cgv', 'reglement', 'clause', 'politique de', 'non remboursable', 'pas remboursable',
     'franchise', 'pas autorise*', 'interdit*', 'obligatoire', 'passer en boutique', 'se deplacer en agence',
     'en cours de verification', 'sans frais', 'en cabine', 'bagage a main', 'ne sapplique pas', 'ne se applique pas',
-    'conditions', 'engagement', 'a le droit', 'avons le droit', 'on me demande de', 'me demande de passer|fournir|envoyer',
+    'conditions', 'engagement', 'puis je emmener|amener|prendre', 'est ce autorise', 'est il possible de emmener', 'a le droit', 'avons le droit', 'on me demande de', 'me demande de passer|fournir|envoyer',
     'il faut fournir', 'exigent',
   ],
   'theme:booking': [
     'reservation*', 'mauvaise taille', 'pas la bonne taille', 'mauvais article', 'mauvais produit', 'pas le bon article',
     'il manque', 'manquant*', 'commande incomplete', 'article manquant', 'commande en double', 'double reservation',
     'surbooking', 'surreservation', 'aucune trace de ma reservation', 'changer la adresse de livraison',
-    'erreur dans ma commande', 'erreur de commande', 'pas ce que je ai commande',
+    'erreur dans ma commande', 'la moitie de ma|mes|du|de la', 'erreur de commande', 'pas ce que je ai commande', 'au lieu de le|la|les|de|du|des', 'mauvaise couleur', 'mauvais modele',
   ],
   // Direct attitude phrases that need no staff noun.
-  'theme:staff_attitude': ['parle comme si', 'mal parle', 'a soupire', 'raccroche au nez', 'pris de haut', 'avec le sourire', 'chapeau aux|a le'],
+  'theme:staff_attitude': [
+    'me a fait signer', 'force* la main', 'pousse* a souscrire|acheter|prendre',
+    'pour sa|son|leur patience|gentillesse|disponibilite|bienveillance|professionnalisme|aide|accueil', 'doigt de honneur', 'insulte*','parle comme si', 'mal parle', 'a soupire', 'raccroche au nez', 'pris de haut', 'avec le sourire', 'chapeau aux|a le'],
   'role:staff': [
     'conseiller*', 'conseillere*', 'vendeur*', 'vendeuse*', 'agent*', 'employe*', 'personnel', 'equipe', 'livreur*',
     'chauffeur*', 'conducteur de bus', 'technicien*', 'installateur*', 'infirmier*', 'infirmiere*', 'medecin*', 'docteur',
     'secretaire', 'receptionniste', 'hotesse*', 'steward*', 'pnc', 'equipage', 'monteurs', 'monteur*', 'collegue*',
     'service client', 'service a la clientele', 'support', 'standardiste', 'caissier*', 'caissiere*', 'guichetier*',
     'controleur*', 'accueil', 'pharmacien*', 'gerant*', 'serveur*', 'serveuse*', 'depanneur*', 'interlocuteur*',
+  ],
+  'role:device': [
+    'ascenseur*', 'escalator*', 'escalier mecanique', 'machine*', 'borne*', 'automate*', 'distributeur*', 'portique*', 'terminal',
+    'box', 'decodeur', 'modem', 'compteur', 'chaudiere', 'caisse* automatique*', 'valideur*',
+  ],
+  'role:broken': [
+    'en panne', 'hs', 'hors service', 'ne marche pas|plus|jamais', 'ne fonctionne pas|plus|jamais', 'marche pas', 'fonctionne pas',
+    'bloque*', 'mort', 'defaillant*', 'a lache',
   ],
   'role:good': [
     'sympa*', 'gentil*', 'aimable*', 'genial*', 'adorable*', 'patient', 'patiente', 'pedagogue', 'professionnel*',
@@ -114,6 +126,6 @@ export const THEMES_FR: CxPatterns = {
     'desagreable*', 'impoli*', 'malpoli*', 'agressi*', 'meprisant*', 'froid', 'froide', 'incompetent*', 'arrogant*',
     'condescendant*', 'hautain*', 'irrespectueu*', 'pas aimable', 'insupportable*', 'raccroche*', 'soupire', 'crie',
     'ignore*', 'parle comme', 'mal parle', 'lit un script', 'se en fiche*', 'se en fout', 'nul', 'nulle', 'mal recu*',
-    'pas a le ecoute',
+    'pas a le ecoute', 'refuse* de', 'grossier*', 'vulgaire*', 'menace*', 'moque* de moi', 'se est moque*', 'hurle*',
   ],
 };

@@ -1,0 +1,25 @@
+/**
+ * `npm run bench`: the analysis pipeline's throughput and memory beside peer libraries, then the
+ * dashboard's API latency on a million messages. Each part runs in its own process so peak-memory
+ * figures are not mixed. Pass `analyze` or `dashboard` to run one part.
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const parts = [
+  { name: 'analyze', script: 'bench-analyze.ts', title: 'Analysis pipeline: messages/second and peak memory' },
+  { name: 'dashboard', script: 'bench-dashboard.ts', title: 'Dashboard and API latency on 1,000,000 messages (SQLite)' },
+];
+const wanted = process.argv.slice(2);
+let failed = 0;
+for (const part of parts) {
+  if (wanted.length > 0 && !wanted.includes(part.name)) continue;
+  process.stdout.write(`\n## ${part.title}\n\n`);
+  const script = fileURLToPath(new URL(`./${part.script}`, import.meta.url));
+  const r = spawnSync(process.execPath, ['--import', 'tsx', script], { stdio: 'inherit' });
+  if (r.status !== 0) {
+    failed += 1;
+    process.stderr.write(`bench: ${part.script} exited with ${r.status}\n`);
+  }
+}
+process.exitCode = failed > 0 ? 1 : 0;

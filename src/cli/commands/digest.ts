@@ -1,0 +1,58 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from '../../core/errors.ts';
+import type { DigestPeriod } from '../../insights/digest.ts';
+import { deliverDigest } from '../../runtime/deliver-digest.ts';
+import { prepareDigest } from '../../runtime/prepare-digest.ts';
+import type { Command } from '../command.ts';
+import { parseLang } from './report.ts';
+
+const USAGE = `Usage: ecoute digest [--period day|week] [--format md|html|text] [--lang fr|en] [--send]
+
+Builds the digest of yesterday (day) or of the week holding yesterday (week, default): scores and
+their moves, the top three pains with a real customer story each, a compliment worth sharing and the
+customers at risk. Prints it, or with --send e-mails it (SMTP_URL, MAIL_FROM, MAIL_TO) and posts it
+to a Slack/Teams webhook (DIGEST_WEBHOOK_URL).
+  --period P   day or week (default week)
+  --format F   md (default), html or text (the Slack/Teams form)
+  --lang L     fr or en (default: the workspace language)
+  --send       deliver instead of printing; exit status 1 when a channel fails`;
+
+/** `ecoute digest`: prints or sends the daily/weekly digest. */
+export const digestCommand: Command = {
+  name: 'digest',
+  summary: 'Build (and send) the daily or weekly digest',
+  usage: USAGE,
+  async run(args, ctx) {
+    let values: { period?: string; format?: string; lang?: string; send?: boolean };
+    try {
+      ({ values } = parseArgs({
+        args,
+        strict: true,
+        options: { period: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, send: { type: 'boolean' } },
+      }));
+    } catch (err) {
+      throw new UsageError(`${(err as Error).message}\n${USAGE}`);
+    }
+    const period = (values.period ?? 'week') as DigestPeriod;
+    if (period !== 'day' && period !== 'week') throw new UsageError(`--period must be day or week, not "${values.period}".`);
+    const format = values.format ?? 'md';
+    if (!['md', 'html', 'text'].includes(format)) throw new UsageError(`--format must be md, html or text, not "${format}".`);
+    const lang = parseLang(values.lang);
+
+    const store = await ctx.openStore();
+    try {
+      const prepared = await prepareDigest(store, ctx.config.workspace, period, ctx.clock(), lang);
+      if (!values.send) {
+        ctx.stdout.write(format === 'html' ? prepared.message.html : format === 'text' ? prepared.message.text : prepared.markdown);
+        return 0;
+      }
+      const c = ctx.config;
+      const result = await deliverDigest(prepared.message, { smtpUrl: c.smtpUrl, mailFrom: c.mailFrom, mailTo: c.mailTo, webhookUrl: c.webhookUrl });
+      ctx.stdout.write(`Digest ${prepared.digest.label}: e-mail ${result.email}, webhook ${result.webhook}.\n`);
+      for (const e of result.errors) ctx.stderr.write(`ecoute digest: ${e}\n`);
+      return result.errors.length > 0 ? 1 : 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

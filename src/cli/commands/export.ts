@@ -1,0 +1,51 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from '../../core/errors.ts';
+import { openOutput } from '../../runtime/write-output.ts';
+import { CSV_HEADER, csvLine, exportRecord } from '../../runtime/export-records.ts';
+import type { Command } from '../command.ts';
+
+const USAGE = `Usage: ecoute export [--format jsonl|csv] [--out FILE]
+
+Exports every message with its analysis, one record per message, oldest first (streamed: any size).
+  --format F   jsonl (default: one JSON object a line) or csv (RFC 4180, UTF-8, header row)
+  --out FILE   write to FILE instead of standard output`;
+
+/** `ecoute export`: streams message facts out of the store. */
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'Export every message with its analysis (jsonl or csv)',
+  usage: USAGE,
+  async run(args, ctx) {
+    let values: { format?: string; out?: string };
+    try {
+      ({ values } = parseArgs({ args, strict: true, options: { format: { type: 'string' }, out: { type: 'string' } } }));
+    } catch (err) {
+      throw new UsageError(`${(err as Error).message}\n${USAGE}`);
+    }
+    const format = values.format ?? 'jsonl';
+    if (format !== 'jsonl' && format !== 'csv') throw new UsageError(`--format must be jsonl or csv, not "${format}".\n${USAGE}`);
+    const store = await ctx.openStore();
+    try {
+      const out = await openOutput(values.out, ctx.stdout);
+      let count = 0;
+      try {
+        if (format === 'csv') await out.write(csvLine(CSV_HEADER));
+        for await (const page of store.iterateMessageFacts(ctx.config.workspace, {}, 1000)) {
+          let chunk = '';
+          for (const fact of page) {
+            const record = exportRecord(fact);
+            chunk += format === 'csv' ? csvLine(CSV_HEADER.map((h) => record[h])) : `${JSON.stringify(fact)}\n`;
+            count++;
+          }
+          await out.write(chunk);
+        }
+      } finally {
+        await out.close();
+      }
+      if (values.out) ctx.stderr.write(`Exported ${count} messages to ${values.out}.\n`);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

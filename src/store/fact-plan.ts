@@ -1,0 +1,86 @@
+import type { Kysely } from 'kysely';
+import { fold } from '../analyze/text.ts';
+import type { FactFilter } from '../core/facts.ts';
+import type { Database } from './db-types.ts';
+import type { DialectAdapter } from './dialect.ts';
+import { toDbId } from './ids.ts';
+
+/** The table whose index a fact query walks in time order (see FactScan in fact-select.ts). */
+export type FactDriver =
+  | { table: 'messages' }
+  | { table: 'analysis_labels'; kind: 'theme' | 'need' | 'emotion'; label: string }
+  | { table: 'analyses'; stage: string };
+
+/** How a fact query is run: its driving table and how `q` is matched. */
+export interface FactPlan {
+  driver: FactDriver;
+  /** The folded `q`, or null without one. */
+  text: string | null;
+  /** True: `q` is looked up in the dialect's text index (few matches); false: LIKE on each scanned row. */
+  textIndexed: boolean;
+}
+
+/** Beyond this many index entries a candidate is "broad"; estimates stop counting there. */
+const PROBE_CAP = 50_000;
+/**
+ * Below this many text-index matches, `q` is resolved through the index (then sorted); above it matches
+ * are dense enough that checking the LIKE on rows walked newest first fills a page sooner.
+ */
+const TEXT_INDEX_CAP = 20_000;
+
+type Counter = { executeTakeFirstOrThrow(): Promise<{ n: number | string | bigint }> };
+
+async function capped(q: Counter): Promise<number> {
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+/**
+ * Picks the driving table for a filter by counting, up to PROBE_CAP, the index entries of each candidate
+ * (index-only range counts, a few milliseconds each) and walking the smallest. Without an analysis filter
+ * the messages table drives and the database picks among its indexes; with one but no selective message
+ * filter the analysis index drives without probing.
+ */
+async function chooseDriver(db: Kysely<Database>, workspaceId: string, f: FactFilter): Promise<FactDriver> {
+  const candidates: FactDriver[] = [];
+  for (const kind of ['theme', 'need', 'emotion'] as const) {
+    const label = f[kind];
+    if (label) candidates.push({ table: 'analysis_labels', kind, label });
+  }
+  if (f.stage) candidates.push({ table: 'analyses', stage: f.stage });
+  if (candidates.length === 0) return { table: 'messages' };
+  const selectiveMessageFilter = f.channel || f.brand || f.customerId !== undefined;
+  if (candidates.length === 1 && !selectiveMessageFilter) return candidates[0];
+
+  const sizes = await Promise.all(
+    candidates.map((c) => {
+      if (c.table === 'analysis_labels') {
+        const sub = db.selectFrom('analysis_labels').select('message_id')
+          .where('workspace_id', '=', workspaceId).where('kind', '=', c.kind).where('label', '=', c.label);
+        return capped(db.selectFrom(sub.limit(PROBE_CAP).as('p')).select((eb) => eb.fn.countAll<number>().as('n')));
+      }
+      const sub = db.selectFrom('analyses').select('message_id')
+        .where('workspace_id', '=', workspaceId).where('stage', '=', c.table === 'analyses' ? c.stage : '');
+      return capped(db.selectFrom(sub.limit(PROBE_CAP).as('p')).select((eb) => eb.fn.countAll<number>().as('n')));
+    }),
+  );
+  let best = 0;
+  for (let i = 1; i < sizes.length; i++) if (sizes[i] < sizes[best]) best = i;
+  if (!selectiveMessageFilter) return candidates[best];
+
+  let messages = db.selectFrom('messages').select('id').where('workspace_id', '=', workspaceId);
+  if (f.customerId !== undefined) messages = messages.where('customer_id', '=', toDbId(f.customerId) ?? -1);
+  else if (f.brand) messages = messages.where('brand', '=', f.brand);
+  else if (f.channel) messages = messages.where('channel', '=', f.channel);
+  const messageSize = await capped(db.selectFrom(messages.limit(PROBE_CAP).as('p')).select((eb) => eb.fn.countAll<number>().as('n')));
+  return messageSize < sizes[best] ? { table: 'messages' } : candidates[best];
+}
+
+/** Plans a fact query: driving table, and whether `q` goes through the text index. */
+export async function planFacts(db: Kysely<Database>, adapter: DialectAdapter, workspaceId: string, f: FactFilter = {}): Promise<FactPlan> {
+  const text = f.q && f.q.trim() !== '' ? fold(f.q.trim()) : null;
+  const [driver, estimate] = await Promise.all([
+    chooseDriver(db, workspaceId, f),
+    text ? adapter.textIndexEstimate(db, text, TEXT_INDEX_CAP) : Promise.resolve(null),
+  ]);
+  return { driver, text, textIndexed: estimate !== null && estimate < TEXT_INDEX_CAP };
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { computeDrivers, conversationFactors } from '../../src/insights/key-drivers.ts';
+import { twoByTwo } from '../../src/insights/stats/two-by-two.ts';
+import { message, survey } from './fixtures.ts';
+
+describe('key driver analysis', () => {
+  it('computes the detractor-rate difference with and without a theme', () => {
+    // 10 surveyed conversations. 4 mention "delay": 3 detractors. 6 do not: 1 detractor.
+    // rate with = 0.75, without = 1/6 = 0.1667, difference = 0.5833
+    // SE = √(0.75·0.25/4 + 0.1667·0.8333/6) = √(0.046875 + 0.023148) = 0.26462 → CI [0.065, 1.102]
+    // Haldane OR = (3.5·5.5)/(1.5·1.5) = 8.56; prevalence 0.4, impact = 0.4·0.5833 = 0.2333
+    const messages = [];
+    const surveys = [];
+    const scores = [0, 3, 5, 9, /* without: */ 2, 10, 9, 8, 10, 7];
+    for (let i = 0; i < 10; i++) {
+      const conversationId = `conv${i}`;
+      messages.push(message({ conversationId, a: { themes: i < 4 ? ['delay'] : ['price'], emotions: [] } }));
+      surveys.push(survey('nps', scores[i], { conversationId }));
+    }
+    // An earlier answer in conv0 is replaced by its last one (0)
+    surveys.unshift(survey('nps', 10, { conversationId: 'conv0', at: new Date('2026-01-01T00:00:00Z') }));
+    const report = computeDrivers(conversationFactors(messages), surveys, 'nps_detractor');
+    expect(report.n).toBe(10);
+    expect(report.baseRate).toBe(0.4);
+    const delay = report.drivers.find((d) => d.label === 'delay')!;
+    expect(delay).toMatchObject({ kind: 'theme', withN: 4, withBad: 3, withoutN: 6, withoutBad: 1, rateWith: 0.75, rateWithout: 0.167, difference: 0.583, prevalence: 0.4, significant: true });
+    expect(delay.differenceCi).toEqual({ low: 0.065, high: 1.102 });
+    expect(delay.oddsRatio).toBe(8.56);
+    expect(delay.impact).toBeCloseTo(0.2333, 4);
+    expect(delay.name.fr).toBe('Retard');
+    // price: with 1/6 vs without 3/4 → negative effect, ranked after delay
+    expect(report.drivers[0].label).toBe('delay');
+    expect(report.drivers.find((d) => d.label === 'price')!.difference).toBe(-0.583);
+  });
+
+  it('gives Woolf intervals that contain the odds ratio', () => {
+    const e = twoByTwo(10, 20, 5, 40)!;
+    // a=10.5 b=10.5 c=5.5 d=35.5 → OR = 10.5·35.5/(10.5·5.5) = 6.4545
+    expect(e.oddsRatio).toBeCloseTo(6.4545, 3);
+    expect(e.oddsRatioCi.low).toBeLessThan(e.oddsRatio);
+    expect(e.oddsRatioCi.high).toBeGreaterThan(e.oddsRatio);
+  });
+
+  it('uses CSAT 1–3 as the bad outcome for low CSAT', () => {
+    const messages = [message({ conversationId: 'a', a: { themes: ['billing'] } }), message({ conversationId: 'b', a: { themes: [] } })];
+    const r = computeDrivers(conversationFactors(messages), [survey('csat', 3, { conversationId: 'a' }), survey('csat', 4, { conversationId: 'b' })], 'csat_low', 1);
+    expect(r.baseRate).toBe(0.5);
+    expect(r.drivers[0]).toMatchObject({ label: 'billing', withBad: 1, withoutBad: 0 });
+  });
+});

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Analysis } from '../src/core/analysis.ts';
+import { computeInsightsInWorker } from '../src/runtime/compute-insights-in-worker.ts';
 import { startServer } from '../src/runtime/http-server.ts';
 import { createApp } from '../src/server/create-app.ts';
 import { openStore } from '../src/store/open-store.ts';
@@ -69,17 +70,26 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** Times `n` sequential runs of `fn` (ms), after one untimed run. */
-async function measure(fn: () => Promise<void>, n: number): Promise<{ p50: number; p95: number; p99: number; max: number }> {
+interface Timing {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+/** Times up to `n` sequential runs of `fn` (ms) after one untimed run; stops early past `budgetMs`. */
+async function measure(fn: () => Promise<void>, n: number, budgetMs = 20_000): Promise<Timing> {
   await fn();
   const times: number[] = [];
-  for (let i = 0; i < n; i++) {
+  const start = performance.now();
+  for (let i = 0; i < n && (i < 5 || performance.now() - start < budgetMs); i++) {
     const t = performance.now();
     await fn();
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times[times.length - 1] };
+  return { n: times.length, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times[times.length - 1] };
 }
 
 async function fetchOk(url: string): Promise<unknown> {
@@ -98,13 +108,21 @@ async function main(): Promise<void> {
 
   const mem0 = process.memoryUsage().rss;
   const tWarm = performance.now();
-  const app = createApp({ store, workspaceId: WS, clock: () => END, webDir: path.join(ROOT, 'web') });
+  // As `ecoute serve` does: insights are computed in a worker thread, the event loop stays free.
+  const app = createApp({
+    store, workspaceId: WS, clock: () => END, webDir: path.join(ROOT, 'web'),
+    computeInsights: () => computeInsightsInWorker(`sqlite:${dbFile}`, WS, END),
+  });
   const server = await startServer(app, { port: 0, host: '127.0.0.1' });
   const base = server.url;
   try {
+    const tHealth = performance.now();
+    await fetchOk(`${base}/api/health`);
+    const healthDuringWarmUp = performance.now() - tHealth;
     await fetchOk(`${base}/api/overview`);
     const warm = performance.now() - tWarm;
-    console.log(`insights warm-up (one-time, at server start): ${(warm / 1000).toFixed(1)} s, RSS +${((process.memoryUsage().rss - mem0) / 1e6).toFixed(0)} MB`);
+    console.log(`GET /api/health while insights warm up: ${healthDuringWarmUp.toFixed(1)} ms`);
+    console.log(`insights warm-up (one-time, at server start): ${(warm / 1000).toFixed(1)} s, RSS +${((process.memoryUsage().rss - mem0) / 1e6).toFixed(0)} MB (worker thread included)`);
 
     const risk = (await fetchOk(`${base}/api/risk`)) as { customers: { customerId: string }[] };
     const page1 = (await fetchOk(`${base}/api/messages?limit=50`)) as { next: string | null; items: { customerId: string | null }[] };
@@ -142,19 +160,20 @@ async function main(): Promise<void> {
       ['page Listening station', ['/', '/api/i18n', '/api/messages?limit=20']],
       ['page Walk in their shoes', ['/', '/api/i18n', `/api/customers/${encodeURIComponent(someCustomer ?? 'none')}/history`]],
     ];
-    const rows: [string, Awaited<ReturnType<typeof measure>>][] = [];
-    for (const [name, p] of api) rows.push([name, await measure(get(p), requests)]);
-    for (const [name, urls] of pages) rows.push([name, await measure(async () => { for (const u of urls) await fetchOk(`${base}${u}`); }, requests)]);
-
-    const width = Math.max(...rows.map(([n]) => n.length));
+    const width = Math.max(...[...api, ...pages].map(([n]) => n.length));
     const fmt = (v: number) => v.toFixed(1).padStart(8);
-    console.log(`\n${requests} sequential requests each on loopback, ${counts.messages.toLocaleString('en')} messages (ms)`);
-    console.log(`${'route'.padEnd(width)}  ${'p50'.padStart(8)}  ${'p95'.padStart(8)}  ${'p99'.padStart(8)}  ${'max'.padStart(8)}`);
-    for (const [name, r] of rows) {
-      console.log(`${name.padEnd(width)}  ${fmt(r.p50)}  ${fmt(r.p95)}  ${fmt(r.p99)}  ${fmt(r.max)}${r.p95 >= 300 ? '  ✗ p95 ≥ 300' : ''}`);
+    console.log(`\nup to ${requests} sequential requests each on loopback, ${counts.messages.toLocaleString('en')} messages (ms)`);
+    console.log(`${'route'.padEnd(width)}  ${'n'.padStart(3)}  ${'p50'.padStart(8)}  ${'p95'.padStart(8)}  ${'p99'.padStart(8)}  ${'max'.padStart(8)}`);
+    let over = 0;
+    const report = (name: string, r: Timing): void => {
+      if (r.p95 >= 300) over++;
+      console.log(`${name.padEnd(width)}  ${String(r.n).padStart(3)}  ${fmt(r.p50)}  ${fmt(r.p95)}  ${fmt(r.p99)}  ${fmt(r.max)}${r.p95 >= 300 ? '  ✗ p95 ≥ 300' : ''}`);
+    };
+    for (const [name, p] of api) report(name, await measure(get(p), requests));
+    for (const [name, urls] of pages) {
+      report(name, await measure(async () => { for (const u of urls) await fetchOk(`${base}${u}`); }, requests));
     }
-    const over = rows.filter(([, r]) => r.p95 >= 300);
-    console.log(over.length ? `\n${over.length} route(s) over the 300 ms p95 target.` : '\nAll routes and pages under the 300 ms p95 target.');
+    console.log(over ? `\n${over} route(s) over the 300 ms p95 target.` : '\nAll routes and pages under the 300 ms p95 target.');
   } finally {
     await server.close();
     await store.close();

@@ -105,7 +105,7 @@ function probs(m: { weights: Float64Array; bias: Float64Array }, idx: Int32Array
   const s = e.reduce((a, b) => a + b, 0);
   return e.map((v) => v / s);
 }
-const SENT_OPTS = { k: 3, nFeatures: vocab.length, mode: 'softmax' as const, epochs: 6, lr: 0.05, l2: 1e-6, seed: 7 };
+const SENT_OPTS = { k: 3, nFeatures: vocab.length, mode: 'softmax' as const, epochs: Number(process.env.TRAIN_SENT_EPOCHS ?? 6), lr: Number(process.env.TRAIN_SENT_LR ?? 0.05), l2: 1e-6, seed: 7 };
 let sentModel = trainLinear(sentimentDocs().train, SENT_OPTS);
 {
   let projected = 0;
@@ -144,7 +144,11 @@ examples.forEach((e, i) => {
   const doc = { ...sparse[i], y: e.emo, weight: e.weight };
   (e.validation ? emoVal : emoDocs).push(doc);
 });
-const emoModel = trainLinear(emoDocs, { k: K, nFeatures: vocab.length, mode: 'ovr', epochs: 6, lr: 0.05, l2: 1e-6, seed: 11, posWeight: EMOTIONS.map(() => 2) });
+const EMO_EPOCHS = Number(process.env.TRAIN_EMO_EPOCHS ?? 6);
+const EMO_LR = Number(process.env.TRAIN_EMO_LR ?? 0.05);
+const EMO_POSW = Number(process.env.TRAIN_EMO_POSW ?? 2);
+const emoModel = trainLinear(emoDocs, { k: K, nFeatures: vocab.length, mode: 'ovr', epochs: EMO_EPOCHS, lr: EMO_LR, l2: 1e-6, seed: 11, posWeight: EMOTIONS.map(() => EMO_POSW) });
+const valF1: number[] = [];
 const thresholds = EMOTIONS.map((label, j) => {
   const scored = emoVal.map((d) => {
     let z = emoModel.bias[j];
@@ -160,8 +164,11 @@ const thresholds = EMOTIONS.map((label, j) => {
     if (f > bestF) { bestF = f; best = t; }
   }
   log(`emotion ${label}: threshold ${best.toFixed(3)}, internal validation F1 ${bestF.toFixed(3)}`);
+  valF1.push(bestF);
   return Math.round(best * 1000) / 1000;
 });
+
+log(`emotions: mean internal validation F1 ${(valF1.reduce((a, b) => a + b, 0) / valF1.length).toFixed(3)}`);
 
 // 5. Language identifier.
 const language = trainLanguageModel();

@@ -90,7 +90,7 @@ export function buildExamples(): Example[] {
   // Banking77: plain requests are neutral; queries reporting a problem are (mild) complaints.
   for (const r of readBanking77()) {
     const problem = PROBLEM_INTENT.test(r.labels);
-    out.push({ text: r.text, lang: 'en', sent: problem ? 0 : 1, emo: null, weight: problem ? 0.3 : 0.5, validation: false, source: 'banking77' });
+    out.push({ text: r.text, lang: 'en', sent: problem ? 0 : 1, emo: null, weight: problem ? 0.8 : 0.5, validation: false, source: 'banking77' });
   }
   // XED en–fr pairs: the French side gets its label from the English side by the stage-1 model
   // (cross-lingual projection, as XED itself did); lines in the held-out slice are excluded.

@@ -60,7 +60,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const core = analyzeCore(text, options);
   let cx: CxResult;
   try {
-    cx = analyzeCx(core);
+    cx = analyzeCx(core, compile(options.model).cx);
   } catch {
     // The CX layer must not take the whole analysis down; its findings are simply absent.
     cx = NEUTRAL_CX;

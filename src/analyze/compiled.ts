@@ -3,6 +3,7 @@
  * cached in a WeakMap keyed by that object (no module-level state beyond the cache itself).
  */
 import type { AnalyzerModel, LinearModelData } from './model.ts';
+import { compileCxLexicon, type CxLexicon } from './cx/compile.ts';
 
 /** A linear model ready for scoring. */
 export interface CompiledLinear {
@@ -27,6 +28,8 @@ export interface CompiledModel {
   /** Emotion cue phrases; value = index into cueLabels * 10 + strength is kept separately. */
   cues: Map<string, PhraseTable>;
   lang: { labels: string[]; index: Map<string, number>; logp: Float32Array; unseen: number[] };
+  /** The CX pattern trie (needs, themes, stages, signals), compiled once per model like the rest. */
+  cx: CxLexicon;
 }
 
 const cache = new WeakMap<AnalyzerModel, CompiledModel>();
@@ -76,6 +79,7 @@ export function compile(model: AnalyzerModel): CompiledModel {
     emoji: new Map(Object.entries(model.lexicon.emoji)),
     cues,
     lang: { labels: lm.labels, index: langIndex, logp, unseen: lm.unseen },
+    cx: compileCxLexicon(),
   };
   cache.set(model, compiled);
   return compiled;

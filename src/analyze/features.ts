@@ -4,7 +4,7 @@
  * emotion cue matches, and sparse word unigram/bigram indicators with negation marking
  * (Pang, Lee & Vaithyanathan 2002) for the logistic-regression layers.
  */
-import { BOOSTERS, SARCASM_OPENERS } from './lexicon/cx-valence.ts';
+import { BOOSTERS, SARCASM_OPENERS, SARCASTIC_PHRASES } from './lexicon/cx-valence.ts';
 import { lastContrast, type Word } from './normalize.ts';
 import type { PhraseTable } from './compiled.ts';
 
@@ -36,11 +36,13 @@ export interface FeatureSet {
   valence: Float64Array;
   cueHits: Map<string, CueHit>;
   sarcasm: boolean;
+  /** Politeness formulas seen ("merci", "thanks", "merci de"). */
+  polite: number;
 }
 
 const N_SCALAR = -0.74;
 /** Politeness formulas, scored apart from praise. */
-const POLITE = new Set(['merci', 'merci beaucoup', 'thanks', 'thank you', 'thank', 'thx', 'please', 'cordialement', 'se il vous plait', 'se il te plait', 'bonjour', 'hello', 'hi', 'hey', 'pls']);
+const POLITE = new Set(['merci de', 'merci de avance', 'merci par avance', 'thanks in advance', 'thank you in advance', 'merci', 'merci beaucoup', 'thanks', 'thank you', 'thank', 'thx', 'please', 'cordialement', 'se il vous plait', 'se il te plait', 'bonjour', 'hello', 'hi', 'hey', 'pls']);
 const B_INCR = 0.293;
 const C_INCR = 0.733;
 
@@ -77,6 +79,7 @@ export function extractFeatures(words: Word[], lang: string, ctx: FeatureContext
   let excl = 0;
   let quest = 0;
   let polite = 0;
+  let sarcasticPhrase = false;
   let weakPos = 0;
   let weakNeg = 0;
   for (let i = 0; i < n; ) {
@@ -109,6 +112,7 @@ export function extractFeatures(words: Word[], lang: string, ctx: FeatureContext
       i += m.len;
       continue;
     }
+    if (SARCASTIC_PHRASES.has(m.key)) sarcasticPhrase = true;
     let v = m.value;
     const prev = i > 0 ? words[i - 1].w : '';
     if (BOOSTERS.has(prev)) v += Math.sign(v) * B_INCR;
@@ -120,6 +124,10 @@ export function extractFeatures(words: Word[], lang: string, ctx: FeatureContext
   }
   // Sarcasm: a positive opener followed by a complaint ("Super, 3e semaine sans internet").
   let sarcasm = false;
+  let complaint = 0;
+  for (let i = 0; i < n; i++) complaint += Math.min(0, valence[i]);
+  // "Great job" / "bravo pour" are sarcastic only when the rest complains.
+  if (sarcasticPhrase && complaint <= -1.2) sarcasm = true;
   const first = words.findIndex((w) => !w.sym);
   if (first >= 0 && first <= 1 && SARCASM_OPENERS.has(words[first].w) && valence[first] > 0) {
     let rest = 0;
@@ -185,5 +193,5 @@ export function extractFeatures(words: Word[], lang: string, ctx: FeatureContext
   }
   const scale = Math.min(1, 3 / Math.sqrt(Math.max(1, sparse.length)));
   for (const [name, i] of sparse) { names.push(name); vals.push(scale); pos.push(i); }
-  return { names, vals, pos, lexPos, lexNeg, valence, cueHits, sarcasm };
+  return { names, vals, pos, lexPos, lexNeg, valence, cueHits, sarcasm, polite };
 }

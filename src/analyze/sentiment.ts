@@ -14,6 +14,9 @@ export interface SentimentResult {
   probs: Record<SentimentLabel, number>;
 }
 
+const COMPLAINT_MIN_P = 0.25;
+const COMPLAINT_MIN_LEX = 1.5;
+
 /** Classifies the sentiment of one message's features. */
 export function scoreSentiment(cm: CompiledModel, fs: FeatureSet): SentimentResult {
   const p = softmax(logits(cm.sentiment, fs));
@@ -22,6 +25,16 @@ export function scoreSentiment(cm: CompiledModel, fs: FeatureSet): SentimentResu
   let label: SentimentLabel = 'neutral';
   if (probs.negative > probs.neutral && probs.negative >= probs.positive) label = 'negative';
   else if (probs.positive > probs.neutral && probs.positive > probs.negative) label = 'positive';
+  // A flat statement of a service failure ("vol annulé, 3 h d'attente") is a complaint: when the
+  // model hesitates towards neutral but the lexicon evidence is clearly negative, side with it.
+  if (label === 'neutral' && probs.negative >= COMPLAINT_MIN_P && fs.lexNeg - fs.lexPos >= COMPLAINT_MIN_LEX) label = 'negative';
+  // A thankful complaint ("Thanks. 3rd delay this week") is a complaint: politeness is not praise.
+  if (label === 'positive' && fs.polite > 0 && fs.lexPos < 0.5 && fs.lexNeg >= COMPLAINT_MIN_LEX) label = 'negative';
+  if (fs.sarcasm && label !== 'negative') {
+    // Sarcasm is read for its meaning (gold guidelines): "Super, 3e semaine sans internet".
+    label = 'negative';
+    return { label, score: -Math.max(0.3, Math.round(Math.abs(probs.positive - probs.negative) * 1000) / 1000), probs };
+  }
   const score = Math.max(-1, Math.min(1, Math.round((probs.positive - probs.negative) * 1000) / 1000));
   return { label, score, probs };
 }

@@ -9,10 +9,13 @@ import { parseMime, stripQuotedReply } from './mime.ts';
 export interface EmailMessage {
   index: number;
   messageId: string | undefined;
+  /** References then In-Reply-To ids, without angle brackets (the first is the thread root when known). */
   refs: string[];
   subject: string;
   fromAddress: string;
   fromName: string | undefined;
+  /** From, To and Cc addresses, lowercased, sorted, without duplicates: who takes part in the exchange. */
+  participants: string[];
   at: Date;
   text: string;
   headers: Map<string, string>;
@@ -22,6 +25,10 @@ function ids(v: string | undefined): string[] {
   return v ? [...v.matchAll(/<([^>]+)>/g)].map((m) => m[1]) : [];
 }
 
+function addresses(v: string | undefined): string[] {
+  return v ? [...v.matchAll(/[^\s<>",;:()]+@[^\s<>",;:()]+/g)].map((m) => m[0].toLowerCase()) : [];
+}
+
 /** Parses one raw message (binary string). The date falls back to the clock when missing or unreadable. */
 export function readEmail(raw: string, index: number, clock: Clock): EmailMessage {
   const { headers, text } = parseMime(raw);
@@ -29,50 +36,96 @@ export function readEmail(raw: string, index: number, clock: Clock): EmailMessag
   const addr = /<([^>]+)>/.exec(from)?.[1] ?? /[^\s<>"]+@[^\s<>"]+/.exec(from)?.[0] ?? from.trim();
   const name = from.replace(/<[^>]*>/, '').replace(/"/g, '').trim();
   const date = headers.get('date') ? Date.parse(headers.get('date')!) : NaN;
+  const fromAddress = addr.toLowerCase();
+  const others = [...addresses(headers.get('to')), ...addresses(headers.get('cc'))];
   return {
     index,
     messageId: ids(headers.get('message-id'))[0],
     refs: [...ids(headers.get('references')), ...ids(headers.get('in-reply-to'))],
     subject: headers.get('subject') ?? '',
-    fromAddress: addr.toLowerCase(),
+    fromAddress,
     fromName: name && name !== addr ? name : undefined,
+    participants: [...new Set([fromAddress, ...others].filter((a) => a))].sort(),
     at: Number.isNaN(date) ? clock() : new Date(date),
     text: stripQuotedReply(text),
     headers,
   };
 }
 
+const PREFIXES = /^(\s*(re|tr|fw|fwd|réf|ref|aw)\s*(\[\d+\])?\s*:\s*)+/i;
+
 /** Subject without reply/forward prefixes ("Re:", "RE :", "TR:", "Fwd:", "Réf:"), for threading without ids. */
 export function baseSubject(s: string): string {
-  return s.replace(/^(\s*(re|tr|fw|fwd|réf|ref|aw)\s*(\[\d+\])?\s*:\s*)+/i, '').trim().toLowerCase();
+  return s.replace(PREFIXES, '').trim().toLowerCase();
+}
+
+/** True when the subject starts with a reply or forward prefix ("Re:", "TR:", "Fwd:", "AW:"; not "Réf:", a plain reference). */
+export function hasReplyPrefix(s: string): boolean {
+  return /^\s*(re|tr|fw|fwd|aw)\s*(\[\d+\])?\s*:/i.test(s);
 }
 
 /**
- * Groups e-mails into threads (References/In-Reply-To, else the subject without Re:/TR:/Fwd:, the
- * fallback described by J. Zawinski's threading algorithm) and maps each thread to a conversation.
+ * Groups e-mails into threads and maps each thread to a conversation, after J. Zawinski's threading
+ * algorithm ("message threading", jwz.org, 1997): messages linked by Message-ID / References /
+ * In-Reply-To are one thread, even when the referenced message is missing from the mailbox. A message
+ * without reply headers and without a reply prefix starts its own thread: two customers who both write
+ * "Parcel stuck" are two conversations. The subject fallback (subject minus Re:/TR:/Fwd:) only joins a
+ * reply whose parent is unknown, and only to the latest earlier message with the same participants
+ * (From/To/Cc set), so it never merges different customers.
  */
 export function threadEmails(messages: EmailMessage[], ctx: { sourceName: string; channel?: Channel }): ConversationInput[] {
   const sorted = [...messages].sort((a, b) => a.at.getTime() - b.at.getTime() || a.index - b.index);
-  const threadOfId = new Map<string, EmailMessage[]>();
-  const threadOfSubject = new Map<string, EmailMessage[]>();
-  const threads: EmailMessage[][] = [];
-  for (const m of sorted) {
-    let thread = m.refs.map((r) => threadOfId.get(r)).find((t) => t !== undefined);
-    const subj = baseSubject(m.subject);
-    if (!thread && subj) thread = threadOfSubject.get(subj);
-    if (!thread) {
-      thread = [];
-      threads.push(thread);
-      if (subj) threadOfSubject.set(subj, thread);
+  // Union-find over positions in date order; the representative is the earliest message.
+  const parent = sorted.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const union = (a: number, b: number): void => {
+    const [ra, rb] = [find(a), find(b)];
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  const present = new Set(sorted.flatMap((m) => (m.messageId ? [m.messageId] : [])));
+  const holder = new Map<string, number>();
+  sorted.forEach((m, i) => {
+    for (const id of m.messageId ? [m.messageId, ...m.refs] : m.refs) {
+      const h = holder.get(id);
+      if (h === undefined) holder.set(id, i);
+      else union(i, h);
     }
-    thread.push(m);
-    if (m.messageId) threadOfId.set(m.messageId, thread);
-  }
-  return threads.map((t) => toConversation(t, ctx));
+  });
+  const bySubject = new Map<string, number>();
+  sorted.forEach((m, i) => {
+    const subj = baseSubject(m.subject);
+    if (!subj) return;
+    const key = `${subj}\u0000${m.participants.join(',')}`;
+    const orphanReply = (m.refs.length > 0 || hasReplyPrefix(m.subject)) && !m.refs.some((r) => present.has(r));
+    const earlier = bySubject.get(key);
+    if (orphanReply && earlier !== undefined) union(i, earlier);
+    bySubject.set(key, i);
+  });
+  const threads = new Map<number, EmailMessage[]>();
+  sorted.forEach((m, i) => {
+    const root = find(i);
+    const t = threads.get(root);
+    if (t) t.push(m);
+    else threads.set(root, [m]);
+  });
+  return [...threads.values()].map((t) => toConversation(t, ctx));
+}
+
+/**
+ * External id (and natural-key id) of an e-mail conversation: "msg-" + hash of the thread's root
+ * Message-ID (else of subject, sender and date), stable across re-imports of the same mailbox.
+ * Message-IDs look like addresses, so they are never stored as such.
+ */
+export function emailConversationId(first: EmailMessage): string {
+  return hashedId('msg', first.refs[0] ?? first.messageId ?? `${baseSubject(first.subject)}|${first.fromAddress}|${first.at.toISOString()}`);
 }
 
 function toConversation(thread: EmailMessage[], ctx: { sourceName: string; channel?: Channel }): ConversationInput {
-  const first = thread[0];
+  // The opening message (no reply headers) names the customer, even when a clock-skewed reply is dated earlier.
+  const first = thread.find((m) => m.refs.length === 0) ?? thread[0];
   const header = (name: string): string | undefined => thread.map((m) => m.headers.get(name)).find((v) => v);
   const messages: MessageInput[] = thread
     .filter((m) => m.text)
@@ -81,8 +134,7 @@ function toConversation(thread: EmailMessage[], ctx: { sourceName: string; chann
       const role = (declared && normalizeRole(declared)) || (m.fromAddress === first.fromAddress ? 'customer' : 'agent');
       return { role, author: m.fromName ?? m.fromAddress, at: m.at, text: m.text, language: m.headers.get('content-language')?.slice(0, 2) };
     });
-  // Message-IDs look like addresses: store a hash, stable across re-imports of the same mailbox.
-  const rootId = hashedId('msg', first.refs[0] ?? first.messageId ?? `${baseSubject(first.subject)}|${first.fromAddress}|${first.at.toISOString()}`);
+  const rootId = emailConversationId(first);
   const customerId = header('x-customer-id') ?? first.fromAddress;
   const value = header('x-customer-value');
   const agentMsg = thread.find((m) => m.fromAddress !== first.fromAddress);
@@ -94,7 +146,7 @@ function toConversation(thread: EmailMessage[], ctx: { sourceName: string; chann
     agent: agentMsg?.fromName,
     subject: first.subject || undefined,
     customer: customerId ? { externalId: customerId, segment: header('x-segment'), value: value ? parseAmount(value) ?? undefined : undefined } : undefined,
-    startedAt: first.at,
+    startedAt: thread[0].at,
     messages,
     surveys: [],
   };

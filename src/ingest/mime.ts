@@ -105,11 +105,25 @@ function readPart(raw: string, depth: number): Part[] {
   return [{ type: sniffedHtml ? 'text/html' : type, text }];
 }
 
+/**
+ * Raw 8-bit header bytes: RFC 6532 allows UTF-8 there, older mailers send Windows-1252. UTF-8 when
+ * the bytes are valid UTF-8, else Windows-1252 (so "Résiliation" never becomes "RÃ©siliation").
+ */
+function decodeRawHeader(v: string): string {
+  if (!/[\x80-\xff]/.test(v)) return v;
+  const bytes = Buffer.from(v, 'latin1');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return iconv.decode(bytes, 'win1252');
+  }
+}
+
 /** Parses one RFC 5322 message given as a binary (latin1) string. */
 export function parseMime(raw: string): MimeMessage {
   const { head } = splitHeaderBody(raw);
   const headers = parseHeaders(head);
-  for (const [k, v] of headers) headers.set(k, decodeHeaderValue(v));
+  for (const [k, v] of headers) headers.set(k, decodeHeaderValue(decodeRawHeader(v)));
   const parts = readPart(raw, 0);
   const plain = parts.find((p) => p.type === 'text/plain');
   const html = parts.find((p) => p.type === 'text/html');

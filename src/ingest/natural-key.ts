@@ -16,6 +16,16 @@ export function hashedId(prefix: string, id: string): string {
   return `${prefix}-${createHash('sha256').update(id.trim().toLowerCase()).digest('hex').slice(0, 12)}`;
 }
 
+/**
+ * External id of a conversation. Ids containing "@" (a Message-ID in a helpdesk export, an address
+ * used as a ticket id) become "msg-" + hash of the id without angle brackets: the same form as e-mail
+ * threads, so "<a1@x>" in a JSON export and the mbox thread rooted at a1@x share one id, and a
+ * conversation is never mistaken for a pseudonymised customer ("cust-"). Natural keys are unchanged.
+ */
+export function conversationExternalId(id: string): string {
+  return id.includes('@') ? hashedId('msg', id.trim().replace(/^<(.*)>$/, '$1')) : id;
+}
+
 /** Key for records without an id: sha256 over the raw cells (first 24 hex digits, 96 bits). */
 export function contentKey(sourceName: string, cells: readonly string[]): string {
   const h = createHash('sha256');

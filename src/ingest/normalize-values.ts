@@ -1,21 +1,29 @@
 import { fold } from '../analyze/text.ts';
 import type { AuthorRole, Channel } from '../core/labels.ts';
 
+/** Words that make a value a survey whatever medium it names ("Enquête e-mail", "NPS SMS"). */
+const SURVEY_WORDS = ['survey', 'enquete', 'questionnaire', 'nps', 'csat', 'sondage'];
+
 const CHANNEL_WORDS: [Channel, string[]][] = [
+  ['survey', SURVEY_WORDS],
   ['email', ['email', 'e mail', 'mail', 'courriel', 'mel']],
   ['call', ['call', 'phone', 'telephone', 'appel', 'voice', 'voix', 'tel']],
   ['chat', ['chat', 'messenger', 'whatsapp', 'live chat', 'tchat', 'sms']],
   ['social', ['social', 'twitter', 'x', 'facebook', 'instagram', 'linkedin', 'tiktok', 'reseaux sociaux']],
   ['review', ['review', 'avis', 'trustpilot', 'app store', 'google play', 'play store', 'google']],
-  ['survey', ['survey', 'enquete', 'questionnaire', 'nps', 'csat', 'sondage']],
   ['ticket', ['ticket', 'web', 'form', 'formulaire', 'portal', 'portail', 'api', 'helpcenter', 'widget']],
 ];
 
-/** Maps a free-text channel value (French or English) to a Channel, or null when unknown. */
+/**
+ * Maps a free-text channel value (French or English) to a Channel, or null when unknown. A survey word
+ * wins over the medium it was sent by: "Enquête e-mail" is a survey answer, not an e-mail.
+ */
 export function normalizeChannel(value: string): Channel | null {
-  const v = fold(value).replace(/[_\-.]+/g, ' ').trim();
+  const v = fold(value).replace(/[_\-.]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (!v) return null;
   for (const [channel, words] of CHANNEL_WORDS) if (words.includes(v)) return channel;
+  const tokens = v.split(/[^a-z0-9]+/);
+  if (SURVEY_WORDS.some((w) => tokens.includes(w) || (w.length > 3 && v.includes(w)))) return 'survey';
   for (const [channel, words] of CHANNEL_WORDS) if (words.some((w) => w.length > 3 && v.includes(w))) return channel;
   return null;
 }

@@ -3,6 +3,7 @@ import type { Emotion } from '../core/labels.ts';
 import type { BrandProfile } from './types.ts';
 import { ScoreTally } from './scores.ts';
 import { labelOf } from './i18n.ts';
+import { countLabelsOnce } from './count-labels.ts';
 import { meanInterval, round } from './stats/intervals.ts';
 
 interface Tally {
@@ -41,8 +42,8 @@ export function computeCompetitors(messages: readonly MessageFact[], surveys: re
     if (!a) continue;
     t.analysed++;
     t.sentiment[a.sentiment.label]++;
-    for (const x of new Set(a.themes.map((f) => f.label))) t.themes.set(x, (t.themes.get(x) ?? 0) + 1);
-    for (const x of new Set(a.emotions.map((f) => f.label))) t.emotions.set(x, (t.emotions.get(x) ?? 0) + 1);
+    countLabelsOnce(t.themes, a.themes);
+    countLabelsOnce(t.emotions, a.emotions);
   }
   for (const s of surveys) {
     if (!s.brand) continue;

@@ -20,7 +20,8 @@ export function pickCompliments(messages: readonly MessageFact[], k = 3): Verbat
     if (!a.emotions.some((e) => PRAISE.has(e.label))) continue;
     const ageDays = (last - m.at.getTime()) / 86_400_000;
     const recency = 1 / (1 + ageDays / 30);
-    picker.offer(m, quoteScore(m.text, Math.max(0.1, a.sentiment.score) * recency));
+    const strength = Math.max(0.1, a.sentiment.score) * recency;
+    if (picker.wants(strength)) picker.offer(m, quoteScore(m.text, strength));
   }
   return picker.result().sort((a, b) => b.at.localeCompare(a.at));
 }

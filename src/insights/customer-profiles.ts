@@ -1,6 +1,7 @@
 import type { MessageFact, SurveyFact } from '../core/facts.ts';
 import type { Channel, Emotion, Need } from '../core/labels.ts';
 import { quoteScore } from './verbatims.ts';
+import { countLabelsOnce } from './count-labels.ts';
 
 /** What Écoute knows about one customer, folded from their messages and survey answers. */
 export interface CustomerProfile {
@@ -63,9 +64,9 @@ export function buildCustomerProfiles(messages: readonly MessageFact[], surveys:
     const a = m.analysis;
     if (!a) continue;
     p.analysed++;
-    countOnce(p.needs, a.needs);
-    countOnce(p.themes, a.themes);
-    countOnce(p.emotions, a.emotions);
+    countLabelsOnce(p.needs, a.needs);
+    countLabelsOnce(p.themes, a.themes);
+    countLabelsOnce(p.emotions, a.emotions);
     if (a.sentiment.label === 'negative') p.negative++;
     if (a.sentiment.label === 'positive') p.positive++;
     if (a.signals.churnIntent) p.churnIntent++;
@@ -75,23 +76,16 @@ export function buildCustomerProfiles(messages: readonly MessageFact[], surveys:
       if (m.conversationId === p.lastConversationId) p.unresolvedLatest = true;
     }
     p.sentiments.push(a.sentiment.score);
-    const q = quoteScore(m.text, a.sentiment.label === 'negative' ? 1 : 0.5);
-    if (!p.quote || q > p.quote.score) p.quote = { fact: m, score: q };
+    const strength = a.sentiment.label === 'negative' ? 1 : 0.5;
+    if (!p.quote || strength > p.quote.score) {
+      const q = quoteScore(m.text, strength);
+      if (!p.quote || q > p.quote.score) p.quote = { fact: m, score: q };
+    }
   }
   for (const s of surveys) {
     if (s.customerId) profiles.get(s.customerId)?.surveys.push(s);
   }
   return profiles;
-}
-
-/** Counts each label of a message once (findings are few, so a scan beats allocating a Set). */
-function countOnce<K extends string>(counts: Map<K, number>, findings: readonly { label: K }[]): void {
-  for (let i = 0; i < findings.length; i++) {
-    const label = findings[i].label;
-    let dup = false;
-    for (let j = 0; j < i; j++) if (findings[j].label === label) dup = true;
-    if (!dup) counts.set(label, (counts.get(label) ?? 0) + 1);
-  }
 }
 
 /** The key with the largest count (ties broken alphabetically), or null. */

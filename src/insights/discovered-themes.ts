@@ -79,7 +79,7 @@ function languageOf(m: MessageFact): string | null {
  * frequency counts over data streams", VLDB 2002), so memory stays bounded on big workspaces.
  */
 export function discoverThemes(messages: readonly MessageFact[], options: DiscoverOptions = {}): DiscoveredTheme[] {
-  const maxMessages = options.maxMessages ?? 200_000;
+  const maxMessages = options.maxMessages ?? 100_000;
   const byLang = new Map<string, MessageFact[]>();
   for (let i = messages.length - 1; i >= 0; i--) {
     const m = messages[i];

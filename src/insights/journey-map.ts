@@ -1,7 +1,6 @@
 import type { MessageFact } from '../core/facts.ts';
 import { EMOTIONS, NEGATIVE_EMOTIONS, STAGES, type Emotion, type Stage } from '../core/labels.ts';
 import type { WorkspaceSettings } from '../core/workspace.ts';
-import { fold } from '../analyze/text.ts';
 import type { JourneyMap, JourneyStage } from './types.ts';
 import { round } from './stats/intervals.ts';
 
@@ -36,12 +35,19 @@ export function computeJourneyMap(messages: readonly MessageFact[], settings: Wo
     if (!t) tallies.set(a.stage.label, (t = { messages: 0, neutral: 0, negative: 0, counts: zeroCounts(), reasons: new Map() }));
     t.messages++;
     if (a.emotions.length === 0) t.neutral++;
-    const seen = new Set<Emotion>();
-    for (const e of a.emotions) seen.add(e.label);
-    for (const e of seen) t.counts[e]++;
-    if ([...seen].some((e) => NEG.has(e))) t.negative++;
+    let negative = false;
+    for (let i = 0; i < a.emotions.length; i++) {
+      const e = a.emotions[i].label;
+      let dup = false;
+      for (let j = 0; j < i; j++) if (a.emotions[j].label === e) dup = true;
+      if (dup) continue;
+      t.counts[e]++;
+      if (NEG.has(e)) negative = true;
+    }
+    if (negative) t.negative++;
     if (a.reason) {
-      const key = fold(a.reason.trim()).replace(/\s+/g, ' ').replace(/[.!]+$/, '');
+      // Lower-casing (not full accent folding) is enough to merge the same reason written twice.
+      const key = a.reason.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]+$/, '');
       const r = t.reasons.get(key);
       if (r) r.count++;
       else t.reasons.set(key, { text: a.reason.trim(), count: 1 });

@@ -3,6 +3,7 @@ import type { Driver, DriverReport } from './types.ts';
 import { labelOf } from './i18n.ts';
 import { round } from './stats/intervals.ts';
 import { twoByTwo } from './stats/two-by-two.ts';
+import { FactorKeys } from './factor-keys.ts';
 
 /** The themes and emotions found in one conversation's analysed customer messages. */
 export type ConversationFactors = Map<string, Set<string>>;
@@ -10,13 +11,14 @@ export type ConversationFactors = Map<string, Set<string>>;
 /** Builds conversationId → {"theme:delay", "emotion:anger", …} in one pass over messages. */
 export function conversationFactors(messages: readonly MessageFact[]): ConversationFactors {
   const out: ConversationFactors = new Map();
+  const keys = new FactorKeys();
   for (const m of messages) {
     const a = m.analysis;
     if (m.role !== 'customer' || !a) continue;
     let s = out.get(m.conversationId);
     if (!s) out.set(m.conversationId, (s = new Set()));
-    for (const t of a.themes) s.add(`theme:${t.label}`);
-    for (const e of a.emotions) s.add(`emotion:${e.label}`);
+    for (const t of a.themes) s.add(keys.theme(t.label));
+    for (const e of a.emotions) s.add(keys.emotion(e.label));
   }
   return out;
 }

@@ -67,11 +67,20 @@ export function computePersonas(profiles: Iterable<CustomerProfile>, seed = 42):
     .filter((m) => m.length > 0)
     .sort((a, b) => b.length - a.length || a[0].customerId.localeCompare(b[0].customerId))
     .map((group, i) => describe(group, people.length, i));
+  // Same need, segment and theme: tell them apart by channel, then by number.
+  const uses = new Map<string, number>();
+  for (const p of personas) uses.set(p.name.en, (uses.get(p.name.en) ?? 0) + 1);
+  for (const p of personas) {
+    if (uses.get(p.name.en)! > 1 && p.channel) {
+      const ch = labelOf('channels', p.channel);
+      p.name = { fr: `${p.name.fr} (${ch.fr.toLowerCase()})`, en: `${p.name.en} (${ch.en.toLowerCase()})` };
+    }
+  }
   const seen = new Map<string, number>();
   for (const p of personas) {
     const n = (seen.get(p.name.en) ?? 0) + 1;
     seen.set(p.name.en, n);
-    if (n > 1) p.name = { fr: `${p.name.fr} (${n})`, en: `${p.name.en} (${n})` };
+    if (n > 1) p.name = { fr: `${p.name.fr} ${n}`, en: `${p.name.en} ${n}` };
   }
   return personas;
 }

@@ -5,6 +5,7 @@ import { weekIndex, weekLabel } from './iso-week.ts';
 import { poissonUpperTail } from './stats/poisson.ts';
 import { QuotePicker, quoteScore } from './verbatims.ts';
 import { round } from './stats/intervals.ts';
+import { FactorKeys } from './factor-keys.ts';
 
 export interface SpikeOptions {
   /** Weeks of history forming the baseline (mean weekly count). */
@@ -30,6 +31,7 @@ export function detectSpikes(messages: readonly MessageFact[], options: SpikeOpt
   const minCount = options.minCount ?? 5;
   const alpha = options.alpha ?? 0.001;
   const series = new Map<string, Map<number, number>>();
+  const keys = new FactorKeys();
   let first = Infinity, last = -Infinity;
   for (const m of messages) {
     const a = m.analysis;
@@ -37,14 +39,15 @@ export function detectSpikes(messages: readonly MessageFact[], options: SpikeOpt
     const w = weekIndex(m.at);
     if (w < first) first = w;
     if (w > last) last = w;
-    const keys = new Set<string>();
-    for (const t of a.themes) keys.add(`theme:${t.label}`);
-    for (const e of a.emotions) keys.add(`emotion:${e.label}`);
-    for (const k of keys) {
+    // Count each label once per message (findings are few: a scan beats a Set).
+    const add = (k: string, i: number, list: readonly { label: string }[]) => {
+      for (let j = 0; j < i; j++) if (list[j].label === list[i].label) return;
       let s = series.get(k);
       if (!s) series.set(k, (s = new Map()));
       s.set(w, (s.get(w) ?? 0) + 1);
-    }
+    };
+    a.themes.forEach((t, i, list) => add(keys.theme(t.label), i, list));
+    a.emotions.forEach((e, i, list) => add(keys.emotion(e.label), i, list));
   }
   const found: (Spike & { key: string; w: number })[] = [];
   for (const [key, s] of series) {
@@ -74,13 +77,21 @@ export function detectSpikes(messages: readonly MessageFact[], options: SpikeOpt
   }
   // One more pass only over spiking (key, week) pairs to attach a readable example.
   if (found.length > 0) {
+    const spikeWeeks = new Set(found.map((f) => f.w));
+    const spikeKeys = new Set(found.map((f) => f.key));
     const pickers = new Map(found.map((f) => [`${f.key}@${f.w}`, new QuotePicker(1)]));
     for (const m of messages) {
       const a = m.analysis;
       if (m.role !== 'customer' || !a) continue;
       const w = weekIndex(m.at);
-      for (const t of a.themes) pickers.get(`theme:${t.label}@${w}`)?.offer(m, quoteScore(m.text, t.score));
-      for (const e of a.emotions) pickers.get(`emotion:${e.label}@${w}`)?.offer(m, quoteScore(m.text, e.score));
+      if (!spikeWeeks.has(w)) continue;
+      const offer = (key: string, strength: number) => {
+        if (!spikeKeys.has(key)) return;
+        const picker = pickers.get(`${key}@${w}`);
+        if (picker?.wants(strength)) picker.offer(m, quoteScore(m.text, strength));
+      };
+      for (const t of a.themes) offer(keys.theme(t.label), t.score);
+      for (const e of a.emotions) offer(keys.emotion(e.label), e.score);
     }
     for (const f of found) f.example = pickers.get(`${f.key}@${f.w}`)!.result()[0] ?? null;
   }

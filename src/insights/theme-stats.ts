@@ -30,18 +30,17 @@ export function computeThemeStats(messages: readonly MessageFact[], quotesPerThe
     const w = weekIndex(m.at);
     if (w < firstWeek) firstWeek = w;
     if (w > lastWeek) lastWeek = w;
-    const seen = new Set<string>();
-    for (const f of a.themes) {
-      if (seen.has(f.label)) continue;
-      seen.add(f.label);
+    for (let i = 0; i < a.themes.length; i++) {
+      const f = a.themes[i];
+      if (a.themes.findIndex((x) => x.label === f.label) < i) continue; // count a theme once per message
       let t = tallies.get(f.label);
       if (!t) tallies.set(f.label, (t = { messages: 0, negative: 0, conversations: new Set(), weekly: new Map(), quotes: new QuotePicker(quotesPerTheme) }));
       t.messages++;
       if (a.sentiment.label === 'negative') t.negative++;
       t.conversations.add(m.conversationId);
       t.weekly.set(w, (t.weekly.get(w) ?? 0) + 1);
-      const tone = a.sentiment.label === 'negative' ? 1 : 0.6;
-      t.quotes.offer(m, quoteScore(m.text, f.score * tone));
+      const strength = f.score * (a.sentiment.label === 'negative' ? 1 : 0.6);
+      if (t.quotes.wants(strength)) t.quotes.offer(m, quoteScore(m.text, strength));
     }
   }
   const weeks = Number.isFinite(firstWeek) ? weekRange(firstWeek, lastWeek) : [];

@@ -49,6 +49,11 @@ export class QuotePicker {
   private items: { score: number; fact: MessageFact; key: string }[] = [];
   constructor(private readonly k = 3) {}
 
+  /** False when a quote scoring at most `upperBound` could not enter: lets callers skip scoring it. */
+  wants(upperBound: number): boolean {
+    return upperBound > 0 && (this.items.length < this.k || upperBound > this.items[this.items.length - 1].score);
+  }
+
   offer(fact: MessageFact, score: number): void {
     if (score <= 0) return;
     if (this.items.length >= this.k && score <= this.items[this.items.length - 1].score) return;

@@ -1,25 +1,47 @@
-// TEMPORARY (written by the ingest helper so `ecoute ingest` can be tested): the analysis helper
-// owns this file and replaces it with the real worker-pool version. Same exported signature.
-import { analyze } from '../analyze/analyze.ts';
+/**
+ * Analyses every customer message of a workspace that has no analysis for the model's version
+ * (new messages, or all of them after a model upgrade), batch by batch, and stores the results.
+ */
 import type { AnalyzerModel } from '../analyze/model.ts';
 import type { Store } from '../store/store.ts';
+import { analyzeMany, AnalyzePool, defaultWorkers } from './analyze-pool.ts';
 
-/** Analyses every customer message lacking an analysis for the model's version; returns how many. */
+export interface AnalyzePendingOptions {
+  /** Worker threads (default: available cores; 1 = in-process). */
+  workers?: number;
+  /** Messages fetched per round trip. */
+  batchSize?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Returns the number of messages analysed. */
 export async function analyzePending(
-  store: Store,
-  workspaceId: string,
-  model: AnalyzerModel,
-  opts: { workers?: number; onProgress?: (done: number, total: number) => void } = {},
+  store: Store, workspaceId: string, model: AnalyzerModel, opts: AnalyzePendingOptions = {},
 ): Promise<number> {
+  const batchSize = opts.batchSize ?? 2000;
+  const workers = opts.workers ?? defaultWorkers();
+  let pool: AnalyzePool | null = null;
   let done = 0;
-  const counts = await store.counts(workspaceId);
-  const estimate = Math.max(0, counts.customerMessages - counts.analysed);
-  for (;;) {
-    const batch = await store.pendingAnalysis(workspaceId, model.version, 500);
-    if (batch.length === 0) return done;
-    const rows = batch.map((m) => ({ messageId: m.messageId, analysis: analyze(m.text, { model, lang: m.language ?? undefined }) }));
-    await store.saveAnalyses(workspaceId, model.version, rows);
-    done += rows.length;
-    opts.onProgress?.(done, Math.max(done, estimate));
+  try {
+    for (;;) {
+      const pending = await store.pendingAnalysis(workspaceId, model.version, batchSize);
+      if (pending.length === 0) break;
+      const items = pending.map((p) => ({ text: p.text ?? '', lang: p.language }));
+      let results;
+      if (workers > 1 && items.length >= 400) {
+        pool ??= new AnalyzePool(model, workers);
+        results = await pool.run(items);
+      } else {
+        results = await analyzeMany(items, model, { workers: 1 });
+      }
+      await store.saveAnalyses(workspaceId, model.version, pending.map((p, i) => ({ messageId: p.messageId, analysis: results[i] })));
+      done += pending.length;
+      // The total grows as we go: what is done plus what the last fetch suggests is left.
+      opts.onProgress?.(done, done + (pending.length === batchSize ? batchSize : 0));
+      if (pending.length < batchSize) break;
+    }
+  } finally {
+    await pool?.close();
   }
+  return done;
 }

@@ -25,6 +25,11 @@ export interface AppDeps {
   clock: Clock;
   /** Directory of the dashboard's static files (web/). */
   webDir: string;
+  /**
+   * How to compute insights for the data as it is now. Default: in this thread, from `store`.
+   * `ecoute serve` passes a worker-thread version so big workspaces do not block the event loop.
+   */
+  computeInsights?: () => Promise<Insights>;
 }
 
 const AnalyzeBodySchema = z.object({
@@ -41,8 +46,10 @@ const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-
  */
 export function createApp(deps: AppDeps): Hono {
   const { store, workspaceId, clock } = deps;
-  const cache = new InsightsCache(store, workspaceId, async () =>
-    computeInsights(await loadInsightsInput(store, workspaceId, clock())),
+  const cache = new InsightsCache(
+    store,
+    workspaceId,
+    deps.computeInsights ?? (async () => computeInsights(await loadInsightsInput(store, workspaceId, clock()))),
   );
   // Warm-up: errors surface on the first request that needs insights, with the onError translation.
   cache.get().catch(() => undefined);

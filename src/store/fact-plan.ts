@@ -11,9 +11,18 @@ export type FactDriver =
   | { table: 'analysis_labels'; kind: 'theme' | 'need' | 'emotion'; label: string }
   | { table: 'analyses'; stage: string };
 
+/** Message columns with a (workspace_id, column, sent_at, id) index, most selective first. */
+export type MessageIndexColumn = 'customer_id' | 'brand' | 'channel' | 'role';
+
 /** How a fact query is run: its driving table and how `q` is matched. */
 export interface FactPlan {
   driver: FactDriver;
+  /**
+   * When messages drive, the one indexed column to walk. Equality filters on the other indexed columns
+   * are then written so no index can serve them: the planner cannot tell a rare brand from a common role
+   * (same number of distinct values), and walking the wrong index turns a 20k-row walk into a 600k one.
+   */
+  messageIndex: MessageIndexColumn | null;
   /** The folded `q`, or null without one. */
   text: string | null;
   /** True: `q` is looked up in the dialect's text index (few matches); false: LIKE on each scanned row. */
@@ -82,5 +91,7 @@ export async function planFacts(db: Kysely<Database>, adapter: DialectAdapter, w
     chooseDriver(db, workspaceId, f),
     text ? adapter.textIndexEstimate(db, text, TEXT_INDEX_CAP) : Promise.resolve(null),
   ]);
-  return { driver, text, textIndexed: estimate !== null && estimate < TEXT_INDEX_CAP };
+  const messageIndex: MessageIndexColumn | null =
+    f.customerId !== undefined ? 'customer_id' : f.brand ? 'brand' : f.channel ? 'channel' : f.customerOnly ? 'role' : null;
+  return { driver, messageIndex, text, textIndexed: estimate !== null && estimate < TEXT_INDEX_CAP };
 }

@@ -4,7 +4,7 @@ import type { FactFilter, MessageFact } from '../core/facts.ts';
 import type { AuthorRole, Channel } from '../core/labels.ts';
 import type { Database } from './db-types.ts';
 import { containsPattern, type DialectAdapter } from './dialect.ts';
-import type { FactDriver, FactPlan } from './fact-plan.ts';
+import type { FactDriver, FactPlan, MessageIndexColumn } from './fact-plan.ts';
 import { toDbId } from './ids.ts';
 
 /** Messages with their customer and analysis: the one SELECT behind every MessageFact. */
@@ -93,13 +93,19 @@ export function scanFacts(
   let q = scan.query.where('m.workspace_id', '=', workspaceId);
   if (f.from) q = q.where((eb) => eb(at, '>=', f.from!.getTime()));
   if (f.to) q = q.where((eb) => eb(at, '<', f.to!.getTime()));
-  if (f.channel) q = q.where('m.channel', '=', f.channel);
+  // `column || ''` is the portable way to keep a filter off an index (see FactPlan.messageIndex).
+  const indexable = (column: MessageIndexColumn) => driver.table !== 'messages' || plan.messageIndex === column;
+  const equals = (column: 'channel' | 'brand' | 'role', value: string) =>
+    indexable(column)
+      ? sql<boolean>`${sql.ref(`m.${column}`)} = ${value}`
+      : sql<boolean>`${sql.ref(`m.${column}`)} || '' = ${value}`;
+  if (f.channel) q = q.where(equals('channel', f.channel));
   if (f.language) q = q.where('m.language', '=', f.language);
   if (f.team) q = q.where('m.team', '=', f.team);
-  if (f.brand) q = q.where('m.brand', '=', f.brand);
+  if (f.brand) q = q.where(equals('brand', f.brand));
   if (f.segment) q = q.where('cu.segment', '=', f.segment);
   if (f.customerId !== undefined) q = q.where('m.customer_id', '=', toDbId(f.customerId) ?? -1);
-  if (f.customerOnly) q = q.where('m.role', '=', 'customer');
+  if (f.customerOnly) q = q.where(equals('role', 'customer'));
   if (f.stage) q = q.where('a.stage', '=', f.stage);
   for (const kind of LABEL_FILTERS) {
     const label = f[kind];
@@ -119,7 +125,7 @@ export function scanFacts(
     const text = plan.text;
     q = plan.textIndexed
       ? q.where(() => adapter.textIndexMatch(sql.ref<number>('m.id'), text))
-      : q.where(sql<boolean>`${sql.ref('m.search_text')} like ${containsPattern(text)} escape '\'`);
+      : q.where(sql<boolean>`${sql.ref('m.search_text')} like ${containsPattern(text)} escape '\\'`);
   }
   return { ...scan, query: q };
 }

@@ -51,19 +51,17 @@ export async function listMessages(
     const { at, id } = decodeCursor(cursor);
     q = q.where((eb) => eb.or([eb(scan.at, '<', at), eb.and([eb(scan.at, '=', at), eb(scan.id, '<', id)])]));
   }
-  const rows = await q.orderBy(scan.at, 'desc').orderBy(scan.id, 'desc').limit(size + 1).execute();
-  const items = rows.slice(0, size).map(toMessageFact);
-  const last = rows.length > size ? rows[size - 1] : null;
-
   const counted = scanFacts(db, adapter, workspaceId, filter, plan)
     .query.clearSelect()
     .select('m.id')
     .limit(TOTAL_CAP + 1)
     .as('t');
-  const { n } = await db
-    .selectFrom(counted)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  const [rows, { n }] = await Promise.all([
+    q.orderBy(scan.at, 'desc').orderBy(scan.id, 'desc').limit(size + 1).execute(),
+    db.selectFrom(counted).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const items = rows.slice(0, size).map(toMessageFact);
+  const last = rows.length > size ? rows[size - 1] : null;
   const total = Number(n);
   return {
     items,

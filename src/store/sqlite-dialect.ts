@@ -31,6 +31,8 @@ export function sqliteAdapter(path: string): DialectAdapter {
         database.pragma('busy_timeout = 10000');
         database.pragma('temp_store = MEMORY');
         database.pragma('cache_size = -65536');
+        // Refreshes planner statistics when needed, bounded in cost (SQLite's advice for long-lived connections).
+        database.pragma('optimize = 0x10002');
       } catch (err) {
         const reason = err instanceof Error ? err.message : String(err);
         throw new StoreError(

@@ -107,4 +107,14 @@ describe('e-mail', () => {
     expect(t1.agent).toBe('Agent Acme');
     expect(t2.messages[0].text).toBe('Ma facture est fausse !');
   });
+
+  it('decodes raw 8-bit headers: UTF-8 when valid, else Windows-1252', async () => {
+    const head = (subject: Buffer) => Buffer.concat([
+      Buffer.from('Message-ID: <h1@example.org>\nFrom: '), subject, Buffer.from(' <h@example.org>\nSubject: '), subject,
+      Buffer.from('\nDate: Mon, 15 Jan 2024 09:00:00 +0000\n\nBonjour.\n'),
+    ]);
+    const utf8 = await ingestBytes('u.eml', head(Buffer.from('Hélène', 'utf8')));
+    const cp1252 = await ingestBytes('w.eml', head(iconv.encode('Hélène', 'win1252')));
+    for (const r of [utf8, cp1252]) expect(r.conversations[0]).toMatchObject({ subject: 'Hélène', messages: [{ author: 'Hélène' }] });
+  });
 });

@@ -41,4 +41,11 @@ describe('value parsing', () => {
     expect(['end-user', 'Conseillère', 'bot', 'inconnu'].map(normalizeRole)).toEqual(['customer', 'agent', 'system', null]);
     expect(['12 500,50', '12,500.50', '1.200,00 €', '', 'n/a'].map(parseAmount)).toEqual([12500.5, 12500.5, 1200, null, null]);
   });
+
+  it('lets a survey word win over the medium it was sent by ("Enquête e-mail" is a survey)', () => {
+    const values = ['Enquête e-mail', 'Enquete_email', 'E-mail survey', 'Questionnaire web', 'Sondage téléphone', 'NPS e-mail', 'SMS CSAT', 'csat'];
+    expect(values.map(normalizeChannel)).toEqual(values.map(() => 'survey'));
+    // The medium alone still maps to the medium, and a short survey word inside another word does not count.
+    expect(['e-mail', 'Mail entrant', 'Téléphone', 'snps-mail'].map(normalizeChannel)).toEqual(['email', 'email', 'call', 'email']);
+  });
 });

@@ -49,6 +49,8 @@ describe('report renderers', () => {
     expect(html).toContain('<html lang="fr">');
     expect(html).toContain('<table class="heatmap">');
     expect(html).toMatch(/<td class="heat" style="background:rgba\(138,45,82,0\.85\);color:#fff">100 %<\/td>/);
+    // gratitude at billing: 1 of 2 messages = 50 %, half the strongest cell → green at alpha 0.43
+    expect(html).toContain('<td class="heat" style="background:rgba(31,122,90,0.43);color:inherit">50 %</td>');
     expect(html).toContain('16,7');
     expect(html).toContain('Colère');
     expect(html).toContain('&lt;vraiment&gt;');
@@ -72,5 +74,15 @@ describe('report renderers', () => {
     expect(json.nps).toMatchObject({ score: 16.7, promoters: 3, passives: 1, detractors: 2, responses: 6 });
     expect(json).toEqual(insights);
     expect(json.generatedAt).toBe('2026-11-09T08:00:00.000Z');
+  });
+
+  it('renders an empty workspace without failing', () => {
+    const empty = computeInsights({ messages: [], surveys: [], employees: [], settings: { language: 'fr', desiredEmotions: {} }, now: new Date('2026-11-09T08:00:00Z') });
+    expect(empty.nps).toEqual({ score: null, promoters: 0, passives: 0, detractors: 0, responses: 0, ci: null });
+    expect(empty.personas).toEqual([]);
+    const md = renderReportMarkdown(empty);
+    expect(md).toContain('| NPS | — | — | 0 |');
+    expect(md).toContain('Rien à signaler.');
+    expect(renderReportHtml(empty, 'en')).toContain('Nothing to report.');
   });
 });

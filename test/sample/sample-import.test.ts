@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,14 @@ describe('bundled sample import', () => {
       expect(summary.files.filter((f) => f.file.endsWith('.vtt')).every((f) => f.format === 'vtt')).toBe(true);
       expect(summary.files.filter((f) => f.file.endsWith('.txt')).every((f) => f.format === 'turns')).toBe(true);
       expect(summary.totals.skipped).toBe(0);
+      // As many conversations as sample/README.md lists threads (42 of 122 messages): threads of different
+      // customers with the same subject ("Parcel stuck") stay apart; a re-import of the mailbox adds nothing.
+      const [, threads, messages] = /`emails\.mbox`.*\|\s*(\d+) threads, (\d+) messages/.exec(readFileSync(join(SAMPLE, 'README.md'), 'utf8')) ?? [];
+      expect(Number(threads)).toBe(42);
+      const mbox = summary.files.find((f) => f.file.endsWith('emails.mbox'));
+      expect(mbox).toMatchObject({ rows: Number(messages), inserted: Number(threads) });
+      const again = await runImport({ store, workspaceId: 'sample-test', files: files.filter((f) => f.endsWith('emails.mbox')), sourceName: 'sample' });
+      expect(again.files[0]).toMatchObject({ inserted: 0, skipped: Number(threads) });
     } finally {
       await store.close();
     }

@@ -112,8 +112,11 @@ describe('GET /api/messages (listening station)', () => {
     const english = await getJson('/api/messages?language=en&limit=100');
     expect(english.items.every((m: any) => m.language === 'en')).toBe(true);
 
-    const search = await getJson(`/api/messages?q=${encodeURIComponent('MISE à JOUR')}&limit=100`);
+    const search = await getJson(`/api/messages?q=${encodeURIComponent('MISE À JOUR')}&limit=100`);
     expect(search.total).toBe(customerTexts().filter((t) => t.includes('mise à jour')).length);
+    // French users type without accents: the search is accent-insensitive.
+    const unaccented = await getJson(`/api/messages?q=${encodeURIComponent('mise a jour')}&limit=100`);
+    expect(unaccented.total).toBe(search.total);
   });
 
   it('pages through everything with the cursor, without duplicates', async () => {

@@ -175,13 +175,16 @@ const BY_TEXT = new Map<string, Template>([...TEMPLATES, COMPETITOR, FOLLOW_UP].
 export interface SeededStore {
   store: Store;
   dir: string;
+  /** The DATABASE_URL of the seeded file. */
+  url: string;
   cleanup(): Promise<void>;
 }
 
 /** Creates a SQLite file store in a temporary directory, writes the fixtures and their analyses. */
 export async function seedStore(): Promise<SeededStore> {
   const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-server-'));
-  const store = await openStore(`sqlite:${path.join(dir, 'test.db')}`);
+  const url = `sqlite:${path.join(dir, 'test.db')}`;
+  const store = await openStore(url);
   await store.migrate();
   await store.ensureWorkspace(WORKSPACE, 'Test');
   const source = await store.ensureSource(WORKSPACE, 'fixtures', 'json');
@@ -199,6 +202,7 @@ export async function seedStore(): Promise<SeededStore> {
   return {
     store,
     dir,
+    url,
     async cleanup() {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -9,10 +9,10 @@ const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-serve-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `ecoute serve` as a real process; resolves with its URL once it listens. */
-function serve(args: string[]) {
+function serve(args: string[], env: Record<string, string> = {}) {
   const child = spawn(process.execPath, ['bin/ecoute.js', 'serve', ...args], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, 'serve.db')}`, ECOUTE_WORKSPACE: 'serve-test', DIGEST_SCHEDULE: 'off' },
+    env: { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, 'serve.db')}`, ECOUTE_WORKSPACE: 'serve-test', DIGEST_SCHEDULE: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -43,6 +43,14 @@ describe('ecoute serve', () => {
     const overview = await fetch(`${url}/api/overview`);
     expect(overview.status).toBe(200);
     run.child.kill('SIGINT');
+    expect(await run.exited).toBe(0);
+  });
+
+  it('starts the configured digest schedule and still stops cleanly', async () => {
+    const run = serve(['--port', '0'], { DIGEST_SCHEDULE: 'weekly' });
+    await run.url;
+    expect(run.output().stdout).toContain('Digests: weekly');
+    run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);
   });
 

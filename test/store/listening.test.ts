@@ -56,9 +56,11 @@ dialectSuite('listening station', ({ open }) => {
     const filters: FactFilter[] = [
       { channel: 'chat' }, { customerOnly: true }, { team: 'Paris' }, { brand: 'Concurrent' }, { segment: 'grand compte' },
       { language: 'fr' }, { stage: 'billing' }, { theme: 'billing' }, { emotion: 'anxiety' }, { need: 'fairness' },
-      { q: 'INADMISSIBLE' }, { q: 'n°1' }, { q: '100%' }, { customerId },
+      { q: 'INADMISSIBLE' }, { q: 'n°1' }, { q: '100%' }, { q: 'REPONSE 2' }, { q: 'é' }, { q: 'n°' }, { customerId },
       { from: new Date(Date.UTC(2026, 0, 5, 11)), to: new Date(Date.UTC(2026, 0, 5, 13)) },
       { channel: 'email', theme: 'delay', customerOnly: true, team: 'Lyon' },
+      { stage: 'billing', theme: 'billing', emotion: 'anger' }, { brand: 'Concurrent', emotion: 'joy', customerOnly: true },
+      { channel: 'chat', customerOnly: true, q: 'retard' }, { theme: 'technical', q: 'colis n°2' },
     ];
     for (const filter of filters) {
       const expected = newestFirst(await store.messageFacts('w', filter));
@@ -78,6 +80,12 @@ dialectSuite('listening station', ({ open }) => {
     for (const f of chats) expect([f.channel, f.role]).toEqual(['chat', 'customer']);
     const q = await store.messageFacts('w', { q: 'inadmissible' });
     expect(q.length).toBe(30);
+    // Case- and accent-insensitive, through the text index (3+ characters) or a scan (shorter).
+    const accents = await store.messageFacts('w', { q: 'REPONSE 2' });
+    expect(accents.map((f) => f.text).sort()).toEqual(['Merci pour la réponse 2', 'Merci pour la réponse 20', 'Merci pour la réponse 21', 'Merci pour la réponse 22', 'Merci pour la réponse 23', 'Merci pour la réponse 24', 'Merci pour la réponse 25', 'Merci pour la réponse 26', 'Merci pour la réponse 27', 'Merci pour la réponse 28', 'Merci pour la réponse 29']);
+    expect((await store.messageFacts('w', { q: 'meme' })).map((f) => f.text)).toEqual(['Même instant, autre client']);
+    expect((await store.messageFacts('w', { q: 'MÊME' })).map((f) => f.text)).toEqual(['Même instant, autre client']);
+    expect((await store.messageFacts('w', { q: 'N°' })).length).toBe(30);
     expect(await store.messageFacts('w', { q: '100%' })).toEqual([]);
     const rival = await store.messageFacts('w', { brand: 'Concurrent' });
     expect(rival.map((f) => f.text)).toEqual(['Même instant, autre client']);

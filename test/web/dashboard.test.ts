@@ -126,10 +126,11 @@ describe('dashboard pages', () => {
     expect(await page.locator('main h1').textContent()).toBe('Journey emotion map');
     await page.screenshot({ path: path.join(SHOTS, 'journey-en.png'), fullPage: true });
     // Every UI string exists in both languages.
-    const keys = await page.evaluate(async (url: string) => {
-      const { STRINGS } = (await import(url)) as { STRINGS: Record<'fr' | 'en', Record<string, string>> };
-      return { fr: Object.keys(STRINGS.fr).sort(), en: Object.keys(STRINGS.en).sort() };
-    }, '/app/i18n.js');
+    // (A string, so the test runner does not rewrite the browser-side dynamic import.)
+    const keys = (await page.evaluate(
+      "import('/app/i18n.js').then((m) => ({ fr: Object.keys(m.STRINGS.fr).sort(), en: Object.keys(m.STRINGS.en).sort() }))",
+    )) as { fr: string[]; en: string[] };
+    expect(keys.fr.length).toBeGreaterThan(50);
     expect(keys.en).toEqual(keys.fr);
     await context.close();
 

@@ -76,8 +76,9 @@ export const CX_VALENCE_FR: Record<string, number> = {
   'belle expérience': 2.2, 'bon accueil': 2.2, 'bien accueilli': 2.2, 'super service': 2.6, 'service impeccable': 2.8,
   'bons': 1.2, 'bonnes': 1.2, 'meilleur': 1.8, 'meilleure': 1.8, 'idéal': 2, 'chouette': 2, 'cool': 1.5,
   'trop bien': 2.5, 'trop bon': 2.5, 'trop bonne': 2.5, 'bien passé': 1.8, 'très bien passé': 2.4, 'rassurant': 1.8,
-  'excellents': 2.8, 'agréables': 2, 'délicieuses': 2.6, 'délicieux': 2.6, 'succulent': 2.8, 'copieuse': 1.6,
+  'excellents': 2.8, 'agréables': 2, 'délicieuses': 2.6, 'succulent': 2.8, 'copieuse': 1.6,
   'joli': 1.6, 'jolie': 1.6, 'beau': 1.6, 'belle': 1.6, 'charmant': 2, 'charmante': 2, 'attentif': 1.8, 'attentive': 1.8,
+  'merci de': 0.1, 'merci d avance': 0.1, 'merci par avance': 0.1, 'merci pour rien': -2.8, 'merci du cadeau': -2, 'quelle efficacité': 1,
   'écoeuré': -2.5, 'mdr': 1, 'hâte': 1.4, 'à l heure': 1, 'disponible': 0.8, 'serviable': 2.2, 'attentionné': 2.2,
 };
 
@@ -94,7 +95,7 @@ export const CX_VALENCE_EN: Record<string, number> = {
   'doesnt work': -2, 'dont work': -2, 'didnt work': -2, 'wont work': -2, 'cant login': -2, 'cant log in': -2,
   'waste of time': -2.8, 'waste': -1.8, 'wasted': -2, 'disappointed': -2.4, 'disappointing': -2.4, 'frustrated': -2.4,
   'frustrating': -2.4, 'annoyed': -2, 'annoying': -2.2, 'worried': -1.6, 'confused': -1.2, 'unhelpful': -2.4,
-  'thanks for nothing': -2.8, 'thank you for nothing': -2.8, 'great job': 2.6, 'thank you': 2, 'thanks': 1.8,
+  'thanks in advance': 0.1, 'thank you in advance': 0.1, 'thanks for nothing': -2.8, 'love waiting': -2, 'love being on hold': -2.5, 'just great': 1, 'well done': 2, 'thank you for nothing': -2.8, 'great job': 2.6, 'thank you': 2, 'thanks': 1.8,
   'thank you so much': 2.8, 'thanks so much': 2.8, 'appreciate': 2, 'appreciated': 2, 'love': 2.6, 'loved': 2.6,
   'amazing': 2.8, 'awesome': 2.8, 'great': 2.6, 'excellent': 2.8, 'perfect': 2.6, 'recommend': 2, 'highly recommend': 2.8,
   'helpful': 2, 'quick': 1.2, 'fast': 1.2, 'smooth': 1.6, 'friendly': 2, 'on time': 1.4, 'seamless': 2, 'easy': 1.4,
@@ -107,6 +108,12 @@ export const BOOSTERS = new Set([
   'very', 'really', 'so', 'extremely', 'totally', 'absolutely', 'incredibly', 'completely', 'super', 'truly', 'too',
   'tres', 'vraiment', 'trop', 'tellement', 'hyper', 'archi', 'ultra', 'grave', 'vachement', 'completement',
   'totalement', 'absolument', 'particulierement', 'extremement', 'fort', 'full', 'mega', 'si', 'tout',
+]);
+
+/** Phrases that are sarcastic on their own ("merci pour rien"). */
+export const SARCASTIC_PHRASES = new Set([
+  'merci pour rien', 'merci du cadeau', 'bravo pour', 'quelle efficacité', 'thanks for nothing', 'thank you for nothing',
+  'great job', 'well done', 'just great', 'just perfect', 'love waiting', 'love being on hold',
 ]);
 
 /**

@@ -4,8 +4,9 @@ import type { AnalyzerModel } from '../../analyze/model.ts';
 import { UsageError } from '../../core/errors.ts';
 import { createApp } from '../../server/create-app.ts';
 import { startServer } from '../../runtime/http-server.ts';
-import type { Store } from '../../store/store.ts';
-import type { Command, CommandContext } from '../command.ts';
+import { computeInsightsInWorker, workerCanShare } from '../../runtime/compute-insights-in-worker.ts';
+import { startConfiguredDigests } from '../../runtime/scheduled-digests.ts';
+import type { Command } from '../command.ts';
 
 const USAGE = `Usage: ecoute serve [--port N] [--host H]
 
@@ -39,15 +40,6 @@ function untilSignal(): Promise<string> {
   });
 }
 
-/**
- * Starts the digest schedule named by DIGEST_SCHEDULE. Returns its stop function, or null when off.
- */
-async function startDigestScheduleIfConfigured(ctx: CommandContext, _store: Store): Promise<(() => void) | null> {
-  if (ctx.config.digestSchedule === 'off') return null;
-  ctx.stderr.write(`ecoute serve: DIGEST_SCHEDULE=${ctx.config.digestSchedule} is not available in this build; run "ecoute digest" from cron instead.\n`);
-  return null;
-}
-
 /** `ecoute serve`: the dashboard and API, plus the digest schedule when configured. */
 export const serveCommand: Command = {
   name: 'serve',
@@ -72,13 +64,27 @@ export const serveCommand: Command = {
       } catch (err) {
         ctx.stderr.write(`ecoute serve: analysis model unavailable (${(err as Error).message}); POST /api/analyze will answer 503.\n`);
       }
-      const app = createApp({ store, workspaceId: ctx.config.workspace, model, clock: ctx.clock, webDir: WEB_DIR });
+      // Listen for signals before announcing the URL, so a stop request right after start is never missed.
+      const stopped = untilSignal();
+      const { databaseUrl, workspace } = ctx.config;
+      const app = createApp({
+        store,
+        workspaceId: workspace,
+        model,
+        clock: ctx.clock,
+        webDir: WEB_DIR,
+        computeInsights: workerCanShare(databaseUrl) ? () => computeInsightsInWorker(databaseUrl, workspace, ctx.clock()) : undefined,
+      });
       const server = await startServer(app, { port, host });
       stops.push(() => server.close());
-      const stopDigest = await startDigestScheduleIfConfigured(ctx, store);
-      if (stopDigest) stops.push(stopDigest);
+      // DIGEST_SCHEDULE=daily|weekly: digests are built and sent from this process (e-mail / webhook).
+      const stopDigests = startConfiguredDigests(store, ctx.config, ctx.clock, ctx.stderr);
+      if (stopDigests) {
+        stops.push(stopDigests);
+        ctx.stdout.write(`Digests: ${ctx.config.digestSchedule} (08:00 local time).\n`);
+      }
       ctx.stdout.write(`Écoute is listening on ${server.url} (workspace "${ctx.config.workspace}"). Press Ctrl-C to stop.\n`);
-      await untilSignal();
+      await stopped;
       ctx.stdout.write('Stopping…\n');
       return 0;
     } finally {

@@ -36,7 +36,7 @@ function drivers(title, report) {
     report.baseRate !== null ? h('p', { class: 'muted' }, t('base_rate', { rate: pct(report.baseRate), n: num(report.n) })) : null,
     rows.length
       ? h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
-          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('theme')), h('th', { scope: 'col' }, t('impact')), h('th', { scope: 'col' }, t('difference')), h('th', { scope: 'col' }, t('ci_short')), h('th', { scope: 'col' }, t('odds_ratio')))),
+          h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('factor')), h('th', { scope: 'col' }, t('impact')), h('th', { scope: 'col' }, t('difference')), h('th', { scope: 'col' }, t('ci_short')), h('th', { scope: 'col' }, t('odds_ratio')))),
           h('tbody', {}, rows)))
       : empty(t('fix_first_none')),
   );

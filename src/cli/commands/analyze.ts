@@ -1,0 +1,120 @@
+/**
+ * `ecoute analyze [FILE|-] --format jsonl`: analyses JSONL messages {"id","text","lang"?} without
+ * touching the database and writes one line per input line, in order: {"id", ...Analysis}. A bad line
+ * gives {"id"?, "line", "error": {"code","message"}} on stdout and a message on stderr; the batch
+ * goes on and the exit status is 3. Streams: input is read and written chunk by chunk.
+ */
+import { createReadStream } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import type { Writable } from 'node:stream';
+import type { Command } from '../command.ts';
+import { UsageError } from '../../core/errors.ts';
+import type { Analysis } from '../../core/analysis.ts';
+import { analyze } from '../../analyze/analyze.ts';
+import { AnalyzePool, type PoolItem } from '../../runtime/analyze-pool.ts';
+
+const USAGE = `Usage: ecoute analyze [FILE|-] [--format jsonl] [--workers N]
+
+Reads JSON lines {"id": ..., "text": "...", "lang": "fr"} (FILE, or stdin when FILE is "-" or absent)
+and writes one JSON line per input line, in order: {"id": ..., "language", "sentiment", "emotions",
+"needs", "themes", "stage", "signals", "reason"}. Nothing is stored.
+A bad line yields {"line": n, "error": {"code", "message"}} and the run exits with status 3.
+
+Options:
+  --format jsonl   output format (only jsonl)
+  --workers N      worker threads for large inputs (default 1)`;
+
+const CHUNK = 1000;
+
+type Parsed = { ok: true; id: unknown; item: PoolItem } | { ok: false; line: number; id?: unknown; code: string; message: string };
+
+/** Parses one input line (1-based `line`). */
+export function parseLine(raw: string, line: number): Parsed {
+  let obj: unknown;
+  try {
+    obj = JSON.parse(raw);
+  } catch {
+    return { ok: false, line, code: 'bad_input', message: `line ${line}: not valid JSON; write one JSON object per line, e.g. {"id": "1", "text": "..."}` };
+  }
+  if (!obj || typeof obj !== 'object' || Array.isArray(obj)) {
+    return { ok: false, line, code: 'bad_input', message: `line ${line}: expected a JSON object with a "text" field` };
+  }
+  const o = obj as Record<string, unknown>;
+  const id = o.id;
+  if (typeof o.text !== 'string') {
+    return { ok: false, line, id, code: 'bad_input', message: `line ${line}: missing "text" (a string); add the message text as "text"` };
+  }
+  const lang = typeof o.lang === 'string' ? o.lang : undefined;
+  return { ok: true, id: id ?? null, item: { text: o.text, lang } };
+}
+
+async function write(out: Writable, s: string): Promise<void> {
+  if (!out.write(s)) await once(out, 'drain');
+}
+
+export const analyzeCommand: Command = {
+  name: 'analyze',
+  summary: 'Analyse JSONL messages (emotion, need, reason, theme, stage, risk) without the database',
+  usage: USAGE,
+  async run(args, ctx) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'jsonl' }, workers: { type: 'string', default: '1' } } });
+    } catch (err) {
+      throw new UsageError(`${(err as Error).message}. ${USAGE}`);
+    }
+    const { format, workers: workersArg } = parsed.values;
+    if (format !== 'jsonl') throw new UsageError(`Unknown --format "${format}": only "jsonl" is supported.`);
+    const workers = Number(workersArg);
+    if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a positive integer, got "${workersArg}".`);
+    if (parsed.positionals.length > 1) throw new UsageError(`Give at most one input file. ${USAGE}`);
+    const file = parsed.positionals[0] ?? '-';
+    const model = await ctx.loadModel();
+    const input = file === '-' ? ctx.stdin : createReadStream(file);
+    const opened = new Promise<void>((resolve, reject) => {
+      if (file === '-') return resolve();
+      input.once('open', () => resolve());
+      input.once('error', (err) => reject(new UsageError(`Cannot read ${file}: ${(err as Error).message}. Check the path.`)));
+    });
+    await opened;
+    const pool = workers > 1 ? new AnalyzePool(model, workers) : null;
+    let failed = 0;
+    let lineNo = 0;
+    let chunk: Parsed[] = [];
+    const flush = async () => {
+      const good = chunk.filter((p): p is Extract<Parsed, { ok: true }> => p.ok);
+      const results: Analysis[] = pool && good.length > 200
+        ? await pool.run(good.map((g) => g.item))
+        : good.map((g) => analyze(g.item.text, { model, lang: g.item.lang ?? undefined }));
+      let k = 0;
+      let text = '';
+      for (const p of chunk) {
+        if (p.ok) text += JSON.stringify({ id: p.id, ...results[k++] }) + '\n';
+        else {
+          failed++;
+          const err = { ...(p.id !== undefined ? { id: p.id } : {}), line: p.line, error: { code: p.code, message: p.message } };
+          text += JSON.stringify(err) + '\n';
+          ctx.stderr.write(`ecoute analyze: ${p.message}\n`);
+        }
+      }
+      chunk = [];
+      await write(ctx.stdout, text);
+    };
+    try {
+      const rl = createInterface({ input, crlfDelay: Infinity });
+      for await (const raw of rl) {
+        lineNo++;
+        if (raw.trim() === '') continue;
+        chunk.push(parseLine(raw, lineNo));
+        if (chunk.length >= CHUNK) await flush();
+      }
+      await flush();
+    } finally {
+      await pool?.close();
+    }
+    if (failed > 0) ctx.stderr.write(`ecoute analyze: ${failed} line(s) rejected; see the "error" lines in the output.\n`);
+    return failed > 0 ? 3 : 0;
+  },
+};

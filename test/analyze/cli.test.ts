@@ -1,0 +1,63 @@
+import { PassThrough, Readable } from 'node:stream';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CommandContext } from '../../src/cli/command.ts';
+import { analyzeCommand } from '../../src/cli/commands/analyze.ts';
+import { AnalysisSchema } from '../../src/core/analysis.ts';
+import { loadModel } from '../../src/runtime/load-model.ts';
+
+async function runCli(args: string[], input: string) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d) => { out += d; });
+  stderr.on('data', (d) => { err += d; });
+  const ctx = {
+    stdin: Readable.from([input]),
+    stdout, stderr, isTTY: false,
+    loadModel: () => loadModel(),
+    openStore: () => { throw new Error('analyze must not open the store'); },
+  } as unknown as CommandContext;
+  const code = await analyzeCommand.run(args, ctx);
+  return { code, lines: out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>), err };
+}
+
+describe('ecoute analyze', () => {
+  it('writes one analysis per line, in order, keeping ids', async () => {
+    const input = ['{"id":"a","text":"Super, 3e semaine sans internet"}', '{"id":2,"text":"Thank you so much!","lang":"en"}', '{"id":"c","text":""}'].join('\n');
+    const { code, lines } = await runCli(['-'], input);
+    expect(code).toBe(0);
+    expect(lines.map((l) => l.id)).toEqual(['a', 2, 'c']);
+    for (const l of lines) {
+      const { id: _id, ...analysis } = l;
+      expect(AnalysisSchema.safeParse(analysis).success).toBe(true);
+    }
+    expect(lines[1].language).toBe('en');
+  });
+
+  it('reports bad lines in place, goes on, and exits 3', async () => {
+    const input = ['{"id":"a","text":"Merci !"}', 'not json', '{"id":"b"}', '{"id":"c","text":"Toujours pas de réponse"}'].join('\n');
+    const { code, lines, err } = await runCli([], input);
+    expect(code).toBe(3);
+    expect(lines).toHaveLength(4);
+    expect(lines[0].id).toBe('a');
+    expect(lines[1]).toMatchObject({ line: 2, error: { code: 'bad_input' } });
+    expect(lines[2]).toMatchObject({ id: 'b', line: 3, error: { code: 'bad_input' } });
+    expect(lines[3].id).toBe('c');
+    expect(err).toMatch(/line 2/);
+    expect(err).toMatch(/line 3.*text/);
+  });
+
+  it('reads a file and rejects unknown formats', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecoute-cli-'));
+    const file = join(dir, 'in.jsonl');
+    writeFileSync(file, '{"id":1,"text":"Colis jamais reçu, je suis déçu"}\n');
+    const { code, lines } = await runCli([file], '');
+    expect(code).toBe(0);
+    expect((lines[0].sentiment as { label: string }).label).toBe('negative');
+    await expect(runCli(['--format', 'csv'], '')).rejects.toThrow(/jsonl/);
+  });
+});

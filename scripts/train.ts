@@ -66,7 +66,7 @@ const feats = examples.map((e) => extractFeatures(toWords(tokenize(e.text)), e.l
 const df = new Map<string, number>();
 for (const f of feats) for (const n of f.names) df.set(n, (df.get(n) ?? 0) + 1);
 const vocab = [...df.entries()]
-  .filter(([n, c]) => !(n.startsWith('w:') || n.startsWith('b:')) || c >= (n.startsWith('b:') ? 3 : 2))
+  .filter(([n, c]) => !(n.startsWith('w:') || n.startsWith('b:')) || c >= (n.startsWith('b:') ? 4 : 3))
   .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
   .slice(0, 120_000)
   .map(([n]) => n)
@@ -139,35 +139,47 @@ let sentModel = trainLinear(sentimentDocs().train, SENT_OPTS);
 const K = EMOTIONS.length;
 const emoDocs: SparseDoc[] = [];
 const emoVal: SparseDoc[] = [];
+const emoValLang: string[] = [];
 examples.forEach((e, i) => {
   if (!e.emo) return;
   const doc = { ...sparse[i], y: e.emo, weight: e.weight };
-  (e.validation ? emoVal : emoDocs).push(doc);
+  if (e.validation) { emoVal.push(doc); emoValLang.push(e.lang); } else emoDocs.push(doc);
 });
 const EMO_EPOCHS = Number(process.env.TRAIN_EMO_EPOCHS ?? 6);
 const EMO_LR = Number(process.env.TRAIN_EMO_LR ?? 0.05);
 const EMO_POSW = Number(process.env.TRAIN_EMO_POSW ?? 2);
 const emoModel = trainLinear(emoDocs, { k: K, nFeatures: vocab.length, mode: 'ovr', epochs: EMO_EPOCHS, lr: EMO_LR, l2: 1e-6, seed: 11, posWeight: EMOTIONS.map(() => EMO_POSW) });
-const valF1: number[] = [];
-const thresholds = EMOTIONS.map((label, j) => {
-  const scored = emoVal.map((d) => {
-    let z = emoModel.bias[j];
-    for (let q = 0; q < d.idx.length; q++) z += d.val[q] * emoModel.weights[d.idx[q] * K + j];
-    return { p: 1 / (1 + Math.exp(-z)), y: (d.y as Uint8Array)[j] };
+/** Per-label thresholds maximising F1 on a validation slice. */
+function tuneThresholds(val: SparseDoc[], name: string): { thresholds: number[]; f1: number[] } {
+  const f1s: number[] = [];
+  const thresholds = EMOTIONS.map((label, j) => {
+    const scored = val.map((d) => {
+      let z = emoModel.bias[j];
+      for (let q = 0; q < d.idx.length; q++) z += d.val[q] * emoModel.weights[d.idx[q] * K + j];
+      return { p: 1 / (1 + Math.exp(-z)), y: (d.y as Uint8Array)[j] };
+    });
+    let best = 0.5;
+    let bestF = -1;
+    for (let t = 0.1; t <= 0.9001; t += 0.025) {
+      let tp = 0, fp = 0, fn = 0;
+      for (const s of scored) { if (s.p >= t) { if (s.y) tp++; else fp++; } else if (s.y) fn++; }
+      const f = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+      if (f > bestF) { bestF = f; best = t; }
+    }
+    log(`emotion ${label} (${name}): threshold ${best.toFixed(3)}, internal validation F1 ${bestF.toFixed(3)}`);
+    f1s.push(bestF);
+    return Math.round(best * 1000) / 1000;
   });
-  let best = 0.5;
-  let bestF = -1;
-  for (let t = 0.1; t <= 0.9001; t += 0.025) {
-    let tp = 0, fp = 0, fn = 0;
-    for (const s of scored) { if (s.p >= t) { if (s.y) tp++; else fp++; } else if (s.y) fn++; }
-    const f = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
-    if (f > bestF) { bestF = f; best = t; }
-  }
-  log(`emotion ${label}: threshold ${best.toFixed(3)}, internal validation F1 ${bestF.toFixed(3)}`);
-  valF1.push(bestF);
-  return Math.round(best * 1000) / 1000;
-});
-
+  return { thresholds, f1: f1s };
+}
+const tuned = tuneThresholds(emoVal, 'all');
+const thresholds = tuned.thresholds;
+const valF1 = tuned.f1;
+// French has its own slice (XED fr validation lines and projected pairs are excluded from it).
+const emoValFr = emoVal.filter((_, i) => emoValLang[i] === 'fr');
+const tunedFr = tuneThresholds(emoValFr, `fr, n=${emoValFr.length}`);
+// Labels with no French positives in the slice keep the general threshold.
+const thresholdsFr = tunedFr.thresholds.map((t, j) => (emoValFr.some((d) => (d.y as Uint8Array)[j]) ? t : thresholds[j]));
 log(`emotions: mean internal validation F1 ${(valF1.reduce((a, b) => a + b, 0) / valF1.length).toFixed(3)}`);
 
 // 5. Language identifier.
@@ -177,7 +189,7 @@ log(`language: ${language.ngrams.length} n-grams`);
 // 6. Quantise, prune and write.
 function pack(labels: readonly string[], m: { weights: Float64Array; bias: Float64Array }, minAbs: number): LinearModelData {
   const k = labels.length;
-  const scale = 1000;
+  const scale = 100;
   const features: string[] = [];
   const weights: number[] = [];
   vocab.forEach((name, i) => {
@@ -187,7 +199,7 @@ function pack(labels: readonly string[], m: { weights: Float64Array; bias: Float
     features.push(name);
     for (let j = 0; j < k; j++) {
       const w = m.weights[i * k + j];
-      weights.push(Math.abs(w) >= minAbs / 2 ? Math.round(w * scale) : 0);
+      weights.push(Math.abs(w) >= minAbs ? Math.round(w * scale) : 0);
     }
   });
   return { labels: [...labels], features, weights, bias: Array.from(m.bias, (b) => Math.round(b * 10000) / 10000), scale };
@@ -197,8 +209,8 @@ const model: AnalyzerModel = {
   language,
   lexicon: { en: lexEn, fr: lexFr, feel, emoji },
   emotionCues,
-  sentiment: pack(SENT_LABELS, sentModel, 0.03),
-  emotions: { ...pack(EMOTIONS, emoModel, 0.05), thresholds },
+  sentiment: pack(SENT_LABELS, sentModel, 0.06),
+  emotions: { ...pack(EMOTIONS, emoModel, 0.12), thresholds, thresholdsByLang: { fr: thresholdsFr } },
 };
 const dir = join(REPO_ROOT, 'models');
 mkdirSync(dir, { recursive: true });

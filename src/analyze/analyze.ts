@@ -51,7 +51,7 @@ export function analyzeCore(text: string, options: AnalyzeOptions): CoreAnalysis
   const words = toWords(tokens);
   const fs = extractFeatures(words, language, cm);
   const sent = scoreSentiment(cm, fs);
-  const emotions = selectEmotions(cm, fs, sent.label, input, tokens, words);
+  const emotions = selectEmotions(cm, fs, sent.label, input, tokens, words, language);
   return { text: input, tokens, language, sentiment: { label: sent.label, score: sent.score }, emotions };
 }
 

@@ -20,7 +20,7 @@ export type PhraseTable = Map<string, { words: string[]; value: number; key: str
 export interface CompiledModel {
   model: AnalyzerModel;
   sentiment: CompiledLinear;
-  emotions: CompiledLinear & { thresholds: Float64Array };
+  emotions: CompiledLinear & { thresholds: Float64Array; thresholdsByLang: Map<string, Float64Array> };
   lexEn: PhraseTable;
   lexFr: PhraseTable;
   lexFeel: PhraseTable;
@@ -72,7 +72,11 @@ export function compile(model: AnalyzerModel): CompiledModel {
   const compiled: CompiledModel = {
     model,
     sentiment: linear(model.sentiment),
-    emotions: { ...em, thresholds: Float64Array.from(model.emotions.thresholds) },
+    emotions: {
+      ...em,
+      thresholds: Float64Array.from(model.emotions.thresholds),
+      thresholdsByLang: new Map(Object.entries(model.emotions.thresholdsByLang ?? {}).map(([l, t]) => [l, Float64Array.from(t)])),
+    },
     lexEn: phraseTable(model.lexicon.en),
     lexFr: phraseTable(model.lexicon.fr),
     lexFeel: phraseTable(model.lexicon.feel ?? {}),

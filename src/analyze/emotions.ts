@@ -16,6 +16,12 @@ import type { Token } from './text.ts';
 const HOSTILE = new Set<Emotion>(['anger', 'frustration', 'disgust']);
 const NEGATIVE = new Set<Emotion>(NEGATIVE_EMOTIONS);
 const MAX_EMOTIONS = 2;
+const CUE_ONLY = new Set<Emotion>(['disgust', 'sadness', 'trust']);
+const CUE_ONLY_FACTOR = 0.8;
+const POLITE_EMOTIONS = new Set<Emotion>(['gratitude', 'trust']);
+
+/** A finding whose label is one of the 12 emotions. */
+export type EmotionFinding = Finding & { label: Emotion };
 
 export interface EmotionCandidate {
   label: Emotion;
@@ -27,24 +33,31 @@ export interface EmotionCandidate {
 }
 
 /** Per-label probabilities (model ⊕ cues), before selection. */
-export function emotionCandidates(cm: CompiledModel, fs: FeatureSet): EmotionCandidate[] {
+export function emotionCandidates(cm: CompiledModel, fs: FeatureSet, language = ''): EmotionCandidate[] {
   const z = logits(cm.emotions, fs);
+  const thresholds = cm.emotions.thresholdsByLang.get(language) ?? cm.emotions.thresholds;
   return cm.emotions.labels.map((label, j) => {
     const model = sigmoid(z[j]);
     const cue = fs.cueHits.get(label)?.strength ?? 0;
     const p = 1 - (1 - model) * (1 - cue * 0.85);
-    const th = cm.emotions.thresholds[j];
+    const th = thresholds[j];
     return { label: label as Emotion, p, ratio: Math.max(p / th, cue >= 0.7 ? 1 : 0), labelIndex: j };
   });
 }
 
 /** Picks the emotions of a message and their evidence spans. */
 export function selectEmotions(
-  cm: CompiledModel, fs: FeatureSet, sentiment: SentimentLabel, text: string, tokens: Token[], words: Word[],
-): Finding[] {
-  const cands = emotionCandidates(cm, fs).sort((a, b) => b.ratio - a.ratio || b.p - a.p);
+  cm: CompiledModel, fs: FeatureSet, sentiment: SentimentLabel, text: string, tokens: Token[], words: Word[], language = '',
+): EmotionFinding[] {
+  const cands = emotionCandidates(cm, fs, language);
+  // Customer messages are not Reddit threads: disgust, sadness and trust need their own words (food,
+  // dirt, bereavement, "je recommande"...) before they outrank the usual complaint or praise emotions.
+  for (const c of cands) if (CUE_ONLY.has(c.label) && !fs.cueHits.has(c.label)) c.ratio *= CUE_ONLY_FACTOR;
+  cands.sort((a, b) => b.ratio - a.ratio || b.p - a.p);
   let chosen = cands.filter((c) => c.ratio >= 1);
   if (sentiment === 'positive') chosen = chosen.filter((c) => !HOSTILE.has(c.label));
+  // A neutral request signed "merci" is not joy or gratitude: only strong positive cues stay.
+  if (sentiment === 'neutral') chosen = chosen.filter((c) => !POLITE_EMOTIONS.has(c.label) || (fs.cueHits.get(c.label)?.strength ?? 0) >= 0.8);
   if (sentiment === 'negative') {
     const neg = chosen.filter((c) => NEGATIVE.has(c.label));
     const bestNeg = neg[0] ?? cands.find((c) => NEGATIVE.has(c.label));

@@ -45,5 +45,9 @@ export interface AnalyzerModel {
   /** Softmax over negative / neutral / positive. */
   sentiment: LinearModelData;
   /** One-vs-rest logistic regression per emotion, with decision thresholds. */
-  emotions: LinearModelData & { thresholds: number[] };
+  emotions: LinearModelData & {
+    thresholds: number[];
+    /** Thresholds tuned for one language's validation slice (French), overriding `thresholds`. */
+    thresholdsByLang?: Record<string, number[]>;
+  };
 }

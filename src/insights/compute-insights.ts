@@ -23,7 +23,7 @@ export function computeInsights(input: InsightsInput): Insights {
   const { messages, surveys, employees, settings, now } = input;
   const scores = computeScores(surveys);
   const profiles = buildCustomerProfiles(messages, surveys);
-  const factors = conversationFactors(messages);
+  const factors = conversationFactors(messages, new Set(surveys.map((s) => s.conversationId)));
   const atRisk = computeCustomersAtRisk(profiles.values());
   const surveyed = new Set<string>();
   for (const s of surveys) if (s.customerId) surveyed.add(s.customerId);

@@ -66,7 +66,8 @@ export function reasonsFor(p: CustomerProfile, highValue: number): RiskReason[] 
   if (p.churnIntent > 0) add('churn_intent', `Envisage de partir (${p.churnIntent} message${s(p.churnIntent)})`, `Talks about leaving (${p.churnIntent} message${s(p.churnIntent)})`);
   if (p.repeatContact > 0 || p.conversations.size >= 3) {
     const n = p.conversations.size;
-    add('repeat_contact', `Recontacte pour le même sujet (${n} conversation${s(n)})`, `Keeps coming back about it (${n} conversation${s(n)})`);
+    if (n >= 2) add('repeat_contact', `Recontacte pour le même sujet (${n} conversations)`, `Keeps coming back about it (${n} conversations)`);
+    else add('repeat_contact', 'Dit avoir déjà contacté le service', 'Says they already got in touch before');
   }
   if (p.unresolvedLatest) add('unresolved', 'Problème toujours non résolu', 'Issue still unresolved');
   const bad = p.surveys.filter((x) => (x.kind === 'nps' && x.score <= 6) || (x.kind === 'csat' && x.score <= 2) || (x.kind === 'ces' && x.score <= 3));

@@ -63,16 +63,17 @@ export function buildDigest(insights: Insights, options: DigestOptions): Digest 
     })
     .filter((x) => x.count > 0 && (x.t.negativeShare ?? 0) >= 0.5)
     .sort((a, b) => b.count - a.count || a.t.theme.localeCompare(b.t.theme))
-    .slice(0, 3)
-    .map(({ t, count, before }) => ({
-      theme: t.theme,
-      name: t.label,
-      count,
-      change: change(count, before),
-      negativeShare: t.negativeShare,
-      // Prefer a story from the period itself; the window also holds the previous period.
-      story: t.verbatims.find((v) => v.at >= from.toISOString() && v.at < to.toISOString()) ?? t.verbatims[0] ?? null,
-    }));
+    .slice(0, 3);
+  // One different story per pain, preferably from the period itself (the window also holds the
+  // previous period); a message tagged with two themes is told once.
+  const told = new Set<string>();
+  const inPeriod = (v: Verbatim) => v.at >= from.toISOString() && v.at < to.toISOString();
+  const topPains: DigestPain[] = pains.map(({ t, count, before }) => {
+    const fresh = t.verbatims.filter((v) => !told.has(v.messageId));
+    const story = fresh.find(inPeriod) ?? fresh[0] ?? null;
+    if (story) told.add(story.messageId);
+    return { theme: t.theme, name: t.label, count, change: change(count, before), negativeShare: t.negativeShare, story };
+  });
   return {
     period: options.period,
     label,
@@ -87,7 +88,7 @@ export function buildDigest(insights: Insights, options: DigestOptions): Digest 
       negativeShare: change(current?.negativeShare, previous?.negativeShare),
       responses: current ? current.nps.responses + current.csat.responses + current.ces.responses : 0,
     },
-    topPains: pains,
+    topPains,
     compliment: insights.compliments[0] ?? null,
     atRisk: { count: insights.atRisk.count, valueAtRisk: insights.atRisk.valueAtRisk, customers: insights.atRisk.customers.slice(0, 5) },
     spikes: insights.spikes.filter((s) => s.week === weekLabel(weekIndex(new Date(to.getTime() - 1)))).slice(0, 3),

@@ -1,7 +1,7 @@
 import type { MessageFact } from '../core/facts.ts';
 import { fold } from '../analyze/text.ts';
 import type { DiscoveredTheme } from './types.ts';
-import { stopwordsFor } from './stopwords.ts';
+import { isFormula, stopwordsFor } from './stopwords.ts';
 import { QuotePicker, quoteScore } from './verbatims.ts';
 
 export interface DiscoverOptions {
@@ -72,7 +72,8 @@ function languageOf(m: MessageFact): string | null {
 
 /**
  * Themes beyond the built-in taxonomy: recurring content phrases (bigrams/trigrams after stopword
- * removal, counted once per message) per language, minus phrases the built-in themes already explain
+ * removal, brand names and letter formulas excluded, counted once per message) per language, minus
+ * phrases the built-in themes already explain
  * (most of their words appear in theme evidence spans), grouped when they co-occur in the same
  * messages (Jaccard ≥ 0.3 of their message sets) and labelled with the group's top phrase and terms.
  * Counting uses lossy pruning when the phrase table grows large (Manku & Motwani, "Approximate
@@ -98,7 +99,9 @@ export function discoverThemes(messages: readonly MessageFact[], options: Discov
 }
 
 function discoverInLanguage(lang: string, list: MessageFact[], options: DiscoverOptions): DiscoveredTheme[] {
-  const stop = stopwordsFor(lang)!;
+  // Brand names recur in every review of that brand: treat their words as stopwords too.
+  const stop = new Set(stopwordsFor(lang)!);
+  for (const m of list) if (m.brand) for (const w of fold(m.brand).match(TOKEN) ?? []) stop.add(w);
   const minCount = options.minCount ?? Math.max(3, Math.ceil(list.length * 0.002));
   // Pass 1: document frequency of phrases, and the vocabulary of built-in theme evidence.
   const counts = new Map<string, number>();
@@ -119,7 +122,7 @@ function discoverInLanguage(lang: string, list: MessageFact[], options: Discover
     const words = key.split(' ');
     return words.filter((w) => (evidence.get(w) ?? 0) >= 2).length * 2 > words.length;
   };
-  let candidates = [...counts.entries()].filter(([k, c]) => c >= minCount && !covered(k));
+  let candidates = [...counts.entries()].filter(([k, c]) => c >= minCount && !covered(k) && !isFormula(lang, k));
   // A bigram mostly seen inside one trigram adds nothing: keep the longer phrase.
   const bestTrigram = new Map<string, number>();
   for (const [k, c] of candidates) {

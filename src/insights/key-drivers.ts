@@ -8,13 +8,18 @@ import { FactorKeys } from './factor-keys.ts';
 /** The themes and emotions found in one conversation's analysed customer messages. */
 export type ConversationFactors = Map<string, Set<string>>;
 
-/** Builds conversationId → {"theme:delay", "emotion:anger", …} in one pass over messages. */
-export function conversationFactors(messages: readonly MessageFact[]): ConversationFactors {
+/**
+ * Builds conversationId → {"theme:delay", "emotion:anger", …} in one pass over messages. With
+ * `only` (the surveyed conversations), unsurveyed conversations are skipped: they cannot enter a
+ * driver table, and most conversations of a big workspace have no survey answer.
+ */
+export function conversationFactors(messages: readonly MessageFact[], only?: ReadonlySet<string>): ConversationFactors {
   const out: ConversationFactors = new Map();
   const keys = new FactorKeys();
   for (const m of messages) {
     const a = m.analysis;
     if (m.role !== 'customer' || !a) continue;
+    if (only && !only.has(m.conversationId)) continue;
     let s = out.get(m.conversationId);
     if (!s) out.set(m.conversationId, (s = new Set()));
     for (const t of a.themes) s.add(keys.theme(t.label));

@@ -6,6 +6,9 @@ import { change } from './score-breakdowns.ts';
 import { QuotePicker, quoteScore } from './verbatims.ts';
 import { round } from './stats/intervals.ts';
 
+// Themes are mostly pains: a negative message illustrates one best, a positive one rarely.
+const TONE = { negative: 1, neutral: 0.6, positive: 0.3 } as const;
+
 interface Tally {
   messages: number;
   negative: number;
@@ -19,7 +22,7 @@ interface Tally {
  * Verbatims are the most typical readable messages: strongest theme finding × quotability
  * (see `quoteScore`), preferring negative-sentiment messages since themes are pains.
  */
-export function computeThemeStats(messages: readonly MessageFact[], quotesPerTheme = 3): ThemeStat[] {
+export function computeThemeStats(messages: readonly MessageFact[], quotesPerTheme = 5): ThemeStat[] {
   const tallies = new Map<string, Tally>();
   let analysed = 0;
   let firstWeek = Infinity, lastWeek = -Infinity;
@@ -39,7 +42,7 @@ export function computeThemeStats(messages: readonly MessageFact[], quotesPerThe
       if (a.sentiment.label === 'negative') t.negative++;
       t.conversations.add(m.conversationId);
       t.weekly.set(w, (t.weekly.get(w) ?? 0) + 1);
-      const strength = f.score * (a.sentiment.label === 'negative' ? 1 : 0.6);
+      const strength = f.score * TONE[a.sentiment.label];
       if (t.quotes.wants(strength)) t.quotes.offer(m, quoteScore(m.text, strength));
     }
   }

@@ -5,6 +5,7 @@ import { analyze } from '../analyze/analyze.ts';
 import { EcouteError, NotFoundError, UsageError } from '../core/errors.ts';
 import type { Clock } from '../core/ports.ts';
 import { computeInsights } from '../insights/compute-insights.ts';
+import { LABEL_NAMES } from '../insights/i18n.ts';
 import type { Insights } from '../insights/types.ts';
 import { loadInsightsInput } from '../runtime/load-insights-input.ts';
 import { readStaticFile } from '../runtime/static-files.ts';
@@ -12,7 +13,6 @@ import type { Store } from '../store/store.ts';
 import { errorResponse } from './error-response.ts';
 import { InsightsCache } from './insights-cache.ts';
 import * as slices from './insights-slices.ts';
-import { labelNames } from './label-names.ts';
 import { openApiDocument } from './openapi.ts';
 import { parseMessageQuery } from './query-params.ts';
 
@@ -61,10 +61,8 @@ export function createApp(deps: AppDeps): Hono {
     c.json({ status: 'ok', workspace: workspaceId, model: Boolean(deps.model), dialect: store.dialect }),
   );
   app.get('/api/openapi.json', (c) => c.json(openApiDocument));
-  app.get('/api/i18n', (c) => {
-    c.header('cache-control', 'public, max-age=3600');
-    return c.json(labelNames());
-  });
+  // The insights module's own label names: the dashboard translates codes with them (no copy in web/).
+  app.get('/api/i18n', (c) => c.json(LABEL_NAMES));
 
   const view = (path: string, slice: (insights: Insights) => object): void => {
     app.get(path, async (c) => c.json(slice(await cache.get())));

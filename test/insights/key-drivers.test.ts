@@ -47,4 +47,11 @@ describe('key driver analysis', () => {
     expect(r.baseRate).toBe(0.5);
     expect(r.drivers[0]).toMatchObject({ label: 'billing', withBad: 1, withoutBad: 0 });
   });
+
+  it('only tracks surveyed conversations when told which they are', () => {
+    const messages = [message({ conversationId: 'x', a: { themes: ['delay'] } }), message({ conversationId: 'y', a: { emotions: ['joy'] } })];
+    const f = conversationFactors(messages, new Set(['y']));
+    expect([...f.keys()]).toEqual(['y']);
+    expect([...f.get('y')!]).toEqual(['emotion:joy']);
+  });
 });

@@ -64,7 +64,7 @@ export const CX_VALENCE_FR: Record<string, number> = {
   'ne fonctionne pas': -2, 'fonctionne pas': -2, 'ne marche pas': -2, 'marche pas': -2, 'jamais plus': -2.2,
   'plus jamais': -2.5, 'sans intérêt': -1.8, 'cher payé': -1.8, 'trop cher payé': -2.2, 'attente interminable': -2.5,
   'mauvaise expérience': -2.5, 'mauvais service': -2.5, 'service client inexistant': -3, 'inexistant': -2,
-  'désastreux': -3, 'pitoyable': -3, 'minable': -2.8, 'ridicule': -2.3, 'abusé': -2.2, 'déplaisant': -2,
+  'désastreux': -3, 'pitoyable': -3, 'minable': -2.8, 'ridicule': -2.3, 'déplaisant': -2,
   // more praise
   'recommandé': 1.8, 'accueil chaleureux': 2.6, 'bonne adresse': 2.4, 'excellente adresse': 2.8, 'à recommander': 2.4,
   'agréablement surpris': 2.6, 'régal': 2.8, 'un régal': 2.8, 'régalé': 2.6, 'raffiné': 2, 'généreux': 2, 'généreuse': 2,

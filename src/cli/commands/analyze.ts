@@ -76,7 +76,7 @@ export const analyzeCommand: Command = {
     const opened = new Promise<void>((resolve, reject) => {
       if (file === '-') return resolve();
       input.once('open', () => resolve());
-      input.once('error', (err) => reject(new UsageError(`Cannot read ${file}: ${(err as Error).message}. Check the path.`)));
+      input.once('error', (err: Error) => reject(new UsageError(`Cannot read ${file}: ${err.message}. Check the path.`)));
     });
     await opened;
     const pool = workers > 1 ? new AnalyzePool(model, workers) : null;

@@ -12,6 +12,7 @@ interface Block {
   lines: { text: string; quote?: string; by?: string }[];
 }
 
+const listSep = (lang: Lang) => (lang === 'fr' ? ' ; ' : '; ');
 const colon = (lang: Lang) => (lang === 'fr' ? ' : ' : ': ');
 
 function move(c: Change, lang: Lang, fmt: (x: number | null) => string, digits = 1): string {
@@ -51,7 +52,7 @@ function blocks(d: Digest, lang: Lang): { title: string; subtitle: string; block
     lines: [
       { text: `${num(d.atRisk.count, lang, 0)} · ${s.valueAtRisk}${colon(lang)}${amount(d.atRisk.valueAtRisk, lang)}` },
       ...d.atRisk.customers.map((c) => ({
-        text: `${c.name ?? c.customerRef ?? c.customerId} (${c.score}/100)${c.segment ? ` · ${c.segment}` : ''} — ${c.reasons.slice(0, 3).map((r) => r.text[lang]).join(' ; ')}`,
+        text: `${c.name ?? c.customerRef ?? c.customerId} (${c.score}/100)${c.segment ? ` · ${c.segment}` : ''} — ${c.reasons.slice(0, 3).map((r) => r.text[lang]).join(listSep(lang))}`,
       })),
     ],
   });

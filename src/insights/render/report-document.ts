@@ -75,6 +75,9 @@ function driverTable(r: DriverReport, title: string, lang: Lang, s: ReportString
   };
 }
 
+/** French separates list items with " ; ", English with "; ". */
+const listSep = (lang: Lang) => (lang === 'fr' ? ' ; ' : '; ');
+
 /** French puts a space before a colon, English does not. */
 const colon = (lang: Lang) => (lang === 'fr' ? ' : ' : ': ');
 
@@ -135,7 +138,7 @@ export function buildReportDocument(ins: Insights, lang: Lang): ReportDocument {
       st.dominantEmotion ? nameOf('emotions', st.dominantEmotion, lang) : '—',
       st.desiredEmotion ? `${nameOf('emotions', st.desiredEmotion, lang)} (${pct(st.desiredShare, lang)})` : '—',
       st.status === 'gap' ? `${pct(st.gap, lang)} — ${s.gapStatus}` : st.status === 'met' ? s.met : st.status === 'no_data' ? s.noData : s.noTarget,
-      st.topReasons.map((r) => `${r.reason} (${r.count})`).join(' ; ') || '—',
+      st.topReasons.map((r) => `${r.reason} (${r.count})`).join(listSep(lang)) || '—',
     ]),
   });
   if (ins.journey.unstaged > 0) jm.paragraphs.push(`${num(ins.journey.unstaged, lang, 0)} ${s.unstaged}.`);
@@ -186,7 +189,7 @@ export function buildReportDocument(ins: Insights, lang: Lang): ReportDocument {
     headers: [s.customer, s.segment, s.customerValue, s.riskScore, s.reasons, s.lastContact],
     rows: ins.atRisk.customers.slice(0, 15).map((c) => [
       c.name ?? c.customerRef ?? c.customerId, c.segment ?? '—', amount(c.value, lang), String(c.score),
-      c.reasons.map((r) => r.text[lang]).join(' ; '), day(c.lastContact, lang),
+      c.reasons.map((r) => r.text[lang]).join(listSep(lang)), day(c.lastContact, lang),
     ]),
   });
   sections.push(ar);

@@ -12,8 +12,9 @@ h1{font-size:1.7rem;margin:0 0 .25rem;color:var(--accent)}h2{font-size:1.25rem;m
 caption{text-align:left;font-weight:600;padding:.25rem 0}th,td{border:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
 th{background:#f3f5f9;font-weight:600}td.num{text-align:right;white-space:nowrap}td.heat{text-align:center;white-space:nowrap}
 blockquote{margin:.75rem 0;padding:.5rem 1rem;border-left:4px solid var(--accent);background:#faf7f9}blockquote footer{color:var(--muted);font-size:.85rem}
-.legend{font-size:.8rem;color:var(--muted)}
-@media print{body{margin:0}h2{break-after:avoid}table{break-inside:avoid}}`;
+.legend{font-size:.8rem;color:var(--muted)}.table-wrap{overflow-x:auto;margin:.5rem 0 1.25rem}.table-wrap table{margin:0}
+table.heatmap{width:auto;font-size:.82rem}table.heatmap th[scope=col]{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;text-align:left;padding:.5rem .3rem}table.heatmap td.heat{min-width:3.2rem}
+@media print{body{margin:0}h2{break-after:avoid}table{break-inside:avoid}.table-wrap{overflow:visible}}`;
 
 /** Heatmap shade: white to wine red (negative emotions) or to green (positive ones), text kept readable. */
 function heatStyle(heat: number, tone: 'negative' | 'positive'): string {
@@ -34,7 +35,8 @@ function table(t: ReportTable): string {
   const caption = t.caption ? `<caption>${escapeHtml(t.caption)}</caption>` : '';
   const head = `<thead><tr>${t.headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
   const body = t.rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${escapeHtml(typeof c === 'string' ? c : c.text)}</th>` : cell(c, false))).join('')}</tr>`).join('\n');
-  return `<table${t.heatmap ? ' class="heatmap"' : ''}>${caption}${head}<tbody>\n${body}\n</tbody></table>`;
+  // Wide tables (the 12-emotion heatmap) scroll inside their box instead of breaking the page.
+  return `<div class="table-wrap"><table${t.heatmap ? ' class="heatmap"' : ''}>${caption}${head}<tbody>\n${body}\n</tbody></table></div>`;
 }
 
 /** Renders a report document as one self-contained HTML page. */

@@ -146,7 +146,7 @@ async function main(): Promise<void> {
       ['GET /api/messages?stage&channel', '/api/messages?stage=billing&channel=email&limit=20'],
       ['GET /api/messages?theme&language', '/api/messages?theme=delay&language=en&limit=20'],
       ['GET /api/messages?q=facture', '/api/messages?q=facture&limit=20'],
-      ['GET /api/messages?q=colis abîmé', `/api/messages?q=${encodeURIComponent('colis abime')}&limit=20`],
+      ['GET /api/messages?q=arrive abime (accent-free)', `/api/messages?q=${encodeURIComponent('arrive abime')}&limit=20`],
       ['GET /api/customers/:id/history', `/api/customers/${encodeURIComponent(someCustomer ?? 'none')}/history`],
       ['GET /api/cases', '/api/cases'],
       ['GET /api/alerts', '/api/alerts'],

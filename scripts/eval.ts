@@ -1,7 +1,7 @@
 /**
  * `npm run eval`: Écoute's analyser against the visible evaluation splits in the data folder, with
  * peers computed in the same run, floors and published anchors. Nothing here trains or tunes.
- * Prints Markdown tables. Options: ECOUTE_DATA_DIR; EVAL_MAX (rows per set, default 3000, sampled
+ * Prints Markdown tables. Options: ECOUTE_DATA_DIR; EVAL_MAX (rows per set, default 10000, sampled
  * deterministically as every k-th row).
  */
 import { existsSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { emotionSets, EKMAN, OURS_TO_EKMAN, REASON_TO_THEMES, sentimentSets } fr
 import { accuracy, macroF1, multiLabelMacroF1 } from './eval/metrics.ts';
 import { loadPeers } from './eval/peers.ts';
 
-const MAX = Number(process.env.EVAL_MAX ?? 3000);
+const MAX = Number(process.env.EVAL_MAX ?? 10000);
 const sample = <T>(xs: T[]): T[] => (xs.length <= MAX ? xs : xs.filter((_, i) => i % Math.ceil(xs.length / MAX) === 0));
 const f = (x: number) => x.toFixed(3);
 const out: string[] = [];

@@ -7,7 +7,3 @@ export function toDbId(id: string | null | undefined): number | null {
   return Number(id);
 }
 
-/** The API form of a database id. */
-export function toApiId(id: number | null): string | null {
-  return id == null ? null : String(id);
-}

@@ -187,6 +187,8 @@ export async function seedStore(): Promise<SeededStore> {
   const store = await openStore(url);
   await store.migrate();
   await store.ensureWorkspace(WORKSPACE, 'Test');
+  // Signature moments: the journey map shows the gap between these and what customers feel.
+  await store.updateWorkspaceSettings(WORKSPACE, { language: 'fr', desiredEmotions: { delivery: 'trust', onboarding: 'joy', support: 'relief' } });
   const source = await store.ensureSource(WORKSPACE, 'fixtures', 'json');
   await store.writeConversations(WORKSPACE, source, conversations());
   const pending = await store.pendingAnalysis(WORKSPACE, MODEL_VERSION, 10_000);

@@ -80,6 +80,24 @@ describe('dashboard pages', () => {
     await context.close();
   });
 
+  it('the journey shows per stage the dominant emotion, its reasons and the gap to the desired emotion', async () => {
+    const { context, page } = await open();
+    await page.goto(`${server.url}/#/journey`);
+    await page.waitForSelector('.page-journey .heatmap');
+    const delivery = page.locator('.stage-card', { hasText: 'Livraison' });
+    expect(await delivery.locator('.status').textContent()).toBe('Écart');
+    expect(await delivery.textContent()).toContain('Confiance');
+    expect(await delivery.locator('.reasons li').count()).toBeGreaterThan(0);
+    const onboarding = page.locator('.stage-card', { hasText: 'Prise en main' });
+    expect(await onboarding.locator('.status').textContent()).toBe('Atteint');
+    // A heatmap cell opens the listening station on that stage and emotion.
+    await page.locator('.heatmap a[href="#/listen?stage=delivery&emotion=anger"]').click();
+    await page.waitForSelector('.stream .msg');
+    expect(await page.locator('#f-stage').inputValue()).toBe('delivery');
+    expect(await page.locator('#f-emotion').inputValue()).toBe('anger');
+    await context.close();
+  });
+
   it('listening station filters change the list, marks evidence, and loads more by cursor', async () => {
     const { context, page, errors } = await open();
     await page.goto(`${server.url}/#/listen`);
@@ -125,6 +143,10 @@ describe('dashboard pages', () => {
     await rendered(page);
     expect(await page.locator('main h1').textContent()).toBe('Journey emotion map');
     await page.screenshot({ path: path.join(SHOTS, 'journey-en.png'), fullPage: true });
+    await page.goto(`${server.url}/#/overview`);
+    await page.waitForSelector('main .page-overview');
+    expect(await page.locator('main .page > section h2').first().textContent()).toBe('What to fix first');
+    await page.screenshot({ path: path.join(SHOTS, 'overview-en.png'), fullPage: true });
     // Every UI string exists in both languages.
     // (A string, so the test runner does not rewrite the browser-side dynamic import.)
     const keys = (await page.evaluate(

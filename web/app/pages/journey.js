@@ -40,14 +40,14 @@ function heatmap(j, stages) {
       }),
     ),
   );
-  return section(t('journey_title'), h('div', { class: 'table-wrap' }, h('table', { class: 'heatmap' }, h('thead', {}, head), h('tbody', {}, rows))));
+  return section(t('emotions_by_stage'), h('div', { class: 'table-wrap' }, h('table', { class: 'heatmap' }, h('thead', {}, head), h('tbody', {}, rows))));
 }
 
 function stageCard(s) {
   const statusText = t(`status_${s.status}`);
   return h(
     'article',
-    { class: `card stage-card status-${s.status}` },
+    { class: `card stage-card stage-${s.status}` },
     h('h3', {}, label('stages', s.stage), h('span', { class: 'muted small' }, ` · ${num(s.messages)} ${t('messages').toLowerCase()}`)),
     h('dl', {},
       h('dt', {}, t('dominant')), h('dd', {}, emotionChip(s.dominantEmotion), s.negativeShare !== null ? h('span', { class: 'muted' }, ` ${pct(s.negativeShare)} ${t('negative_share').toLowerCase()}`) : null),

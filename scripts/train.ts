@@ -4,6 +4,7 @@
  * lexicons. Deterministic (sorted inputs, seeded shuffles); a few minutes on one core.
  * Data folder: ../shared/data from the repo root, or ECOUTE_DATA_DIR.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EMOTIONS } from '../src/core/labels.ts';
@@ -21,13 +22,14 @@ import { trainLanguageModel } from './train/language.ts';
 import { trainLinear, type SparseDoc } from './train/logreg.ts';
 import { ATTRIBUTION } from './train/attribution.ts';
 
-export const MODEL_VERSION = 'ecoute-analyzer-1.0.0';
+/** Semantic part of the model version; a content hash is appended so every retrain that changes a weight re-analyses. */
+const MODEL_VERSION = 'ecoute-analyzer-1.0';
 
 const t0 = Date.now();
 const log = (msg: string) => process.stderr.write(`[train ${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}\n`);
 
 /** Normalises a lexicon key with the analysis pipeline ("J'en ai marre" -> "je en ai marre"). */
-export function normKey(s: string): string {
+function normKey(s: string): string {
   return toWords(tokenize(s)).filter((w) => !w.sym).map((w) => w.w).join(' ');
 }
 
@@ -148,7 +150,7 @@ examples.forEach((e, i) => {
 const EMO_EPOCHS = Number(process.env.TRAIN_EMO_EPOCHS ?? 6);
 const EMO_LR = Number(process.env.TRAIN_EMO_LR ?? 0.05);
 const EMO_POSW = Number(process.env.TRAIN_EMO_POSW ?? 2);
-const emoModel = trainLinear(emoDocs, { k: K, nFeatures: vocab.length, mode: 'ovr', epochs: EMO_EPOCHS, lr: EMO_LR, l2: 1e-6, seed: 11, posWeight: EMOTIONS.map(() => EMO_POSW) });
+const emoModel = trainLinear(emoDocs, { k: K, nFeatures: vocab.length, mode: 'ovr', epochs: EMO_EPOCHS, lr: EMO_LR, l2: Number(process.env.TRAIN_EMO_L2 ?? 1e-6), seed: 11, posWeight: EMOTIONS.map(() => EMO_POSW) });
 /** Per-label thresholds maximising F1 on a validation slice. */
 function tuneThresholds(val: SparseDoc[], name: string): { thresholds: number[]; f1: number[] } {
   const f1s: number[] = [];
@@ -205,7 +207,7 @@ function pack(labels: readonly string[], m: { weights: Float64Array; bias: Float
   return { labels: [...labels], features, weights, bias: Array.from(m.bias, (b) => Math.round(b * 10000) / 10000), scale };
 }
 const model: AnalyzerModel = {
-  version: MODEL_VERSION,
+  version: '',
   language,
   lexicon: { en: lexEn, fr: lexFr, feel, emoji },
   emotionCues,
@@ -214,7 +216,8 @@ const model: AnalyzerModel = {
 };
 const dir = join(REPO_ROOT, 'models');
 mkdirSync(dir, { recursive: true });
+model.version = `${MODEL_VERSION}+${createHash('sha256').update(JSON.stringify(model)).digest('hex').slice(0, 8)}`;
 const json = JSON.stringify(model);
 writeFileSync(join(dir, 'analyzer.json'), json);
 writeFileSync(join(dir, 'ATTRIBUTION.md'), ATTRIBUTION);
-log(`wrote models/analyzer.json (${(json.length / 1e6).toFixed(2)} MB; sentiment ${model.sentiment.features.length} features, emotions ${model.emotions.features.length})`);
+log(`wrote models/analyzer.json ${model.version} (${(json.length / 1e6).toFixed(2)} MB; sentiment ${model.sentiment.features.length} features, emotions ${model.emotions.features.length})`);

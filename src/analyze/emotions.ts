@@ -49,6 +49,8 @@ export function emotionCandidates(cm: CompiledModel, fs: FeatureSet, language = 
 export function selectEmotions(
   cm: CompiledModel, fs: FeatureSet, sentiment: SentimentLabel, text: string, tokens: Token[], words: Word[], language = '',
 ): EmotionFinding[] {
+  // Punctuation alone ("?!?!") is not an emotion; emoji with a valence are.
+  if (!words.some((w) => !w.sym) && fs.lexPos === 0 && fs.lexNeg === 0) return [];
   const cands = emotionCandidates(cm, fs, language);
   // Customer messages are not Reddit threads: disgust, sadness and trust need their own words (food,
   // dirt, bereavement, "je recommande"...) before they outrank the usual complaint or praise emotions.

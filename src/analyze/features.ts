@@ -155,6 +155,8 @@ export function extractFeatures(words: Word[], lang: string, ctx: FeatureContext
   dense('lx:pos', Math.tanh(lexPos / 3));
   dense('lx:neg', Math.tanh(lexNeg / 3));
   dense('lx:bal', Math.tanh((lexPos - lexNeg) / 3));
+  // Mixed feelings (both sides present) lean neutral unless one side clearly dominates.
+  if (lexPos > 0 && lexNeg > 0) dense('lx:mix', Math.min(lexPos, lexNeg) / Math.max(lexPos, lexNeg));
   if (lexPos === 0 && lexNeg === 0) dense('lx:none', 1);
   if (weakPos > 0) dense('lx:wpos', Math.tanh(weakPos / 4));
   if (weakNeg > 0) dense('lx:wneg', Math.tanh(weakNeg / 4));

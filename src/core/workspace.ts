@@ -1,11 +1,17 @@
 import { z } from 'zod';
 import { EMOTIONS, STAGES } from './labels.ts';
 
-/** Workspace settings: language of digests and UI default, signature moments per stage. */
+/** Workspace settings: language of digests and UI default, signature moments per stage, own brand. */
 export const WorkspaceSettingsSchema = z.object({
   language: z.enum(['fr', 'en']).default('fr'),
   /** Desired emotion per journey stage ("signature moments", Body): the gap is shown on the journey map. */
   desiredEmotions: z.partialRecord(z.enum(STAGES), z.enum(EMOTIONS)).default({}),
+  /**
+   * The workspace's own brand, as tagged on imported records (compared case- and accent-insensitively).
+   * Records of other brands (competitor reviews) only feed the competitor comparison. Optional: when
+   * unset, untagged records are own, plus the brand if only one appears outside review channels.
+   */
+  brand: z.string().trim().min(1, 'brand must not be empty: leave it out to infer it from the data').max(200).optional(),
 });
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettingsSchema>;
 

@@ -13,14 +13,22 @@ import { computeCompetitors } from './competitors.ts';
 import { detectSpikes } from './spikes.ts';
 import { computeExCxLink } from './ex-cx-link.ts';
 import { pickCompliments } from './compliments.ts';
+import { isOwnBrand, resolveOwnBrand } from './own-brand.ts';
 
 /**
  * Computes every insight of a workspace from its facts. Pure: same input, same output (the clock
  * value comes in `now`). Each part is a linear pass or a few over the rows (no pairwise work over
  * messages), so a million facts stay in seconds; the server caches the result by store.dataVersion.
+ *
+ * Every section reads the own brand's facts only (see own-brand.ts: settings.brand, else untagged
+ * facts plus the one brand seen outside reviews), except `competitors`, which compares the own brand
+ * with every other brand found in the facts.
  */
 export function computeInsights(input: InsightsInput): Insights {
-  const { messages, surveys, employees, settings, now } = input;
+  const { employees, settings, now } = input;
+  const own = resolveOwnBrand(input.messages, input.surveys, settings.brand);
+  const messages = input.messages.filter((m) => isOwnBrand(m.brand, own));
+  const surveys = input.surveys.filter((s) => isOwnBrand(s.brand, own));
   const scores = computeScores(surveys);
   const profiles = buildCustomerProfiles(messages, surveys);
   const factors = conversationFactors(messages, new Set(surveys.map((s) => s.conversationId)));
@@ -49,7 +57,7 @@ export function computeInsights(input: InsightsInput): Insights {
     discoveredThemes: discoverThemes(messages),
     personas: computePersonas(profiles.values()),
     atRisk,
-    competitors: computeCompetitors(messages, surveys),
+    competitors: computeCompetitors(input.messages, input.surveys, own, settings.language),
     spikes: detectSpikes(messages),
     exCx: computeExCxLink(employees, surveys),
     compliments: pickCompliments(messages),

@@ -13,6 +13,10 @@ export interface CustomerProfile {
   messages: number;
   analysed: number;
   conversations: Set<string>;
+  /** Conversations the customer started on a contact channel (not survey answers or public reviews). */
+  contactConversations: Set<string>;
+  /** Conversations in which at least one message is tagged "unresolved". */
+  unresolvedConversations: Set<string>;
   needs: Map<Need, number>;
   themes: Map<string, number>;
   emotions: Map<Emotion, number>;
@@ -45,7 +49,7 @@ export function buildCustomerProfiles(messages: readonly MessageFact[], surveys:
     if (!p) {
       p = {
         customerId: m.customerId, customerRef: m.customerRef, name: m.customerName, segment: m.segment, value: m.customerValue,
-        messages: 0, analysed: 0, conversations: new Set(), needs: new Map(), themes: new Map(), emotions: new Map(),
+        messages: 0, analysed: 0, conversations: new Set(), contactConversations: new Set(), unresolvedConversations: new Set(), needs: new Map(), themes: new Map(), emotions: new Map(),
         channels: new Map(), negative: 0, positive: 0, churnIntent: 0, repeatContact: 0, unresolvedLatest: false,
         unresolved: 0, sentiments: [], lastAt: m.at, lastConversationId: m.conversationId, quote: null, surveys: [],
       };
@@ -53,6 +57,7 @@ export function buildCustomerProfiles(messages: readonly MessageFact[], surveys:
     }
     p.messages++;
     p.conversations.add(m.conversationId);
+    if (m.channel !== 'survey' && m.channel !== 'review') p.contactConversations.add(m.conversationId);
     p.channels.set(m.channel, (p.channels.get(m.channel) ?? 0) + 1);
     if (m.segment) p.segment = m.segment;
     if (m.customerValue !== null) p.value = m.customerValue;
@@ -73,6 +78,7 @@ export function buildCustomerProfiles(messages: readonly MessageFact[], surveys:
     if (a.signals.repeatContact) p.repeatContact++;
     if (a.themes.some((t) => t.label === 'unresolved')) {
       p.unresolved++;
+      p.unresolvedConversations.add(m.conversationId);
       if (m.conversationId === p.lastConversationId) p.unresolvedLatest = true;
     }
     p.sentiments.push(a.sentiment.score);

@@ -3,17 +3,30 @@ import type { CustomerProfile } from './customer-profiles.ts';
 import { toVerbatim } from './verbatims.ts';
 import { pearson } from './stats/correlation.ts';
 
-/** Customers scoring at or above this are "at risk" and count in value at risk. */
+/** Customers scoring at or above this, with a decisive signal, are "at risk" and count in value at risk. */
 export const RISK_THRESHOLD = 50;
+
+/** An issue left unresolved in this many conversations is a decisive signal on its own. */
+export const REPEATED_UNRESOLVED = 3;
+
+/** Sentiment-based reasons need at least this many analysed messages: one bad message is not a mood. */
+const MIN_MOOD_MESSAGES = 3;
 
 /**
  * Points per churn signal. A transparent additive score rather than a fitted model: every point can
  * be explained to the person who will call the customer back, which is the point of the list.
  * Weights follow the usual ordering of churn evidence in CX practice — stated intent first, then
  * unresolved repeat contacts, bad survey answers and a souring tone; value only raises priority.
+ *
+ * Only two signals are decisive (stated churn intent; an issue still unresolved after
+ * REPEATED_UNRESOLVED conversations, the "third contact" escalation rule of first-contact-resolution
+ * practice): without one of them a customer is never listed, however many soft signals add up —
+ * a few negative messages, a low survey answer or a high value alone describe an unhappy customer,
+ * not one about to leave. Each decisive signal needs one corroborating signal to reach the threshold.
  */
 const POINTS = {
   churn_intent: 40,
+  repeated_unresolved: 40,
   repeat_contact: 15,
   unresolved: 15,
   low_survey: 15,
@@ -40,7 +53,7 @@ export function computeCustomersAtRisk(
   for (const p of all) {
     const reasons = reasonsFor(p, highValue);
     const score = Math.min(100, reasons.reduce((s, r) => s + r.points, 0));
-    if (score < threshold) continue;
+    if (score < threshold || !reasons.some(isDecisive)) continue;
     valueAtRisk += p.value ?? 0;
     risks.push({
       customerId: p.customerId,
@@ -59,31 +72,37 @@ export function computeCustomersAtRisk(
   return { threshold, count: risks.length, valueAtRisk, customers: risks.slice(0, limit) };
 }
 
+/** Whether a reason may put a customer on the list (see POINTS). */
+export function isDecisive(r: RiskReason): boolean {
+  return r.code === 'churn_intent' || (r.code === 'unresolved' && r.points === POINTS.repeated_unresolved);
+}
+
 /** The churn signals present in one profile, each with its points and explanation. */
 export function reasonsFor(p: CustomerProfile, highValue: number): RiskReason[] {
   const out: RiskReason[] = [];
-  const add = (code: RiskReason['code'], fr: string, en: string) => out.push({ code, points: POINTS[code], text: { fr, en } });
+  const add = (code: RiskReason['code'], fr: string, en: string, points: number = POINTS[code]) => out.push({ code, points, text: { fr, en } });
   if (p.churnIntent > 0) add('churn_intent', `Envisage de partir (${p.churnIntent} message${s(p.churnIntent)})`, `Talks about leaving (${p.churnIntent} message${s(p.churnIntent)})`);
-  if (p.repeatContact > 0 || p.conversations.size >= 3) {
-    const n = p.conversations.size;
-    if (n >= 2) add('repeat_contact', `Recontacte pour le même sujet (${n} conversations)`, `Keeps coming back about it (${n} conversations)`);
-    else add('repeat_contact', 'Dit avoir déjà contacté le service', 'Says they already got in touch before');
-  }
-  if (p.unresolvedLatest) add('unresolved', 'Problème toujours non résolu', 'Issue still unresolved');
+  // Contacts are conversations on contact channels: a survey answer or a public review is not the
+  // customer coming back to the service.
+  const contacts = p.contactConversations.size;
+  if (contacts >= 3) add('repeat_contact', `Recontacte le service (${contacts} conversations)`, `Keeps coming back (${contacts} conversations)`);
+  else if (p.repeatContact > 0) add('repeat_contact', 'Dit avoir déjà contacté le service', 'Says they already got in touch before');
+  const unresolved = p.unresolvedConversations.size;
+  if (unresolved >= REPEATED_UNRESOLVED) {
+    add('unresolved', `Toujours non résolu après ${unresolved} conversations`, `Still unresolved after ${unresolved} conversations`, POINTS.repeated_unresolved);
+  } else if (p.unresolvedLatest) add('unresolved', 'Problème toujours non résolu', 'Issue still unresolved');
   const bad = p.surveys.filter((x) => (x.kind === 'nps' && x.score <= 6) || (x.kind === 'csat' && x.score <= 2) || (x.kind === 'ces' && x.score <= 3));
   if (bad.length > 0) {
     const worst = bad[bad.length - 1];
     add('low_survey', `Note d'enquête basse (${worst.kind.toUpperCase()} ${worst.score})`, `Low survey score (${worst.kind.toUpperCase()} ${worst.score})`);
   }
-  if (p.sentiments.length >= 3) {
+  if (p.sentiments.length >= MIN_MOOD_MESSAGES) {
     const xs = p.sentiments.map((_, i) => i);
     const r = pearson(xs, p.sentiments);
     const last = p.sentiments[p.sentiments.length - 1];
     if (r !== null && r <= -0.5 && last < 0) add('negative_trend', 'Ton de plus en plus négatif', 'Tone getting more negative');
-  } else if (p.sentiments.length === 2 && p.sentiments[1] < p.sentiments[0] - 0.3 && p.sentiments[1] < 0) {
-    add('negative_trend', 'Ton de plus en plus négatif', 'Tone getting more negative');
   }
-  if (p.analysed > 0 && p.negative / p.analysed >= 0.5) {
+  if (p.analysed >= MIN_MOOD_MESSAGES && p.negative / p.analysed >= 0.5) {
     const pct = Math.round((p.negative / p.analysed) * 100);
     add('negative_mood', `Majorité de messages négatifs (${pct} %)`, `Mostly negative messages (${pct}%)`);
   }

@@ -83,6 +83,9 @@ export const LABEL_NAMES = {
 
 export type LabelKind = keyof typeof LABEL_NAMES;
 
+/** How the own brand is labelled next to competitors when the workspace has not named it. */
+export const OWN_BRAND: Localized = { fr: 'Nous', en: 'Us' };
+
 /** Both names of a label; unknown labels (e.g. a custom theme) fall back to the code itself. */
 export function labelOf(kind: LabelKind, code: string): Localized {
   const names = LABEL_NAMES[kind] as Record<string, Localized>;

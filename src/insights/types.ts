@@ -270,7 +270,10 @@ export interface AtRiskReport {
 }
 
 export interface BrandProfile {
+  /** Brand name; for the own line, settings.brand (else the inferred own brand, else "Nous"/"Us"). */
   brand: string;
+  /** The workspace's own brand (first in the list); the others are competitors. */
+  own: boolean;
   messages: number;
   /** Star ratings: CSAT answers (1–5) given on the review channel. */
   stars: { mean: number | null; responses: number; ci: Interval | null };
@@ -340,6 +343,7 @@ export interface Insights {
   discoveredThemes: DiscoveredTheme[];
   personas: Persona[];
   atRisk: AtRiskReport;
+  /** Own brand vs each competitor (all facts); every other section reads own-brand facts only. */
   competitors: BrandProfile[];
   spikes: Spike[];
   exCx: ExCxLink;

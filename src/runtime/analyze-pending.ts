@@ -14,11 +14,14 @@ export interface AnalyzePendingOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** Below this many messages a batch is analysed in-process: starting workers costs about a second. */
+const POOL_MIN = 5000;
+
 /** Returns the number of messages analysed. */
 export async function analyzePending(
   store: Store, workspaceId: string, model: AnalyzerModel, opts: AnalyzePendingOptions = {},
 ): Promise<number> {
-  const batchSize = opts.batchSize ?? 2000;
+  const batchSize = opts.batchSize ?? 10_000;
   const workers = opts.workers ?? defaultWorkers();
   let pool: AnalyzePool | null = null;
   let done = 0;
@@ -28,7 +31,7 @@ export async function analyzePending(
       if (pending.length === 0) break;
       const items = pending.map((p) => ({ text: p.text ?? '', lang: p.language }));
       let results;
-      if (workers > 1 && items.length >= 400) {
+      if (workers > 1 && items.length >= POOL_MIN) {
         pool ??= new AnalyzePool(model, workers);
         results = await pool.run(items);
       } else {

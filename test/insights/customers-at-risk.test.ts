@@ -20,15 +20,18 @@ describe('customers at risk', () => {
     ];
     const surveys = [survey('nps', 2, { customerId: 'carol' }), survey('nps', 3, { customerId: 'alice' })];
     const report = computeCustomersAtRisk(buildCustomerProfiles(messages, surveys).values());
-    // Alice: churn 40 + unresolved 15 + low survey 15 + negative trend 10 (r(0,1,2; .5,−.3,−.8) ≈ −0.98)
-    //        + negative mood 10 (2/3 negative) = 90. Values known for fewer than 4 customers → no high-value bonus.
+    // Alice: churn 40 (decisive) + unresolved 15 (latest conversation, only one unresolved conversation)
+    //        + low survey 15 + negative trend 10 (r(0,1,2; .5,−.3,−.8) ≈ −0.98) + negative mood 10 (2/3 negative,
+    //        3 analysed messages) = 90. Two contact conversations: no repeat contact. Values known for fewer
+    //        than 4 customers → no high-value bonus.
     const alice = report.customers.find((c) => c.customerId === 'alice')!;
     expect(alice.reasons.map((r) => r.code)).toEqual(['churn_intent', 'unresolved', 'low_survey', 'negative_trend', 'negative_mood']);
     expect(alice.score).toBe(90);
     expect(alice.reasons[0].text).toEqual({ fr: 'Envisage de partir (1 message)', en: 'Talks about leaving (1 message)' });
     expect(alice.reasons[2].text.fr).toBe("Note d'enquête basse (NPS 3)");
     expect(alice.lastQuote?.messageId).toBeDefined();
-    // Carol: low survey 15 + negative mood (1/2) 10 = 25 — latest conversation is not unresolved.
+    // Carol: low survey 15 only — latest conversation is not unresolved, two analysed messages are too few
+    //        for a mood, and there is no decisive signal anyway.
     expect(report.customers.find((c) => c.customerId === 'carol')).toBeUndefined();
     expect(report).toMatchObject({ threshold: RISK_THRESHOLD, count: 1, valueAtRisk: 1200 });
   });
@@ -37,11 +40,44 @@ describe('customers at risk', () => {
     const messages = ['a', 'b', 'c', 'd'].map((id, i) =>
       message({ ...who(id, (i + 1) * 1000), a: { sentiment: 'negative', churn: id !== 'b' } }));
     const report = computeCustomersAtRisk(buildCustomerProfiles(messages, []).values());
-    // Values 1000..4000: 75th percentile = 4000 → only d is high value. d: 40 + 10 + 10 = 60.
-    expect(report.customers[0]).toMatchObject({ customerId: 'd', score: 60 });
-    expect(report.customers[0].reasons.at(-1)!.code).toBe('high_value');
-    // b has no churn signal: 10 points (mood) only, under the threshold
-    expect(report.customers.map((c) => c.customerId)).toEqual(['d', 'c', 'a']);
-    expect(report.valueAtRisk).toBe(4000 + 3000 + 1000);
+    // Values 1000..4000: 75th percentile = 4000 → only d is high value. d: churn 40 + high value 10 = 50.
+    // One negative message is not a mood (fewer than 3 analysed), so a and c stay at 40, under the
+    // threshold: stated intent needs one corroborating signal. b has no signal at all.
+    expect(report.customers.map((c) => [c.customerId, c.score])).toEqual([['d', 50]]);
+    expect(report.customers[0].reasons.map((r) => r.code)).toEqual(['churn_intent', 'high_value']);
+    expect(report.valueAtRisk).toBe(4000);
+  });
+
+  it('never lists a customer on soft signals alone, however many add up', () => {
+    // Dan (value 4000, the highest of four): one negative message in his only contact, saying he already
+    // called and it is still unresolved, and a detractor answer. Repeat contact 15 (self-reported)
+    // + unresolved 15 + low survey 15 + high value 10 = 55 ≥ 50, but neither churn intent nor an issue
+    // unresolved across 3 conversations: not at risk.
+    const messages = [
+      message({ ...who('dan', 4000), conversationId: 'd1', a: { sentiment: 'negative', repeat: true, themes: ['unresolved'] } }),
+      ...['x', 'y', 'z'].map((id, i) => message({ ...who(id, (i + 1) * 1000), a: { sentiment: 'neutral' } })),
+    ];
+    const report = computeCustomersAtRisk(buildCustomerProfiles(messages, [survey('nps', 1, { customerId: 'dan' })]).values());
+    expect(report).toMatchObject({ count: 0, valueAtRisk: 0, customers: [] });
+  });
+
+  it('lists an issue left unresolved across three contacts, and does not count surveys or reviews as contacts', () => {
+    const unresolved = { sentiment: 'neutral' as const, themes: ['unresolved'] };
+    const messages = [
+      // Eve: unresolved in a ticket, a chat and a call → repeated unresolved 40 + repeat contact (3) 15 = 55.
+      message({ ...who('eve', 800), conversationId: 'e1', channel: 'ticket', at: dayAt(0), a: unresolved }),
+      message({ ...who('eve', 800), conversationId: 'e2', channel: 'chat', at: dayAt(3), a: unresolved }),
+      message({ ...who('eve', 800), conversationId: 'e3', channel: 'call', at: dayAt(6), a: unresolved }),
+      // Finn: same three unresolved conversations, but two are a survey comment and a public review:
+      // repeated unresolved 40 (still three conversations), one contact → no repeat contact; the latest
+      // (the review) is unresolved but that reason is already counted as repeated: 40 < 50.
+      message({ ...who('finn', 800), conversationId: 'f1', channel: 'ticket', at: dayAt(0), a: unresolved }),
+      message({ ...who('finn', 800), conversationId: 'f2', channel: 'survey', at: dayAt(3), a: unresolved }),
+      message({ ...who('finn', 800), conversationId: 'f3', channel: 'review', at: dayAt(6), a: unresolved }),
+    ];
+    const report = computeCustomersAtRisk(buildCustomerProfiles(messages, []).values());
+    expect(report.customers.map((c) => [c.customerId, c.score])).toEqual([['eve', 55]]);
+    expect(report.customers[0].reasons.map((r) => [r.code, r.points])).toEqual([['repeat_contact', 15], ['unresolved', 40]]);
+    expect(report.customers[0].reasons[1].text).toEqual({ fr: 'Toujours non résolu après 3 conversations', en: 'Still unresolved after 3 conversations' });
   });
 });

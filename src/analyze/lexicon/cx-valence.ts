@@ -99,6 +99,10 @@ export const CX_VALENCE_EN: Record<string, number> = {
   'thank you so much': 2.8, 'thanks so much': 2.8, 'appreciate': 2, 'appreciated': 2, 'love': 2.6, 'loved': 2.6,
   'amazing': 2.8, 'awesome': 2.8, 'great': 2.6, 'excellent': 2.8, 'perfect': 2.6, 'recommend': 2, 'highly recommend': 2.8,
   'helpful': 2, 'quick': 1.2, 'fast': 1.2, 'smooth': 1.6, 'friendly': 2, 'on time': 1.4, 'seamless': 2, 'easy': 1.4,
+  'late': -1.2, 'wait': -0.6, 'waiting': -0.8, 'no one': -1.2, 'never received': -2, 'never arrived': -2, 'hung up': -2,
+  'lost my': -1.5, 'missed my': -1.5, 'overbooked': -1.8, 'no info': -1.5, 'no updates': -1.5, 'zero updates': -1.8,
+  'no help': -2, 'no refund': -2, 'still havent': -1.8, 'still hasnt': -1.8, 'wrong': -1.5, 'charged': -0.8, 'twice': -0.6,
+  'out of order': -1.8, 'unreachable': -2, 'nowhere': -1, 'misleading': -2.2, 'hidden fees': -2.4, 'wtf': -2.5,
   'relieved': 1.8, 'finally': 0.2, 'kudos': 2.4, 'shoutout': 1.6, 'shout out': 1.6, 'best': 2.4, 'loyal': 1.6,
   'why we stay': 2.2, 'no problem': 1, 'no issues': 1.6, 'no complaints': 1.8, 'not a problem': 1,
 };

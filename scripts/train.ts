@@ -53,6 +53,8 @@ for (const [e, desc] of [...readVaderEmoji().entries()].sort()) {
   for (const w of desc.toLowerCase().split(/\s+/)) v += vader.get(w) ?? 0;
   if (v !== 0) emoji[e] = Math.round(Math.max(-3.5, Math.min(3.5, v)) * 100) / 100;
 }
+// Text emoticons, normalised by src/analyze/normalize.ts (valences after VADER's ":)" 2.0, ":(" −1.9 ...).
+Object.assign(emoji, { ':)': 2, ':(': -1.9, ';)': 1.6, ':d': 2.3, ':p': 1.2, ':/': -1.1, ':|': -0.8, ":'(": -2.2, ":')": 1.6, ';(': -1.9, ';d': 2, '<3': 2.6 });
 const emotionCues: Record<string, Record<string, number>> = {};
 for (const [label, entries] of Object.entries(CX_EMOTION_CUES)) emotionCues[label] = normLexicon(Object.entries(entries));
 const ctx: FeatureContext = {

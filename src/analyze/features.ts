@@ -187,6 +187,11 @@ export function extractFeatures(words: Word[], lang: string, ctx: FeatureContext
     const w = words[i];
     const uni = 'w:' + (w.neg ? '~' : '') + w.w;
     if (!seen.has(uni)) { seen.add(uni); sparse.push([uni, i]); }
+    // A 5-letter prefix generalises over inflections ("frustrated"/"frustrating", "décevant"/"décevante").
+    if (!w.sym && w.w.length > 6) {
+      const pre = 'p:' + (w.neg ? '~' : '') + w.w.slice(0, 5);
+      if (!seen.has(pre)) { seen.add(pre); sparse.push([pre, i]); }
+    }
     if (!w.sym && prevWord) {
       const bi = 'b:' + prevWord + '_' + w.w;
       if (!seen.has(bi)) { seen.add(bi); sparse.push([bi, i]); }

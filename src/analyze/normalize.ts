@@ -64,6 +64,28 @@ const DIGIT = /^\d/;
 const PICTO = /\p{Extended_Pictographic}/u;
 const BUT_WORDS = new Set(['but', 'however', 'mais', 'cependant', 'pourtant', 'neanmoins', 'toutefois']);
 
+const EYES = new Set([':', ';', '=']);
+const MOUTHS = new Set([')', '(', 'd', 'p', '/', '|']);
+
+/** Text emoticons (":)", ":-(", ";D", "<3") written as adjacent tokens, normalised to one symbol. */
+function emoticonAt(tokens: Token[], i: number): { face: string; len: number } | null {
+  const a = tokens[i];
+  const b = tokens[i + 1];
+  if (!b || b.start !== a.end) return null;
+  if (a.text === '<' && b.text === '3') return { face: '<3', len: 2 };
+  if (!EYES.has(a.text)) return null;
+  let j = i + 1;
+  let nose = '';
+  if ((tokens[j].text === '-' || tokens[j].text === "'") && tokens[j + 1]?.start === tokens[j].end) { nose = tokens[j].text; j++; }
+  const m = tokens[j];
+  if (!m || !MOUTHS.has(m.norm) || m.text.length !== 1) return null;
+  // "http://..." is not ":/", and a letter mouth must not start a word (":Dans" is not ":D").
+  if (m.text === '/' && tokens[j + 1]?.start === m.end) return null;
+  if (/\p{L}/u.test(m.text) && tokens[j + 1]?.start === m.end && /\p{L}/u.test(tokens[j + 1].text)) return null;
+  const eyes = a.text === '=' ? ':' : a.text;
+  return { face: eyes + (nose === "'" ? "'" : '') + m.norm, len: j - i + 1 };
+}
+
 /** Normalises tokens into words with negation scope. Never throws. */
 export function toWords(tokens: Token[], maxTokens = 4000): Word[] {
   const out: Word[] = [];
@@ -77,6 +99,12 @@ export function toWords(tokens: Token[], maxTokens = 4000): Word[] {
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
     const norm = t.norm;
+    const emoticon = emoticonAt(tokens, i);
+    if (emoticon) {
+      push(emoticon.face, i, false, true);
+      i += emoticon.len - 1;
+      continue;
+    }
     if (LETTER.test(norm)) {
       const caps = t.text.length > 1 && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase();
       const next = tokens[i + 1];

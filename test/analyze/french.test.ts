@@ -36,6 +36,8 @@ describe('French phenomena', () => {
 
   it('uses emoji', () => {
     expect(sentiment('Colis reçu 😍').score).toBeGreaterThan(sentiment('Colis reçu 😡').score);
+    expect(sentiment('Colis reçu :)').score).toBeGreaterThan(sentiment('Colis reçu :(').score);
+    expect(analyze('voir https://exemple.fr/suivi', { model }).sentiment.label).toBe('neutral');
   });
 
   it('finds CX emotions with their evidence', () => {

@@ -59,8 +59,8 @@ describe('digest', () => {
     expect(md).toContain('1. Retard — 4 mentions (+2)');
     expect(md).toContain('> « Trois semaines que j’attends mon canapé');
     expect(md).toContain('Un compliment à partager');
-    // churn intent 40 + unresolved 15 + negative mood 10
-    expect(md).toContain('R-1 (65/100)');
+    // churn intent 40 + unresolved 15 = 55 (one message is too few for a "mostly negative" mood)
+    expect(md).toContain('R-1 (55/100)');
     expect(md).toContain('2. Facturation — 1 mention (+1)');
     const text = renderDigestText(digest);
     expect(text.startsWith('*Votre écoute client de la semaine*')).toBe(true);

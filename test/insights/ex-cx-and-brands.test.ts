@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeExCxLink } from '../../src/insights/ex-cx-link.ts';
 import { computeCompetitors } from '../../src/insights/competitors.ts';
+import { resolveOwnBrand } from '../../src/insights/own-brand.ts';
 import { pearson, spearman } from '../../src/insights/stats/correlation.ts';
 import { employee, message, survey } from './fixtures.ts';
 
@@ -52,10 +53,10 @@ describe('competitors', () => {
       survey('csat', 5, { brand: 'Nous', channel: 'review' }), survey('csat', 4, { brand: 'Nous', channel: 'review' }),
       survey('csat', 1, { brand: 'Rival', channel: 'review' }), survey('csat', 2, { brand: 'Rival', channel: 'email' }),
     ];
-    const [nous, rival] = computeCompetitors(messages, surveys);
-    expect(nous).toMatchObject({ brand: 'Nous', messages: 2, stars: { mean: 4.5, responses: 2 }, csat: { score: 100 }, sentiment: { positive: 0.5, negative: 0.5, neutral: 0 } });
+    const [nous, rival] = computeCompetitors(messages, surveys, resolveOwnBrand(messages, surveys, 'Nous'));
+    expect(nous).toMatchObject({ brand: 'Nous', own: true, messages: 2, stars: { mean: 4.5, responses: 2 }, csat: { score: 100 }, sentiment: { positive: 0.5, negative: 0.5, neutral: 0 } });
     expect(nous.topThemes).toEqual([{ label: 'delay', name: { fr: 'Retard', en: 'Delay' }, count: 1, share: 0.5 }]);
-    expect(rival).toMatchObject({ brand: 'Rival', stars: { mean: 1, responses: 1, ci: null }, csat: { score: 0, responses: 2 } });
+    expect(rival).toMatchObject({ brand: 'Rival', own: false, stars: { mean: 1, responses: 1, ci: null }, csat: { score: 0, responses: 2 } });
     expect(rival.topEmotions[0]).toMatchObject({ label: 'anger', count: 1, share: 1 });
   });
 });

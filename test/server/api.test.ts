@@ -43,7 +43,8 @@ describe('insights routes', () => {
     }
     expect(o.nps).toHaveProperty('responses');
     expect(o.nps).toHaveProperty('ci');
-    expect(o.messages.total).toBe(conversations().reduce((n, c) => n + c.messages.length, 0));
+    // Own-brand messages only: the RivalCo reviews feed /api/competitors, not the overview.
+    expect(o.messages.total).toBe(conversations().filter((c) => !c.brand).reduce((n, c) => n + c.messages.length, 0));
     expect(Array.isArray(o.fixFirst)).toBe(true);
     // Ranked by impact, highest first.
     for (let i = 1; i < o.fixFirst.length; i++) {
@@ -62,6 +63,13 @@ describe('insights routes', () => {
   ])('GET %s returns its slice', async (url, keys) => {
     const body = await getJson(url);
     for (const key of keys) expect(body, key).toHaveProperty(key);
+  });
+
+  it('GET /api/competitors puts the own brand first, over all its messages, then the competitor', async () => {
+    const { brands } = await getJson('/api/competitors');
+    const customerMessages = (own: boolean) => conversations().filter((c) => !c.brand === own)
+      .reduce((n, c) => n + c.messages.filter((m) => m.role === 'customer').length, 0);
+    expect(brands.map((b: any) => [b.brand, b.own, b.messages])).toEqual([['Nous', true, customerMessages(true)], ['RivalCo', false, customerMessages(false)]]);
   });
 
   it('GET /api/i18n names every label in French and English', async () => {

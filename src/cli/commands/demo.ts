@@ -27,6 +27,9 @@ Running it again is safe: already imported records are skipped.
 /** The bundled sample, shipped with the package. */
 export const SAMPLE_DIR = fileURLToPath(new URL('../../../sample/', import.meta.url));
 
+/** The bundled sample's own brand (its reviews export also covers competitors). */
+const SAMPLE_BRAND = 'Azur Télécom';
+
 /** Every importable file under `dir` (recursively), sorted so runs are reproducible. */
 async function sampleFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -59,7 +62,12 @@ export const demoCommand: Command = {
     const ws = ctx.config.workspace;
     const store = await ctx.openStore();
     try {
-      const workspace = await store.ensureWorkspace(ws, 'Azur Télécom (démo)');
+      let workspace = await store.ensureWorkspace(ws, 'Azur Télécom (démo)');
+      // The bundled sample's Trustpilot export also lists two competitors: name the own brand so their
+      // reviews feed the competitor comparison, not our themes. Another --sample is left as the user set it.
+      if (values.sample === undefined && !workspace.settings.brand) {
+        workspace = await store.updateWorkspaceSettings(ws, { ...workspace.settings, brand: SAMPLE_BRAND });
+      }
       const lang: Lang = (values.lang as Lang | undefined) ?? workspace.settings.language;
       ctx.stderr.write(`Importing ${files.length} sample files…\n`);
       const imported = await runImport({ store, workspaceId: ws, files, sourceName: 'sample', clock: ctx.clock });

@@ -16,7 +16,7 @@ export interface PoolItem {
 }
 
 export interface PoolOptions {
-  /** Worker threads (default: available cores). 1 = no threads. */
+  /** Threads analysing in parallel, the calling thread included (default: available cores). 1 = no workers. */
   workers?: number;
   /** Texts per message to a worker. */
   chunkSize?: number;
@@ -24,72 +24,74 @@ export interface PoolOptions {
 
 const CHUNK = 200;
 
-/** A started pool; call close() when done. */
+/**
+ * A started pool; call close() when done. `size` threads work in parallel: `size − 1` workers plus,
+ * by default, the calling thread itself (batch commands have nothing else to do meanwhile, and it
+ * starts at once while workers spend about a second booting). Servers pass `mainThread: false`.
+ */
 export class AnalyzePool {
   private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
-  private readonly waiting: (() => void)[] = [];
   private nextId = 0;
+  private readonly mainThread: boolean;
 
-  constructor(private readonly model: AnalyzerModel, readonly size: number, private readonly chunkSize = CHUNK) {
-    for (let i = 0; i < size; i++) {
+  constructor(private readonly model: AnalyzerModel, readonly size: number, private readonly chunkSize = CHUNK, opts: { mainThread?: boolean } = {}) {
+    this.mainThread = opts.mainThread ?? true;
+    const threads = this.mainThread ? size - 1 : size;
+    for (let i = 0; i < threads; i++) {
       const w = new Worker(new URL('./worker-bootstrap.mjs', import.meta.url), {
         workerData: { entry: new URL('./analyze-worker.ts', import.meta.url).href, model },
       });
       w.unref();
       this.workers.push(w);
-      this.idle.push(w);
     }
   }
 
-  private async acquire(): Promise<Worker> {
-    for (;;) {
-      const w = this.idle.pop();
-      if (w) return w;
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    }
-  }
-
-  private release(w: Worker): void {
-    this.idle.push(w);
-    this.waiting.shift()?.();
-  }
-
-  private async runChunk(items: PoolItem[]): Promise<Analysis[]> {
-    const w = await this.acquire();
+  private send(w: Worker, items: PoolItem[]): Promise<Analysis[]> {
     const id = this.nextId++;
-    try {
-      return await new Promise<Analysis[]>((resolve, reject) => {
-        const onMessage = (m: { id: number; results: Analysis[] }) => {
-          if (m.id !== id) return;
-          cleanup();
-          resolve(m.results);
-        };
-        const onError = (err: Error) => { cleanup(); reject(err); };
-        const onExit = (code: number) => { cleanup(); reject(new Error(`analysis worker exited with code ${code}`)); };
-        const cleanup = () => { w.off('message', onMessage); w.off('error', onError); w.off('exit', onExit); };
-        w.on('message', onMessage);
-        w.on('error', onError);
-        w.on('exit', onExit);
-        w.postMessage({ id, items });
-      });
-    } finally {
-      this.release(w);
-    }
+    return new Promise<Analysis[]>((resolve, reject) => {
+      const onMessage = (m: { id: number; results: Analysis[] }) => {
+        if (m.id !== id) return;
+        cleanup();
+        resolve(m.results);
+      };
+      const onError = (err: Error) => { cleanup(); reject(err); };
+      const onExit = (code: number) => { cleanup(); reject(new Error(`analysis worker exited with code ${code}`)); };
+      const cleanup = () => { w.off('message', onMessage); w.off('error', onError); w.off('exit', onExit); };
+      w.on('message', onMessage);
+      w.on('error', onError);
+      w.on('exit', onExit);
+      w.postMessage({ id, items });
+    });
   }
 
-  /** Analyses items across the workers; results are in input order. */
+  /** Analyses items across the threads; results are in input order. */
   async run(items: PoolItem[]): Promise<Analysis[]> {
     const chunks: PoolItem[][] = [];
     for (let i = 0; i < items.length; i += this.chunkSize) chunks.push(items.slice(i, i + this.chunkSize));
-    const parts = await Promise.all(chunks.map((c) => this.runChunk(c)));
-    return parts.flat();
+    const results: Analysis[][] = new Array(chunks.length);
+    let next = 0;
+    // Each thread takes the next chunk when it is free (a shared queue), so slow starters take less.
+    const workerLoop = async (w: Worker) => {
+      while (next < chunks.length) {
+        const i = next++;
+        results[i] = await this.send(w, chunks[i]);
+      }
+    };
+    const mainLoop = async () => {
+      while (next < chunks.length) {
+        const i = next++;
+        results[i] = chunks[i].map((it) => analyze(it.text, { model: this.model, lang: it.lang ?? undefined }));
+        // Let worker replies through between chunks.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    };
+    await Promise.all([...this.workers.map(workerLoop), ...(this.mainThread || this.workers.length === 0 ? [mainLoop()] : [])]);
+    return results.flat();
   }
 
   async close(): Promise<void> {
     await Promise.all(this.workers.map((w) => w.terminate()));
     this.workers.length = 0;
-    this.idle.length = 0;
   }
 }
 

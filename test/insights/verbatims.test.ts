@@ -35,4 +35,13 @@ describe('representative verbatims', () => {
     const picked = pickCompliments(facts);
     expect(picked.map((v) => v.text.slice(0, 12))).toEqual(['Très content', 'Merci infini']);
   });
+
+  it('leaves out mixed praise that still carries a need or an open problem', () => {
+    const facts = [
+      message({ at: dayAt(1), text: 'La connexion est revenue ce matin, merci. Par contre j’attends toujours le geste promis.', a: { sentiment: 'positive', score: 0.6, emotions: ['gratitude'], themes: ['unresolved'] } }),
+      message({ at: dayAt(2), text: 'Merci pour votre accueil, pouvez-vous me renvoyer la facture de septembre ?', a: { sentiment: 'positive', score: 0.7, emotions: ['gratitude'], needs: ['resolution'] } }),
+      message({ at: dayAt(3), text: 'Bravo à Karim, installation propre et expliquée, je recommande sans hésiter.', a: { sentiment: 'positive', score: 0.9, emotions: ['trust'] } }),
+    ];
+    expect(pickCompliments(facts).map((v) => v.text.slice(0, 9))).toEqual(['Bravo à K']);
+  });
 });

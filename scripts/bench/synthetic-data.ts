@@ -6,18 +6,10 @@
 import type { Analysis } from '../../src/core/analysis.ts';
 import type { ConversationInput } from '../../src/core/conversation.ts';
 import { CHANNELS, type Emotion, type Need, type Stage, type Theme } from '../../src/core/labels.ts';
+import { mulberry32 } from '../../src/core/prng.ts';
 
 /** mulberry32: a tiny seeded PRNG, so every run builds the same database. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const prng = mulberry32;
 
 type Lang = 'fr' | 'en';
 const pick = <T>(rnd: () => number, xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];

@@ -5,15 +5,9 @@
  * file does not reshuffle every other file.
  */
 
-/** FNV-1a 32-bit hash of a string (Fowler, Noll, Vo). */
-export function hash32(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
+import { fnv1a as hash32, mulberry32Step } from '../../src/core/prng.ts';
+
+export { hash32 };
 
 /** A deterministic random stream. */
 export class Rng {
@@ -25,11 +19,9 @@ export class Rng {
 
   /** Next float in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    const [next, value] = mulberry32Step(this.state);
+    this.state = next;
+    return value;
   }
 
   /** An independent stream derived from this one's seed and a label. */

@@ -1,14 +1,7 @@
+import { mulberry32 } from '../../core/prng.ts';
+
 /** A small seeded PRNG (mulberry32), so clustering is reproducible run after run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = mulberry32;
 
 function dist2(a: Float64Array, b: Float64Array): number {
   let s = 0;

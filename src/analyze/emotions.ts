@@ -56,13 +56,13 @@ export function selectEmotions(
   // dirt, bereavement, "je recommande"...) before they outrank the usual complaint or praise emotions.
   for (const c of cands) if (CUE_ONLY.has(c.label) && !fs.cueHits.has(c.label)) c.ratio *= CUE_ONLY_FACTOR;
   cands.sort((a, b) => b.ratio - a.ratio || b.p - a.p);
-  let chosen = cands.filter((c) => c.ratio >= 1);
+  let chosen = cands.filter((c) => c.ratio >= Number(process.env.RMIN ?? 1));
   if (sentiment === 'positive') chosen = chosen.filter((c) => !HOSTILE.has(c.label));
   // A neutral request signed "merci" is not joy or gratitude: only strong positive cues stay.
   if (sentiment === 'neutral') chosen = chosen.filter((c) => !POLITE_EMOTIONS.has(c.label) || (fs.cueHits.get(c.label)?.strength ?? 0) >= 0.8);
   if (sentiment === 'negative') {
     const neg = chosen.filter((c) => NEGATIVE.has(c.label));
-    const bestNeg = neg[0] ?? cands.find((c) => NEGATIVE.has(c.label));
+    const bestNeg = neg[0] ?? cands.find((c) => NEGATIVE.has(c.label) && c.ratio >= Number(process.env.FORCE_MIN ?? 0));
     chosen = bestNeg ? [bestNeg, ...neg.filter((c) => c !== bestNeg), ...chosen.filter((c) => c.label === 'gratitude')] : [];
   }
   return chosen.slice(0, MAX_EMOTIONS).map((c) => ({

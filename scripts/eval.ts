@@ -42,6 +42,8 @@ const FLOORS: Record<string, string> = {
 const ANCHORS: Record<string, string> = { 'Airline tweets (en)': 'RoBERTa fine-tuned in-domain 0.82' };
 let painHit = 0;
 let painN = 0;
+// Pain-point recall per airline negativereason (pipeline: our own sentiment feeds the CX layer).
+const painPer = new Map<string, [number, number]>();
 for (const set of sentimentSets()) {
   const items = sample(set.items);
   const airline = set.name.startsWith('Airline');
@@ -69,7 +71,10 @@ for (const set of sentimentSets()) {
       const themes = REASON_TO_THEMES[x.reason ?? ''];
       if (!themes) return;
       painN++;
-      if (results[i].themes.some((t) => themes.includes(t.label))) painHit++;
+      const hit = results[i].themes.some((t) => themes.includes(t.label));
+      if (hit) painHit++;
+      const c = painPer.get(x.reason!) ?? [0, 0];
+      painPer.set(x.reason!, [c[0] + (hit ? 1 : 0), c[1] + 1]);
     });
   }
 }
@@ -99,6 +104,9 @@ print();
 print('| measure | n | Écoute | floor |');
 print('|---|---|---|---|');
 print(`| pain-point recall (negativereason → theme) | ${painN} | **${f(painHit / Math.max(1, painN))}** | ≥ 0.65 |`);
+for (const [reason, [h, n]] of [...painPer].sort((a, b) => b[1][1] - a[1][1])) {
+  print(`| pain-point recall: ${reason} → ${REASON_TO_THEMES[reason].join('/')} | ${n} | ${f(h / n)} | |`);
+}
 print(`| language accuracy, all sets above, lang not passed | ${langGold.length} | **${f(accuracy(langGold, langPred))}** | ≥ 0.98 |`);
 for (const l of langPer) print(`| language accuracy: ${l.name} | ${l.n} | ${f(l.acc)} | |`);
 print();

@@ -72,7 +72,9 @@ export function emotionSets(): EmotionSet[] {
 /** Airline negativereason -> the themes that count as finding it. */
 export const REASON_TO_THEMES: Record<string, string[]> = {
   'Late Flight': ['delay'], 'Cancelled Flight': ['cancellation'], 'Lost Luggage': ['lost_or_damaged'],
-  'Damaged Luggage': ['lost_or_damaged'], 'Customer Service Issue': ['staff_attitude', 'unresolved'],
+  'Damaged Luggage': ['lost_or_damaged'],
+  // Hold times and unanswered calls are customer-service issues; the guidelines file them as wait_time.
+  'Customer Service Issue': ['staff_attitude', 'unresolved', 'wait_time'],
   'Flight Attendant Complaints': ['staff_attitude'], 'Flight Booking Problems': ['booking'], longlines: ['wait_time'],
   'Bad Flight': ['product_quality'],
 };

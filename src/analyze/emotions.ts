@@ -45,7 +45,18 @@ export function emotionCandidates(cm: CompiledModel, fs: FeatureSet, language = 
   });
 }
 
-/** Picks the emotions of a message and their evidence spans. */
+/** Positive emotions (the guidelines' "positive primary" set). */
+const POSITIVE = new Set<Emotion>(['joy', 'gratitude', 'relief', 'trust']);
+/** A negative-emotion cue this strong names the primary emotion of a complaint. */
+const PRIMARY_CUE = 0.6;
+/** The model alone names a complaint's primary emotion only this far above its threshold. */
+const MODEL_PRIMARY_RATIO = 1.3;
+/** Thanks this strong lead a positive message ("merci beaucoup", "thank you so much"). */
+const THANKS_CUE = 0.75;
+/** Lowest score of a complaint's primary emotion when chosen by default rather than by evidence. */
+const DEFAULT_PRIMARY_SCORE = 0.3;
+
+/** Picks the emotions of a message and their evidence spans, strongest first. */
 export function selectEmotions(
   cm: CompiledModel, fs: FeatureSet, sentiment: SentimentLabel, text: string, tokens: Token[], words: Word[], language = '',
 ): EmotionFinding[] {
@@ -56,25 +67,46 @@ export function selectEmotions(
   // dirt, bereavement, "je recommande"...) before they outrank the usual complaint or praise emotions.
   for (const c of cands) if (CUE_ONLY.has(c.label) && !fs.cueHits.has(c.label)) c.ratio *= CUE_ONLY_FACTOR;
   cands.sort((a, b) => b.ratio - a.ratio || b.p - a.p);
-  let chosen = cands.filter((c) => c.ratio >= Number(process.env.RMIN ?? 1));
-  if (sentiment === 'positive') chosen = chosen.filter((c) => !HOSTILE.has(c.label));
-  // A neutral request signed "merci" is not joy or gratitude: only strong positive cues stay.
-  if (sentiment === 'neutral') chosen = chosen.filter((c) => !POLITE_EMOTIONS.has(c.label) || (fs.cueHits.get(c.label)?.strength ?? 0) >= 0.8);
-  if (sentiment === 'negative') {
-    const neg = chosen.filter((c) => NEGATIVE.has(c.label));
-    const bestNeg = neg[0] ?? cands.find((c) => NEGATIVE.has(c.label) && c.ratio >= Number(process.env.FORCE_MIN ?? 0));
-    chosen = bestNeg ? [bestNeg, ...neg.filter((c) => c !== bestNeg), ...chosen.filter((c) => c.label === 'gratitude')] : [];
+  const cue = (c: EmotionCandidate) => fs.cueHits.get(c.label)?.strength ?? 0;
+  let chosen = cands.filter((c) => c.ratio >= 1);
+  if (sentiment === 'positive') {
+    chosen = chosen.filter((c) => !HOSTILE.has(c.label));
+    // Praise leads with a positive emotion, and an explicit thank-you leads with gratitude.
+    const thanks = chosen.find((c) => c.label === 'gratitude' && cue(c) >= THANKS_CUE);
+    const pos = chosen.filter((c) => POSITIVE.has(c.label) && c !== thanks);
+    chosen = [...(thanks ? [thanks] : []), ...pos, ...chosen.filter((c) => !POSITIVE.has(c.label))];
   }
-  return chosen.slice(0, MAX_EMOTIONS).map((c) => ({
-    label: c.label,
-    score: Math.round(Math.min(1, Math.max(0, c.p)) * 1000) / 1000,
-    evidence: evidenceFor(cm, fs, c, text, tokens, words),
-  }));
+  // A neutral request signed "merci" is not joy or gratitude: only strong positive cues stay.
+  if (sentiment === 'neutral') chosen = chosen.filter((c) => !POLITE_EMOTIONS.has(c.label) || cue(c) >= 0.8);
+  if (sentiment === 'negative') {
+    // A complaint leads with a negative emotion: the one its own words name ("inadmissible" ->
+    // anger, "je comprends pas" -> confusion), else the model's when it is clearly above threshold,
+    // else frustration, the guidelines' emotion of a customer blocked by an obstacle.
+    const neg = chosen.filter((c) => NEGATIVE.has(c.label));
+    const byCue = cands.filter((c) => NEGATIVE.has(c.label) && cue(c) >= PRIMARY_CUE).sort((a, b) => cue(b) - cue(a));
+    const primary = byCue[0]
+      ?? neg.find((c) => c.ratio >= MODEL_PRIMARY_RATIO)
+      ?? cands.find((c) => c.label === 'frustration');
+    // Thanks inside a complaint are politeness or sarcasm ("Thanks for nothing"), not gratitude.
+    chosen = primary ? [primary, ...neg.filter((c) => c !== primary)] : [];
+  }
+  const out: EmotionFinding[] = [];
+  let cap = 1;
+  for (const c of chosen.slice(0, MAX_EMOTIONS)) {
+    // Confidence is the probability, or the margin over the label's threshold when that says more
+    // (ratio 1 = at threshold = 0.5, ratio 2 = 0.75); a complaint's primary emotion is at least
+    // DEFAULT_PRIMARY_SCORE (the guidelines give every complaint one); capped by the previous finding so scores follow the order.
+    const conf = Math.max(c.p, c.ratio > 0 ? 1 - 0.5 / c.ratio : 0, cue(c), out.length === 0 && sentiment === 'negative' ? DEFAULT_PRIMARY_SCORE : 0);
+    const score = Math.round(Math.min(cap, Math.max(0, conf)) * 1000) / 1000;
+    cap = score;
+    out.push({ label: c.label, score, evidence: evidenceFor(cm, fs, c, text, tokens, words) });
+  }
+  return out;
 }
 
 function evidenceFor(
   cm: CompiledModel, fs: FeatureSet, c: EmotionCandidate, text: string, tokens: Token[], words: Word[],
-): string | null {
+): string {
   const hit = fs.cueHits.get(c.label);
   let from = -1;
   let to = -1;
@@ -82,9 +114,20 @@ function evidenceFor(
     from = words[hit.start].tok;
     to = words[hit.end - 1].tok;
   } else {
-    const p = topPosition(cm.emotions, fs, c.labelIndex);
+    let p = topPosition(cm.emotions, fs, c.labelIndex);
+    if (p < 0) {
+      // Fall back on the word carrying the most valence of the emotion's side.
+      const sign = POSITIVE.has(c.label) ? 1 : NEGATIVE.has(c.label) ? -1 : 0;
+      let best = 0;
+      for (let i = 0; i < fs.valence.length; i++) {
+        const v = sign === 0 ? Math.abs(fs.valence[i]) : sign * fs.valence[i];
+        if (v > best) { best = v; p = i; }
+      }
+    }
     if (p >= 0) from = to = words[p].tok;
   }
-  if (from < 0) return null;
-  return clauseSpan(text, tokens, from, to);
+  // Every finding points at something: the first clause when nothing more specific fired.
+  if (from < 0 && words.length > 0) from = to = words[0].tok;
+  const span = from >= 0 ? clauseSpan(text, tokens, from, to) : null;
+  return span ?? (text.trim().slice(0, 200).trim() || text);
 }

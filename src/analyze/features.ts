@@ -38,12 +38,18 @@ export interface FeatureSet {
   sarcasm: boolean;
   /** Politeness formulas seen ("merci", "thanks", "merci de"). */
   polite: number;
+  /** The message asks for something: a question mark or a request formula ("merci de", "please"). */
+  request: boolean;
 }
 
 const N_SCALAR = -0.74;
 /** Politeness formulas, scored apart from praise. */
-const POLITE = new Set(['merci de', 'merci de avance', 'merci par avance', 'thanks in advance', 'thank you in advance', 'merci', 'merci beaucoup', 'thanks', 'thank you', 'thank', 'thx', 'please', 'cordialement', 'se il vous plait', 'se il te plait', 'bonjour', 'hello', 'hi', 'hey', 'pls']);
+const POLITE = new Set(['merci de', 'merci de avance', 'merci par avance', 'thanks in advance', 'thank you in advance', 'merci', 'merci beaucoup', 'thanks', 'thank you', 'thank', 'thx', 'please', 'cordialement', 'se il vous plait', 'se il te plait', 'bonjour', 'hello', 'hi', 'hey', 'pls', 'kindly']);
 const B_INCR = 0.293;
+/** Politeness formulas that frame a request rather than thank for something done. */
+const REQUEST_POLITE = new Set(['merci de', 'merci de avance', 'merci par avance', 'thanks in advance', 'thank you in advance', 'please', 'pls', 'se il vous plait', 'se il te plait', 'cordialement', 'kindly']);
+/** Emoji that read as irony in customer messages (eye roll, upside-down face, unamused). */
+const IRONY_EMOJI = new Set(['🙄', '🙃', '😒']);
 const C_INCR = 0.733;
 
 function matchAt(table: PhraseTable, words: Word[], i: number): { len: number; value: number; key: string } | null {
@@ -79,6 +85,7 @@ export function extractFeatures(words: Word[], lang: string, ctx: FeatureContext
   let excl = 0;
   let quest = 0;
   let polite = 0;
+  let request = false;
   let sarcasticPhrase = false;
   let weakPos = 0;
   let weakNeg = 0;
@@ -109,6 +116,7 @@ export function extractFeatures(words: Word[], lang: string, ctx: FeatureContext
     if (POLITE.has(m.key) && !word.neg) {
       // Politeness ("merci", "thanks") is not praise: a thankful complaint is still a complaint.
       polite += 1;
+      if (REQUEST_POLITE.has(m.key)) request = true;
       i += m.len;
       continue;
     }
@@ -122,12 +130,19 @@ export function extractFeatures(words: Word[], lang: string, ctx: FeatureContext
     valence[i] = v;
     i += m.len;
   }
+  // Eye-roll and upside-down faces mark the praise around them as sarcastic ("Bravo la banque 🙃").
+  let ironyMark = false;
+  for (const w of words) if (w.sym && IRONY_EMOJI.has(w.w)) ironyMark = true;
   // Sarcasm: a positive opener followed by a complaint ("Super, 3e semaine sans internet").
   let sarcasm = false;
   let complaint = 0;
   for (let i = 0; i < n; i++) complaint += Math.min(0, valence[i]);
   // "Great job" / "bravo pour" are sarcastic only when the rest complains.
   if (sarcasticPhrase && complaint <= -1.2) sarcasm = true;
+  if (ironyMark && valence.some((v) => v > 0)) {
+    sarcasm = true;
+    for (let i = 0; i < n; i++) if (valence[i] > 0) valence[i] = -valence[i];
+  }
   const first = words.findIndex((w) => !w.sym);
   if (first >= 0 && first <= 1 && SARCASM_OPENERS.has(words[first].w) && valence[first] > 0) {
     let rest = 0;
@@ -200,5 +215,5 @@ export function extractFeatures(words: Word[], lang: string, ctx: FeatureContext
   }
   const scale = Math.min(1, 3 / Math.sqrt(Math.max(1, sparse.length)));
   for (const [name, i] of sparse) { names.push(name); vals.push(scale); pos.push(i); }
-  return { names, vals, pos, lexPos, lexNeg, valence, cueHits, sarcasm, polite };
+  return { names, vals, pos, lexPos, lexNeg, valence, cueHits, sarcasm, polite, request: request || quest > 0 };
 }

@@ -16,6 +16,9 @@ export interface SentimentResult {
 
 const COMPLAINT_MIN_P = 0.25;
 const COMPLAINT_MIN_LEX = 1.5;
+const POLITE_ONLY_MAX_LEX = 0.5;
+/** A polite message is a complaint only with more than one mildly negative word ("résilier" alone is a request). */
+const THANKFUL_COMPLAINT_MIN_LEX = 2;
 
 /** Classifies the sentiment of one message's features. */
 export function scoreSentiment(cm: CompiledModel, fs: FeatureSet): SentimentResult {
@@ -29,7 +32,9 @@ export function scoreSentiment(cm: CompiledModel, fs: FeatureSet): SentimentResu
   // model hesitates towards neutral but the lexicon evidence is clearly negative, side with it.
   if (label === 'neutral' && probs.negative >= COMPLAINT_MIN_P && fs.lexNeg - fs.lexPos >= COMPLAINT_MIN_LEX) label = 'negative';
   // A thankful complaint ("Thanks. 3rd delay this week") is a complaint: politeness is not praise.
-  if (label === 'positive' && fs.polite > 0 && fs.lexPos < 0.5 && fs.lexNeg >= COMPLAINT_MIN_LEX) label = 'negative';
+  if (label === 'positive' && fs.polite > 0 && fs.lexPos < 0.5 && fs.lexNeg >= THANKFUL_COMPLAINT_MIN_LEX) label = 'negative';
+  // A request signed "thanks" is not praise: politeness alone does not make a message positive.
+  if (label === 'positive' && fs.request && fs.polite > 0 && fs.lexPos < POLITE_ONLY_MAX_LEX && !fs.cueHits.has('joy')) label = 'neutral';
   if (fs.sarcasm && label !== 'negative') {
     // Sarcasm is read for its meaning (gold guidelines): "Super, 3e semaine sans internet".
     label = 'negative';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { createApp } from '../../src/server/create-app.ts';
 import { openApiDocument } from '../../src/server/openapi.ts';
-import { conversations, NOW, seedStore, TEMPLATES, WORKSPACE, type SeededStore } from './fixtures.ts';
+import { BACK_OFFICE_TEAM, conversations, employeeAnswers, NOW, seedStore, TEAMS, TEMPLATES, WORKSPACE, type SeededStore } from './fixtures.ts';
 
 const WEB_DIR = path.resolve(import.meta.dirname, '../../web');
 
@@ -70,6 +70,24 @@ describe('insights routes', () => {
     const customerMessages = (own: boolean) => conversations().filter((c) => !c.brand === own)
       .reduce((n, c) => n + c.messages.filter((m) => m.role === 'customer').length, 0);
     expect(brands.map((b: any) => [b.brand, b.own, b.messages])).toEqual([['Nous', true, customerMessages(true)], ['RivalCo', false, customerMessages(false)]]);
+  });
+
+  it('GET /api/ex-cx has every surveyed team with eNPS and n, and correlations over teams with customer scores', async () => {
+    const body = await getJson('/api/ex-cx');
+    const answers = employeeAnswers();
+    expect(body.teams.map((t: any) => t.team).sort()).toEqual([...new Set(answers.map((a) => a.team))].sort());
+    for (const team of body.teams) {
+      const mine = answers.filter((a) => a.team === team.team);
+      const share = (f: (s: number) => boolean) => mine.filter((a) => f(a.enps!)).length / mine.length;
+      expect(team.enpsResponses).toBe(mine.length);
+      expect(team.enps).toBeCloseTo(100 * (share((s) => s >= 9) - share((s) => s <= 6)), 1);
+    }
+    const back = body.teams.find((t: any) => t.team === BACK_OFFICE_TEAM);
+    expect(back).toMatchObject({ csat: null, nps: null, surveys: 0 });
+    const withCsat = body.teams.filter((t: any) => t.csat !== null).length;
+    expect(withCsat).toBe(TEAMS.length);
+    for (const c of body.correlations.filter((c: any) => c.y === 'csat')) expect(c.n).toBe(withCsat);
+    expect(new Set(body.correlations.map((c: any) => c.method))).toEqual(new Set(['pearson', 'spearman']));
   });
 
   it('GET /api/i18n names every label in French and English', async () => {

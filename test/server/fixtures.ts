@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Analysis } from '../../src/core/analysis.ts';
 import type { ConversationInput } from '../../src/core/conversation.ts';
+import type { EmployeeSurveyInput } from '../../src/core/employee-survey.ts';
 import type { Channel, Emotion, Need, Stage } from '../../src/core/labels.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -99,6 +100,14 @@ const FOLLOW_UP: Template = {
 };
 
 const CHANNELS: Channel[] = ['ticket', 'email', 'chat', 'call', 'survey'];
+/** Customer-facing teams and their agent. */
+export const TEAMS = [
+  { name: 'Support N1', agent: 'Julie' },
+  { name: 'Facturation', agent: 'Marc' },
+  { name: 'Livraison', agent: 'Sophie' },
+];
+/** A back-office team: employee answers, no customer conversations (so no CSAT/NPS of its own). */
+export const BACK_OFFICE_TEAM = 'Comptabilité';
 const SEGMENTS = ['PME', 'Grand compte', 'Particulier'];
 const CUSTOMERS = 12;
 const DAY = 86_400_000;
@@ -131,10 +140,12 @@ export function conversations(): ConversationInput[] {
     const startedAt = new Date(NOW.getTime() - (42 - i * 0.8) * DAY);
     const channel = CHANNELS[i % CHANNELS.length];
     const at = (minutes: number) => new Date(startedAt.getTime() + minutes * 60_000);
+    // Teams by template, so their customers' scores differ (and the EX–CX correlation has variance).
+    const team = TEAMS[Math.floor((i % TEMPLATES.length) / 3)];
     const messages: ConversationInput['messages'] = [
       { role: 'customer', at: at(0), text: t.text, language: t.language },
       {
-        role: 'agent', author: 'Julie', at: at(30), language: t.language,
+        role: 'agent', author: team.agent, at: at(30), language: t.language,
         text: t.language === 'fr' ? 'Bonjour, je regarde votre dossier tout de suite.' : 'Hello, sorry about this, I am checking your case now.',
       },
     ];
@@ -142,8 +153,8 @@ export function conversations(): ConversationInput[] {
     out.push({
       naturalKey: `conv-${i}`,
       channel,
-      team: i % 2 === 0 ? 'Support N1' : 'Facturation',
-      agent: 'Julie',
+      team: team.name,
+      agent: team.agent,
       subject: `Demande ${i}`,
       customer: { externalId: customerRef(c), name: `Client ${c}`, segment: SEGMENTS[c % SEGMENTS.length], value: 1000 * (c + 1) },
       startedAt,
@@ -169,6 +180,24 @@ export function conversations(): ConversationInput[] {
   return out;
 }
 
+/**
+ * Six anonymous engagement answers per team (eNPS 0–10, two items 1–5), engagement rising from one
+ * team to the next, for the employees & customers page.
+ */
+export function employeeAnswers(): EmployeeSurveyInput[] {
+  const teams = [...TEAMS.map((t) => t.name), BACK_OFFICE_TEAM];
+  return teams.flatMap((team, ti) =>
+    Array.from({ length: 6 }, (_, k) => ({
+      naturalKey: `ex-${ti}-${k}`,
+      team,
+      period: '2026-Q4',
+      enps: Math.min(10, 3 + ti * 2 + (k % 3)),
+      items: { proud: Math.min(5, 2 + ti + (k % 2)), recommend: Math.min(5, 1 + ti) },
+      at: new Date(NOW.getTime() - 20 * DAY),
+    })),
+  );
+}
+
 const BY_TEXT = new Map<string, Template>([...TEMPLATES, COMPETITOR, FOLLOW_UP].map((t) => [t.text, t]));
 
 /** A seeded SQLite file store; `cleanup` closes it and removes the directory. */
@@ -191,6 +220,7 @@ export async function seedStore(): Promise<SeededStore> {
   await store.updateWorkspaceSettings(WORKSPACE, { language: 'fr', desiredEmotions: { delivery: 'trust', onboarding: 'joy', support: 'relief' } });
   const source = await store.ensureSource(WORKSPACE, 'fixtures', 'json');
   await store.writeConversations(WORKSPACE, source, conversations());
+  await store.writeEmployeeAnswers(WORKSPACE, await store.ensureSource(WORKSPACE, 'engagement', 'csv'), employeeAnswers());
   const pending = await store.pendingAnalysis(WORKSPACE, MODEL_VERSION, 10_000);
   await store.saveAnalyses(
     WORKSPACE,

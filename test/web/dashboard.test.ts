@@ -2,16 +2,20 @@
  * The dashboard in a real headless Chromium against the real server on loopback. Screenshots go to
  * test-results/screenshots/ (gitignored) for a human look at the design.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/create-app.ts';
 import { startServer, type RunningServer } from '../../src/runtime/http-server.ts';
-import { NOW, seedStore, TEMPLATES, WORKSPACE, type SeededStore } from '../server/fixtures.ts';
+import { openStore } from '../../src/store/open-store.ts';
+import { TOTAL_CAP } from '../../src/store/listening-queries.ts';
+import type { Store } from '../../src/store/store.ts';
+import { BACK_OFFICE_TEAM, NOW, seedStore, TEAMS, TEMPLATES, WORKSPACE, type SeededStore } from '../server/fixtures.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
-const PAGES = ['overview', 'journey', 'themes', 'personas', 'risk', 'competitors', 'listen'] as const;
+const PAGES = ['overview', 'journey', 'themes', 'personas', 'risk', 'competitors', 'ex-cx', 'listen'] as const;
 
 let seeded: SeededStore;
 let server: RunningServer;
@@ -47,6 +51,11 @@ async function open(locale = 'fr-FR'): Promise<{ context: BrowserContext; page: 
     if (!req.url().startsWith(server.url)) errors.push(`external request: ${req.url()}`);
   });
   return { context, page, errors };
+}
+
+/** The page's hash route. */
+function hashOf(page: Page): string {
+  return new URL(page.url()).hash;
 }
 
 /** Waits until the page module replaced the loading notice. */
@@ -114,8 +123,9 @@ describe('dashboard pages', () => {
     expect(await page.locator('.stream mark.mark-emotion').first().textContent()).toBe('vraiment en colère');
     expect(await page.locator('.stream mark.mark-need').first().textContent()).toBe('savoir où est mon colis');
     expect(await page.locator('.stream mark.mark-reason').first().textContent()).toBe('Ma commande devait arriver lundi et toujours rien');
-    // All six fit on one page: no "load more".
+    // All six fit on one page: no "load more"; the count says how many, exactly.
     expect(await page.getByRole('button', { name: 'Charger plus' }).isVisible()).toBe(false);
+    expect(await page.locator('.result-count').textContent()).toBe(`${texts.length} messages`);
     await page.screenshot({ path: path.join(SHOTS, 'listen-filtered.png'), fullPage: true });
 
     await page.selectOption('#f-emotion', '');
@@ -125,6 +135,7 @@ describe('dashboard pages', () => {
     const metas = await page.locator('.stream .msg .msg-meta').allTextContents();
     expect(metas.length).toBe(8);
     for (const meta of metas) expect(meta).toContain('Avis');
+    expect(await page.locator('.result-count').textContent()).toBe('8 messages');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -171,10 +182,135 @@ describe('dashboard pages', () => {
     await page.locator('.risk-table tbody tr td').first().click();
     await page.waitForSelector('.page-customer .timeline .turn');
     expect(await page.locator('main h1').textContent()).toContain(name);
-    expect(await page.locator('.timeline .turn.role-agent').count()).toBeGreaterThan(0);
-    expect(await page.locator('.timeline .turn.role-customer').count()).toBeGreaterThan(0);
+    const agents = page.locator('.timeline .turn.role-agent');
+    const customers = page.locator('.timeline .turn.role-customer');
+    expect(await agents.count()).toBeGreaterThan(0);
+    expect(await customers.count()).toBeGreaterThan(0);
+    // Agent replies say who answered and for which team; customer turns carry the customer's name.
+    const teamOf = new Map(TEAMS.map((tm) => [tm.agent, tm.name]));
+    for (const who of await agents.locator('.who').allTextContents()) {
+      const agent = [...teamOf.keys()].find((a) => who.includes(a));
+      expect(agent, who).toBeDefined();
+      expect(who).toContain(`Conseiller · ${teamOf.get(agent!)}`);
+    }
+    for (const who of await customers.locator('.who').allTextContents()) expect(who).toContain(name);
+    // Agent replies look different from customer messages (other side, other colour).
+    const side = (l: typeof agents) => l.first().evaluate((el) => ({ justify: getComputedStyle(el).justifySelf, bg: getComputedStyle(el).backgroundColor }));
+    const [a, c] = [await side(agents), await side(customers)];
+    expect(a.justify).toBe('end');
+    expect(c.justify).toBe('start');
+    expect(a.bg).not.toBe(c.bg);
+    // The whole conversation, in time order, each conversation headed by who handled it.
+    const times = await page.locator('.timeline .turn time').evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute('datetime')!)));
+    expect(times).toEqual([...times].sort((x, y) => x - y));
+    for (const head of await page.locator('.timeline .conv-break').allTextContents()) {
+      expect(TEAMS.some((tm) => head.includes(`traité par ${tm.name} · ${tm.agent}`)), head).toBe(true);
+    }
+    // Each customer message says what the customer felt; agent replies carry no emotion.
+    const felt = await customers.evaluateAll((els) => els.map((el) => ({ text: el.querySelector('.msg-text')!.textContent, chips: Array.from(el.querySelectorAll('.feelings .emo'), (c) => c.textContent) })));
+    const nameOf: Record<string, string> = await page.evaluate("fetch('/api/i18n').then((r) => r.json()).then((l) => Object.fromEntries(Object.entries(l.emotions).map(([k, v]) => [k, v.fr])))");
+    for (const turn of felt) {
+      const template = TEMPLATES.find((tpl) => tpl.text === turn.text);
+      if (template) expect(turn.chips).toEqual(template.emotions.map(([e]) => nameOf[e]));
+      else expect(turn.chips.length).toBeGreaterThan(0);
+    }
+    expect(await agents.locator('.feelings').count()).toBe(0);
     await page.screenshot({ path: path.join(SHOTS, 'customer.png'), fullPage: true });
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('employees & customers shows every team with n, and calls small-n correlations indicative', async () => {
+    const api = (await (await fetch(`${server.url}/api/ex-cx`)).json()) as {
+      teams: { team: string; enpsResponses: number; csat: number | null }[];
+      correlations: { x: string; y: string; method: string; r: number | null; n: number }[];
+    };
+    const { context, page, errors } = await open();
+    await page.goto(`${server.url}/#/overview`);
+    await rendered(page);
+    await page.locator('#nav a', { hasText: 'Employés & clients' }).click();
+    await page.waitForSelector('.page-ex-cx .excx-table');
+    expect(hashOf(page)).toBe('#/ex-cx');
+    expect(await page.locator('main h1').textContent()).toBe('Employés & clients');
+    const rows = page.locator('.excx-table tbody tr');
+    expect(await rows.locator('th').allTextContents()).toEqual(api.teams.map((tm) => tm.team));
+    for (const tm of api.teams) {
+      const row = rows.filter({ hasText: tm.team });
+      expect(await row.textContent()).toContain(`(n = ${tm.enpsResponses})`);
+    }
+    // The back-office team answered the staff survey but served no customer: no CSAT, said plainly.
+    expect(await rows.filter({ hasText: BACK_OFFICE_TEAM }).locator('td').nth(2).textContent()).toBe('—');
+    // Correlations: one row per pair, both methods, with n and the small-n caveat.
+    const computed = api.correlations.filter((c) => c.r !== null);
+    expect(computed.length).toBeGreaterThan(0);
+    const n = computed[0].n;
+    expect(n).toBe(api.teams.filter((tm) => tm.csat !== null).length);
+    const corrRows = page.locator('.corr-table tbody tr');
+    expect(await corrRows.count()).toBe(new Set(api.correlations.map((c) => `${c.x}:${c.y}`)).size);
+    expect(await page.locator('.corr-table thead').textContent()).toContain('Spearman');
+    const caveats = await page.locator('.corr-table .caveat').allTextContents();
+    expect(caveats.length).toBe(await corrRows.count());
+    for (const caveat of caveats) expect(caveat).toBe(`corrélation indicative : n = ${n} équipes`);
+    const pearsonCsat = api.correlations.find((c) => c.x === 'enps' && c.y === 'csat' && c.method === 'pearson')!;
+    expect(await corrRows.first().locator('td').first().textContent()).toBe(pearsonCsat.r!.toFixed(2).replace('.', ','));
+    await page.screenshot({ path: path.join(SHOTS, 'ex-cx.png'), fullPage: true });
+
+    await page.selectOption('#lang-select', 'en');
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Employees & customers');
+    expect(await page.locator('#nav a[aria-current="page"]').textContent()).toBe('Employees & customers');
+    expect(await page.locator('.corr-table .caveat').first().textContent()).toBe(`indicative correlation: n = ${n} teams`);
+    await page.screenshot({ path: path.join(SHOTS, 'ex-cx-en.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('competitors put our own brand first, highlighted and labelled as ours', async () => {
+    const { brands } = (await (await fetch(`${server.url}/api/competitors`)).json()) as { brands: { brand: string; own: boolean; messages: number }[] };
+    const own = brands.find((b) => b.own)!;
+    const { context, page } = await open();
+    await page.goto(`${server.url}/#/competitors`);
+    await page.waitForSelector('.brand-grid .brand');
+    const cards = page.locator('.brand-grid .brand');
+    expect(await cards.count()).toBe(brands.length);
+    expect(await page.locator('.brand-grid .brand.own').count()).toBe(1);
+    const first = cards.first();
+    expect(await first.getAttribute('class')).toContain('own');
+    expect(await first.locator('h2').textContent()).toContain('Notre marque');
+    expect(await first.textContent()).toContain(`${own.messages} messages`);
+    // Competitors keep their names and no "ours" label.
+    for (const b of brands.filter((x) => !x.own)) {
+      const card = cards.filter({ has: page.locator('h2', { hasText: b.brand }) });
+      expect(await card.count()).toBe(1);
+      expect(await card.textContent()).not.toContain('Notre marque');
+    }
+    const border = async (i: number) => cards.nth(i).evaluate((el) => getComputedStyle(el).borderTopColor);
+    expect(await border(0)).not.toBe(await border(1));
+    await page.selectOption('#lang-select', 'en');
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'Competitors');
+    expect(await page.locator('.brand-grid .brand').first().locator('h2').textContent()).toContain('Our brand');
+    await context.close();
+  });
+
+  it('reads as French in French: weeks as dates, French quotes and percent signs, gendered "all"', async () => {
+    const { context, page } = await open('fr-FR');
+    for (const id of PAGES) {
+      await page.goto(`${server.url}/#/${id}`);
+      await rendered(page);
+      const text = (await page.locator('main').innerText()).replace(/[\u202f\u00a0]/g, ' ');
+      expect(text, `${id} shows an ISO week code`).not.toMatch(/\d{4}-W\d{2}/);
+      expect(text, `${id} glues a percent sign`).not.toMatch(/\d%/);
+      expect(text, `${id} uses English quotes`).not.toMatch(/“/);
+    }
+    await page.goto(`${server.url}/#/overview`);
+    await page.waitForSelector('.page-overview .trends');
+    expect(await page.locator('.trends').innerText()).toMatch(/semaine du \d{1,2} [a-zéû]+\.? \d{4} → semaine du/);
+    expect(await page.locator('.verbatim p').first().textContent()).toMatch(/^«\u00a0.+\u00a0»$/s);
+    await page.goto(`${server.url}/#/listen`);
+    await page.waitForSelector('.page-listen .filters');
+    expect(await page.locator('#f-stage option[value=""]').textContent()).toBe('Toutes');
+    expect(await page.locator('#f-emotion option[value=""]').textContent()).toBe('Toutes');
+    expect(await page.locator('#f-theme option[value=""]').textContent()).toBe('Tous');
+    expect(await page.locator('#f-language option[value="en"]').textContent()).toBe('Anglais');
     await context.close();
   });
 
@@ -194,5 +330,58 @@ describe('dashboard pages', () => {
     expect(await page.locator('.stream img, #evil-name').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     await context.close();
+  });
+});
+
+describe('listening station count', () => {
+  let big: { store: Store; dir: string };
+  let bigServer: RunningServer;
+
+  beforeAll(async () => {
+    // More messages than the store counts (its cap is 1000): the total becomes a floor.
+    const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-web-count-'));
+    const store = await openStore(`sqlite:${path.join(dir, 'count.db')}`);
+    await store.migrate();
+    await store.ensureWorkspace(WORKSPACE, 'Count');
+    const source = await store.ensureSource(WORKSPACE, 'many', 'json');
+    const start = NOW.getTime() - 30 * 86_400_000;
+    await store.writeConversations(WORKSPACE, source, [{
+      naturalKey: 'many-1', channel: 'chat', startedAt: new Date(start), surveys: [],
+      customer: { externalId: 'cust-many', name: 'Client bavard' },
+      messages: Array.from({ length: TOTAL_CAP + 5 }, (_, i) => ({ role: 'customer' as const, at: new Date(start + i * 60_000), text: `Relance numéro ${i} sans réponse`, language: 'fr' })),
+    }]);
+    big = { store, dir };
+    bigServer = await startServer(createApp({ store, workspaceId: WORKSPACE, clock: () => NOW, webDir: path.resolve(import.meta.dirname, '../../web') }), { port: 0, host: '127.0.0.1' });
+  });
+  afterAll(async () => {
+    await bigServer?.close();
+    await big?.store.close();
+    if (big) rmSync(big.dir, { recursive: true, force: true });
+  });
+
+  /** The count line of the listening station for a query, in a locale. */
+  async function countLine(locale: string, qs = ''): Promise<string> {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    await page.goto(`${bigServer.url}/#/listen${qs}`);
+    await page.waitForSelector('.page-listen .result-count');
+    const text = (await page.locator('.result-count').textContent())!;
+    await context.close();
+    return text.replace(/[\u202f\u00a0]/g, ' ');
+  }
+
+  it('shows "1000+ messages" when the store caps the total, in French and English', async () => {
+    const api = (await (await fetch(`${bigServer.url}/api/messages?limit=1`)).json()) as { total: number; totalCapped: boolean };
+    expect(api).toMatchObject({ total: TOTAL_CAP, totalCapped: true });
+    expect(await countLine('fr-FR')).toBe('1 000+ messages');
+    expect(await countLine('en-US')).toBe('1,000+ messages');
+  });
+
+  it('says exact counts with the plural rules of each language', async () => {
+    expect(await countLine('fr-FR', '?q=num%C3%A9ro%2012%20sans')).toBe('1 message');
+    expect(await countLine('en-US', '?q=num%C3%A9ro%2012%20sans')).toBe('1 message');
+    expect(await countLine('fr-FR', '?q=introuvable')).toBe('0 message');
+    expect(await countLine('en-US', '?q=introuvable')).toBe('0 messages');
+    expect(await countLine('fr-FR', '?q=num%C3%A9ro%20100')).toBe('6 messages');
   });
 });

@@ -1,6 +1,6 @@
 /** Building blocks shared by pages: sections, emotion chips, verbatims, headers. */
 import { h } from './dom.js';
-import { date, label, t } from './i18n.js';
+import { date, label, quote, t } from './i18n.js';
 
 /** Page header with title and one-line lead. */
 export function pageHeader(title, lead) {
@@ -16,12 +16,12 @@ export function section(title, ...children) {
 /** A coloured chip naming an emotion (colour also carries valence: warm = negative, cool = positive). */
 export function emotionChip(emotion, extra) {
   if (!emotion) return h('span', { class: 'chip chip-neutral' }, '—');
-  return h('span', { class: `chip emo emo-${emotion}` }, label('emotions', emotion), extra ? ` ${extra}` : null);
+  return h('span', { class: `chip emo emo-${emotion}`, title: t('emotion') }, label('emotions', emotion), extra ? ` ${extra}` : null);
 }
 
-/** A plain chip. */
-export function chip(text, cls = '') {
-  return h('span', { class: `chip ${cls}` }, text);
+/** A plain chip; `title` says what kind of label it is (shown on hover, read by screen readers). */
+export function chip(text, cls = '', title = null) {
+  return h('span', { class: `chip ${cls}`, title }, text);
 }
 
 /** A customer quote with its source (channel, date) and a link to the customer when known. */
@@ -31,7 +31,7 @@ export function verbatim(v) {
   return h(
     'blockquote',
     { class: 'verbatim', lang: v.language || null },
-    h('p', {}, `“${v.text}”`),
+    h('p', {}, quote(v.text)),
     h(
       'footer',
       {},

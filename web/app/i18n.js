@@ -10,7 +10,7 @@ export const STRINGS = {
     tagline: 'Ce que vivent vos clients, et quoi améliorer d’abord',
     language: 'Langue',
     nav_overview: 'Vue d’ensemble', nav_journey: 'Parcours', nav_themes: 'Thèmes et leviers', nav_personas: 'Personas',
-    nav_risk: 'Clients à risque', nav_competitors: 'Concurrents', nav_listen: 'Écoute client', nav_customer: 'À leur place',
+    nav_risk: 'Clients à risque', nav_competitors: 'Concurrents', 'nav_ex-cx': 'Employés & clients', nav_listen: 'Écoute client', nav_customer: 'À leur place',
     loading: 'Chargement…', error: 'Impossible de charger ces données : {message}', empty: 'Aucune donnée pour l’instant.',
     overview_title: 'Vue d’ensemble',
     overview_lead: '{customers} messages clients analysés du {from} au {to}.',
@@ -23,7 +23,7 @@ export const STRINGS = {
     no_responses: 'Aucune réponse', vs_last_week: '{delta} vs semaine précédente',
     weekly_trend: 'Tendance hebdomadaire', trend_nps: 'NPS par semaine', trend_messages: 'Messages par semaine',
     journey_strip: 'Émotion dominante par étape', top_pains: 'Principales douleurs', spikes: 'Pics inhabituels',
-    spikes_none: 'Aucun pic inhabituel détecté.', spike_line: '{count} en {week} (habituel ≈ {baseline}, ×{ratio})',
+    spikes_none: 'Aucun pic inhabituel détecté.', spike_line: '{count} messages la {week} (d’habitude ≈ {baseline}, soit ×{ratio})',
     negative_share: 'Part négative', messages: 'Messages', share: 'Part', trend: 'Tendance',
     journey_title: 'Carte émotionnelle du parcours',
     journey_lead: 'Pour chaque étape : ce que ressentent les clients (part des messages), pourquoi, et l’écart à l’émotion visée.',
@@ -43,21 +43,44 @@ export const STRINGS = {
     score: 'Score', reasons: 'Raisons', value: 'Valeur', last_contact: 'Dernier contact', open_history: 'Se mettre à sa place',
     competitors_title: 'Concurrents', competitors_lead: 'Chaque marque côte à côte : notes, sentiment, thèmes et émotions.',
     stars: 'Note moyenne', sentiment: 'Sentiment', top_themes: 'Thèmes principaux', top_emotions: 'Émotions principales',
-    own_brand: 'Notre marque',
+    own_brand: 'Notre marque', competitors_help: 'Les concurrents ne sont connus que par leurs avis publics, alors que notre marque l’est par tous nos canaux : comparez d’abord la note moyenne (avis), puis le reste avec prudence.',
     listen_title: 'Écoute client', listen_lead: 'Le flux des verbatims clients, les émotions, besoins et raisons surlignés dans le texte.',
-    filters: 'Filtres', all: 'Tous', search: 'Rechercher', apply: 'Filtrer', reset: 'Réinitialiser',
-    channel: 'Canal', emotion: 'Émotion', need: 'Besoin', results: '{n} messages', load_more: 'Charger plus',
-    legend: 'Légende', legend_emotion: 'émotion', legend_need: 'besoin', legend_reason: 'raison', reason: 'Raison',
+    filters: 'Filtres', all: 'Tous', all_f: 'Toutes', search: 'Rechercher', apply: 'Filtrer', reset: 'Réinitialiser',
+    channel: 'Canal', emotion: 'Émotion', need: 'Besoin', results_one: '{n} message', results_other: '{n} messages', results_capped: '{n}+ messages', results_capped_help: 'Le comptage s’arrête à {n} ; affinez les filtres pour un compte exact.', load_more: 'Charger plus',
+    legend: 'Légende', legend_emotion: 'émotion', legend_need: 'besoin', legend_reason: 'raison', legend_tags: 'Étiquettes', legend_stage: 'étape', legend_theme: 'thème', reason: 'Raison',
     customer_title: 'À la place de {name}', customer_lead: 'Tout l’historique, dans l’ordre, tous canaux confondus.',
     agent: 'Conseiller', system: 'Système', customer_role: 'Client', risk_score: 'Score de risque {score}',
     back_to_risk: '← Clients à risque', not_found: 'Page introuvable.', churn: 'Intention de départ', urgency_high: 'Urgent',
+    excx_title: 'Employés & clients',
+    excx_lead: 'Des équipes engagées font-elles des clients satisfaits ? Pour chaque équipe : l’expérience collaborateur (eNPS, engagement) face à la satisfaction des clients qu’elle a servis.',
+    excx_empty: 'Aucune enquête collaborateurs pour l’instant : importez une enquête d’engagement (eNPS et items de 1 à 5, par équipe) pour relier expérience collaborateur et expérience client.',
+    team: 'Équipe', enps: 'eNPS', engagement: 'Engagement (1–5)', customer_surveys: 'Réponses clients',
+    enps_help: 'Net Promoter Score collaborateurs : % de promoteurs (9–10) moins % de détracteurs (0–6), de −100 à 100.',
+    engagement_help: 'Moyenne des items d’engagement, de 1 (pas du tout d’accord) à 5 (tout à fait d’accord).',
+    excx_teams: 'Par équipe', excx_teams_help: 'n = nombre de réponses. CSAT et NPS : enquêtes clients des conversations traitées par l’équipe.',
+    excx_correlations: 'Corrélations entre équipes',
+    excx_correlations_help: 'Chaque équipe compte pour un point ({teams} équipes). r proche de 1 : plus l’équipe est engagée, plus ses clients sont satisfaits ; proche de −1 : l’inverse ; proche de 0 : pas de lien.',
+    excx_causation: 'Une corrélation entre équipes ne prouve pas une causalité : d’autres différences (type de demandes, canal, volume) peuvent expliquer le lien.',
+    correlation: 'Corrélation', reading: 'Lecture', pearson: 'Pearson r', spearman: 'Spearman ρ',
+    pearson_help: 'Corrélation linéaire de Pearson', spearman_help: 'Corrélation de rangs de Spearman (moins sensible aux valeurs extrêmes)',
+    n_teams_help: 'Nombre d’équipes ayant les deux mesures',
+    corr_strong_pos: 'Lien positif fort', corr_moderate_pos: 'Lien positif modéré', corr_weak_pos: 'Lien positif faible',
+    corr_strong_neg: 'Lien négatif fort', corr_moderate_neg: 'Lien négatif modéré', corr_weak_neg: 'Lien négatif faible', corr_none: 'Pas de lien visible',
+    corr_indicative: 'corrélation indicative : n = {n} équipes',
+    corr_no_variance: 'Non calculable : la mesure est identique pour toutes les équipes.',
+    corr_not_enough: 'Non calculée : il faut au moins {min} équipes ayant les deux mesures (n = {n}).',
+    legend_customer: 'le client', legend_agent: 'nos conseillers', handled_by: 'traité par {who}',
+    felt: 'Ressenti', no_emotion: 'aucune émotion détectée', needs_label: 'Besoins', not_analysed: 'Message pas encore analysé.',
+    week_of: 'semaine du {date}', latest_week: 'dernière semaine : {value}', out_of_customers: 'sur {n} clients',
+    persona_segment: 'segment {segment}', persona_channel: 'surtout par {channel}', score_help: 'Score de risque de 0 à 100',
+    in_language: 'en {language}', language_fr: 'français', language_en: 'anglais',
   },
   en: {
     skip: 'Skip to content', colon: ': ',
     tagline: 'What your customers go through, and what to fix first',
     language: 'Language',
     nav_overview: 'Overview', nav_journey: 'Journey', nav_themes: 'Themes & drivers', nav_personas: 'Personas',
-    nav_risk: 'Customers at risk', nav_competitors: 'Competitors', nav_listen: 'Listening station', nav_customer: 'In their shoes',
+    nav_risk: 'Customers at risk', nav_competitors: 'Competitors', 'nav_ex-cx': 'Employees & customers', nav_listen: 'Listening station', nav_customer: 'In their shoes',
     loading: 'Loading…', error: 'Could not load this data: {message}', empty: 'No data yet.',
     overview_title: 'Overview',
     overview_lead: '{customers} customer messages analysed from {from} to {to}.',
@@ -70,7 +93,7 @@ export const STRINGS = {
     no_responses: 'No responses', vs_last_week: '{delta} vs previous week',
     weekly_trend: 'Weekly trend', trend_nps: 'NPS by week', trend_messages: 'Messages by week',
     journey_strip: 'Dominant emotion per stage', top_pains: 'Top pains', spikes: 'Unusual spikes',
-    spikes_none: 'No unusual spike detected.', spike_line: '{count} in {week} (usual ≈ {baseline}, ×{ratio})',
+    spikes_none: 'No unusual spike detected.', spike_line: '{count} messages in the {week} (usually ≈ {baseline}, so ×{ratio})',
     negative_share: 'Negative share', messages: 'Messages', share: 'Share', trend: 'Trend',
     journey_title: 'Journey emotion map',
     journey_lead: 'For each stage: what customers feel (share of messages), why, and the gap to the emotion you aim for.',
@@ -90,14 +113,37 @@ export const STRINGS = {
     score: 'Score', reasons: 'Reasons', value: 'Value', last_contact: 'Last contact', open_history: 'Walk in their shoes',
     competitors_title: 'Competitors', competitors_lead: 'Every brand side by side: ratings, sentiment, themes and emotions.',
     stars: 'Average rating', sentiment: 'Sentiment', top_themes: 'Top themes', top_emotions: 'Top emotions',
-    own_brand: 'Our brand',
+    own_brand: 'Our brand', competitors_help: 'Competitors are known only through their public reviews, while our brand is known through all our channels: compare the average rating (reviews) first, the rest with care.',
     listen_title: 'Listening station', listen_lead: 'The stream of customer verbatims, with emotions, needs and reasons highlighted in the text.',
-    filters: 'Filters', all: 'All', search: 'Search', apply: 'Filter', reset: 'Reset',
-    channel: 'Channel', emotion: 'Emotion', need: 'Need', results: '{n} messages', load_more: 'Load more',
-    legend: 'Legend', legend_emotion: 'emotion', legend_need: 'need', legend_reason: 'reason', reason: 'Reason',
+    filters: 'Filters', all: 'All', all_f: 'All', search: 'Search', apply: 'Filter', reset: 'Reset',
+    channel: 'Channel', emotion: 'Emotion', need: 'Need', results_one: '{n} message', results_other: '{n} messages', results_capped: '{n}+ messages', results_capped_help: 'Counting stops at {n}; narrow the filters for an exact count.', load_more: 'Load more',
+    legend: 'Legend', legend_emotion: 'emotion', legend_need: 'need', legend_reason: 'reason', legend_tags: 'Tags', legend_stage: 'stage', legend_theme: 'theme', reason: 'Reason',
     customer_title: 'In the shoes of {name}', customer_lead: 'The whole history, in order, across every channel.',
     agent: 'Agent', system: 'System', customer_role: 'Customer', risk_score: 'Risk score {score}',
     back_to_risk: '← Customers at risk', not_found: 'Page not found.', churn: 'Churn intent', urgency_high: 'Urgent',
+    excx_title: 'Employees & customers',
+    excx_lead: 'Do engaged teams make happy customers? For each team: employee experience (eNPS, engagement) next to the satisfaction of the customers it served.',
+    excx_empty: 'No employee survey yet: import an engagement survey (eNPS and 1–5 items, by team) to link employee and customer experience.',
+    team: 'Team', enps: 'eNPS', engagement: 'Engagement (1–5)', customer_surveys: 'Customer answers',
+    enps_help: 'Employee Net Promoter Score: % promoters (9–10) minus % detractors (0–6), from −100 to 100.',
+    engagement_help: 'Mean of the engagement items, from 1 (strongly disagree) to 5 (strongly agree).',
+    excx_teams: 'By team', excx_teams_help: 'n = number of answers. CSAT and NPS: customer surveys of the conversations the team handled.',
+    excx_correlations: 'Correlations across teams',
+    excx_correlations_help: 'Each team counts as one point ({teams} teams). r near 1: the more engaged the team, the happier its customers; near −1: the reverse; near 0: no link.',
+    excx_causation: 'A correlation across teams does not prove causation: other differences (kind of requests, channel, volume) may explain the link.',
+    correlation: 'Correlation', reading: 'Reading', pearson: 'Pearson r', spearman: 'Spearman ρ',
+    pearson_help: 'Pearson linear correlation', spearman_help: 'Spearman rank correlation (less sensitive to extreme values)',
+    n_teams_help: 'Number of teams with both measures',
+    corr_strong_pos: 'Strong positive link', corr_moderate_pos: 'Moderate positive link', corr_weak_pos: 'Weak positive link',
+    corr_strong_neg: 'Strong negative link', corr_moderate_neg: 'Moderate negative link', corr_weak_neg: 'Weak negative link', corr_none: 'No visible link',
+    corr_indicative: 'indicative correlation: n = {n} teams',
+    corr_no_variance: 'Not computable: the measure is the same for every team.',
+    corr_not_enough: 'Not computed: needs at least {min} teams with both measures (n = {n}).',
+    legend_customer: 'the customer', legend_agent: 'our agents', handled_by: 'handled by {who}',
+    felt: 'Felt', no_emotion: 'no emotion detected', needs_label: 'Needs', not_analysed: 'Message not analysed yet.',
+    week_of: 'week of {date}', latest_week: 'latest week: {value}', out_of_customers: 'out of {n} customers',
+    persona_segment: '{segment} segment', persona_channel: 'mostly via {channel}', score_help: 'Risk score from 0 to 100',
+    in_language: 'in {language}', language_fr: 'French', language_en: 'English',
   },
 };
 
@@ -140,6 +186,15 @@ export function t(key, vars = {}) {
   return s.replace(/\{(\w+)\}/g, (_, k) => (vars[k] === undefined ? `{${k}}` : String(vars[k])));
 }
 
+/**
+ * A count in words: `${key}_one` or `${key}_other` chosen by the language's plural rules (French says
+ * "0 message", "1 message"; English "0 messages", "1 message"), with {n} formatted.
+ */
+export function plural(key, count, vars = {}) {
+  const rule = new Intl.PluralRules(lang === 'fr' ? 'fr-FR' : 'en-GB').select(count) === 'one' ? 'one' : 'other';
+  return t(`${key}_${rule}`, { ...vars, n: num(count) });
+}
+
 /** The name of a label code (kind: emotion, need, theme, stage, channel...) in the current language. */
 export function label(kind, code) {
   if (code === null || code === undefined) return '—';
@@ -177,6 +232,25 @@ export function date(iso, withTime = false) {
   if (!iso) return '—';
   const d = new Date(iso);
   return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(d);
+}
+
+/**
+ * An ISO week code ("2026-W47") as words: "semaine du 16 nov. 2026" / "week of 16 Nov 2026" (weeks
+ * start on Monday, UTC, as in the insights). Unknown shapes are returned as they are.
+ */
+export function week(code) {
+  const m = /^(\d{4})-W(\d{2})$/.exec(code ?? '');
+  if (!m) return code ?? '—';
+  // Monday of ISO week 1 is the Monday on or before 4 January.
+  const jan4 = Date.UTC(Number(m[1]), 0, 4);
+  const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000 + (Number(m[2]) - 1) * 7 * 86_400_000;
+  const day = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(monday));
+  return t('week_of', { date: day });
+}
+
+/** A quotation in the typography of the UI language: « … » in French, “…” in English. */
+export function quote(text) {
+  return lang === 'fr' ? `«\u00a0${text}\u00a0»` : `“${text}”`;
 }
 
 /** The codes of a label kind, in the contract's order (for filter menus). */

@@ -10,6 +10,7 @@ import * as themes from './pages/themes.js';
 import * as personas from './pages/personas.js';
 import * as risk from './pages/risk.js';
 import * as competitors from './pages/competitors.js';
+import * as exCx from './pages/ex-cx.js';
 import * as listen from './pages/listen.js';
 import * as customer from './pages/customer.js';
 
@@ -20,6 +21,7 @@ const PAGES = [
   { id: 'personas', page: personas, nav: true },
   { id: 'risk', page: risk, nav: true },
   { id: 'competitors', page: competitors, nav: true },
+  { id: 'ex-cx', page: exCx, nav: true },
   { id: 'listen', page: listen, nav: true },
   { id: 'customer', page: customer, nav: false },
 ];

@@ -25,9 +25,9 @@ export function analysisTags(a) {
     'div',
     { class: 'tags' },
     a.emotions.map((e) => emotionChip(e.label)),
-    a.needs.map((n) => chip(label('needs', n.label), 'need')),
-    a.stage ? chip(label('stages', a.stage.label), 'stage') : null,
-    a.themes.map((th) => chip(label('themes', th.label), 'theme')),
+    a.needs.map((n) => chip(label('needs', n.label), 'need', t('need'))),
+    a.stage ? chip(label('stages', a.stage.label), 'stage', t('stage')) : null,
+    a.themes.map((th) => chip(label('themes', th.label), 'theme', t('theme'))),
     a.signals.churnIntent ? chip(t('churn'), 'alert') : null,
     a.signals.urgency === 'high' ? chip(t('urgency_high'), 'alert') : null,
   );

@@ -7,12 +7,14 @@ import type { Finding } from '../../core/analysis.ts';
 import type { Stage, Urgency } from '../../core/labels.ts';
 import type { Token } from '../text.ts';
 import { compileCxLexicon, type CxLexicon } from './compile.ts';
-import { detectNeeds } from './needs.ts';
-import { detectReason } from './reason.ts';
-import { hits, scanCx } from './scan.ts';
+import type { Match } from './matcher.ts';
+import { detectNeeds, type NeedFacts } from './needs.ts';
+import { clauseAround, phraseAround } from './phrase.ts';
+import { detectReason, firstClause } from './reason.ts';
+import { hits, scanCx, type CxScan } from './scan.ts';
 import { churnIntent, repeatContact, urgency, vulnerability } from './signals.ts';
 import { detectStage } from './stage.ts';
-import { detectThemeHits, themeFindings } from './themes.ts';
+import { detectThemeHits, themeFindings, toneOf, type ThemeHit } from './themes.ts';
 
 export type { CxLexicon } from './compile.ts';
 export { compileCxLexicon } from './compile.ts';
@@ -47,6 +49,7 @@ export function analyzeCx(input: CxInput, lexicon?: CxLexicon): CxResult {
   const sentiment = input.sentiment.label;
   const emotions = input.emotions.map((e) => e.label).filter((e) => e !== 'neutral');
   const themeHits = detectThemeHits(scan, sentiment);
+  const stance = complaintStance(scan, sentiment, themeHits);
   const themes = themeHits.map((t) => t.label);
   // "Pouvez-vous m'envoyer l'attestation ?" is a request, not a question (GUIDELINES: resolution
   // covers "send a document"); a question word ("comment", "why") keeps it a question.
@@ -56,21 +59,56 @@ export function analyzeCx(input: CxInput, lexicon?: CxLexicon): CxResult {
   const request = polite || hits(scan, 'request').length > 0;
   const repeat = repeatContact(scan);
   const vulnerableCue = vulnerability(scan);
-  const needs = detectNeeds(scan, { sentiment, emotions, themes, question, request, repeat });
+  const reason = detectReason(scan, { emotions, themes: themeHits, vulnerable: vulnerableCue });
+  const needs = detectNeeds(scan, {
+    sentiment, emotions, themes, question, request, repeat,
+    spans: needSpans(scan, input, themeHits, reason),
+  });
   const stage = detectStage(scan, { sentiment, themes, question, emotionCount: emotions.length });
   const signals = {
     churnIntent: churnIntent(scan) !== null,
     vulnerable: vulnerableCue !== null,
     repeatContact: repeat,
     urgency: urgency(scan, {
-      sentiment,
+      sentiment: stance,
       vulnerable: vulnerableCue !== null,
       openRequest: question || request,
       dispute: needs[0]?.label === 'fairness',
     }),
   };
-  const reason = detectReason(scan, { emotions, themes: themeHits, vulnerable: vulnerableCue });
   return { needs, themes: themeFindings(themeHits), stage, signals, reason };
+}
+
+const PROBLEMS = new Set(['delay', 'cancellation', 'lost_or_damaged', 'wait_time', 'technical', 'product_quality', 'account_access', 'unresolved', 'billing', 'booking']);
+
+/**
+ * The stance the need and urgency rules read: the sentiment label, except that a message the model
+ * read as neutral or positive but that states a problem in complaint words ("7 plates arrived
+ * broken", "still no refund") is a complaint. Praise tone never is.
+ */
+function complaintStance(scan: CxScan, sentiment: CxInput['sentiment']['label'], themeHits: readonly ThemeHit[]): CxInput['sentiment']['label'] {
+  if (sentiment === 'negative') return sentiment;
+  const tone = toneOf(scan);
+  const stated = themeHits.some((t) => PROBLEMS.has(t.label) && t.score >= 0.45);
+  return tone.gripe && stated ? 'negative' : sentiment;
+}
+
+/** The spans a need derived from another finding points at (NeedFacts.spans). */
+function needSpans(scan: CxScan, input: CxInput, themeHits: readonly ThemeHit[], reason: string | null): NeedFacts['spans'] {
+  const clauseOf = (m: Match | undefined): string | null => (m ? clauseAround(scan.text, scan.tokens, m, 10) : null);
+  const qmark = scan.tokens.findIndex((t) => t.text.includes('?'));
+  const beforeQ = qmark > 0 ? { tokStart: qmark - 1, tokEnd: qmark - 1 } : null;
+  const emotions = new Map<string, string>();
+  for (const e of input.emotions) if (e.evidence && input.text.includes(e.evidence) && !emotions.has(e.label)) emotions.set(e.label, e.evidence);
+  const polite = [...hits(scan, 'polite'), ...hits(scan, 'request')].sort((a, b) => a.from - b.from)[0];
+  return {
+    themes: new Map(themeHits.map((t) => [t.label, t.evidence.text])),
+    emotions,
+    question: clauseOf(hits(scan, 'q')[0]) ?? (beforeQ ? clauseAround(scan.text, scan.tokens, beforeQ, 10) : null),
+    request: clauseOf(polite),
+    repeat: hits(scan, 'repeat')[0] ? phraseAround(scan, hits(scan, 'repeat')[0]).text : null,
+    fallback: reason ?? themeHits[0]?.evidence.text ?? firstClause(scan),
+  };
 }
 
 /** Compiles the lexicon once (on first use) and returns an analyser that reuses it. */

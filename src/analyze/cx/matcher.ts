@@ -129,13 +129,20 @@ const CLAUSE_WORDS = new Set(['mais', 'but', 'et', 'and', 'or', 'ou', 'que', 'be
 // "pas seulement", "not only": negation of the exclusivity, not of the event.
 const NOT_ONLY = new Set(['seulement', 'only', 'just', 'que']);
 
+// Modal verbs whose negation states a failure ("can't check in", "impossible": the event failed).
+const INABILITY = new Set(['can', 'could', 'peux', 'peut', 'pouvons', 'pouvez', 'peuvent', 'pouvais', 'pouvait', 'arrive', 'arrivons', 'arrivais']);
+
 /** True when a negator sits in the 3 canonical tokens before `start`, within the same clause. */
 export function isNegated(canon: readonly CanonToken[], start: number, lang: CxLang): boolean {
   const neg = NEGATORS[lang];
   for (let k = start - 1; k >= Math.max(0, start - 3); k--) {
     const t = canon[k];
     if (t.stop || CLAUSE_WORDS.has(t.norm)) return false;
-    if (neg.has(t.norm)) return !NOT_ONLY.has(canon[k + 1]?.norm ?? '');
+    if (neg.has(t.norm)) {
+      // "can't book", "je ne peux pas réserver": inability is the problem itself, not its negation.
+      if (INABILITY.has(canon[k - 1]?.norm ?? '') || INABILITY.has(canon[k - 2]?.norm ?? '')) return false;
+      return !NOT_ONLY.has(canon[k + 1]?.norm ?? '');
+    }
   }
   return false;
 }

@@ -6,6 +6,7 @@
  */
 import type { Finding } from '../../core/analysis.ts';
 import { NEEDS, type Need, type Theme } from '../../core/labels.ts';
+import { phraseAround } from './phrase.ts';
 import { hits, type CxScan } from './scan.ts';
 
 /** What the need rules read besides the scan. */
@@ -17,6 +18,43 @@ export interface NeedFacts {
   question: boolean;
   request: boolean;
   repeat: boolean;
+  /**
+   * Verbatim spans the derived needs point at: theme evidence by theme, emotion evidence by
+   * emotion, the question or request clause, and a fallback (the reason or the first clause).
+   * Optional for older callers; without them a derived need falls back to `fallback` or null.
+   */
+  spans?: {
+    themes?: ReadonlyMap<Theme, string>;
+    emotions?: ReadonlyMap<string, string>;
+    question?: string | null;
+    request?: string | null;
+    repeat?: string | null;
+    fallback?: string | null;
+  };
+}
+
+// Where a need that no cue names gets its evidence: the finding it derives from (GUIDELINES ties
+// questions to information, anxiety to reassurance, billing to fairness, rude staff to respect...).
+const DERIVED: Record<Need, { themes: Theme[]; emotions: string[]; ask?: 'question' | 'request' | 'repeat' }> = {
+  information: { themes: ['information'], emotions: ['confusion'], ask: 'question' },
+  reassurance: { themes: [], emotions: ['anxiety'] },
+  fairness: { themes: ['billing', 'price', 'policy'], emotions: ['anger'] },
+  respect: { themes: ['staff_attitude'], emotions: ['sadness', 'anger'] },
+  speed: { themes: ['wait_time', 'delay'], emotions: ['frustration'] },
+  reliability: { themes: ['delay', 'cancellation', 'unresolved'], emotions: ['disappointment'], ask: 'repeat' },
+  resolution: { themes: ['technical', 'product_quality', 'account_access', 'lost_or_damaged', 'booking', 'unresolved'], emotions: ['frustration'], ask: 'request' },
+  autonomy: { themes: ['technical', 'account_access'], emotions: [], ask: 'request' },
+};
+
+function derivedEvidence(n: Need, f: NeedFacts): string | null {
+  const d = DERIVED[n];
+  const sp = f.spans ?? {};
+  const ask = d.ask ? sp[d.ask] : null;
+  if (ask && n === 'information') return ask;
+  for (const t of d.themes) if (f.themes.includes(t) && sp.themes?.get(t)) return sp.themes.get(t)!;
+  if (ask) return ask;
+  for (const e of d.emotions) if (f.emotions.includes(e) && sp.emotions?.get(e)) return sp.emotions.get(e)!;
+  return sp.request ?? sp.question ?? sp.fallback ?? null;
 }
 
 const weightOf = (emotions: readonly string[], e: string): number =>
@@ -36,7 +74,7 @@ export function detectNeeds(scan: CxScan, f: NeedFacts): Finding[] {
     const cues = hits(scan, `need:${n}`);
     if (cues.length > 0) {
       score[n] += 0.6 + 0.15 * Math.min(cues.length - 1, 2);
-      evidence.set(n, cues[0].text);
+      evidence.set(n, phraseAround(scan, cues[0]).text);
     }
   }
   if (f.question) score.information += neg ? 0.6 : 1.2;
@@ -49,6 +87,8 @@ export function detectNeeds(scan: CxScan, f: NeedFacts): Finding[] {
     if (has('price')) score.fairness += 0.35;
     if (has('staff_attitude')) score.respect += 0.5;
     if (has('wait_time')) score.speed += 0.45;
+    // A deadline within hours ("dans 2h", "flying tomorrow", "en urgence") makes speed the want.
+    if (hits(scan, 'urg:high').length > 0) score.speed += 0.3;
     if (has('delay') || has('cancellation')) score.reliability += 0.3;
     if (f.repeat) score.reliability += 0.25;
     score.fairness += 0.2 * weightOf(f.emotions, 'anger');
@@ -60,10 +100,13 @@ export function detectNeeds(scan: CxScan, f: NeedFacts): Finding[] {
   const ranked = NEEDS.filter((n) => score[n] >= 0.5).sort((a, b) => score[b] - score[a]);
   if (ranked.length === 0) {
     // A complaint always wants something: its strongest need, else resolution (GUIDELINES).
-    if (neg) return [{ label: NEEDS.reduce((a, b) => (score[b] > score[a] ? b : a)), score: 0.3, evidence: null }];
-    return asks ? [{ label: 'information', score: 0.5, evidence: null }] : [];
+    if (neg) {
+      const label = NEEDS.reduce((a, b) => (score[b] > score[a] ? b : a));
+      return [{ label, score: 0.3, evidence: evidence.get(label) ?? derivedEvidence(label, f) }];
+    }
+    return asks ? [{ label: 'information', score: 0.5, evidence: derivedEvidence('information', f) }] : [];
   }
   const top = score[ranked[0]];
   const chosen = ranked.slice(0, 2).filter((n, i) => i === 0 || score[n] >= 0.6 * top);
-  return chosen.map((n) => ({ label: n, score: Math.min(1, Math.round((score[n] / 2) * 100) / 100), evidence: evidence.get(n) ?? null }));
+  return chosen.map((n) => ({ label: n, score: Math.min(1, Math.round((score[n] / 2) * 100) / 100), evidence: evidence.get(n) ?? derivedEvidence(n, f) }));
 }

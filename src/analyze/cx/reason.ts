@@ -3,26 +3,42 @@
  * emotion, what happened or what the company did, not background. Null iff there is no emotion
  * (checked rule). The span is always a substring of the text.
  */
-import type { Token } from '../text.ts';
 import type { Match } from './matcher.ts';
+import { NUMBER_WORDS } from './canon.ts';
+import { CLAUSE_END, clauseAround, clauseRange } from './phrase.ts';
 import { hits, type CxScan } from './scan.ts';
 import type { ThemeHit } from './themes.ts';
 
 const POSITIVE = new Set(['joy', 'gratitude', 'relief', 'trust', 'surprise']);
-const CLAUSE_END = /^[.,;:!?…()]$|^[!?]+$/;
-// How far a reason may extend past its evidence inside the clause, in tokens on each side.
-const REACH = 4;
 
-/** Grows a match to the surrounding clause, at most REACH tokens each way. */
-export function clauseAround(text: string, tokens: readonly Token[], m: Pick<Match, 'tokStart' | 'tokEnd'>): string {
-  let a = m.tokStart;
-  let b = m.tokEnd;
-  while (a > 0 && m.tokStart - a < REACH && !CLAUSE_END.test(tokens[a - 1].text)) a--;
-  while (b < tokens.length - 1 && b - m.tokEnd < REACH && !CLAUSE_END.test(tokens[b + 1].text)) b++;
-  // Do not start or end on a dangling apostrophe or connector.
-  while (a < m.tokStart && /^['’]$|^(et|and|mais|but|so|donc|alors|puis|pis|then)$/i.test(tokens[a].text)) a++;
-  while (b > m.tokEnd && /^['’]$|^(et|and|mais|but|so|donc|de|du|des|the|a|of|to)$/i.test(tokens[b].text)) b--;
-  return text.slice(tokens[a].start, tokens[b].end);
+export { clauseAround };
+
+// A clause often opens with a frame around the cause ("Ça fait 5 jours que …", "I got an email
+// saying …", "pourquoi …"): the reason starts after it. GUIDELINES: "the shortest span".
+const FRAME = new Set(['que', 'qu', 'that', 'saying', 'says', 'how', 'pourquoi', 'why', 'quand', 'when']);
+// Trailing adjuncts of place, purpose or time point ("à Madrid", "pour l'achat", "after the storm")
+// are background; a duration ("for three weeks", "depuis 3 jours") stays, it is part of the cause.
+const ADJUNCT = new Set(['pour', 'après', 'apres', 'avec', 'chez', 'with', 'after', 'at', 'during', 'pendant', 'lors']);
+
+/** The clause around `m`, without its leading frame and trailing background adjunct. */
+export function reasonSpan(scan: Pick<CxScan, 'text' | 'tokens'>, m: Pick<Match, 'tokStart' | 'tokEnd'>): string {
+  const { tokens } = scan;
+  let [a, b] = clauseRange(tokens, m);
+  for (let i = m.tokStart - 1; i > a; i--) {
+    if (FRAME.has(tokens[i].norm) || FRAME.has(tokens[i].text.toLowerCase())) {
+      a = i + 1;
+      while (a < m.tokStart && /^['’]$/.test(tokens[a].text)) a++;
+      break;
+    }
+  }
+  for (let j = m.tokEnd + 1; j <= b; j++) {
+    const w = tokens[j].text.toLowerCase();
+    if (ADJUNCT.has(w) && !/^\d/.test(tokens[j + 1]?.text ?? '') && !NUMBER_WORDS.has(tokens[j + 1]?.norm ?? '')) {
+      b = j - 1;
+      break;
+    }
+  }
+  return scan.text.slice(tokens[a].start, tokens[b].end);
 }
 
 /** What the reason rule reads besides the scan. */
@@ -32,7 +48,8 @@ export interface ReasonFacts {
   vulnerable: Match | null;
 }
 
-function firstClause(scan: CxScan): string | null {
+/** The first clause with a word in it (what a message leads with). */
+export function firstClause(scan: Pick<CxScan, 'text' | 'tokens'>): string | null {
   const { tokens, text } = scan;
   const words = tokens.findIndex((t, i) => /\p{L}/u.test(t.text) && i > 0 && CLAUSE_END.test(tokens[i - 1].text));
   const start = words > 0 ? words : tokens.findIndex((t) => /\p{L}|\d/u.test(t.text));
@@ -57,7 +74,7 @@ function inRequest(scan: CxScan, m: Match): boolean {
 export function detectReason(scan: CxScan, f: ReasonFacts): string | null {
   if (f.emotions.length === 0) return null;
   const primary = f.emotions[0];
-  const around = (m: Pick<Match, 'tokStart' | 'tokEnd'>): string => clauseAround(scan.text, scan.tokens, m);
+  const around = (m: Pick<Match, 'tokStart' | 'tokEnd'>): string => reasonSpan(scan, m);
   // Bereavement with sadness first: the death is the reason (GUIDELINES).
   if (primary === 'sadness' && f.vulnerable) return around(f.vulnerable);
   if (POSITIVE.has(primary)) {

@@ -6,6 +6,7 @@
 import type { Finding } from '../../core/analysis.ts';
 import { THEMES, type Theme } from '../../core/labels.ts';
 import type { Match } from './matcher.ts';
+import { clauseRange, phraseAround } from './phrase.ts';
 import { hits, type CxScan } from './scan.ts';
 
 /** A detected theme with the lexicon match it rests on (kept for reason extraction). */
@@ -28,6 +29,15 @@ const PAIRS: ReadonlyArray<{ noun: string; qualifiers: readonly string[]; theme:
   // GUIDELINES: an out-of-order lift or ticket machine is technical.
   { noun: 'role:device', qualifiers: ['role:broken'], theme: 'technical', window: 6 },
 ];
+
+// Themes that state a fact about a problem (as opposed to staff_attitude or price, which are
+// also used for praise).
+const FACTUAL: ReadonlySet<Theme> = new Set<Theme>([
+  'delay', 'cancellation', 'lost_or_damaged', 'wait_time', 'booking', 'technical', 'billing', 'product_quality',
+  'account_access', 'unresolved',
+]);
+
+const OBJECT_CUES: ReadonlySet<Theme> = new Set<Theme>(['product_quality', 'booking']);
 
 const overlaps = (a: Match, b: Match): boolean => a.from < b.to && b.from < a.to;
 
@@ -54,15 +64,35 @@ function pairHits(scan: CxScan): Array<[Theme, Match]> {
   return out;
 }
 
+/**
+ * Tone read from the message's own words, so themes do not hinge on the sentiment model: a stated
+ * problem ("flight delayed 3 hours") is a theme even when sentiment reads neutral or positive.
+ * `praise`: praise or a good deed and no complaint word ("thanks for getting my bag back so fast").
+ * `gripe`: a complaint word ("still", "worst", "toujours pas") whatever the sentiment says.
+ */
+export interface Tone {
+  praise: boolean;
+  gripe: boolean;
+}
+
+/** The tone of a message from its cues. */
+export function toneOf(scan: CxScan): Tone {
+  const gripe = hits(scan, 'gripe').length > 0;
+  const praise = !gripe && hits(scan, 'praise').length + hits(scan, 'deed').length > 0;
+  return { praise, gripe };
+}
+
 /** Theme hits per theme, after the guideline rules; strongest first, at most three. */
 export function detectThemeHits(scan: CxScan, sentiment: 'negative' | 'neutral' | 'positive'): ThemeHit[] {
+  const tone = toneOf(scan);
   const custCancel = hits(scan, 'cust_cancel');
   const pairs = pairHits(scan);
-  const all = [...THEMES.flatMap((t) => hits(scan, `theme:${t}`)), ...pairs.map(([, m]) => m)];
-  // A theme match inside a longer match of another theme yields to it: "late fee" is billing,
-  // not delay; "compte est bloqué" is account_access.
+  const lexical = THEMES.flatMap((t) => hits(scan, `theme:${t}`));
+  // A theme match inside a longer lexicon match of another theme yields to it: "late fee" is
+  // billing, not delay; "compte est bloqué" is account_access. Pair spans (noun ... qualifier)
+  // are loose windows, not phrases, so they shadow nothing.
   const shadowed = (m: Match): boolean =>
-    all.some((o) => o.key !== m.key && o.from <= m.from && o.to >= m.to && o.to - o.from > m.to - m.from);
+    lexical.some((o) => o.key !== m.key && o.from <= m.from && o.to >= m.to && o.to - o.from > m.to - m.from);
   const perTheme = new Map<Theme, Match[]>();
   const add = (t: Theme, m: Match): void => void (perTheme.get(t) ?? perTheme.set(t, []).get(t)!).push(m);
   for (const t of THEMES) {
@@ -75,28 +105,40 @@ export function detectThemeHits(scan: CxScan, sentiment: 'negative' | 'neutral' 
   }
   for (const c of custCancel) add('policy', c);
   for (const [t, m] of pairs) add(t, m);
-  // GUIDELINES: product_quality and technical are "never for praise"; a positive message that
-  // mentions a past breakdown is praise of how it was handled.
-  if (sentiment === 'positive') {
+  // GUIDELINES: product_quality and technical are "never for praise": a message praising how a
+  // past breakdown was handled. Praise is read from the words, and a negative reading vetoes it.
+  if (tone.praise && sentiment !== 'negative') {
     perTheme.delete('product_quality');
     perTheme.delete('technical');
   }
+  // Praise about a problem ("thanks for getting my bag back so fast"): a praise or deed cue in the
+  // clause of a weak cue keeps that cue from naming a problem. Explicit problem words stay themes
+  // (GUIDELINES: themes are the topics present, "refunding my missing order" is billing and
+  // lost_or_damaged even in praise); only product_quality and technical are dropped, above.
+  const cues = [...hits(scan, 'praise'), ...hits(scan, 'deed')];
+  const praisedClause = (m: Match): boolean => {
+    const [a, b] = clauseRange(scan.tokens, m, 40);
+    return cues.some((c) => c.tokStart >= a && c.tokStart <= b);
+  };
   const out: ThemeHit[] = [];
   for (const [label, ms] of perTheme) {
     // Evidence: the longest match (most specific phrase), earliest on ties.
-    const evidence = ms.reduce((a, b) => (b.to - b.from > a.to - a.from ? b : a));
+    const best = ms.reduce((a, b) => (b.to - b.from > a.to - a.from ? b : a));
     const distinct = new Set(ms.map((m) => m.from)).size;
-    const length = evidence.tokEnd - evidence.tokStart + 1;
+    const length = best.tokEnd - best.tokStart + 1;
     const score = Math.min(1, 0.45 + 0.15 * (distinct - 1) + 0.08 * Math.min(length, 5));
-    out.push({ label, score: Math.round(score * 100) / 100, evidence });
+    out.push({ label, score: Math.round(score * 100) / 100, evidence: phraseAround(scan, best) });
   }
-  // Weak cues (`weak:<THEME>`): in a complaint, a bare "customer service", "flight attendant" or
-  // "for 3 hours" usually names the pain point; they only surface when nothing more specific
-  // fills the three slots, and never in praise or neutral questions.
-  if (sentiment === 'negative') {
+  // Weak cues (`weak:<THEME>`): a bare "customer service", "flight attendant" or "for 3 hours"
+  // usually names the pain point of a complaint; they only surface when nothing more specific fills
+  // the three slots, and never when the message reads as praise. The tone comes from the message's
+  // own words (toneOf), so a complaint the sentiment model misread still gets its themes.
+  if (sentiment === 'negative' || !tone.praise) {
     for (const t of THEMES) {
-      const w = hits(scan, `weak:${t}`)[0];
-      if (w && !perTheme.has(t) && !out.some((o) => o.label === t)) out.push({ label: t, score: 0.3, evidence: w });
+      const w = hits(scan, `weak:${t}`).find((m) => !(FACTUAL.has(t) && praisedClause(m)));
+      // Weak cues that only name an object ("the plane", "my seat") rank below those naming an event.
+      const score = OBJECT_CUES.has(t) ? 0.25 : 0.3;
+      if (w && !perTheme.has(t) && !out.some((o) => o.label === t)) out.push({ label: t, score, evidence: phraseAround(scan, w) });
     }
   }
   out.sort((a, b) => b.score - a.score || a.evidence.from - b.evidence.from);

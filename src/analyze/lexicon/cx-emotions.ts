@@ -8,6 +8,7 @@ import type { Emotion } from '../../core/labels.ts';
 
 export const CX_EMOTION_CUES: Record<Emotion, Record<string, number>> = {
   frustration: {
+    'en boucle': 0.7, 'tourne en boucle': 0.85, 'je capote': 0.8, 'inutilisable': 0.7, 'trying to get through': 0.75, 'cant get through': 0.75,
     '3e fois': 0.85, 'troisième fois': 0.85, 'quatrième fois': 0.85, 'énième fois': 0.85, 'encore une fois': 0.7,
     'à chaque fois': 0.55, 'toujours pas': 0.75, 'toujours rien': 0.8, 'toujours aucune': 0.8, 'ras le bol': 0.9,
     'marre': 0.85, 'en ai marre': 0.9, 'raz le bol': 0.9, 'on me balade': 0.85, 'me renvoie': 0.6, 'tourne en rond': 0.8,
@@ -21,6 +22,7 @@ export const CX_EMOTION_CUES: Record<Emotion, Record<string, number>> = {
     'waste of time': 0.8, 'hours': 0.35, 'nobody': 0.4, 'keeps': 0.45, 'over and over': 0.8, 'ugh': 0.7,
   },
   anger: {
+    'délirant': 0.7, 'délirante': 0.7, 'scammed': 0.85, 'arnaqué': 0.85, 'arnaquée': 0.85,
     'inadmissible': 0.85, 'inacceptable': 0.85, 'scandaleux': 0.9, 'scandale': 0.85, 'honteux': 0.85, 'honte': 0.75,
     'arnaque': 0.8, 'voleurs': 0.85, 'escrocs': 0.85, 'furieux': 0.95, 'furieuse': 0.95, 'en colère': 0.9,
     'colère': 0.8, 'révoltant': 0.9, 'lamentable': 0.7, 'incompétents': 0.7, 'foutez': 0.85, 'se fout': 0.8,
@@ -29,6 +31,7 @@ export const CX_EMOTION_CUES: Record<Emotion, Record<string, number>> = {
     'pissed': 0.9, 'ridiculous': 0.7, 'scam': 0.8, 'shame on you': 0.9, 'wtf': 0.8, 'how dare': 0.9, 'rude': 0.55,
   },
   anxiety: {
+    'cant afford': 0.8, 'peux pas me permettre': 0.8, 'peur de perdre': 0.85, 'failli perdre': 0.6,
     'inquiet': 0.9, 'inquiète': 0.9, 'inquiétude': 0.9, 'j ai peur': 0.9, 'peur': 0.75, 'angoisse': 0.9, 'angoissé': 0.9,
     'stress': 0.75, 'stressé': 0.85, 'stressée': 0.85, 'panique': 0.85, 'paniqué': 0.85, 'je vais rater': 0.8,
     'je fais quoi': 0.6, 'que faire': 0.5, 'urgence': 0.45, 'urgent': 0.45, 'danger': 0.7, 'dangereux': 0.7,
@@ -37,6 +40,7 @@ export const CX_EMOTION_CUES: Record<Emotion, Record<string, number>> = {
     'concerned': 0.7, 'unsafe': 0.8,
   },
   confusion: {
+    'je veux comprendre': 0.8, 'voudrais comprendre': 0.8, 'rien changé': 0.6, 'didnt change anything': 0.7, 'want to understand': 0.8,
     'je comprends pas': 0.85, 'je ne comprends pas': 0.85, 'comprends rien': 0.9, 'incompréhensible': 0.85,
     'pourquoi': 0.45, 'je trouve pas': 0.7, 'je ne trouve pas': 0.7, 'je ne sais pas': 0.45, 'je sais pas': 0.45,
     'c est quoi': 0.5, 'comment faire': 0.55, 'pas clair': 0.75, 'perdu': 0.35, 'confus': 0.85, 'bizarre': 0.55,
@@ -44,6 +48,7 @@ export const CX_EMOTION_CUES: Record<Emotion, Record<string, number>> = {
     'makes no sense': 0.85, 'how do i': 0.5, 'cant find': 0.65, 'unclear': 0.75, 'why': 0.35, 'what does': 0.4,
   },
   disappointment: {
+    'used to be': 0.7, 'not impressed': 0.8, 'pas impressionné': 0.75,
     'déçu': 0.9, 'déçue': 0.9, 'déçus': 0.9, 'décevant': 0.9, 'décevante': 0.9, 'déception': 0.9, 'dommage': 0.65,
     'je m attendais à mieux': 0.9, 'pas à la hauteur': 0.85, 'pas terrible': 0.6, 'sans plus': 0.55, 'bof': 0.6,
     'dommage que': 0.7, 'hélas': 0.5, 'malheureusement': 0.45, 'moyen': 0.45,
@@ -66,6 +71,7 @@ export const CX_EMOTION_CUES: Record<Emotion, Record<string, number>> = {
     'surprised': 0.8, 'wow': 0.55, 'unexpected': 0.7, 'shocked': 0.65, 'omg': 0.5, 'cant believe': 0.6,
   },
   joy: {
+    'made my day': 0.9, 'très content': 0.85,
     'ravi': 0.85, 'ravie': 0.85, 'content': 0.75, 'contente': 0.75, 'satisfait': 0.75, 'satisfaite': 0.75, 'heureux': 0.85,
     'heureuse': 0.85, 'super': 0.6, 'génial': 0.75, 'top': 0.55, 'parfait': 0.7, 'excellent': 0.75, 'impeccable': 0.7,
     'nickel': 0.7, 'bravo': 0.65, 'j adore': 0.85, 'adore': 0.75, 'au top': 0.75, 'très bien': 0.55, 'délicieux': 0.75,
@@ -73,10 +79,11 @@ export const CX_EMOTION_CUES: Record<Emotion, Record<string, number>> = {
     'excellent service': 0.8, 'perfect': 0.7, 'fantastic': 0.8, 'wonderful': 0.8, 'pleased': 0.8, 'satisfied': 0.75,
   },
   gratitude: {
+    'remercier': 0.8, 'je voulais remercier': 0.9, 'thanks so much': 0.9, 'thank you so much': 0.95, 'above and beyond': 0.7,
     'merci': 0.7, 'merci beaucoup': 0.9, 'mille mercis': 0.95, 'grand merci': 0.9, 'je vous remercie': 0.9,
     'remercie': 0.8, 'remerciements': 0.85, 'reconnaissant': 0.85, 'reconnaissante': 0.85,
     'thank you': 0.85, 'thanks': 0.75, 'thank u': 0.8, 'many thanks': 0.9, 'grateful': 0.9, 'appreciate': 0.8,
-    'much appreciated': 0.9, 'kudos': 0.7, 'shoutout': 0.6, 'shout out': 0.6,
+    'much appreciated': 0.9, 'kudos': 0.7, 'shoutout': 0.8, 'shout out': 0.8,
   },
   relief: {
     'soulagé': 0.9, 'soulagée': 0.9, 'soulagement': 0.9, 'ouf': 0.8, 'enfin': 0.4, 'heureusement': 0.6,

@@ -79,6 +79,8 @@ export const CX_VALENCE_FR: Record<string, number> = {
   'excellents': 2.8, 'agréables': 2, 'délicieuses': 2.6, 'succulent': 2.8, 'copieuse': 1.6,
   'joli': 1.6, 'jolie': 1.6, 'beau': 1.6, 'belle': 1.6, 'charmant': 2, 'charmante': 2, 'attentif': 1.8, 'attentive': 1.8,
   'merci de': 0.1, 'merci d avance': 0.1, 'merci par avance': 0.1, 'merci pour rien': -2.8, 'merci du cadeau': -2, 'quelle efficacité': 1,
+  'sans frais': 1, 'sans discuter': 1.2, 'délirant': -2.2, 'délirante': -2.2, 'inutilisable': -2.5, 'je capote': -2.2,
+  'en boucle': -1.2, 'tourne en boucle': -1.8, 'chapeau': 2.2, 'pédagogue': 1.8, 'rien changé': -0.8,
   'écoeuré': -2.5, 'mdr': 1, 'hâte': 1.4, 'à l heure': 1, 'disponible': 0.8, 'serviable': 2.2, 'attentionné': 2.2,
 };
 
@@ -103,6 +105,8 @@ export const CX_VALENCE_EN: Record<string, number> = {
   'lost my': -1.5, 'missed my': -1.5, 'overbooked': -1.8, 'no info': -1.5, 'no updates': -1.5, 'zero updates': -1.8,
   'no help': -2, 'no refund': -2, 'still havent': -1.8, 'still hasnt': -1.8, 'wrong': -1.5, 'charged': -0.8, 'twice': -0.6,
   'out of order': -1.8, 'unreachable': -2, 'nowhere': -1, 'misleading': -2.2, 'hidden fees': -2.4, 'wtf': -2.5,
+  'outages': -2, 'done with': -2, 'no hassle': 1.8, 'hassle free': 2, 'above and beyond': 2.8, 'made my day': 2.8,
+  'class act': 2.5, 'no record': -1.8, 'used to be': -0.8, 'scammed': -2.8,
   'relieved': 1.8, 'finally': 0.2, 'kudos': 2.4, 'shoutout': 1.6, 'shout out': 1.6, 'best': 2.4, 'loyal': 1.6,
   'why we stay': 2.2, 'no problem': 1, 'no issues': 1.6, 'no complaints': 1.8, 'not a problem': 1,
 };

@@ -1,4 +1,7 @@
-/** Competitors: every brand side by side (ratings, CSAT, NPS, sentiment, top themes and emotions). */
+/**
+ * Competitors: every brand side by side (ratings, CSAT, NPS, sentiment, top themes and emotions). Our own
+ * brand comes first, highlighted and labelled, so each competitor card reads as a comparison with it.
+ */
 import { getJson } from '../api.js';
 import { emotionChip, empty, pageHeader } from '../components.js';
 import { h } from '../dom.js';
@@ -6,11 +9,14 @@ import { loc, num, pct, t } from '../i18n.js';
 
 export async function render() {
   const { brands } = await getJson('/api/competitors');
+  // The server already lists the own brand first; sorting again keeps that true whatever the order.
+  const ordered = [...brands].sort((a, b) => Number(Boolean(b.own)) - Number(Boolean(a.own)));
   return h(
     'div',
     { class: 'page page-competitors' },
     pageHeader(t('competitors_title'), t('competitors_lead')),
-    brands.length ? h('div', { class: 'brand-grid' }, brands.map(card)) : empty(),
+    ordered.some((b) => !b.own) ? h('p', { class: 'help' }, t('competitors_help')) : null,
+    ordered.length ? h('div', { class: 'brand-grid' }, ordered.map(card)) : empty(),
   );
 }
 
@@ -25,15 +31,25 @@ function sentimentBar(s) {
   return bar;
 }
 
+/**
+ * The card title. When the workspace names no brand, insights call the own line "Nous"/"Us" in the
+ * report's language; the dashboard says "Our brand" in its own language instead.
+ */
+function brandName(b) {
+  if (!b.brand || (b.own && UNNAMED_OWN.has(b.brand))) return t('own_brand');
+  return b.brand;
+}
+const UNNAMED_OWN = new Set(['Nous', 'Us']);
+
 function card(b) {
   return h(
     'article',
-    { class: 'card brand' },
-    h('h2', {}, b.brand || t('own_brand')),
+    { class: b.own ? 'card brand own' : 'card brand' },
+    h('h2', {}, brandName(b), b.own && brandName(b) !== t('own_brand') ? h('span', { class: 'chip own-badge' }, t('own_brand')) : null),
     h('p', { class: 'muted' }, `${num(b.messages)} ${t('messages').toLowerCase()}`),
     h('dl', { class: 'kv' },
       h('dt', {}, t('stars')), h('dd', {}, b.stars.mean === null ? '—' : `${num(b.stars.mean, 2)} ★`, h('span', { class: 'muted small' }, ` (n=${num(b.stars.responses)})`)),
-      h('dt', {}, t('csat')), h('dd', {}, b.csat.score === null ? '—' : `${num(b.csat.score)} %`, h('span', { class: 'muted small' }, ` (n=${num(b.csat.responses)})`)),
+      h('dt', {}, t('csat')), h('dd', {}, b.csat.score === null ? '—' : pct(b.csat.score / 100), h('span', { class: 'muted small' }, ` (n=${num(b.csat.responses)})`)),
       h('dt', {}, t('nps')), h('dd', {}, b.nps.score === null ? '—' : num(b.nps.score), h('span', { class: 'muted small' }, ` (n=${num(b.nps.responses)})`)),
       h('dt', {}, t('negative_share')), h('dd', {}, pct(b.negativeShare)),
     ),

@@ -2,7 +2,7 @@
 import { getJson } from '../api.js';
 import { emotionChip, empty, pageHeader, section } from '../components.js';
 import { h } from '../dom.js';
-import { label, num, pct, t } from '../i18n.js';
+import { label, num, pct, plural, t } from '../i18n.js';
 
 const NEGATIVE = new Set(['anger', 'frustration', 'anxiety', 'confusion', 'disappointment', 'sadness', 'disgust']);
 
@@ -27,7 +27,7 @@ function heatmap(j, stages) {
     h(
       'tr',
       {},
-      h('th', { scope: 'row' }, label('stages', s.stage), h('span', { class: 'muted small' }, ` ${num(s.messages)}`)),
+      h('th', { scope: 'row' }, label('stages', s.stage), h('span', { class: 'muted small stage-count' }, plural('results', s.messages))),
       emotions.map((e) => {
         const share = s.shares[e] ?? 0;
         const level = Math.min(5, Math.ceil((share / max) * 5));
@@ -50,7 +50,8 @@ function stageCard(s) {
     { class: `card stage-card stage-${s.status}` },
     h('h3', {}, label('stages', s.stage), h('span', { class: 'muted small' }, ` · ${num(s.messages)} ${t('messages').toLowerCase()}`)),
     h('dl', {},
-      h('dt', {}, t('dominant')), h('dd', {}, emotionChip(s.dominantEmotion), s.negativeShare !== null ? h('span', { class: 'muted' }, ` ${pct(s.negativeShare)} ${t('negative_share').toLowerCase()}`) : null),
+      h('dt', {}, t('dominant')), h('dd', {}, emotionChip(s.dominantEmotion, s.dominantEmotion ? pct(s.shares[s.dominantEmotion]) : '')),
+      h('dt', {}, t('negative_share')), h('dd', {}, pct(s.negativeShare)),
       h('dt', {}, t('desired')), h('dd', {}, s.desiredEmotion ? emotionChip(s.desiredEmotion, s.desiredShare !== null ? pct(s.desiredShare) : '') : '—'),
       h('dt', {}, t('gap')), h('dd', {}, h('span', { class: `status status-${s.status}` }, statusText), s.gap !== null && s.gap > 0 ? ` ${num(s.gap * 100)} pts` : ''),
     ),

@@ -1,17 +1,18 @@
 /** Listening station: filtered stream of verbatims with evidence marks, paged by cursor ("load more"). */
 import { getJson, query } from '../api.js';
-import { empty, pageHeader } from '../components.js';
+import { chip, empty, pageHeader } from '../components.js';
 import { h } from '../dom.js';
-import { label, labelCodes, num, t } from '../i18n.js';
+import { label, labelCodes, num, plural, t } from '../i18n.js';
 import { analysisTags, markedText, metaLine, reasonLine } from '../message.js';
 
+/** `feminine`: the French noun is feminine, so its "all" option reads "Toutes" (étape, émotion, langue). */
 const FILTERS = [
-  { name: 'stage', kind: 'stages' },
+  { name: 'stage', kind: 'stages', feminine: true },
   { name: 'theme', kind: 'themes' },
-  { name: 'emotion', kind: 'emotions' },
+  { name: 'emotion', kind: 'emotions', feminine: true },
   { name: 'need', kind: 'needs' },
   { name: 'channel', kind: 'channels' },
-  { name: 'language', codes: ['fr', 'en'], names: { fr: 'Français', en: 'English' } },
+  { name: 'language', codes: ['fr', 'en'], feminine: true },
 ];
 const PAGE = 20;
 
@@ -20,7 +21,10 @@ export async function render({ params }) {
   for (const f of [...FILTERS.map((f) => f.name), 'q']) if (params.get(f)) active[f] = params.get(f);
   const first = await getJson(`/api/messages${query({ ...active, limit: PAGE })}`);
   const list = h('ol', { class: 'stream', 'aria-label': t('listen_title') });
-  const count = h('p', { class: 'muted', role: 'status' }, t('results', { n: `${num(first.total)}${first.totalCapped ? '+' : ''}` }));
+  // The store stops counting at a cap (1000): past it the total is a floor, shown as "1000+".
+  const count = first.totalCapped
+    ? h('p', { class: 'muted result-count', role: 'status', title: t('results_capped_help', { n: num(first.total) }) }, t('results_capped', { n: num(first.total) }))
+    : h('p', { class: 'muted result-count', role: 'status' }, plural('results', first.total));
   const more = h('button', { type: 'button', class: 'button' }, t('load_more'));
   let next = first.next;
   const appendPage = (items) => list.append(...items.map(item));
@@ -53,8 +57,8 @@ function filterForm(active) {
     return h('div', { class: 'field' },
       h('label', { for: id }, t(f.name === 'language' ? 'language' : f.name === 'theme' ? 'theme' : f.name)),
       h('select', { id, name: f.name },
-        h('option', { value: '' }, t('all')),
-        codes.map((c) => h('option', { value: c, selected: active[f.name] === c }, f.names ? f.names[c] : label(f.kind, c)))));
+        h('option', { value: '' }, t(f.feminine ? 'all_f' : 'all')),
+        codes.map((c) => h('option', { value: c, selected: active[f.name] === c }, f.kind ? label(f.kind, c) : capitalize(t(`language_${c}`))))));
   });
   const search = h('div', { class: 'field field-q' }, h('label', { for: 'f-q' }, t('search')), h('input', { id: 'f-q', name: 'q', type: 'search', value: active.q ?? '', maxlength: 200 }));
   const form = h('form', { class: 'filters card', role: 'search', 'aria-label': t('filters') },
@@ -78,12 +82,20 @@ function filterForm(active) {
   return form;
 }
 
+function capitalize(s) {
+  return s.charAt(0).toLocaleUpperCase() + s.slice(1);
+}
+
 function legend() {
   return h('p', { class: 'legend', 'aria-label': t('legend') },
     `${t('legend')}${t('colon')}`,
     h('mark', { class: 'mark-emotion' }, t('legend_emotion')), ' ',
     h('mark', { class: 'mark-need' }, t('legend_need')), ' ',
-    h('mark', { class: 'mark-reason' }, t('legend_reason')));
+    h('mark', { class: 'mark-reason' }, t('legend_reason')),
+    // The chips under each message: same colours as on every page, named once here.
+    h('span', { class: 'legend-tags' }, `${t('legend_tags')}${t('colon')}`,
+      h('span', { class: 'chip emo emo-frustration' }, t('legend_emotion')),
+      chip(t('legend_need'), 'need'), chip(t('legend_stage'), 'stage'), chip(t('legend_theme'), 'theme')));
 }
 
 function item(m) {

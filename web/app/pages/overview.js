@@ -3,7 +3,7 @@ import { getJson } from '../api.js';
 import { ciBar, sparkline } from '../charts.js';
 import { emotionChip, empty, pageHeader, section, signed, verbatim } from '../components.js';
 import { h } from '../dom.js';
-import { date, label, loc, num, pct, t } from '../i18n.js';
+import { date, label, loc, num, pct, t, week } from '../i18n.js';
 
 export async function render() {
   const o = await getJson('/api/overview');
@@ -15,7 +15,7 @@ export async function render() {
       t('overview_lead', { customers: num(o.messages.customer), from: date(o.messages.first), to: date(o.messages.last) }),
     ),
     fixFirst(o),
-    h('div', { class: 'grid-3' }, scoreCard('nps', o.nps.score, o.nps, o.trend.nps, 1), scoreCard('csat', o.csat.score, o.csat, o.trend.csat, 1, '%'), scoreCard('ces', o.ces.mean, o.ces, o.trend.ces, 2)),
+    h('div', { class: 'grid-3' }, scoreCard('nps', o.nps.score, o.nps, o.trend.nps, 1), scoreCard('csat', o.csat.score, o.csat, o.trend.csat, 1, 'percent'), scoreCard('ces', o.ces.mean, o.ces, o.trend.ces, 2)),
     h('div', { class: 'grid-2' }, journeyStrip(o), trends(o)),
     h('div', { class: 'grid-2' }, topPains(o), spikes(o)),
   );
@@ -59,7 +59,8 @@ function scoreCard(kind, value, score, change, digits, unit = '') {
     'section',
     { class: 'card score-card', 'aria-label': t(kind) },
     h('h2', {}, t(kind)),
-    h('p', { class: 'score-value' }, value === null ? '—' : `${num(value, kind === 'ces' ? 2 : 0)}${unit}`),
+    // CSAT is on 0..100: shown with the language's percent sign ("48 %" in French, "48%" in English).
+    h('p', { class: 'score-value' }, value === null ? '—' : unit === 'percent' ? pct(value / 100) : num(value, kind === 'ces' ? 2 : 0)),
     h('p', { class: 'muted' }, score.responses ? t('responses', { n: num(score.responses) }) : t('no_responses')),
     ci ? h('p', { class: 'muted' }, t('ci', { low: num(ci.low, digits), high: num(ci.high, digits) })) : null,
     change && change.delta !== null
@@ -93,12 +94,20 @@ function trends(o) {
       ? h(
           'div',
           { class: 'trends' },
-          h('div', { class: 'trend' }, h('span', {}, t('trend_nps')), sparkline(weeks.map((w) => w.nps.score), { label: t('trend_nps') })),
-          h('div', { class: 'trend' }, h('span', {}, t('trend_messages')), sparkline(weeks.map((w) => w.messages), { label: t('trend_messages') })),
-          h('p', { class: 'muted' }, `${weeks[0].week} → ${weeks[weeks.length - 1].week}`),
+          trendLine(t('trend_nps'), weeks.map((w) => w.nps.score)),
+          trendLine(t('trend_messages'), weeks.map((w) => w.messages)),
+          h('p', { class: 'muted' }, `${week(weeks[0].week)} → ${week(weeks[weeks.length - 1].week)}`),
         )
       : empty(),
   );
+}
+
+/** A labelled sparkline with the latest value in words, so the line can be read without axes. */
+function trendLine(name, values) {
+  const last = [...values].reverse().find((v) => v !== null && v !== undefined);
+  return h('div', { class: 'trend' },
+    h('span', {}, name, h('span', { class: 'muted small trend-last' }, t('latest_week', { value: num(last ?? null) }))),
+    sparkline(values, { label: name }));
 }
 
 function topPains(o) {
@@ -134,7 +143,7 @@ function spikes(o) {
               { class: `spike ${s.severity}` },
               h('strong', {}, loc(s.name)),
               ' ',
-              t('spike_line', { count: num(s.count), week: s.week, baseline: num(s.baseline, 1), ratio: num(s.ratio, 1) }),
+              t('spike_line', { count: num(s.count), week: week(s.week), baseline: num(s.baseline, 1), ratio: num(s.ratio, 1) }),
             ),
           ),
         )

@@ -12,7 +12,7 @@ export async function render() {
     pageHeader(t('risk_title'), t('risk_lead', { threshold: num(r.threshold) })),
     h('div', { class: 'grid-3' },
       h('section', { class: 'card score-card' }, h('h2', {}, t('value_at_risk')), h('p', { class: 'score-value' }, money(r.valueAtRisk))),
-      h('section', { class: 'card score-card' }, h('h2', {}, t('customers_at_risk')), h('p', { class: 'score-value' }, num(r.count)), h('p', { class: 'muted' }, `/ ${num(r.customersTotal)}`)),
+      h('section', { class: 'card score-card' }, h('h2', {}, t('customers_at_risk')), h('p', { class: 'score-value' }, num(r.count)), h('p', { class: 'muted' }, t('out_of_customers', { n: num(r.customersTotal) }))),
     ),
     r.customers.length ? table(r.customers) : empty(),
   );
@@ -40,6 +40,6 @@ function table(customers) {
     if (tr) location.hash = tr.dataset.href;
   });
   return h('section', { class: 'card' }, h('div', { class: 'table-wrap' }, h('table', { class: 'data risk-table' },
-    h('thead', {}, h('tr', {}, [t('customer'), t('segment'), t('score'), t('reasons'), t('value'), t('last_contact')].map((c) => h('th', { scope: 'col' }, c)))),
+    h('thead', {}, h('tr', {}, [t('customer'), t('segment'), t('score'), t('reasons'), t('value'), t('last_contact')].map((c, i) => h('th', { scope: 'col', title: i === 2 ? t('score_help') : null }, c)))),
     tbody)));
 }

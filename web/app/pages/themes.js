@@ -3,7 +3,7 @@ import { getJson } from '../api.js';
 import { ciBar, sparkline } from '../charts.js';
 import { empty, pageHeader, section, signed, verbatim } from '../components.js';
 import { h } from '../dom.js';
-import { loc, num, pct, t } from '../i18n.js';
+import { getLang, loc, num, pct, plural, t } from '../i18n.js';
 
 export async function render() {
   const d = await getJson('/api/themes');
@@ -71,9 +71,11 @@ function discovered(list) {
     t('discovered'),
     h('p', { class: 'help' }, t('discovered_help')),
     list.length
-      ? h('div', { class: 'cards' }, list.map((d) =>
+      // Clusters in the reader's language first (stable sort keeps the server's order within a language).
+      ? h('div', { class: 'cards' }, [...list].sort((a, b) => Number(b.language === getLang()) - Number(a.language === getLang())).map((d) =>
           h('article', { class: 'mini-card', lang: d.language },
-            h('h3', {}, d.label, h('span', { class: 'muted small' }, ` · ${num(d.messages)}`)),
+            h('h3', {}, d.label, h('span', { class: 'muted small' }, ` · ${plural('results', d.messages)}`),
+              d.language !== getLang() ? h('span', { class: 'chip lang' }, t('in_language', { language: t(`language_${d.language}`) })) : null),
             h('p', { class: 'terms' }, d.terms.slice(0, 8).join(' · ')),
             d.examples.slice(0, 1).map(verbatim))))
       : empty(),

@@ -130,4 +130,18 @@ export const CUES_EN: CxPatterns = {
     'replaced', 'refunded', 'ready in', 'came through', 'sorted it', 'called back', 'checked on', 'went out of their way',
   ],
   cause: ['because', 'since', 'due to', 'after', 'as'],
+  // Complaint tone (../themes.ts): words that show a message is a grievance whatever the
+  // sentiment model says, so a stated problem is kept even when sentiment reads neutral/positive.
+  gripe: [
+    'worst', 'terrible', 'awful', 'horrible', 'ridiculous', 'unacceptable', 'pathetic', 'joke', 'fail', 'fails', 'failed', 'epic fail',
+    'sucks', 'sucked', 'crap*', 'shit*', 'wtf', 'ugh*', 'seriously', 'disappoint*', 'frustrat*', 'annoy*', 'angry', 'furious',
+    'upset', 'unhappy', 'not happy', 'not ok', 'not okay', 'not good', 'not cool', 'no excuse', 'thanks for nothing', 'still',
+    'yet again', 'again', 'no one', 'nobody', 'why is|are|was|were|do|does|did|would|can t|isn t|won t|hasn t|haven t', 'how hard', 'shame*', 'disgrace*', 'nightmare', 'hell', 'poor', 'bad',
+    'lousy', 'useless', 'incompetent', 'stuck', 'stranded', 'trapped', 'missed', 'miss my', 'wasted', 'waste', 'fed up', 'sick of',
+    'tired of', 'hate', 'screw*', 'smh', 'come on', 'do better', 'expect better', 'complain*', 'problem*', 'issue*', 'mess',
+    'ruined', 'no help', 'nothing', 'never', 'atrocious', 'appalling', 'inadequate', 'pointless', 'pissed', 'disgusting', 'lame',
+    'unconscionable', 'messed up', 'worse', 'not nice', 'not helping', 'don t care', 'doesn t care', 'gave up', 'let down', 'ruin*',
+    'no more', 'doubt', 'inept', 'incompeten*', 'forgot', 'forgotten', 'misery', 'miserable', 'unbelievab*', 'unaccept*', 'zero', 'sigh', 'steamed', 'speechless', 'lying', 'lied', 'not enough',
+    'far from', 'anyone there', 'ordeal', 'endless', 'sorry excuse', 'can t', 'couldn t', 'won t', 'wouldn t', 'didn t', 'isn t', 'aren t', 'wasn t',
+  ],
 };

@@ -131,4 +131,12 @@ export const CUES_FR: CxPatterns = {
     'rembourse* en|sous', 'pris le temps', 'a rappele', 'est venu', 'recu* en',
   ],
   cause: ['a cause de', 'parce que', 'car', 'depuis', 'suite a', 'apres'],
+  // Ton de plainte (../themes.ts) : ce qui montre un grief quel que soit le modèle de sentiment.
+  gripe: [
+    'nul', 'nulle', 'honte*', 'honteu*', 'inadmissible', 'inacceptable', 'scandal*', 'lamentable', 'catastroph*', 'galere*',
+    'marre', 'ras le bol', 'toujours pas', 'toujours rien', 'toujours en attente', 'encore une fois', 'de nouveau', 'jamais',
+    'personne', 'pourquoi', 'decu*', 'decevant*', 'agac*', 'enerv*', 'furieu*', 'colere', 'pire', 'horrible', 'n importe quoi',
+    'probleme*', 'souci*', 'aucune reponse', 'bloque*', 'coince*', 'incompetent*', 'mauvais*', 'pas normal', 'serieusement',
+    'franchement', 'inutile', 'rien', 'sans', 'impossible', 'ne marche pas', 'ne fonctionne pas', 'perdu* mon|ma|mes|notre',
+  ],
 };

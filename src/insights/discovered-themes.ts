@@ -173,8 +173,20 @@ function discoverInLanguage(lang: string, list: MessageFact[], options: Discover
     if (msgSet.size < minCount) continue;
     members.sort((a, b) => candidates[b][1] - candidates[a][1]);
     const termWeight = new Map<string, number>();
-    for (const i of members) for (const w of candidates[i][0].split(' ')) termWeight.set(w, (termWeight.get(w) ?? 0) + candidates[i][1]);
-    const terms = [...termWeight.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5).map(([w]) => w);
+    // Terms are counted on folded words but shown as customers spelled them ("pénible", not "penible").
+    const termSurface = new Map<string, string>();
+    for (const i of members) {
+      const words = candidates[i][0].split(' ');
+      const spelled = surface[i].split(' ');
+      words.forEach((w, k) => {
+        termWeight.set(w, (termWeight.get(w) ?? 0) + candidates[i][1]);
+        if (!termSurface.has(w) && spelled.length === words.length) termSurface.set(w, spelled[k]);
+      });
+    }
+    const terms = [...termWeight.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, 5)
+      .map(([w]) => termSurface.get(w) ?? w);
     const picker = new QuotePicker(3);
     for (const [mi, hitsHere] of msgSet) {
       const m = list[mi];

@@ -33,7 +33,7 @@ describe('discovered themes', () => {
     const fr = themes.filter((t) => t.language === 'fr');
     const en = themes.filter((t) => t.language === 'en');
     expect(fr[0].label).toBe('carte fidélité bloquée');
-    expect(fr[0].terms.slice(0, 3).sort()).toEqual(['bloquee', 'carte', 'fidelite']);
+    expect(fr[0].terms.slice(0, 3).sort()).toEqual(['bloquée', 'carte', 'fidélité']);
     expect(fr[0].messages).toBe(6);
     expect(fr[0].examples[0].text).toContain('carte de fidélité bloquée');
     expect(en[0].label).toBe('loyalty card frozen');

@@ -10,7 +10,7 @@ describe('ecoute CLI entry point', () => {
   it('lists every command in help', () => {
     const r = run(['help']);
     expect(r.status).toBe(0);
-    for (const name of ['demo', 'ingest', 'analyze', 'report', 'digest', 'export', 'serve']) {
+    for (const name of ['demo', 'ingest', 'analyze', 'report', 'digest', 'export', 'workspace', 'serve']) {
       expect(r.stdout).toContain(name);
     }
   });

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../../core/errors.ts';
+import type { WorkspaceSettings } from '../../core/workspace.ts';
 import { computeInsights } from '../../insights/compute-insights.ts';
 import type { Lang } from '../../insights/i18n.ts';
 import { renderReportHtml } from '../../insights/render/report-html.ts';
@@ -29,6 +30,14 @@ export const SAMPLE_DIR = fileURLToPath(new URL('../../../sample/', import.meta.
 
 /** The bundled sample's own brand (its reviews export also covers competitors). */
 const SAMPLE_BRAND = 'Azur Télécom';
+
+/**
+ * The sample company's "signature moments" (Body): the emotion it wants customers to feel at each
+ * stage, so the journey map shows the gap between intent and what customers actually say.
+ */
+const SAMPLE_DESIRED_EMOTIONS: WorkspaceSettings['desiredEmotions'] = {
+  purchase: 'trust', onboarding: 'joy', delivery: 'joy', usage: 'trust', billing: 'trust', support: 'gratitude', renewal: 'trust',
+};
 
 /** Every importable file under `dir` (recursively), sorted so runs are reproducible. */
 async function sampleFiles(dir: string): Promise<string[]> {
@@ -66,7 +75,10 @@ export const demoCommand: Command = {
       // The bundled sample's Trustpilot export also lists two competitors: name the own brand so their
       // reviews feed the competitor comparison, not our themes. Another --sample is left as the user set it.
       if (values.sample === undefined && !workspace.settings.brand) {
-        workspace = await store.updateWorkspaceSettings(ws, { ...workspace.settings, brand: SAMPLE_BRAND });
+        const desiredEmotions = Object.keys(workspace.settings.desiredEmotions).length > 0
+          ? workspace.settings.desiredEmotions
+          : SAMPLE_DESIRED_EMOTIONS;
+        workspace = await store.updateWorkspaceSettings(ws, { ...workspace.settings, brand: SAMPLE_BRAND, desiredEmotions });
       }
       const lang: Lang = (values.lang as Lang | undefined) ?? workspace.settings.language;
       ctx.stderr.write(`Importing ${files.length} sample files…\n`);

@@ -1,0 +1,83 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from '../../core/errors.ts';
+import { EMOTIONS, STAGES, type Emotion, type Stage } from '../../core/labels.ts';
+import { WorkspaceSettingsSchema, type WorkspaceSettings } from '../../core/workspace.ts';
+import type { Command } from '../command.ts';
+
+const USAGE = `Usage: ecoute workspace [--brand NAME] [--language fr|en] [--desired STAGE=EMOTION]... [--clear-desired]
+
+Shows the workspace settings, or changes them:
+  --brand NAME           your own brand as it appears in imported records; other brands (competitor
+                         reviews) then feed only the competitor comparison
+  --language fr|en       language of reports, digests and the dashboard's default
+  --desired S=E          a "signature moment": the emotion you want customers to feel at stage S
+                         (e.g. --desired onboarding=joy --desired billing=trust); repeatable
+  --clear-desired        remove every signature moment before applying --desired
+Stages: ${STAGES.join(', ')}
+Emotions: ${EMOTIONS.join(', ')}`;
+
+/** Parses "stage=emotion" pairs, naming the bad part and the accepted values. */
+export function parseDesired(pairs: readonly string[]): Partial<Record<Stage, Emotion>> {
+  const out: Partial<Record<Stage, Emotion>> = {};
+  for (const pair of pairs) {
+    const [stage, emotion, extra] = pair.split('=').map((x) => x.trim());
+    if (extra !== undefined || !stage || !emotion) {
+      throw new UsageError(`--desired "${pair}" must look like STAGE=EMOTION, e.g. onboarding=joy.`);
+    }
+    if (!(STAGES as readonly string[]).includes(stage)) {
+      throw new UsageError(`--desired "${pair}": unknown stage "${stage}". Use one of: ${STAGES.join(', ')}.`);
+    }
+    if (!(EMOTIONS as readonly string[]).includes(emotion)) {
+      throw new UsageError(`--desired "${pair}": unknown emotion "${emotion}". Use one of: ${EMOTIONS.join(', ')}.`);
+    }
+    out[stage as Stage] = emotion as Emotion;
+  }
+  return out;
+}
+
+/** `ecoute workspace`: shows or changes the settings insights depend on (brand, language, signature moments). */
+export const workspaceCommand: Command = {
+  name: 'workspace',
+  summary: 'Show or change workspace settings (own brand, language, signature moments)',
+  usage: USAGE,
+  async run(args, ctx) {
+    let values: { brand?: string; language?: string; desired?: string[]; 'clear-desired'?: boolean };
+    try {
+      ({ values } = parseArgs({
+        args,
+        strict: true,
+        options: {
+          brand: { type: 'string' },
+          language: { type: 'string' },
+          desired: { type: 'string', multiple: true },
+          'clear-desired': { type: 'boolean' },
+        },
+      }));
+    } catch (err) {
+      throw new UsageError(`${(err as Error).message}\n${USAGE}`);
+    }
+    const desired = parseDesired(values.desired ?? []);
+    const store = await ctx.openStore();
+    try {
+      let ws = await store.ensureWorkspace(ctx.config.workspace);
+      const changing = values.brand !== undefined || values.language !== undefined || values.desired || values['clear-desired'];
+      if (changing) {
+        const next = WorkspaceSettingsSchema.safeParse({
+          ...ws.settings,
+          ...(values.brand !== undefined ? { brand: values.brand } : {}),
+          ...(values.language !== undefined ? { language: values.language } : {}),
+          desiredEmotions: { ...(values['clear-desired'] ? {} : ws.settings.desiredEmotions), ...desired },
+        } satisfies Record<string, unknown>);
+        if (!next.success) {
+          const issue = next.error.issues[0];
+          throw new UsageError(`--${String(issue.path[0])}: ${issue.message}.\n${USAGE}`);
+        }
+        ws = await store.updateWorkspaceSettings(ws.id, next.data as WorkspaceSettings);
+      }
+      ctx.stdout.write(`${JSON.stringify({ id: ws.id, name: ws.name, settings: ws.settings }, null, 2)}\n`);
+      return 0;
+    } finally {
+      await store.close();
+    }
+  },
+};

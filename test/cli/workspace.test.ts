@@ -1,0 +1,42 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseDesired } from '../../src/cli/commands/workspace.ts';
+
+const bin = fileURLToPath(new URL('../../bin/ecoute.js', import.meta.url));
+
+describe('ecoute workspace', () => {
+  const db = `sqlite:${join(mkdtempSync(join(tmpdir(), 'ecoute-ws-')), 'ws.db')}`;
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [bin, 'workspace', ...args], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: db } });
+
+  it('sets the own brand and signature moments, and keeps them across runs', () => {
+    const set = run('--brand', 'Azur Télécom', '--desired', 'onboarding=joy', '--desired', 'billing=trust');
+    expect(set.status).toBe(0);
+    const shown = JSON.parse(run().stdout) as { settings: { brand: string; desiredEmotions: Record<string, string> } };
+    expect(shown.settings.brand).toBe('Azur Télécom');
+    expect(shown.settings.desiredEmotions).toEqual({ onboarding: 'joy', billing: 'trust' });
+    const cleared = JSON.parse(run('--clear-desired', '--desired', 'support=gratitude').stdout) as typeof shown;
+    expect(cleared.settings.desiredEmotions).toEqual({ support: 'gratitude' });
+  });
+
+  it('rejects an unknown emotion or language with exit 2, naming the accepted values, and changes nothing', () => {
+    const before = run().stdout;
+    const bad = run('--desired', 'onboarding=happy');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/unknown emotion "happy".*joy/);
+    const lang = run('--language', 'de');
+    expect(lang.status).toBe(2);
+    expect(lang.stderr).toMatch(/--language.*"fr"\|"en"/);
+    expect(run().stdout).toBe(before);
+  });
+
+  it('parses stage=emotion pairs and names the malformed one', () => {
+    expect(parseDesired(['usage=trust', 'renewal = relief'])).toEqual({ usage: 'trust', renewal: 'relief' });
+    expect(() => parseDesired(['usage'])).toThrow(/STAGE=EMOTION/);
+    expect(() => parseDesired(['checkout=joy'])).toThrow(/unknown stage "checkout".*purchase/);
+  });
+});

@@ -11,11 +11,18 @@ import { extractFeatures } from './features.ts';
 import { detectLanguage } from './language.ts';
 import type { AnalyzerModel } from './model.ts';
 import { toWords } from './normalize.ts';
-import { scoreSentiment } from './sentiment.ts';
+import { hits, scanCx } from './cx/scan.ts';
+import { scoreSentiment, withProblemCues } from './sentiment.ts';
 import { tokenize, type Token } from './text.ts';
 
 /** Longer texts are analysed on their first MAX_CHARS characters (evidence stays verbatim). */
 export const MAX_CHARS = 20_000;
+
+/**
+ * CX lexicon keys that state a service failure (complaint tone, delays, cancellations, losses,
+ * waits, unresolved contacts, outages, lock-outs): a flat report of one is a complaint.
+ */
+const PROBLEM_KEYS = ['gripe', 'theme:delay', 'theme:cancellation', 'theme:lost_or_damaged', 'theme:wait_time', 'theme:unresolved', 'theme:technical', 'theme:account_access'];
 
 export interface AnalyzeOptions {
   model: AnalyzerModel;
@@ -50,7 +57,10 @@ export function analyzeCore(text: string, options: AnalyzeOptions): CoreAnalysis
   const tokens = tokenize(input);
   const words = toWords(tokens);
   const fs = extractFeatures(words, language, cm);
-  const sent = scoreSentiment(cm, fs);
+  const scan = scanCx(input, tokens, language, cm.cx);
+  const problem = PROBLEM_KEYS.some((k) => hits(scan, k).length > 0);
+  // A lukewarm verdict ("correct sans plus") is not a complaint, whatever problem words it uses.
+  const sent = withProblemCues(scoreSentiment(cm, fs), problem && !fs.lukewarm);
   const emotions = selectEmotions(cm, fs, sent.label, input, tokens, words, language);
   return { text: input, tokens, language, sentiment: { label: sent.label, score: sent.score }, emotions };
 }

@@ -4,7 +4,7 @@
  * emotion cue matches, and sparse word unigram/bigram indicators with negation marking
  * (Pang, Lee & Vaithyanathan 2002) for the logistic-regression layers.
  */
-import { BOOSTERS, SARCASM_OPENERS, SARCASTIC_PHRASES } from './lexicon/cx-valence.ts';
+import { BOOSTERS, LUKEWARM, SARCASM_OPENERS, SARCASTIC_PHRASES } from './lexicon/cx-valence.ts';
 import { lastContrast, type Word } from './normalize.ts';
 import type { PhraseTable } from './compiled.ts';
 
@@ -40,6 +40,9 @@ export interface FeatureSet {
   polite: number;
   /** The message asks for something: a question mark or a request formula ("merci de", "please"). */
   request: boolean;
+  /** A lukewarm verdict ("correct sans plus", "average") and the strongest single valence seen. */
+  lukewarm: boolean;
+  maxValence: number;
 }
 
 const N_SCALAR = -0.74;
@@ -215,5 +218,21 @@ export function extractFeatures(words: Word[], lang: string, ctx: FeatureContext
   }
   const scale = Math.min(1, 3 / Math.sqrt(Math.max(1, sparse.length)));
   for (const [name, i] of sparse) { names.push(name); vals.push(scale); pos.push(i); }
-  return { names, vals, pos, lexPos, lexNeg, valence, cueHits, sarcasm, polite, request: request || quest > 0 };
+  let maxValence = 0;
+  for (let i = 0; i < n; i++) maxValence = Math.max(maxValence, Math.abs(valence[i]));
+  return { names, vals, pos, lexPos, lexNeg, valence, cueHits, sarcasm, polite, request: request || quest > 0, lukewarm: hasLukewarm(words), maxValence };
+}
+
+/** True when a lukewarm verdict (LUKEWARM) appears outside a negation scope. */
+function hasLukewarm(words: Word[]): boolean {
+  for (const phrase of LUKEWARM) {
+    const ws = phrase.split(' ');
+    for (let i = 0; i + ws.length <= words.length; i++) {
+      if (words[i].neg && ws[0] !== 'sans') continue;
+      let ok = true;
+      for (let j = 0; j < ws.length; j++) if (words[i + j].w !== ws[j]) { ok = false; break; }
+      if (ok) return true;
+    }
+  }
+  return false;
 }

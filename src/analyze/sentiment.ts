@@ -17,6 +17,13 @@ export interface SentimentResult {
 const COMPLAINT_MIN_P = 0.25;
 const COMPLAINT_MIN_LEX = 1.5;
 const POLITE_ONLY_MAX_LEX = 0.5;
+/** Both sides at least this strong, the weaker within 80% of the stronger: no side dominates. */
+const MIXED_MIN_LEX = 2;
+const MIXED_RATIO = 0.8;
+/** A word this strong ("excellent", "inadmissible") outweighs a lukewarm verdict. */
+const LUKEWARM_MAX_VALENCE = 2.5;
+/** ... and so do several complaints or several compliments together. */
+const LUKEWARM_MAX_SIDE = 3;
 /** A polite message is a complaint only with more than one mildly negative word ("résilier" alone is a request). */
 const THANKFUL_COMPLAINT_MIN_LEX = 2;
 
@@ -35,6 +42,11 @@ export function scoreSentiment(cm: CompiledModel, fs: FeatureSet): SentimentResu
   if (label === 'positive' && fs.polite > 0 && fs.lexPos < 0.5 && fs.lexNeg >= THANKFUL_COMPLAINT_MIN_LEX) label = 'negative';
   // A request signed "thanks" is not praise: politeness alone does not make a message positive.
   if (label === 'positive' && fs.request && fs.polite > 0 && fs.lexPos < POLITE_ONLY_MAX_LEX && !fs.cueHits.has('joy')) label = 'neutral';
+  // Mixed feelings with no side dominating ("bon accueil mais plats fades et chers") are neutral.
+  const weaker = Math.min(fs.lexPos, fs.lexNeg);
+  if (label !== 'neutral' && !fs.sarcasm && weaker >= MIXED_MIN_LEX && weaker / Math.max(fs.lexPos, fs.lexNeg) >= MIXED_RATIO) label = 'neutral';
+  // A lukewarm verdict with nothing stronger said is neutral ("Service correct sans plus").
+  if (label !== 'neutral' && fs.lukewarm && !fs.sarcasm && fs.maxValence < LUKEWARM_MAX_VALENCE && Math.max(fs.lexPos, fs.lexNeg) < LUKEWARM_MAX_SIDE) label = 'neutral';
   if (fs.sarcasm && label !== 'negative') {
     // Sarcasm is read for its meaning (gold guidelines): "Super, 3e semaine sans internet".
     label = 'negative';
@@ -42,4 +54,18 @@ export function scoreSentiment(cm: CompiledModel, fs: FeatureSet): SentimentResu
   }
   const score = Math.max(-1, Math.min(1, Math.round((probs.positive - probs.negative) * 1000) / 1000));
   return { label, score, probs };
+}
+
+/** P(negative) from which a neutral reading that states a service failure becomes a complaint. */
+const PROBLEM_MIN_P = 0.15;
+
+/**
+ * Factual complaints ("my flight was delayed 3 hours", "colis jamais arrivé") carry little
+ * sentiment vocabulary, so the model reads them neutral; the guidelines read them as negative. When
+ * the CX lexicon finds a stated problem and the model gives the negative reading some weight,
+ * side with the complaint.
+ */
+export function withProblemCues(s: SentimentResult, problem: boolean): SentimentResult {
+  if (!problem || s.label !== 'neutral' || s.probs.negative < PROBLEM_MIN_P) return s;
+  return { ...s, label: 'negative', score: Math.min(s.score, -0.05) };
 }

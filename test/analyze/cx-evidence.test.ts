@@ -82,9 +82,15 @@ describe('themes do not hinge on the sentiment label', () => {
     expect(themesOf(cx(text, lang, 'positive', ['joy']))).toContain(theme);
   });
 
-  it('uses weak cues in a complaint the model read as neutral, not in praise', () => {
-    // "customer service" alone names the pain point only when the message complains.
-    expect(themesOf(cx('Worst customer service ever, still nobody called me back.', 'en', 'neutral', []))).toContain('staff_attitude');
+  it('uses weak cues in a complaint the model read as neutral or positive, not in praise', () => {
+    // Neither sentence has an explicit problem phrase: the pain point is named by a weak cue.
+    expect(themesOf(cx('Two hours at the airport and still no plane.', 'en', 'neutral', []))).toContain('delay');
+    expect(themesOf(cx('That flight attendant on my trip yesterday, seriously.', 'en', 'positive', ['joy']))).toContain('staff_attitude');
     expect(themesOf(cx('Thanks for getting my bag back so fast!', 'en', 'positive', ['gratitude']))).not.toContain('lost_or_damaged');
+  });
+
+  it('reads "can\'t" / "je n\'arrive pas à" as a failure, not as a negated problem', () => {
+    expect(themesOf(cx("I couldn't rebook my flight on your site.", 'en', 'neutral', []))).toContain('booking');
+    expect(themesOf(cx("The flight wasn't delayed at all.", 'en', 'neutral', []))).not.toContain('delay');
   });
 });

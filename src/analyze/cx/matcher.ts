@@ -130,7 +130,7 @@ const CLAUSE_WORDS = new Set(['mais', 'but', 'et', 'and', 'or', 'ou', 'que', 'be
 const NOT_ONLY = new Set(['seulement', 'only', 'just', 'que']);
 
 // Modal verbs whose negation states a failure ("can't check in", "impossible": the event failed).
-const INABILITY = new Set(['can', 'could', 'peux', 'peut', 'pouvons', 'pouvez', 'peuvent', 'pouvais', 'pouvait', 'arrive', 'arrivons', 'arrivais']);
+const INABILITY = new Set(['can', 'could', 'couldn', 'won', 'wouldn', 'peux', 'peut', 'pouvons', 'pouvez', 'peuvent', 'pouvais', 'pouvait', 'arrive', 'arrivons', 'arrivais']);
 
 /** True when a negator sits in the 3 canonical tokens before `start`, within the same clause. */
 export function isNegated(canon: readonly CanonToken[], start: number, lang: CxLang): boolean {

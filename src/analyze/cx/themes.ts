@@ -37,6 +37,7 @@ const FACTUAL: ReadonlySet<Theme> = new Set<Theme>([
   'account_access', 'unresolved',
 ]);
 
+const REQUEST_WORD_CUES: ReadonlySet<Theme> = new Set<Theme>(['unresolved', 'booking']);
 const OBJECT_CUES: ReadonlySet<Theme> = new Set<Theme>(['product_quality', 'booking']);
 
 const overlaps = (a: Match, b: Match): boolean => a.from < b.to && b.from < a.to;
@@ -134,7 +135,11 @@ export function detectThemeHits(scan: CxScan, sentiment: 'negative' | 'neutral' 
   // the three slots, and never when the message reads as praise. The tone comes from the message's
   // own words (toneOf), so a complaint the sentiment model misread still gets its themes.
   if (sentiment === 'negative' || !tone.praise) {
+    const sure = sentiment === 'negative' || tone.gripe;
     for (const t of THEMES) {
+      // "email", "ticket", "change" are everyday words of neutral requests: as weak cues of
+      // unresolved or booking they need a complaint that is sure (negative reading or complaint words).
+      if (!sure && REQUEST_WORD_CUES.has(t)) continue;
       const w = hits(scan, `weak:${t}`).find((m) => !(FACTUAL.has(t) && praisedClause(m)));
       // Weak cues that only name an object ("the plane", "my seat") rank below those naming an event.
       const score = OBJECT_CUES.has(t) ? 0.25 : 0.3;

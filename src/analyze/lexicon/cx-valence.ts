@@ -132,3 +132,14 @@ export const SARCASM_OPENERS = new Set([
   'super', 'genial', 'bravo', 'merci', 'parfait', 'top', 'felicitations', 'chapeau', 'excellent', 'magnifique', 'formidable',
   'great', 'awesome', 'perfect', 'wonderful', 'thanks', 'fantastic', 'lovely', 'brilliant', 'nice', 'congrats', 'yay', 'wow',
 ]);
+
+/**
+ * Lukewarm verdicts (folded, normalised words): a 3-star "correct sans plus", "average", "decent but
+ * could be better" is neutral unless something stronger is said (gold guidelines: "Service correct
+ * sans plus" is neutral).
+ */
+export const LUKEWARM: readonly string[] = [
+  'sans plus', 'moyen', 'moyenne', 'passable', 'mitige', 'mitigee', 'rien de special', 'rien de exceptionnel',
+  'correct mais', 'correcte mais', 'peut mieux faire', 'pourrait etre mieux', 'ni bon ni mauvais',
+  'average', 'decent', 'so so', 'nothing special', 'ok but', 'okay but', 'could be better', 'mixed feelings', 'not bad not great',
+];

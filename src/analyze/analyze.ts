@@ -61,7 +61,7 @@ export function analyzeCore(text: string, options: AnalyzeOptions): CoreAnalysis
   const problem = PROBLEM_KEYS.some((k) => hits(scan, k).length > 0);
   // A lukewarm verdict ("correct sans plus") is not a complaint, whatever problem words it uses.
   const sent = withProblemCues(scoreSentiment(cm, fs), problem && !fs.lukewarm);
-  const emotions = selectEmotions(cm, fs, sent.label, input, tokens, words, language);
+  const emotions = selectEmotions(cm, fs, sent.label, input, tokens, words, language, problem);
   return { text: input, tokens, language, sentiment: { label: sent.label, score: sent.score }, emotions };
 }
 

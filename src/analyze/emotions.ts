@@ -16,6 +16,8 @@ import type { Token } from './text.ts';
 const HOSTILE = new Set<Emotion>(['anger', 'frustration', 'disgust']);
 const NEGATIVE = new Set<Emotion>(NEGATIVE_EMOTIONS);
 const MAX_EMOTIONS = 2;
+/** Weight of a cue phrase in the noisy-or with the model. */
+export const CUE_WEIGHT = 0.85;
 const CUE_ONLY = new Set<Emotion>(['disgust', 'sadness', 'trust']);
 const CUE_ONLY_FACTOR = 0.8;
 const POLITE_EMOTIONS = new Set<Emotion>(['gratitude', 'trust']);
@@ -39,7 +41,7 @@ export function emotionCandidates(cm: CompiledModel, fs: FeatureSet, language = 
   return cm.emotions.labels.map((label, j) => {
     const model = sigmoid(z[j]);
     const cue = fs.cueHits.get(label)?.strength ?? 0;
-    const p = 1 - (1 - model) * (1 - cue * 0.85);
+    const p = 1 - (1 - model) * (1 - cue * CUE_WEIGHT);
     const th = thresholds[j];
     return { label: label as Emotion, p, ratio: Math.max(p / th, cue >= 0.7 ? 1 : 0), labelIndex: j };
   });
@@ -56,9 +58,12 @@ const THANKS_CUE = 0.75;
 /** Lowest score of a complaint's primary emotion when chosen by default rather than by evidence. */
 const DEFAULT_PRIMARY_SCORE = 0.3;
 
-/** Picks the emotions of a message and their evidence spans, strongest first. */
+/**
+ * Picks the emotions of a message and their evidence spans, strongest first (scores never increase
+ * down the list). `serviceProblem`: the CX lexicon found a stated service failure in the message.
+ */
 export function selectEmotions(
-  cm: CompiledModel, fs: FeatureSet, sentiment: SentimentLabel, text: string, tokens: Token[], words: Word[], language = '',
+  cm: CompiledModel, fs: FeatureSet, sentiment: SentimentLabel, text: string, tokens: Token[], words: Word[], language = '', serviceProblem = true,
 ): EmotionFinding[] {
   // Punctuation alone ("?!?!") is not an emotion; emoji with a valence are.
   if (!words.some((w) => !w.sym) && fs.lexPos === 0 && fs.lexNeg === 0) return [];
@@ -81,12 +86,13 @@ export function selectEmotions(
   if (sentiment === 'negative') {
     // A complaint leads with a negative emotion: the one its own words name ("inadmissible" ->
     // anger, "je comprends pas" -> confusion), else the model's when it is clearly above threshold,
-    // else frustration, the guidelines' emotion of a customer blocked by an obstacle.
+    // else, when a service problem is stated, frustration (the guidelines' emotion of a customer
+    // blocked by an obstacle), otherwise the model's strongest negative emotion.
     const neg = chosen.filter((c) => NEGATIVE.has(c.label));
     const byCue = cands.filter((c) => NEGATIVE.has(c.label) && cue(c) >= PRIMARY_CUE).sort((a, b) => cue(b) - cue(a));
     const primary = byCue[0]
       ?? neg.find((c) => c.ratio >= MODEL_PRIMARY_RATIO)
-      ?? cands.find((c) => c.label === 'frustration');
+      ?? (serviceProblem ? cands.find((c) => c.label === 'frustration') : cands.find((c) => NEGATIVE.has(c.label)));
     // Thanks inside a complaint are politeness or sarcasm ("Thanks for nothing"), not gratitude.
     chosen = primary ? [primary, ...neg.filter((c) => c !== primary)] : [];
   }

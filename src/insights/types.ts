@@ -185,16 +185,8 @@ export interface ThemeStat {
   verbatims: Verbatim[];
 }
 
-/** Effect of one theme/emotion on a bad outcome (detractor, CSAT 1–3), conversation-level. */
-export interface Driver {
-  kind: 'theme' | 'emotion';
-  label: string;
-  name: Localized;
-  /** Conversations with a survey answer that mention the factor / do not. */
-  withN: number;
-  withBad: number;
-  withoutN: number;
-  withoutBad: number;
+/** Effect of an exposure on a bad outcome from a 2×2 table (exposed/unexposed × bad/good). */
+export interface TwoByTwoEffect {
   rateWith: number;
   rateWithout: number;
   /** rateWith − rateWithout, with a Wald 95% interval. */
@@ -203,6 +195,18 @@ export interface Driver {
   /** Haldane-corrected odds ratio with Woolf 95% interval. */
   oddsRatio: number;
   oddsRatioCi: Interval;
+}
+
+/** Effect of one theme/emotion on a bad outcome (detractor, CSAT 1–3), conversation-level. */
+export interface Driver extends TwoByTwoEffect {
+  kind: 'theme' | 'emotion';
+  label: string;
+  name: Localized;
+  /** Conversations with a survey answer that mention the factor / do not. */
+  withN: number;
+  withBad: number;
+  withoutN: number;
+  withoutBad: number;
   prevalence: number;
   /** prevalence × difference: the share of all surveyed conversations the factor turns bad. */
   impact: number;

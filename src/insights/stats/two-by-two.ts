@@ -1,15 +1,5 @@
-import type { Interval } from '../types.ts';
+import type { TwoByTwoEffect } from '../types.ts';
 import { Z95 } from './intervals.ts';
-
-/** Effect of an exposure on a bad outcome from a 2×2 table (exposed/unexposed × bad/good). */
-export interface TwoByTwoEffect {
-  rateWith: number;
-  rateWithout: number;
-  difference: number;
-  differenceCi: Interval;
-  oddsRatio: number;
-  oddsRatioCi: Interval;
-}
 
 /**
  * Risk difference with its Wald 95% interval, and the odds ratio with Haldane's +0.5 correction and

@@ -1,16 +1,18 @@
 /**
  * `npx tsx scripts/eval-gold.ts [dataDir]`: scores the analysis on the Écoute gold set.
  * Prints (1) the CX layer with the gold sentiment and emotions plugged in, isolating CX rules from
- * the upstream models, and (2) the full pipeline end to end when src/analyze/analyze.ts exists.
+ * the upstream models, and (2) the full pipeline end to end. dataDir defaults to the data folder's
+ * ecoute-gold/ (see scripts/data/paths.ts).
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { analyze } from '../src/analyze/analyze.ts';
 import { createCxAnalyzer } from '../src/analyze/cx/analyze-cx.ts';
 import { tokenize } from '../src/analyze/text.ts';
 import type { Analysis } from '../src/core/analysis.ts';
+import { loadModel } from '../src/runtime/load-model.ts';
+import { dataPath } from './data/paths.ts';
 import { evalGold, loadGold, type GoldMessage } from './eval/gold.ts';
 
-const dataDir = process.argv[2] ?? '/work/shared/data/ecoute-gold';
+const dataDir = process.argv[2] ?? dataPath('ecoute-gold');
 
 /** An analyser that returns the gold sentiment/emotions and our CX layer on top. */
 async function goldPlugged(): Promise<(text: string) => Analysis> {
@@ -29,14 +31,6 @@ async function goldPlugged(): Promise<(text: string) => Analysis> {
 console.log('== CX layer, gold sentiment + emotions plugged in ==');
 console.log(await evalGold(await goldPlugged(), dataDir));
 
-const analyzePath = fileURLToPath(new URL('../src/analyze/analyze.ts', import.meta.url));
-const loaderPath = fileURLToPath(new URL('../src/runtime/load-model.ts', import.meta.url));
-if (existsSync(analyzePath) && existsSync(loaderPath)) {
-  const { analyze } = (await import(analyzePath)) as { analyze: (text: string, options?: unknown) => Analysis };
-  const { loadModel } = (await import(loaderPath)) as { loadModel: (...args: unknown[]) => unknown };
-  const model = await loadModel();
-  console.log('\n== end to end (analyze() with the shipped model) ==');
-  console.log(await evalGold((text) => analyze(text, { model }), dataDir));
-} else {
-  console.log('\n(end to end skipped: src/analyze/analyze.ts or src/runtime/load-model.ts not there yet)');
-}
+const model = await loadModel();
+console.log('\n== end to end (analyze() with the shipped model) ==');
+console.log(await evalGold((text) => analyze(text, { model }), dataDir));

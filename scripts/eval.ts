@@ -4,14 +4,13 @@
  * Prints Markdown tables. Options: ECOUTE_DATA_DIR; EVAL_MAX (rows per set, default 10000, sampled
  * deterministically as every k-th row).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { analyze, analyzeCore } from '../src/analyze/analyze.ts';
 import type { Analysis } from '../src/core/analysis.ts';
 import { SENTIMENTS } from '../src/core/labels.ts';
 import { loadModel } from '../src/runtime/load-model.ts';
-import { dataPath, REPO_ROOT } from './data/paths.ts';
+import { dataPath } from './data/paths.ts';
 import { emotionSets, EKMAN, OURS_TO_EKMAN, REASON_TO_THEMES, sentimentSets } from './eval/datasets.ts';
+import { evalGold } from './eval/gold.ts';
 import { accuracy, macroF1, multiLabelMacroF1 } from './eval/metrics.ts';
 import { loadPeers } from './eval/peers.ts';
 
@@ -111,16 +110,8 @@ print(`| language accuracy, all sets above, lang not passed | ${langGold.length}
 for (const l of langPer) print(`| language accuracy: ${l.name} | ${l.n} | ${f(l.acc)} | |`);
 print();
 
-const goldPath = join(REPO_ROOT, 'scripts', 'eval', 'gold.ts');
 print('## Gold set (ecoute-gold)');
 print();
-if (existsSync(goldPath)) {
-  const mod = (await import(goldPath)) as { evalGold?: (fn: (text: string) => Analysis, dir: string) => unknown };
-  if (typeof mod.evalGold === 'function') {
-    const res = await mod.evalGold((text) => analyze(text, { model }), dataPath('ecoute-gold'));
-    if (typeof res === 'string') print(res);
-    else if (res !== undefined) print('```json\n' + JSON.stringify(res, null, 2) + '\n```');
-  } else print('_scripts/eval/gold.ts has no evalGold export; skipped._');
-} else print('_scripts/eval/gold.ts not present yet; skipped._');
+print(await evalGold((text) => analyze(text, { model }), dataPath('ecoute-gold')));
 print();
 print(`_Evaluated in ${((Date.now() - t0) / 1000).toFixed(1)} s; sets above ${MAX} rows sampled as every k-th row._`);

@@ -9,13 +9,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EMOTIONS } from '../src/core/labels.ts';
 import { phraseTable } from '../src/analyze/compiled.ts';
-import { extractFeatures, type FeatureContext } from '../src/analyze/features.ts';
+import { extractFeatures, type FeatureContext, type FeatureSet } from '../src/analyze/features.ts';
 import { CX_EMOTION_CUES } from '../src/analyze/lexicon/cx-emotions.ts';
 import { CX_VALENCE_EN, CX_VALENCE_FR } from '../src/analyze/lexicon/cx-valence.ts';
 import type { AnalyzerModel, LinearModelData } from '../src/analyze/model.ts';
 import { toWords } from '../src/analyze/normalize.ts';
 import { tokenize } from '../src/analyze/text.ts';
 import { REPO_ROOT } from './data/paths.ts';
+import { f1 } from './eval/metrics.ts';
 import { readFeel, readVader, readVaderEmoji } from './data/readers.ts';
 import { buildExamples, lexiconExamples, SENT_LABELS, type Example } from './train/examples.ts';
 import { trainLanguageModel } from './train/language.ts';
@@ -77,12 +78,14 @@ const vocab = [...df.entries()]
   .sort();
 const index = new Map(vocab.map((n, i) => [n, i]));
 log(`vocabulary: ${vocab.length} features`);
-const sparse = feats.map((f) => {
+/** A feature set restricted to the vocabulary, as the trainer reads it. */
+function toSparse(f: FeatureSet): { idx: Int32Array; val: Float32Array } {
   const idx: number[] = [];
   const val: number[] = [];
   f.names.forEach((n, i) => { const j = index.get(n); if (j !== undefined) { idx.push(j); val.push(f.vals[i]); } });
   return { idx: Int32Array.from(idx), val: Float32Array.from(val) };
-});
+}
+const sparse = feats.map(toSparse);
 
 // 3. Sentiment (softmax), in two stages: stage 1 labels the English side of the XED pairs, whose
 // French side then trains stage 2 alongside everything else.
@@ -116,11 +119,8 @@ let sentModel = trainLinear(sentimentDocs().train, SENT_OPTS);
   examples.forEach((e) => {
     if (!e.source.startsWith('pairs-fr:')) return;
     const en = e.source.slice('pairs-fr:'.length);
-    const f = extractFeatures(toWords(tokenize(en)), 'en', ctx);
-    const idx: number[] = [];
-    const val: number[] = [];
-    f.names.forEach((n, i) => { const j = index.get(n); if (j !== undefined) { idx.push(j); val.push(f.vals[i]); } });
-    const p = probs(sentModel, Int32Array.from(idx), Float32Array.from(val), 3);
+    const { idx, val } = toSparse(extractFeatures(toWords(tokenize(en)), 'en', ctx));
+    const p = probs(sentModel, idx, val, 3);
     const best = p.indexOf(Math.max(...p));
     if (p[best] >= 0.45) {
       e.sent = best;
@@ -154,21 +154,23 @@ const EMO_EPOCHS = Number(process.env.TRAIN_EMO_EPOCHS ?? 15);
 const EMO_LR = Number(process.env.TRAIN_EMO_LR ?? 0.05);
 const EMO_POSW = Number(process.env.TRAIN_EMO_POSW ?? 2);
 const emoModel = trainLinear(emoDocs, { k: K, nFeatures: vocab.length, mode: 'ovr', epochs: EMO_EPOCHS, lr: EMO_LR, l2: Number(process.env.TRAIN_EMO_L2 ?? 1e-6), seed: 11, posWeight: EMOTIONS.map(() => EMO_POSW) });
+/** P(label j) for one document under the emotion model. */
+function emoProb(d: SparseDoc, j: number): number {
+  let z = emoModel.bias[j];
+  for (let q = 0; q < d.idx.length; q++) z += d.val[q] * emoModel.weights[d.idx[q] * K + j];
+  return 1 / (1 + Math.exp(-z));
+}
 /** Per-label thresholds maximising F1 on a validation slice. */
 function tuneThresholds(val: SparseDoc[], name: string): { thresholds: number[]; f1: number[] } {
   const f1s: number[] = [];
   const thresholds = EMOTIONS.map((label, j) => {
-    const scored = val.map((d) => {
-      let z = emoModel.bias[j];
-      for (let q = 0; q < d.idx.length; q++) z += d.val[q] * emoModel.weights[d.idx[q] * K + j];
-      return { p: 1 / (1 + Math.exp(-z)), y: (d.y as Uint8Array)[j] };
-    });
+    const scored = val.map((d) => ({ p: emoProb(d, j), y: (d.y as Uint8Array)[j] }));
     let best = 0.5;
     let bestF = -1;
     for (let t = 0.1; t <= 0.9001; t += 0.025) {
       let tp = 0, fp = 0, fn = 0;
       for (const s of scored) { if (s.p >= t) { if (s.y) tp++; else fp++; } else if (s.y) fn++; }
-      const f = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+      const f = f1(tp, fp, fn);
       if (f > bestF) { bestF = f; best = t; }
     }
     log(`emotion ${label} (${name}): threshold ${best.toFixed(3)}, internal validation F1 ${bestF.toFixed(3)}`);
@@ -190,11 +192,7 @@ const EKMAN_GROUPS: number[][] = [
 ].map((g) => g.map((l) => EMOTIONS.indexOf(l as (typeof EMOTIONS)[number])));
 function tuneEkman(val: SparseDoc[], start: number[]): number[] {
   const n = val.length;
-  const P = val.map((d) => EMOTIONS.map((_, j) => {
-    let z = emoModel.bias[j];
-    for (let q = 0; q < d.idx.length; q++) z += d.val[q] * emoModel.weights[d.idx[q] * K + j];
-    return 1 / (1 + Math.exp(-z));
-  }));
+  const P = val.map((d) => EMOTIONS.map((_, j) => emoProb(d, j)));
   const gold = val.map((d) => EKMAN_GROUPS.map((g) => g.some((j) => (d.y as Uint8Array)[j] === 1)));
   const score = (th: number[]): number => {
     const c = Array.from({ length: EKMAN_GROUPS.length + 1 }, () => [0, 0, 0]);
@@ -210,7 +208,7 @@ function tuneEkman(val: SparseDoc[], start: number[]): number[] {
       }
     }
     let f = 0;
-    for (const [tp, fp, fn] of c) f += tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+    for (const [tp, fp, fn] of c) f += f1(tp, fp, fn);
     return f / c.length;
   };
   const th = [...start];

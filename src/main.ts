@@ -27,6 +27,12 @@ export async function main(argv: string[], env: Record<string, string | undefine
     process.stderr.write(`ecoute: unknown command "${name}". Run "ecoute help" for the list of commands.\n`);
     return 2;
   }
+  const command = await entry.load();
+  // Help needs no configuration: a broken DATABASE_URL must not hide how to use a command.
+  if (rest.includes('--help') || rest.includes('-h')) {
+    process.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
   let config: Config;
   try {
     config = parseConfig(env);
@@ -36,11 +42,6 @@ export async function main(argv: string[], env: Record<string, string | undefine
   }
   const ctx = createContext(config);
   try {
-    const command = await entry.load();
-    if (rest.includes('--help') || rest.includes('-h')) {
-      process.stdout.write(`${command.usage}\n`);
-      return 0;
-    }
     return await command.run(rest, ctx);
   } catch (err) {
     const e = toEcouteError(err);

@@ -4,14 +4,7 @@
  * evaluation set of scripts/eval.ts. The same rule (mod 10 == 1) gives training's internal
  * validation slice for threshold tuning.
  */
-export function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
+import { fnv1a } from '../../src/core/prng.ts';
 
 /** True for the 10% of XED lines reserved for evaluation. */
 export function isHeldOut(text: string): boolean {

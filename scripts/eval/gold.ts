@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Analysis } from '../../src/core/analysis.ts';
 import { fold, tokenize } from '../../src/analyze/text.ts';
+import { f1 } from './metrics.ts';
 
 /** One gold message as stored in messages.jsonl. */
 export interface GoldMessage {
@@ -36,9 +37,6 @@ export async function loadGold(dataDir: string): Promise<GoldMessage[]> {
   });
 }
 
-function f1(tp: number, fp: number, fn: number): number {
-  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
-}
 
 /** Token F1 between two spans on folded word tokens; 1 when both are null. */
 export function spanF1(ours: string | null, gold: string | null): number {

@@ -1,5 +1,10 @@
 /** Evaluation metrics: macro-F1 (single- and multi-label) and accuracy. */
 
+/** F1 from counts of true positives, false positives and false negatives (0 when tp is 0). */
+export function f1(tp: number, fp: number, fn: number): number {
+  return tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+}
+
 /** Macro-F1 over `labels` for single-label predictions. */
 export function macroF1(gold: string[], pred: string[], labels: readonly string[]): number {
   let sum = 0;
@@ -10,7 +15,7 @@ export function macroF1(gold: string[], pred: string[], labels: readonly string[
       else if (pred[i] === l) fp++;
       else if (gold[i] === l) fn++;
     }
-    sum += tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+    sum += f1(tp, fp, fn);
   }
   return sum / labels.length;
 }
@@ -26,12 +31,13 @@ export function multiLabelMacroF1(gold: Set<string>[], pred: Set<string>[], labe
       if (g) support++;
       if (g && p) tp++; else if (p) fp++; else if (g) fn++;
     }
-    if (support > 0) per[l] = tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn);
+    if (support > 0) per[l] = f1(tp, fp, fn);
   }
   const vals = Object.values(per);
   return { f1: vals.reduce((a, b) => a + b, 0) / Math.max(1, vals.length), per };
 }
 
+/** Share of predictions equal to the gold label. */
 export function accuracy(gold: string[], pred: string[]): number {
   let ok = 0;
   for (let i = 0; i < gold.length; i++) if (gold[i] === pred[i]) ok++;

@@ -2,6 +2,8 @@
  * Sparse logistic regression trained with AdaGrad SGD (Duchi, Hazan & Singer 2011): multinomial
  * (softmax) or one-vs-rest (sigmoid per label). Deterministic: a seeded shuffle, fixed epochs.
  */
+import { mulberry32 } from '../../src/core/prng.ts';
+
 export interface SparseDoc {
   idx: Int32Array;
   val: Float32Array;
@@ -13,18 +15,6 @@ export interface SparseDoc {
 export interface TrainedLinear {
   weights: Float64Array; // nFeatures × k
   bias: Float64Array;
-}
-
-/** Mulberry32 PRNG: deterministic shuffles. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface TrainOptions {
@@ -46,7 +36,7 @@ export function trainLinear(docs: SparseDoc[], o: TrainOptions): TrainedLinear {
   const b = new Float64Array(k);
   const Gb = new Float64Array(k).fill(1e-6);
   const order = docs.map((_, i) => i);
-  const rand = rng(o.seed);
+  const rand = mulberry32(o.seed);
   const z = new Float64Array(k);
   const g = new Float64Array(k);
   for (let epoch = 0; epoch < o.epochs; epoch++) {

@@ -11,7 +11,7 @@ import { extractFeatures } from './features.ts';
 import { detectLanguage } from './language.ts';
 import type { AnalyzerModel } from './model.ts';
 import { toWords } from './normalize.ts';
-import { hits, scanCx } from './cx/scan.ts';
+import { hits, scanCx, type CxScan } from './cx/scan.ts';
 import { scoreSentiment, withProblemCues } from './sentiment.ts';
 import { tokenize, type Token } from './text.ts';
 
@@ -24,6 +24,7 @@ export const MAX_CHARS = 20_000;
  */
 const PROBLEM_KEYS = ['gripe', 'theme:delay', 'theme:cancellation', 'theme:lost_or_damaged', 'theme:wait_time', 'theme:unresolved', 'theme:technical', 'theme:account_access'];
 
+/** What analyze() and analyzeCore() need besides the text. */
 export interface AnalyzeOptions {
   model: AnalyzerModel;
   /** Known language (ISO 639-1); detected when absent. */
@@ -45,6 +46,8 @@ export interface CoreAnalysis {
   language: string;
   sentiment: Analysis['sentiment'];
   emotions: Analysis['emotions'];
+  /** The CX lexicon scan made for the problem cues, handed on so the CX layer does not scan again. */
+  scan: CxScan;
 }
 
 /** Language, sentiment and emotions only (no CX layer): what evaluation of those layers needs. */
@@ -62,7 +65,7 @@ export function analyzeCore(text: string, options: AnalyzeOptions): CoreAnalysis
   // A lukewarm verdict ("correct sans plus") is not a complaint, whatever problem words it uses.
   const sent = withProblemCues(scoreSentiment(cm, fs), problem && !fs.lukewarm);
   const emotions = selectEmotions(cm, fs, sent.label, input, tokens, words, language, problem);
-  return { text: input, tokens, language, sentiment: { label: sent.label, score: sent.score }, emotions };
+  return { text: input, tokens, language, sentiment: { label: sent.label, score: sent.score }, emotions, scan };
 }
 
 /** Analyses one message. */
@@ -78,5 +81,5 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   return {
     language: core.language, sentiment: core.sentiment, emotions: core.emotions,
     needs: cx.needs, themes: cx.themes, stage: cx.stage, signals: { ...cx.signals }, reason: cx.reason,
-  } as Analysis;
+  };
 }

@@ -17,6 +17,7 @@ export interface CompiledLinear {
 /** Phrase table: first word -> candidate phrases (longest first). */
 export type PhraseTable = Map<string, { words: string[]; value: number; key: string }[]>;
 
+/** An AnalyzerModel in the form scoring reads: see compile(). */
 export interface CompiledModel {
   model: AnalyzerModel;
   sentiment: CompiledLinear;

@@ -25,6 +25,7 @@ const POLITE_EMOTIONS = new Set<Emotion>(['gratitude', 'trust']);
 /** A finding whose label is one of the 12 emotions. */
 export type EmotionFinding = Finding & { label: Emotion };
 
+/** One emotion label's combined evidence for a message, before selection. */
 export interface EmotionCandidate {
   label: Emotion;
   /** Combined probability. */

@@ -24,6 +24,7 @@ export interface CueHit {
   end: number;
 }
 
+/** The sparse features of one message (parallel arrays) plus the lexicon facts the rules read. */
 export interface FeatureSet {
   names: string[];
   vals: number[];

@@ -10,7 +10,6 @@ const URL_RE = /\bhttps?:\/\/\S+|\bwww\.\S+|\S+@\S+\.\S+/gu;
 const HANDLE_RE = /[@#](\w+)/gu;
 const WORD_RE = /\p{L}+/gu;
 
-
 const FUNCTION_WORDS: Record<string, Set<string>> = {
   fr: new Set('le la les des est et je vous nous une pas que qui pour dans avec sur ce il elle mais très au du ne'.split(' ')),
   en: new Set('the and is are you to of in it for that this was with not my on have be at your they we'.split(' ')),
@@ -27,17 +26,22 @@ export function langWords(text: string, maxChars = 2000): string[] {
   return Array.from(t.toLowerCase().matchAll(WORD_RE), (m) => m[0]);
 }
 
-/** Character 1–3-grams of padded words (accents kept: they are strong French evidence). */
-export function langNgrams(words: string[]): string[] {
-  const out: string[] = [];
+/** Visits the character 1–3-grams of padded words in order (training and scoring read the same grams). */
+function eachNgram(words: readonly string[], visit: (gram: string) => void): void {
   for (const w of words) {
     const p = ' ' + w + ' ';
     for (let i = 0; i < p.length; i++) {
-      if (p[i] !== ' ') out.push(p[i]);
-      if (i + 2 <= p.length) out.push(p.slice(i, i + 2));
-      if (i + 3 <= p.length) out.push(p.slice(i, i + 3));
+      if (p[i] !== ' ') visit(p[i]);
+      if (i + 2 <= p.length) visit(p.slice(i, i + 2));
+      if (i + 3 <= p.length) visit(p.slice(i, i + 3));
     }
   }
+}
+
+/** Character 1–3-grams of padded words (accents kept: they are strong French evidence). */
+export function langNgrams(words: string[]): string[] {
+  const out: string[] = [];
+  eachNgram(words, (g) => out.push(g));
   return out;
 }
 
@@ -96,14 +100,7 @@ export function detectLanguage(text: string, cm: CompiledModel): string {
     if (i === undefined) for (let j = 0; j < k; j++) score[j] += unseen[j];
     else for (let j = 0; j < k; j++) score[j] += logp[i * k + j];
   };
-  for (const w of words) {
-    const p = ' ' + w + ' ';
-    for (let i = 0; i < p.length; i++) {
-      if (p[i] !== ' ') add(p[i]);
-      if (i + 2 <= p.length) add(p.slice(i, i + 2));
-      if (i + 3 <= p.length) add(p.slice(i, i + 3));
-    }
-  }
+  eachNgram(words, add);
   let best = 0;
   for (let j = 1; j < k; j++) if (score[j] > score[best]) best = j;
   return labels[best];

@@ -29,6 +29,7 @@ export function softmax(z: Float64Array): Float64Array {
   return z;
 }
 
+/** Logistic function: a one-vs-rest logit to a probability. */
 export function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }

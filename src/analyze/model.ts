@@ -35,6 +35,7 @@ export interface LexiconData {
   emoji: Record<string, number>;
 }
 
+/** The trained analyser as stored in models/analyzer.json (written by scripts/train.ts). */
 export interface AnalyzerModel {
   /** Changes whenever the model or the analysis code changes meaningfully; stored with each analysis. */
   version: string;

@@ -7,6 +7,7 @@ import type { CompiledModel } from './compiled.ts';
 import type { FeatureSet } from './features.ts';
 import { logits, softmax } from './linear.ts';
 
+/** The sentiment verdict of one message. */
 export interface SentimentResult {
   label: SentimentLabel;
   score: number;

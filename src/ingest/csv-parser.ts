@@ -6,6 +6,7 @@ export type CsvEvent =
   | { kind: 'record'; line: number; fields: string[] }
   | { kind: 'error'; line: number; reason: string };
 
+/** Options of parseDelimited. */
 export interface CsvOptions {
   /** Forces the delimiter; detected from the first lines otherwise. */
   delimiter?: Delimiter;

@@ -4,6 +4,7 @@ import type { Channel } from '../core/labels.ts';
 import { hashedId, naturalKey } from './natural-key.ts';
 import { normalizeRole, parseAmount } from './normalize-values.ts';
 import { parseMime, stripQuotedReply } from './mime.ts';
+import { splitLines } from './split-lines.ts';
 
 /** One e-mail reduced to what threading and storage need. */
 export interface EmailMessage {
@@ -157,29 +158,14 @@ function toConversation(thread: EmailMessage[], ctx: { sourceName: string; chann
  * "From " at the start of the file or after a blank line; ">From " escapes are undone.
  */
 export async function* splitMbox(chunks: AsyncIterable<string>): AsyncGenerator<string> {
-  let buf = '';
   let current: string[] = [];
   let prevBlank = true;
-  const take = (line: string): string | null => {
-    let done: string | null = null;
+  for await (const line of splitLines(chunks)) {
     if (line.startsWith('From ') && prevBlank) {
-      if (current.length) done = current.join('\n');
+      if (current.length) yield current.join('\n');
       current = [];
     } else current.push(line.replace(/^>(>*From )/, '$1'));
     prevBlank = line.trim() === '';
-    return done;
-  };
-  for await (const chunk of chunks) {
-    buf += chunk;
-    let from = 0;
-    let k: number;
-    while ((k = buf.indexOf('\n', from)) !== -1) {
-      const done = take(buf.slice(from, k).replace(/\r$/, ''));
-      from = k + 1;
-      if (done !== null) yield done;
-    }
-    buf = buf.slice(from);
   }
-  if (buf) take(buf);
   if (current.some((l) => l.trim())) yield current.join('\n');
 }

@@ -6,6 +6,7 @@ import { contentKey, naturalKey } from './natural-key.ts';
 import { parseDate } from './parse-date.ts';
 import { parseScore } from './parse-score.ts';
 
+/** What mapping an employee-survey row needs: detected columns, file-wide options and the clock. */
 export interface EmployeeRowContext {
   fields: Partial<Record<EmployeeField, number>>;
   /** Column index → engagement item name. */
@@ -16,6 +17,7 @@ export interface EmployeeRowContext {
   clock: Clock;
 }
 
+/** An employee answer, a reason naming the fix, or "empty" (nothing to import). */
 export type EmployeeRowResult = { ok: true; answer: EmployeeSurveyInput } | { ok: false; reason: string } | { ok: 'empty' };
 
 /**

@@ -101,20 +101,22 @@ export function detectColumns(headers: string[]): ColumnMap {
   return map;
 }
 
+/** Exact aliases of the employee survey fields (normalised headers). */
+const EMPLOYEE_ALIASES: Record<EmployeeField, string[]> = {
+  id: ['id', 'response id', 'respondent id'],
+  team: ['team', 'equipe', 'service'],
+  period: ['period', 'periode'],
+  enps: ['enps', 'e nps'],
+  comment: ['comment', 'commentaire', 'verbatim'],
+  at: ['date', 'submitted at', 'horodatage', 'timestamp'],
+};
+
 /** Employee survey column detection: fixed names plus every engagement_* / item_* column. */
 export function detectEmployeeColumns(headers: string[]): { fields: Partial<Record<EmployeeField, number>>; items: Map<number, string> } {
   const norm = headers.map(normalizeHeader);
-  const names: Record<EmployeeField, string[]> = {
-    id: ['id', 'response id', 'respondent id'],
-    team: ['team', 'equipe', 'service'],
-    period: ['period', 'periode'],
-    enps: ['enps', 'e nps'],
-    comment: ['comment', 'commentaire', 'verbatim'],
-    at: ['date', 'submitted at', 'horodatage', 'timestamp'],
-  };
   const fields: Partial<Record<EmployeeField, number>> = {};
   for (const f of EMPLOYEE_FIELDS) {
-    const col = norm.findIndex((h) => names[f].includes(h));
+    const col = norm.findIndex((h) => EMPLOYEE_ALIASES[f].includes(h));
     if (col >= 0) fields[f] = col;
   }
   const items = new Map<number, string>();
@@ -127,5 +129,5 @@ export function detectEmployeeColumns(headers: string[]): { fields: Partial<Reco
 
 /** True when the headers describe an employee engagement survey (an eNPS column). */
 export function looksLikeEmployeeSurvey(headers: string[]): boolean {
-  return headers.some((h) => ['enps', 'e nps'].includes(normalizeHeader(h)));
+  return headers.some((h) => EMPLOYEE_ALIASES.enps.includes(normalizeHeader(h)));
 }

@@ -12,6 +12,7 @@ import { mapRow, type RowContext } from './row-mapper.ts';
 import { mapEmployeeRow, type EmployeeRowContext } from './employee-mapper.ts';
 import { ThreadBuilder } from './thread-builder.ts';
 
+/** Options of ingestDelimited: the IngestOptions it uses, plus a forced delimiter (TSV). */
 export interface DelimitedOptions {
   fileName: string;
   sourceName: string;
@@ -36,7 +37,10 @@ function isLabelRow(fields: string[], headers: string[], columns: ColumnMap): bo
   const idCol = columns.conversationId ?? columns.at;
   if (idCol === undefined) return false;
   const cell = normalizeHeader(fields[idCol] ?? '');
-  return cell !== '' && (cell === normalizeHeader(headers[idCol]) || detectColumns([fields[idCol]]).conversationId === 0 || detectColumns([fields[idCol]]).at === 0);
+  if (cell === '') return false;
+  if (cell === normalizeHeader(headers[idCol])) return true;
+  const asHeader = detectColumns([fields[idCol]]);
+  return asHeader.conversationId === 0 || asHeader.at === 0;
 }
 
 /**

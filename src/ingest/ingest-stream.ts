@@ -9,9 +9,7 @@ import { detectFormat, type FileFormat } from './detect-format.ts';
 import { decodeChunks } from './encoding.ts';
 import { redactConversation, redactEmployeeAnswer } from './pii/redact-records.ts';
 import { ingestDelimited } from './ingest-delimited.ts';
-import { mapJsonRow, mapJsonThread, type JsonContext } from './json-mapper.ts';
-import { parseJsonArray, parseJsonLines } from './json-parser.ts';
-import { ThreadBuilder } from './thread-builder.ts';
+import { ingestJson } from './ingest-json.ts';
 import { parseSrt, parseTurns, parseVtt, transcriptToConversation } from './transcript.ts';
 import { readEmail, splitMbox, threadEmails, type EmailMessage } from './email-thread.ts';
 
@@ -25,6 +23,7 @@ export type IngestEvent =
   /** A record with nothing to import (no text, no score). */
   | { type: 'ignored'; line: number };
 
+/** Options of ingestChunks: file identity, mapping and overrides, injected clock. */
 export interface IngestOptions {
   /** Name shown in messages and used as the default conversation id of transcripts. */
   fileName: string;
@@ -48,8 +47,14 @@ const MAX_WHOLE_FILE_CHARS = 50 * 1024 * 1024;
  * file system, no store; the caller supplies the bytes and writes the records.
  */
 export async function* ingestChunks(chunks: AsyncIterable<Uint8Array>, opts: IngestOptions): AsyncGenerator<IngestEvent> {
-  const { head, rest } = await peek(chunks, 8192);
-  const format = opts.format ?? detectFormat(opts.fileName, head);
+  let format = opts.format;
+  let rest = chunks;
+  if (format === undefined) {
+    // Only detection needs the head; a caller that already detected (run-import) streams straight through.
+    const peeked = await peek(chunks, 8192);
+    format = detectFormat(opts.fileName, peeked.head);
+    rest = peeked.rest;
+  }
   const file = opts.fileName;
   const channel = opts.channel ?? (opts.mapping?.channel as Channel | undefined);
   for await (const ev of route(format, rest, { ...opts, channel })) {
@@ -99,54 +104,6 @@ async function* route(format: FileFormat, chunks: AsyncIterable<Uint8Array>, opt
       return;
     }
   }
-}
-
-async function* ingestJson(format: 'json' | 'jsonl', text: AsyncIterable<string>, opts: IngestOptions): AsyncGenerator<IngestEvent> {
-  const ctx: JsonContext = {
-    sourceName: opts.sourceName,
-    defaultChannel: 'ticket',
-    channel: opts.channel,
-    brand: opts.mapping?.brand,
-    dateFormat: opts.mapping?.dateFormat,
-    clock: opts.clock,
-    columns: opts.mapping?.columns,
-    columnCache: new Map(),
-  };
-  const threads = new ThreadBuilder({ sourceName: opts.sourceName, defaultChannel: 'ticket', channel: opts.channel, brand: opts.mapping?.brand, windowRows: opts.windowRows });
-  const file = opts.fileName;
-  for await (const ev of format === 'json' ? parseJsonArray(text) : parseJsonLines(text)) {
-    yield { type: 'row' };
-    if (ev.kind === 'error') {
-      yield { type: 'rejected', error: { file, line: ev.line, reason: ev.reason } };
-      continue;
-    }
-    const v = ev.value;
-    if (v === null || typeof v !== 'object' || Array.isArray(v)) {
-      yield { type: 'rejected', error: { file, line: ev.line, reason: 'is not a JSON object: each record must be {"text": ..., "date": ...} or a thread with "messages"' } };
-      continue;
-    }
-    const obj = v as Record<string, unknown>;
-    if (Array.isArray(obj.messages)) {
-      const r = mapJsonThread(obj, ev.line, ctx);
-      if (r.ok) yield { type: 'conversation', value: r.conversation };
-      else yield { type: 'rejected', error: { file, line: ev.line, reason: r.reason } };
-      continue;
-    }
-    const r = mapJsonRow(obj, ev.line, ctx);
-    if (r.ok === 'empty') yield { type: 'ignored', line: ev.line };
-    else if (r.ok === false) yield { type: 'rejected', error: { file, line: ev.line, reason: r.reason } };
-    else {
-      // Same defaults as CSV headers: review-like keys → review, a score without a channel → survey.
-      if (!r.row.channel && !opts.channel) {
-        if (Object.keys(obj).some((k) => /review|rating|stars|avis|etoiles|étoiles/i.test(k))) r.row.channel = 'review';
-        else if (r.row.scores.length > 0) r.row.channel = 'survey';
-      }
-      const out = threads.add(r.row);
-      for (const c of out.conversations) yield { type: 'conversation', value: c };
-      for (const l of out.late) yield { type: 'rejected', error: { file, ...l } };
-    }
-  }
-  for (const c of threads.finish()) yield { type: 'conversation', value: c };
 }
 
 async function* latin1(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {

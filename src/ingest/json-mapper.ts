@@ -6,6 +6,7 @@ import type { DateFormat } from './mapping-file.ts';
 import { mapRow } from './row-mapper.ts';
 import { contentKey, naturalKey } from './natural-key.ts';
 
+/** File-wide options for mapping JSON records (shared by every record of one file). */
 export interface JsonContext {
   sourceName: string;
   defaultChannel: Channel;

@@ -1,3 +1,5 @@
+import { splitLines } from './split-lines.ts';
+
 /** One JSON value read from a JSON array or a JSONL line, with where it started. */
 export type JsonEvent = { kind: 'value'; line: number; value: unknown } | { kind: 'error'; line: number; reason: string };
 
@@ -85,27 +87,10 @@ function parseOne(text: string, line: number): JsonEvent {
 
 /** Streams JSON Lines: one value a line; blank lines are ignored; a bad line is reported, not fatal. */
 export async function* parseJsonLines(chunks: AsyncIterable<string>): AsyncGenerator<JsonEvent> {
-  let buf = '';
   let line = 0;
-  const emit = (raw: string): JsonEvent | null => {
+  for await (const raw of splitLines(chunks)) {
     line++;
-    const s = raw.replace(/\r$/, '').trim();
-    if (!s) return null;
-    return parseOne(s, line);
-  };
-  for await (const chunk of chunks) {
-    buf += chunk;
-    let from = 0;
-    let k: number;
-    while ((k = buf.indexOf('\n', from)) !== -1) {
-      const e = emit(buf.slice(from, k));
-      from = k + 1;
-      if (e) yield e;
-    }
-    buf = buf.slice(from);
-  }
-  if (buf) {
-    const e = emit(buf);
-    if (e) yield e;
+    const s = raw.trim();
+    if (s) yield parseOne(s, line);
   }
 }

@@ -21,6 +21,7 @@ export interface RowContext {
   allowEmpty?: boolean;
 }
 
+/** A mapped row (and whether it had its own date), a reason naming the fix, or "empty". */
 export type RowResult = { ok: true; row: FlatRow; hasDate: boolean } | { ok: false; reason: string } | { ok: 'empty' };
 
 /**

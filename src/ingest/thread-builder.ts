@@ -3,6 +3,7 @@ import type { ConversationInput, MessageInput } from '../core/conversation.ts';
 import type { FlatRow } from './flat-row.ts';
 import { naturalKey } from './natural-key.ts';
 
+/** File-wide defaults and overrides for the conversations a ThreadBuilder emits. */
 export interface ThreadOptions {
   sourceName: string;
   defaultChannel: Channel;

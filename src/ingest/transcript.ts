@@ -36,6 +36,12 @@ function splitSpeaker(line: string): { speaker: string; text: string } | null {
   return m ? { speaker: m[1].trim(), text: m[2] } : null;
 }
 
+/** A cue's turn: "Name: text" split, else the whole text by an unnamed speaker. */
+function speakerTurn(text: string, offsetMs: number): Turn {
+  const s = splitSpeaker(text);
+  return { speaker: s?.speaker ?? '', offsetMs, text: s?.text ?? text };
+}
+
 function readMetaLine(line: string, meta: Record<string, string>): boolean {
   const m = /^#?\s*([A-Za-z_]+)\s*:\s*(.*)$/.exec(line.trim());
   if (!m) return false;
@@ -65,11 +71,7 @@ export function parseVtt(text: string): Transcript {
     const body = lines.slice(ti + 1).join(' ');
     const voice = /<v(?:\.[^ >]+)?\s+([^>]+)>/.exec(body);
     const clean = body.replace(/<[^>]+>/g, '').trim();
-    if (voice) turns.push({ speaker: voice[1].trim(), offsetMs, text: clean });
-    else {
-      const s = splitSpeaker(clean);
-      turns.push({ speaker: s?.speaker ?? '', offsetMs, text: s?.text ?? clean });
-    }
+    turns.push(voice ? { speaker: voice[1].trim(), offsetMs, text: clean } : speakerTurn(clean, offsetMs));
   }
   return { meta, turns };
 }
@@ -85,9 +87,7 @@ export function parseSrt(text: string): Transcript {
     const rest = lines.filter((l) => !l.startsWith('#'));
     const ti = rest.findIndex((l) => timingMs(l) !== null);
     if (ti < 0) continue;
-    const clean = rest.slice(ti + 1).join(' ').replace(/<[^>]+>/g, '').trim();
-    const s = splitSpeaker(clean);
-    turns.push({ speaker: s?.speaker ?? '', offsetMs: timingMs(rest[ti])!, text: s?.text ?? clean });
+    turns.push(speakerTurn(rest.slice(ti + 1).join(' ').replace(/<[^>]+>/g, '').trim(), timingMs(rest[ti])!));
   }
   return { meta, turns };
 }
@@ -110,6 +110,7 @@ export function parseTurns(text: string): Transcript {
   return { meta, turns };
 }
 
+/** File-wide options for transcriptToConversation. */
 export interface TranscriptContext {
   sourceName: string;
   /** File name without directories: the default conversation id. */

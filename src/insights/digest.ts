@@ -1,9 +1,11 @@
 import type { Change, CustomerRisk, Insights, Localized, Spike, Verbatim } from './types.ts';
 import { change } from './score-breakdowns.ts';
-import { weekIndex, weekLabel, weekStart } from './iso-week.ts';
+import { isoWeek, weekIndex, weekLabel, weekStart } from './iso-week.ts';
 
+/** A daily or a weekly digest. */
 export type DigestPeriod = 'day' | 'week';
 
+/** Which digest to build, and when "now" is. */
 export interface DigestOptions {
   period: DigestPeriod;
   now: Date;
@@ -66,6 +68,8 @@ export function buildDigest(insights: Insights, options: DigestOptions): Digest 
     .slice(0, 3);
   // One different story per pain, preferably from the period itself (the window also holds the
   // previous period); a message tagged with two themes is told once.
+  // Spikes are weekly: keep those of the week the period ends in.
+  const periodWeek = isoWeek(new Date(to.getTime() - 1));
   const told = new Set<string>();
   const inPeriod = (v: Verbatim) => v.at >= from.toISOString() && v.at < to.toISOString();
   const topPains: DigestPain[] = pains.map(({ t, count, before }) => {
@@ -91,7 +95,7 @@ export function buildDigest(insights: Insights, options: DigestOptions): Digest 
     topPains,
     compliment: insights.compliments[0] ?? null,
     atRisk: { count: insights.atRisk.count, valueAtRisk: insights.atRisk.valueAtRisk, customers: insights.atRisk.customers.slice(0, 5) },
-    spikes: insights.spikes.filter((s) => s.week === weekLabel(weekIndex(new Date(to.getTime() - 1)))).slice(0, 3),
+    spikes: insights.spikes.filter((s) => s.week === periodWeek).slice(0, 3),
   };
 }
 

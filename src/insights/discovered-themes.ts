@@ -4,6 +4,7 @@ import type { DiscoveredTheme } from './types.ts';
 import { isFormula, stopwordsFor } from './stopwords.ts';
 import { QuotePicker, quoteScore } from './verbatims.ts';
 
+/** Tuning of theme discovery. */
 export interface DiscoverOptions {
   /** Minimum number of messages a phrase must recur in (default max(3, 0.2% of the language's messages)). */
   minCount?: number;

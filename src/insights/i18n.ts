@@ -81,6 +81,7 @@ export const LABEL_NAMES = {
   } satisfies Record<Urgency, Localized>,
 } as const;
 
+/** A kind of label with names (emotions, needs, themes, stages...). */
 export type LabelKind = keyof typeof LABEL_NAMES;
 
 /** How the own brand is labelled next to competitors when the workspace has not named it. */

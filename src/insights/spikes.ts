@@ -7,6 +7,7 @@ import { QuotePicker, quoteScore } from './verbatims.ts';
 import { round } from './stats/intervals.ts';
 import { FactorKeys } from './factor-keys.ts';
 
+/** Thresholds of spike detection. */
 export interface SpikeOptions {
   /** Weeks of history forming the baseline (mean weekly count). */
   baselineWeeks?: number;

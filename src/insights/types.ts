@@ -60,6 +60,7 @@ export interface CesScore {
   ci: Interval | null;
 }
 
+/** NPS, CSAT and CES together. */
 export interface ScoreSet {
   nps: NpsScore;
   csat: CsatScore;
@@ -98,6 +99,7 @@ export interface DayScores extends ScoreSet {
   negativeShare: number | null;
 }
 
+/** Scores and volumes over time and by dimension. */
 export interface ScoreBreakdowns {
   byWeek: WeekScores[];
   /** Last 62 days that have data (contiguous, zeros included). */
@@ -123,6 +125,7 @@ export interface Verbatim {
   text: string;
 }
 
+/** Counts of the messages behind the insights. */
 export interface MessageSummary {
   total: number;
   customer: number;
@@ -137,6 +140,7 @@ export interface MessageSummary {
   last: string | null;
 }
 
+/** How many customers, surveyed and at risk. */
 export interface CustomerSummary {
   total: number;
   /** Customers with at least one survey answer. */
@@ -165,6 +169,7 @@ export interface JourneyStage {
   status: 'met' | 'gap' | 'no_target' | 'no_data';
 }
 
+/** The journey emotion map: emotions by stage. */
 export interface JourneyMap {
   emotions: Emotion[];
   stages: JourneyStage[];
@@ -172,6 +177,7 @@ export interface JourneyMap {
   unstaged: number;
 }
 
+/** One built-in theme: volume, sentiment, trend and verbatims. */
 export interface ThemeStat {
   theme: string;
   label: Localized;
@@ -213,6 +219,7 @@ export interface Driver extends TwoByTwoEffect {
   significant: boolean;
 }
 
+/** Key drivers of one bad outcome (NPS detractor or low CSAT). */
 export interface DriverReport {
   outcome: 'nps_detractor' | 'csat_low';
   /** Surveyed conversations joined to analysed messages. */
@@ -221,6 +228,7 @@ export interface DriverReport {
   drivers: Driver[];
 }
 
+/** A vocabulary cluster found outside the built-in themes. */
 export interface DiscoveredTheme {
   id: string;
   language: string;
@@ -231,6 +239,7 @@ export interface DiscoveredTheme {
   examples: Verbatim[];
 }
 
+/** A group of customers with similar needs and emotions. */
 export interface Persona {
   id: string;
   name: Localized;
@@ -245,12 +254,14 @@ export interface Persona {
   customerIds: string[];
 }
 
+/** One reason a customer is at risk, with its points. */
 export interface RiskReason {
   code: 'churn_intent' | 'repeat_contact' | 'unresolved' | 'negative_trend' | 'low_survey' | 'negative_mood' | 'high_value';
   points: number;
   text: Localized;
 }
 
+/** A customer at risk, with score and reasons. */
 export interface CustomerRisk {
   customerId: string;
   customerRef: string | null;
@@ -264,6 +275,7 @@ export interface CustomerRisk {
   lastQuote: Verbatim | null;
 }
 
+/** Customers at risk over the threshold and the value they hold. */
 export interface AtRiskReport {
   threshold: number;
   /** Customers with score ≥ threshold. */
@@ -273,6 +285,7 @@ export interface AtRiskReport {
   customers: CustomerRisk[];
 }
 
+/** One brand, own or competitor, side by side with the others. */
 export interface BrandProfile {
   /** Brand name; for the own line, settings.brand (else the inferred own brand, else "Nous"/"Us"). */
   brand: string;
@@ -289,6 +302,7 @@ export interface BrandProfile {
   topEmotions: { label: Emotion; name: Localized; count: number; share: number }[];
 }
 
+/** An unusually high weekly count of a theme or an emotion. */
 export interface Spike {
   kind: 'theme' | 'emotion';
   label: string;
@@ -304,6 +318,7 @@ export interface Spike {
   example: Verbatim | null;
 }
 
+/** One team: employee experience next to its customers' scores. */
 export interface ExCxTeam {
   team: string;
   enps: number | null;
@@ -316,6 +331,7 @@ export interface ExCxTeam {
   surveys: number;
 }
 
+/** A correlation across teams between an EX and a CX measure. */
 export interface Correlation {
   x: 'enps' | 'engagement';
   y: 'csat' | 'nps';
@@ -324,6 +340,7 @@ export interface Correlation {
   n: number;
 }
 
+/** The employee-experience to customer-experience link. */
 export interface ExCxLink {
   teams: ExCxTeam[];
   correlations: Correlation[];

@@ -4,8 +4,9 @@
  */
 import type { AnalyzerModel } from '../analyze/model.ts';
 import type { Store } from '../store/store.ts';
-import { analyzeMany, AnalyzePool, defaultWorkers } from './analyze-pool.ts';
+import { analyzeItems, AnalyzePool, defaultWorkers } from './analyze-pool.ts';
 
+/** Tuning and progress reporting for analyzePending(). */
 export interface AnalyzePendingOptions {
   /** Worker threads (default: available cores; 1 = in-process). */
   workers?: number;
@@ -35,7 +36,7 @@ export async function analyzePending(
         pool ??= new AnalyzePool(model, workers);
         results = await pool.run(items);
       } else {
-        results = await analyzeMany(items, model, { workers: 1 });
+        results = analyzeItems(items, model);
       }
       await store.saveAnalyses(workspaceId, model.version, pending.map((p, i) => ({ messageId: p.messageId, analysis: results[i] })));
       done += pending.length;

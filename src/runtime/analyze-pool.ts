@@ -15,6 +15,7 @@ export interface PoolItem {
   lang?: string | null;
 }
 
+/** How analyzeMany() spreads work over threads. */
 export interface PoolOptions {
   /** Threads analysing in parallel, the calling thread included (default: available cores). 1 = no workers. */
   workers?: number;
@@ -23,6 +24,11 @@ export interface PoolOptions {
 }
 
 const CHUNK = 200;
+
+/** Analyses items on the calling thread, in order: what every thread of the pool runs. */
+export function analyzeItems(items: readonly PoolItem[], model: AnalyzerModel): Analysis[] {
+  return items.map((it) => analyze(it.text, { model, lang: it.lang ?? undefined }));
+}
 
 /**
  * A started pool; call close() when done. `size` threads work in parallel: `size − 1` workers plus,
@@ -80,7 +86,7 @@ export class AnalyzePool {
     const mainLoop = async () => {
       while (next < chunks.length) {
         const i = next++;
-        results[i] = chunks[i].map((it) => analyze(it.text, { model: this.model, lang: it.lang ?? undefined }));
+        results[i] = analyzeItems(chunks[i], this.model);
         // Let worker replies through between chunks.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
@@ -109,7 +115,7 @@ export async function analyzeMany(
 ): Promise<Analysis[]> {
   const items = texts.map((t) => (typeof t === 'string' ? { text: t } : t));
   const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), Math.ceil(items.length / (options.chunkSize ?? CHUNK))));
-  if (workers <= 1) return items.map((it) => analyze(it.text, { model, lang: it.lang ?? undefined }));
+  if (workers <= 1) return analyzeItems(items, model);
   const pool = new AnalyzePool(model, workers, options.chunkSize ?? CHUNK);
   try {
     return await pool.run(items);

@@ -17,8 +17,10 @@ export interface DeliveryTargets {
   webhookUrl?: string;
 }
 
+/** What happened on one delivery channel. */
 export type ChannelOutcome = 'sent' | 'skipped' | 'failed';
 
+/** The outcome of one digest delivery, per channel. */
 export interface DeliveryResult {
   email: ChannelOutcome;
   webhook: ChannelOutcome;

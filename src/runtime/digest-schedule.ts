@@ -1,5 +1,6 @@
 import type { Clock } from '../core/ports.ts';
 
+/** DIGEST_SCHEDULE values that send digests. */
 export type DigestSchedule = 'daily' | 'weekly';
 
 /** Runs `callback` after `delayMs`; returns a function that cancels it. */
@@ -29,6 +30,7 @@ export function nextDigestRun(schedule: DigestSchedule, after: Date): Date {
   return next;
 }
 
+/** How startDigestSchedule runs: which schedule, on which clock and timer. */
 export interface DigestScheduleOptions {
   schedule: DigestSchedule;
   clock: Clock;

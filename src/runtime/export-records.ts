@@ -7,6 +7,7 @@ export const CSV_HEADER = [
   'urgency', 'vulnerable', 'repeat_contact', 'reason',
 ] as const;
 
+/** A column name of the export. */
 export type ExportColumn = (typeof CSV_HEADER)[number];
 
 /** One message flattened for tabular export; multi-valued labels are joined with "|". */

@@ -8,6 +8,7 @@ import type { Store } from '../store/store.ts';
 import { deliverDigest, type DeliveryResult, type DigestMessage } from './deliver-digest.ts';
 import { loadInsightsInput } from './load-insights-input.ts';
 
+/** A digest rendered in every form its channels and the CLI need. */
 export interface PreparedDigest {
   digest: Digest;
   lang: Lang;
@@ -40,10 +41,5 @@ export async function prepareDigest(store: Store, workspaceId: string, period: D
 /** Prepares and sends the digest to the configured channels (the `serve` schedule calls this). */
 export async function sendDigest(store: Store, config: Config, period: DigestPeriod, now: Date, lang?: Lang): Promise<DeliveryResult> {
   const prepared = await prepareDigest(store, config.workspace, period, now, lang);
-  return deliverDigest(prepared.message, {
-    smtpUrl: config.smtpUrl,
-    mailFrom: config.mailFrom,
-    mailTo: config.mailTo,
-    webhookUrl: config.webhookUrl,
-  });
+  return deliverDigest(prepared.message, config);
 }

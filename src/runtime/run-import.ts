@@ -6,7 +6,7 @@ import type { EmployeeSurveyInput } from '../core/employee-survey.ts';
 import { InputError, UsageError } from '../core/errors.ts';
 import { CHANNELS, type Channel } from '../core/labels.ts';
 import { systemClock, type Clock } from '../core/ports.ts';
-import type { Store } from '../store/store.ts';
+import type { Store, WriteResult } from '../store/store.ts';
 import { detectFormat, type FileFormat } from '../ingest/detect-format.ts';
 import { ingestChunks } from '../ingest/ingest-stream.ts';
 import { parseMapping, type Mapping } from '../ingest/mapping-file.ts';
@@ -27,11 +27,13 @@ export interface FileSummary {
   rejected: RowError[];
 }
 
+/** Outcome of one `runImport` call: per file, then summed. */
 export interface ImportSummary {
   files: FileSummary[];
   totals: { rows: number; inserted: number; skipped: number; ignored: number; rejected: number };
 }
 
+/** Progress of the file being imported, reported every 1000 records and after each written batch. */
 export interface ImportProgress {
   file: string;
   bytes: number;
@@ -39,6 +41,7 @@ export interface ImportProgress {
   rows: number;
 }
 
+/** What to import, where, and how (see runImport). */
 export interface RunImportOptions {
   store: Store;
   workspaceId: string;
@@ -90,16 +93,10 @@ export async function runImport(opts: RunImportOptions): Promise<ImportSummary> 
   const batchSize = opts.batchSize ?? 500;
   const plans: { path: string; size: number; format: FileFormat }[] = [];
   for (const path of opts.files) {
-    let size: number;
-    try {
-      const st = await stat(path);
-      if (!st.isFile()) throw new InputError(`${path} is not a file. Pass files to import (directories are not read).`, { file: path });
-      size = st.size;
-    } catch (err) {
-      if (err instanceof InputError) throw err;
-      throw new InputError(`File not found or unreadable: ${path}. Check the path (it is relative to ${process.cwd()}).`, { file: path });
-    }
-    plans.push({ path, size, format: detectFormat(path, await readHead(path, 8192)) });
+    const st = await stat(path).catch(() => null);
+    if (!st) throw new InputError(`File not found or unreadable: ${path}. Check the path (it is relative to ${process.cwd()}).`, { file: path });
+    if (!st.isFile()) throw new InputError(`${path} is not a file. Pass files to import (directories are not read).`, { file: path });
+    plans.push({ path, size: st.size, format: detectFormat(path, await readHead(path, 8192)) });
   }
 
   await opts.store.ensureWorkspace(opts.workspaceId);
@@ -119,19 +116,15 @@ export async function runImport(opts: RunImportOptions): Promise<ImportSummary> 
     }
     let conversations: ConversationInput[] = [];
     let employees: EmployeeSurveyInput[] = [];
+    const tally = (r: WriteResult): void => {
+      summary.inserted += r.inserted;
+      summary.skipped += r.skipped;
+    };
     const flush = async (): Promise<void> => {
-      if (conversations.length) {
-        const r = await opts.store.writeConversations(opts.workspaceId, sourceId, conversations);
-        summary.inserted += r.inserted;
-        summary.skipped += r.skipped;
-        conversations = [];
-      }
-      if (employees.length) {
-        const r = await opts.store.writeEmployeeAnswers(opts.workspaceId, sourceId, employees);
-        summary.inserted += r.inserted;
-        summary.skipped += r.skipped;
-        employees = [];
-      }
+      if (conversations.length) tally(await opts.store.writeConversations(opts.workspaceId, sourceId, conversations));
+      conversations = [];
+      if (employees.length) tally(await opts.store.writeEmployeeAnswers(opts.workspaceId, sourceId, employees));
+      employees = [];
       report();
     };
     const events = ingestChunks(counted(), { fileName: plan.path, sourceName, mapping, channel, clock, format: plan.format, windowRows: opts.windowRows });

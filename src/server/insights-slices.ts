@@ -1,3 +1,4 @@
+import { MIN_CORRELATION_PAIRS } from '../insights/stats/correlation.ts';
 import type { Driver, Insights, ThemeStat } from '../insights/types.ts';
 
 /**
@@ -59,30 +60,40 @@ export function overviewSlice(insights: Insights) {
   };
 }
 
+/** GET /api/journey: the journey emotion map. */
 export function journeySlice(insights: Insights) {
   return insights.journey;
 }
 
+/** GET /api/themes: theme statistics, key drivers and discovered themes. */
 export function themesSlice(insights: Insights) {
   return { themes: insights.themes, drivers: insights.drivers, discoveredThemes: insights.discoveredThemes };
 }
 
+/** GET /api/personas: the personas. */
 export function personasSlice(insights: Insights) {
   return { personas: insights.personas };
 }
 
+/** GET /api/risk: customers at risk, with the customer total for context. */
 export function riskSlice(insights: Insights) {
   return { ...insights.atRisk, customersTotal: insights.customers.total };
 }
 
+/** GET /api/competitors: brand profiles and scores by brand. */
 export function competitorsSlice(insights: Insights) {
   return { brands: insights.competitors, byBrand: insights.scores.byBrand };
 }
 
+/** GET /api/spikes: every unusual weekly spike. */
 export function spikesSlice(insights: Insights) {
   return { spikes: insights.spikes };
 }
 
+/**
+ * GET /api/ex-cx: the employee-experience to customer-experience link, with the fewest teams a
+ * correlation is computed over (so the dashboard explains a null r without its own copy of the rule).
+ */
 export function exCxSlice(insights: Insights) {
-  return insights.exCx;
+  return { ...insights.exCx, minTeams: MIN_CORRELATION_PAIRS };
 }

@@ -1,5 +1,5 @@
 import { CHANNELS, EMOTIONS, NEEDS, STAGES, THEMES } from '../core/labels.ts';
-import { MAX_PAGE_SIZE, DEFAULT_PAGE_SIZE } from './query-params.ts';
+import { DEFAULT_PAGE_SIZE, MAX_FILTER_TEXT, MAX_PAGE_SIZE } from './query-params.ts';
 
 /**
  * The OpenAPI 3.1 description of Écoute's HTTP API, written as data (served at GET /api/openapi.json).
@@ -15,7 +15,7 @@ const enumParam = (name: string, values: readonly string[], description: string)
   name, in: 'query', required: false, description, schema: { type: 'string', enum: [...values] },
 });
 const textParam = (name: string, description: string) => ({
-  name, in: 'query', required: false, description, schema: { type: 'string', maxLength: 200 },
+  name, in: 'query', required: false, description, schema: { type: 'string', maxLength: MAX_FILTER_TEXT },
 });
 
 /** A read-only insights view: GET returning a slice of the cached insights. */
@@ -28,6 +28,7 @@ const insightsView = (summary: string, description: string) => ({
   },
 });
 
+/** The API's OpenAPI 3.1 description, served at GET /api/openapi.json. */
 export const openApiDocument = {
   openapi: '3.1.0',
   info: {
@@ -69,7 +70,7 @@ export const openApiDocument = {
     '/api/risk': insightsView('Customers at risk', 'Customers scoring above the risk threshold with reasons and value, and the total value at risk.'),
     '/api/competitors': insightsView('Competitors', 'Side-by-side profile of every brand (stars, CSAT, NPS, sentiment, themes, emotions).'),
     '/api/spikes': insightsView('Spikes', 'Weekly theme and emotion counts significantly above their baseline (Poisson test).'),
-    '/api/ex-cx': insightsView('Employee ↔ customer experience', 'eNPS and engagement per team next to CSAT/NPS, with correlations.'),
+    '/api/ex-cx': insightsView('Employee ↔ customer experience', 'eNPS and engagement per team next to CSAT/NPS, with correlations, and minTeams: the fewest teams a correlation is computed over.'),
     '/api/messages': {
       get: {
         summary: 'Listening station: customer verbatims, newest first',

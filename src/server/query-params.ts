@@ -7,6 +7,9 @@ import type { Channel } from '../core/labels.ts';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
+/** Longest free-text filter value (team, brand, q). */
+export const MAX_FILTER_TEXT = 200;
+
 /** Query parameters accepted by GET /api/messages (also listed in the OpenAPI document). */
 export const MESSAGE_QUERY_PARAMS = [
   'stage', 'theme', 'emotion', 'need', 'channel', 'language', 'team', 'brand', 'q', 'cursor', 'limit',
@@ -77,8 +80,8 @@ export function parseMessageQuery(query: Record<string, string>): MessageQuery {
   set('need', oneOf('need', query.need, NEEDS));
   set('channel', oneOf<Channel>('channel', query.channel, CHANNELS));
   set('language', language);
-  set('team', freeText('team', query.team, 200));
-  set('brand', freeText('brand', query.brand, 200));
-  set('q', freeText('q', query.q, 200));
+  set('team', freeText('team', query.team, MAX_FILTER_TEXT));
+  set('brand', freeText('brand', query.brand, MAX_FILTER_TEXT));
+  set('q', freeText('q', query.q, MAX_FILTER_TEXT));
   return { filter, limit, cursor: freeText('cursor', query.cursor, 500) ?? null };
 }

@@ -5,16 +5,16 @@
 export function chunkRows<T extends object>(rows: readonly T[], maxParams: number, maxRows = 1000): T[][] {
   if (rows.length === 0) return [];
   const columns = Math.max(1, Object.keys(rows[0]).length);
-  const size = Math.max(1, Math.min(maxRows, Math.floor(maxParams / columns)));
-  const chunks: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) chunks.push(rows.slice(i, i + size));
-  return chunks;
+  return slices(rows, Math.max(1, Math.min(maxRows, Math.floor(maxParams / columns))));
 }
 
 /** Splits values for `IN (…)` lists, bounded by the parameter limit. */
 export function chunkValues<T>(values: readonly T[], maxParams: number, reserve = 16): T[][] {
-  const size = Math.max(1, Math.min(10_000, maxParams - reserve));
+  return slices(values, Math.max(1, Math.min(10_000, maxParams - reserve)));
+}
+
+function slices<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = [];
-  for (let i = 0; i < values.length; i += size) chunks.push(values.slice(i, i + size));
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
   return chunks;
 }

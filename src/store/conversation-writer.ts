@@ -2,13 +2,12 @@ import type { Insertable, Kysely } from 'kysely';
 import { fold } from '../analyze/text.ts';
 import type { ConversationInput } from '../core/conversation.ts';
 import type { CustomerRef } from '../core/customer.ts';
-import { InputError } from '../core/errors.ts';
 import type { Clock } from '../core/ports.ts';
 import type { WriteResult } from './store.ts';
 import { chunkRows, chunkValues } from './chunk-rows.ts';
 import type { Database, MessagesTable, SurveyAnswersTable } from './db-types.ts';
 import type { DialectAdapter } from './dialect.ts';
-import { toDbId } from './ids.ts';
+import { sourceDbId } from './ids.ts';
 import { bumpDataVersion } from './workspace-queries.ts';
 
 /** Merges repeated references to one customer within a batch: the first known value of each field wins. */
@@ -83,8 +82,7 @@ export async function writeConversations(
   sourceId: string,
   batch: ConversationInput[],
 ): Promise<WriteResult> {
-  const source = toDbId(sourceId);
-  if (source === null) throw new InputError(`Source id "${sourceId}" is invalid. Get one from ensureSource().`);
+  const source = sourceDbId(sourceId);
   if (batch.length === 0) return { inserted: 0, skipped: 0, newMessageIds: [] };
 
   return adapter.writeTransaction(db, async (trx) => {

@@ -14,6 +14,7 @@ export interface WorkspacesTable {
   created_at: number;
 }
 
+/** An imported source (file or feed name); part of every natural key. */
 export interface SourcesTable {
   id: Generated<number>;
   workspace_id: string;
@@ -22,6 +23,7 @@ export interface SourcesTable {
   created_at: number;
 }
 
+/** A customer of a workspace, by the id of its source system (pseudonymised when an address). */
 export interface CustomersTable {
   id: Generated<number>;
   workspace_id: string;
@@ -32,6 +34,7 @@ export interface CustomersTable {
   created_at: number;
 }
 
+/** One conversation (ticket, call, thread, review); unique per (workspace_id, natural_key). */
 export interface ConversationsTable {
   id: Generated<number>;
   workspace_id: string;
@@ -73,6 +76,7 @@ export interface MessagesTable {
   analysis_version: string | null;
 }
 
+/** A survey score (NPS, CSAT, CES) attached to a conversation. */
 export interface SurveyAnswersTable {
   id: Generated<number>;
   workspace_id: string;
@@ -83,6 +87,7 @@ export interface SurveyAnswersTable {
   answered_at: number;
 }
 
+/** One employee engagement survey answer; unique per (workspace_id, natural_key). */
 export interface EmployeeAnswersTable {
   id: Generated<number>;
   workspace_id: string;
@@ -97,6 +102,7 @@ export interface EmployeeAnswersTable {
   answered_at: number;
 }
 
+/** The latest analysis of a customer message (result as JSON, plus columns filters and indexes use). */
 export interface AnalysesTable {
   message_id: number;
   workspace_id: string;
@@ -128,6 +134,7 @@ export interface AnalysisLabelsTable {
   sent_at: number;
 }
 
+/** A close-the-loop case. */
 export interface CasesTable {
   id: string;
   workspace_id: string;
@@ -141,6 +148,7 @@ export interface CasesTable {
   updated_at: number;
 }
 
+/** An alert raised for a workspace. */
 export interface AlertsTable {
   id: string;
   workspace_id: string;
@@ -152,6 +160,7 @@ export interface AlertsTable {
   acknowledged: number;
 }
 
+/** Every table, as Kysely sees it. */
 export interface Database {
   workspaces: WorkspacesTable;
   sources: SourcesTable;

@@ -1,12 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { EmployeeSurveyInput } from '../core/employee-survey.ts';
-import { InputError } from '../core/errors.ts';
 import type { Clock } from '../core/ports.ts';
 import type { WriteResult } from './store.ts';
 import { chunkRows } from './chunk-rows.ts';
 import type { Database } from './db-types.ts';
 import type { DialectAdapter } from './dialect.ts';
-import { toDbId } from './ids.ts';
+import { sourceDbId } from './ids.ts';
 import { bumpDataVersion } from './workspace-queries.ts';
 
 /**
@@ -21,8 +20,7 @@ export async function writeEmployeeAnswers(
   sourceId: string,
   batch: EmployeeSurveyInput[],
 ): Promise<WriteResult> {
-  const source = toDbId(sourceId);
-  if (source === null) throw new InputError(`Source id "${sourceId}" is invalid. Get one from ensureSource().`);
+  const source = sourceDbId(sourceId);
   if (batch.length === 0) return { inserted: 0, skipped: 0, newMessageIds: [] };
   const rows = batch.map((a) => ({
     workspace_id: workspaceId,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { fold } from '../analyze/text.ts';
 import type { FactFilter } from '../core/facts.ts';
+import { countUpTo } from './count-queries.ts';
 import type { Database } from './db-types.ts';
 import type { DialectAdapter } from './dialect.ts';
 import { toDbId } from './ids.ts';
@@ -37,61 +38,62 @@ const PROBE_CAP = 50_000;
  */
 const TEXT_INDEX_CAP = 20_000;
 
-type Counter = { executeTakeFirstOrThrow(): Promise<{ n: number | string | bigint }> };
-
-async function capped(q: Counter): Promise<number> {
-  return Number((await q.executeTakeFirstOrThrow()).n);
-}
-
 /**
  * Picks the driving table for a filter by counting, up to PROBE_CAP, the index entries of each candidate
  * (index-only range counts, a few milliseconds each) and walking the smallest. Without an analysis filter
  * the messages table drives and the database picks among its indexes; with one but no selective message
  * filter the analysis index drives without probing.
  */
-async function chooseDriver(db: Kysely<Database>, workspaceId: string, f: FactFilter): Promise<FactDriver> {
-  const candidates: FactDriver[] = [];
+async function chooseDriver(
+  db: Kysely<Database>,
+  workspaceId: string,
+  f: FactFilter,
+  messageIndex: MessageIndexColumn | null,
+): Promise<FactDriver> {
+  const candidates: Exclude<FactDriver, { table: 'messages' }>[] = [];
   for (const kind of ['theme', 'need', 'emotion'] as const) {
     const label = f[kind];
     if (label) candidates.push({ table: 'analysis_labels', kind, label });
   }
   if (f.stage) candidates.push({ table: 'analyses', stage: f.stage });
   if (candidates.length === 0) return { table: 'messages' };
-  const selectiveMessageFilter = f.channel || f.brand || f.customerId !== undefined;
+  // The role index is not probed: customerOnly is never a selective filter.
+  const selectiveMessageFilter = messageIndex !== null && messageIndex !== 'role';
   if (candidates.length === 1 && !selectiveMessageFilter) return candidates[0];
 
   const sizes = await Promise.all(
-    candidates.map((c) => {
-      if (c.table === 'analysis_labels') {
-        const sub = db.selectFrom('analysis_labels').select('message_id')
-          .where('workspace_id', '=', workspaceId).where('kind', '=', c.kind).where('label', '=', c.label);
-        return capped(db.selectFrom(sub.limit(PROBE_CAP).as('p')).select((eb) => eb.fn.countAll<number>().as('n')));
-      }
-      const sub = db.selectFrom('analyses').select('message_id')
-        .where('workspace_id', '=', workspaceId).where('stage', '=', c.table === 'analyses' ? c.stage : '');
-      return capped(db.selectFrom(sub.limit(PROBE_CAP).as('p')).select((eb) => eb.fn.countAll<number>().as('n')));
-    }),
+    candidates.map((c) =>
+      countUpTo(
+        db,
+        c.table === 'analysis_labels'
+          ? db.selectFrom('analysis_labels').select('message_id')
+            .where('workspace_id', '=', workspaceId).where('kind', '=', c.kind).where('label', '=', c.label)
+          : db.selectFrom('analyses').select('message_id')
+            .where('workspace_id', '=', workspaceId).where('stage', '=', c.stage),
+        PROBE_CAP,
+      ),
+    ),
   );
   let best = 0;
   for (let i = 1; i < sizes.length; i++) if (sizes[i] < sizes[best]) best = i;
   if (!selectiveMessageFilter) return candidates[best];
 
-  let messages = db.selectFrom('messages').select('id').where('workspace_id', '=', workspaceId);
-  if (f.customerId !== undefined) messages = messages.where('customer_id', '=', toDbId(f.customerId) ?? -1);
-  else if (f.brand) messages = messages.where('brand', '=', f.brand);
-  else if (f.channel) messages = messages.where('channel', '=', f.channel);
-  const messageSize = await capped(db.selectFrom(messages.limit(PROBE_CAP).as('p')).select((eb) => eb.fn.countAll<number>().as('n')));
+  const all = db.selectFrom('messages').select('id').where('workspace_id', '=', workspaceId);
+  const messages = messageIndex === 'customer_id'
+    ? all.where('customer_id', '=', toDbId(f.customerId) ?? -1)
+    : all.where(messageIndex, '=', f[messageIndex]!);
+  const messageSize = await countUpTo(db, messages, PROBE_CAP);
   return messageSize < sizes[best] ? { table: 'messages' } : candidates[best];
 }
 
 /** Plans a fact query: driving table, and whether `q` goes through the text index. */
 export async function planFacts(db: Kysely<Database>, adapter: DialectAdapter, workspaceId: string, f: FactFilter = {}): Promise<FactPlan> {
   const text = f.q && f.q.trim() !== '' ? fold(f.q.trim()) : null;
-  const [driver, estimate] = await Promise.all([
-    chooseDriver(db, workspaceId, f),
-    text ? adapter.textIndexEstimate(db, text, TEXT_INDEX_CAP) : Promise.resolve(null),
-  ]);
   const messageIndex: MessageIndexColumn | null =
     f.customerId !== undefined ? 'customer_id' : f.brand ? 'brand' : f.channel ? 'channel' : f.customerOnly ? 'role' : null;
+  const [driver, estimate] = await Promise.all([
+    chooseDriver(db, workspaceId, f, messageIndex),
+    text ? adapter.textIndexEstimate(db, text, TEXT_INDEX_CAP) : Promise.resolve(null),
+  ]);
   return { driver, messageIndex, text, textIndexed: estimate !== null && estimate < TEXT_INDEX_CAP };
 }

@@ -4,7 +4,7 @@ import type { Channel, SurveyKind } from '../core/labels.ts';
 import type { Database } from './db-types.ts';
 import type { DialectAdapter } from './dialect.ts';
 import { planFacts } from './fact-plan.ts';
-import { scanFacts, toMessageFact } from './fact-select.ts';
+import { beyond, type FactPosition, positionOf, scanFacts, toMessageFact } from './fact-select.ts';
 import { toDbId } from './ids.ts';
 
 const DEFAULT_PAGE = 5000;
@@ -20,21 +20,16 @@ export async function* iterateMessageFacts(
   filter: FactFilter = {},
   pageSize = DEFAULT_PAGE,
 ): AsyncIterable<MessageFact[]> {
-  let after: { at: number; id: number } | null = null;
+  let after: FactPosition | null = null;
   const plan = await planFacts(db, adapter, workspaceId, filter);
   for (;;) {
     const scan = scanFacts(db, adapter, workspaceId, filter, plan);
-    let q = scan.query;
-    if (after) {
-      const { at, id } = after;
-      q = q.where((eb) => eb.or([eb(scan.at, '>', at), eb.and([eb(scan.at, '=', at), eb(scan.id, '>', id)])]));
-    }
+    const q = after ? beyond(scan, after, '>') : scan.query;
     const rows = await q.orderBy(scan.at).orderBy(scan.id).limit(pageSize).execute();
     if (rows.length === 0) return;
     yield rows.map(toMessageFact);
     if (rows.length < pageSize) return;
-    const last = rows[rows.length - 1];
-    after = { at: Number(last.sent_at), id: Number(last.id) };
+    after = positionOf(rows[rows.length - 1]);
   }
 }
 

@@ -7,18 +7,22 @@ import { containsPattern, type DialectAdapter } from './dialect.ts';
 import type { FactDriver, FactPlan, MessageIndexColumn } from './fact-plan.ts';
 import { toDbId } from './ids.ts';
 
+/** The columns of a MessageFact row (messages `m`, customers `cu`, analyses `a`), whichever table drives. */
+const FACT_COLUMNS = [
+  'm.id', 'm.conversation_id', 'm.customer_id', 'cu.external_id', 'cu.name', 'cu.segment', 'cu.value',
+  'm.channel', 'm.brand', 'm.team', 'm.agent', 'm.role', 'm.sent_at', 'm.language', 'm.text', 'a.result',
+] as const;
+
 /** Messages with their customer and analysis: the one SELECT behind every MessageFact. */
 function messagesFirst(db: Kysely<Database>) {
   return db
     .selectFrom('messages as m')
     .leftJoin('customers as cu', 'cu.id', 'm.customer_id')
     .leftJoin('analyses as a', 'a.message_id', 'm.id')
-    .select([
-      'm.id', 'm.conversation_id', 'm.customer_id', 'cu.external_id', 'cu.name', 'cu.segment', 'cu.value',
-      'm.channel', 'm.brand', 'm.team', 'm.agent', 'm.role', 'm.sent_at', 'm.language', 'm.text', 'a.result',
-    ]);
+    .select(FACT_COLUMNS);
 }
 
+/** A query selecting MessageFact rows, whichever table drives it. */
 export type FactQuery = ReturnType<typeof messagesFirst>;
 type FactRow = Awaited<ReturnType<FactQuery['execute']>>[number];
 
@@ -50,10 +54,7 @@ function driven(db: Kysely<Database>, workspaceId: string, driver: FactDriver): 
       .where('d.label', '=', driver.label)
       .leftJoin('customers as cu', 'cu.id', 'm.customer_id')
       .leftJoin('analyses as a', 'a.message_id', 'm.id')
-      .select([
-        'm.id', 'm.conversation_id', 'm.customer_id', 'cu.external_id', 'cu.name', 'cu.segment', 'cu.value',
-        'm.channel', 'm.brand', 'm.team', 'm.agent', 'm.role', 'm.sent_at', 'm.language', 'm.text', 'a.result',
-      ]);
+      .select(FACT_COLUMNS);
     // The builder type differs only by the extra `d` alias, which later clauses reach through sql.ref.
     return { query: query as unknown as FactQuery, at: sql.ref<number>('d.sent_at'), id: sql.ref<number>('d.message_id') };
   }
@@ -65,10 +66,7 @@ function driven(db: Kysely<Database>, workspaceId: string, driver: FactDriver): 
       .where('a.workspace_id', '=', workspaceId)
       .where('a.stage', '=', driver.stage)
       .leftJoin('customers as cu', 'cu.id', 'm.customer_id')
-      .select([
-        'm.id', 'm.conversation_id', 'm.customer_id', 'cu.external_id', 'cu.name', 'cu.segment', 'cu.value',
-        'm.channel', 'm.brand', 'm.team', 'm.agent', 'm.role', 'm.sent_at', 'm.language', 'm.text', 'a.result',
-      ]);
+      .select(FACT_COLUMNS);
     return { query: query as unknown as FactQuery, at: sql.ref<number>('a.sent_at'), id: sql.ref<number>('a.message_id') };
   }
   return { query: messagesFirst(db), at: sql.ref<number>('m.sent_at'), id: sql.ref<number>('m.id') };
@@ -128,6 +126,27 @@ export function scanFacts(
       : q.where(sql<boolean>`${sql.ref('m.search_text')} like ${containsPattern(text)} escape '\\'`);
   }
   return { ...scan, query: q };
+}
+
+/** A place in the (time, id) order of a FactScan: the keyset cursor of paged reads. */
+export interface FactPosition {
+  at: number;
+  id: number;
+}
+
+/** The position of a fetched fact row. */
+export function positionOf(r: FactRow): FactPosition {
+  return { at: Number(r.sent_at), id: Number(r.id) };
+}
+
+/**
+ * The scan's query restricted to rows strictly after `p` in (time, id) order: `'>'` for pages read oldest
+ * first, `'<'` for pages read newest first. A keyset range, so a deep page costs what the first one does.
+ */
+export function beyond(scan: FactScan, p: FactPosition, direction: '>' | '<'): FactQuery {
+  return scan.query.where((eb) =>
+    eb.or([eb(scan.at, direction, p.at), eb.and([eb(scan.at, '=', p.at), eb(scan.id, direction, p.id)])]),
+  );
 }
 
 /** Maps a fact row to the MessageFact handed to insights and the listening station. */

@@ -2,10 +2,11 @@ import type { Kysely } from 'kysely';
 import { UsageError } from '../core/errors.ts';
 import type { FactFilter, MessageFact } from '../core/facts.ts';
 import type { MessagePage } from './store.ts';
+import { countUpTo } from './count-queries.ts';
 import type { Database } from './db-types.ts';
 import type { DialectAdapter } from './dialect.ts';
 import { planFacts } from './fact-plan.ts';
-import { scanFacts, toMessageFact } from './fact-select.ts';
+import { beyond, type FactPosition, positionOf, scanFacts, toMessageFact } from './fact-select.ts';
 import { toDbId } from './ids.ts';
 
 /**
@@ -15,17 +16,12 @@ import { toDbId } from './ids.ts';
  */
 export const TOTAL_CAP = 1000;
 
-interface Position {
-  at: number;
-  id: number;
-}
-
 /** Cursors are opaque to clients: base64url of "sentAtMs.id". */
-function encodeCursor(p: Position): string {
+function encodeCursor(p: FactPosition): string {
   return Buffer.from(`${p.at}.${p.id}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string): Position {
+function decodeCursor(cursor: string): FactPosition {
   const m = /^(-?\d{1,16})\.(\d{1,15})$/.exec(Buffer.from(cursor, 'base64url').toString());
   if (!m) throw new UsageError(`Cursor "${cursor}" is invalid. Pass the "next" value of the previous page, or omit it to start over.`);
   return { at: Number(m[1]), id: Number(m[2]) };
@@ -46,26 +42,17 @@ export async function listMessages(
   const size = Math.max(1, Math.min(500, Math.floor(limit)));
   const plan = await planFacts(db, adapter, workspaceId, filter);
   const scan = scanFacts(db, adapter, workspaceId, filter, plan);
-  let q = scan.query;
-  if (cursor) {
-    const { at, id } = decodeCursor(cursor);
-    q = q.where((eb) => eb.or([eb(scan.at, '<', at), eb.and([eb(scan.at, '=', at), eb(scan.id, '<', id)])]));
-  }
-  const counted = scanFacts(db, adapter, workspaceId, filter, plan)
-    .query.clearSelect()
-    .select('m.id')
-    .limit(TOTAL_CAP + 1)
-    .as('t');
-  const [rows, { n }] = await Promise.all([
+  const q = cursor ? beyond(scan, decodeCursor(cursor), '<') : scan.query;
+  const matches = scanFacts(db, adapter, workspaceId, filter, plan).query.clearSelect().select('m.id');
+  const [rows, total] = await Promise.all([
     q.orderBy(scan.at, 'desc').orderBy(scan.id, 'desc').limit(size + 1).execute(),
-    db.selectFrom(counted).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    countUpTo(db, matches, TOTAL_CAP + 1),
   ]);
   const items = rows.slice(0, size).map(toMessageFact);
   const last = rows.length > size ? rows[size - 1] : null;
-  const total = Number(n);
   return {
     items,
-    next: last ? encodeCursor({ at: Number(last.sent_at), id: Number(last.id) }) : null,
+    next: last ? encodeCursor(positionOf(last)) : null,
     total: Math.min(total, TOTAL_CAP),
     totalCapped: total > TOTAL_CAP,
   };

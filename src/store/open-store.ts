@@ -6,6 +6,7 @@ import { KyselyStore } from './kysely-store.ts';
 import { postgresAdapter } from './postgres-dialect.ts';
 import { sqliteAdapter } from './sqlite-dialect.ts';
 
+/** Options of openStore beyond the DATABASE_URL. */
 export interface OpenStoreOptions {
   /** PostgreSQL schema to use (created if missing), e.g. one per test file. Ignored by SQLite. */
   schema?: string;

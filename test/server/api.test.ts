@@ -59,7 +59,7 @@ describe('insights routes', () => {
     ['/api/risk', ['threshold', 'count', 'valueAtRisk', 'customers', 'customersTotal']],
     ['/api/competitors', ['brands', 'byBrand']],
     ['/api/spikes', ['spikes']],
-    ['/api/ex-cx', ['teams', 'correlations']],
+    ['/api/ex-cx', ['teams', 'correlations', 'minTeams']],
   ])('GET %s returns its slice', async (url, keys) => {
     const body = await getJson(url);
     for (const key of keys) expect(body, key).toHaveProperty(key);

@@ -175,6 +175,11 @@ export function setLang(next) {
   document.documentElement.lang = lang;
 }
 
+/** The Intl locale of the current language (numbers, dates, plural rules). */
+function locale() {
+  return lang === 'fr' ? 'fr-FR' : 'en-GB';
+}
+
 /** Loads label names from the server once. */
 export async function loadLabels() {
   labels = await getJson('/api/i18n');
@@ -191,7 +196,7 @@ export function t(key, vars = {}) {
  * "0 message", "1 message"; English "0 messages", "1 message"), with {n} formatted.
  */
 export function plural(key, count, vars = {}) {
-  const rule = new Intl.PluralRules(lang === 'fr' ? 'fr-FR' : 'en-GB').select(count) === 'one' ? 'one' : 'other';
+  const rule = new Intl.PluralRules(locale()).select(count) === 'one' ? 'one' : 'other';
   return t(`${key}_${rule}`, { ...vars, n: num(count) });
 }
 
@@ -212,26 +217,26 @@ export function loc(pair) {
 /** Number formatting in the current language. */
 export function num(value, digits = 0) {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
-  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  return new Intl.NumberFormat(locale(), { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
 }
 
 /** A 0..1 share as a percentage. */
 export function pct(share, digits = 0) {
   if (share === null || share === undefined) return '—';
-  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'percent', maximumFractionDigits: digits }).format(share);
+  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: digits }).format(share);
 }
 
 /** Money in euros (workspace currency). */
 export function money(value) {
   if (value === null || value === undefined) return '—';
-  return new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value);
+  return new Intl.NumberFormat(locale(), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value);
 }
 
 /** A date (ISO string) in the current language. */
 export function date(iso, withTime = false) {
   if (!iso) return '—';
   const d = new Date(iso);
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(d);
+  return new Intl.DateTimeFormat(locale(), withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(d);
 }
 
 /**
@@ -244,7 +249,7 @@ export function week(code) {
   // Monday of ISO week 1 is the Monday on or before 4 January.
   const jan4 = Date.UTC(Number(m[1]), 0, 4);
   const monday = jan4 - ((new Date(jan4).getUTCDay() + 6) % 7) * 86_400_000 + (Number(m[2]) - 1) * 7 * 86_400_000;
-  const day = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(monday));
+  const day = new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(monday));
   return t('week_of', { date: day });
 }
 

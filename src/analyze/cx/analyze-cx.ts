@@ -3,8 +3,8 @@
  * on one lexicon scan of the message plus the sentiment and emotions found upstream. Rules follow
  * /work/shared/data/ecoute-gold/GUIDELINES.md; each module cites the section it implements.
  */
-import type { Finding } from '../../core/analysis.ts';
-import type { Stage, Urgency } from '../../core/labels.ts';
+import type { Analysis, Finding } from '../../core/analysis.ts';
+import type { SentimentLabel, Stage } from '../../core/labels.ts';
 import type { Token } from '../text.ts';
 import { compileCxLexicon, type CxLexicon } from './compile.ts';
 import type { Match } from './matcher.ts';
@@ -12,7 +12,7 @@ import { detectNeeds, type NeedFacts } from './needs.ts';
 import { clauseAround, phraseAround } from './phrase.ts';
 import { detectReason, firstClause } from './reason.ts';
 import { hits, scanCx, type CxScan } from './scan.ts';
-import { churnIntent, repeatContact, urgency, vulnerability } from './signals.ts';
+import { churnIntent, repeatContact, urgency, vulnerability, type CxSignals } from './signals.ts';
 import { detectStage } from './stage.ts';
 import { detectThemeHits, themeFindings, toneOf, type ThemeHit } from './themes.ts';
 
@@ -24,17 +24,22 @@ export interface CxInput {
   text: string;
   tokens: Token[];
   language: string;
-  sentiment: { label: 'negative' | 'neutral' | 'positive'; score: number };
+  sentiment: { label: SentimentLabel; score: number };
   /** Strongest first; empty means neutral. */
   emotions: Finding[];
+  /**
+   * The lexicon scan of `text`, when an earlier stage already made one with the same lexicon
+   * (analyze() does, for its problem cues); scanned here when absent.
+   */
+  scan?: CxScan;
 }
 
 /** The CX part of an Analysis. */
 export interface CxResult {
-  needs: Finding[];
+  needs: Analysis['needs'];
   themes: Finding[];
   stage: { label: Stage; score: number } | null;
-  signals: { churnIntent: boolean; urgency: Urgency; vulnerable: boolean; repeatContact: boolean };
+  signals: CxSignals;
   reason: string | null;
 }
 
@@ -44,8 +49,7 @@ export interface CxResult {
  * lexicon is compiled for this call only.
  */
 export function analyzeCx(input: CxInput, lexicon?: CxLexicon): CxResult {
-  const lex = lexicon ?? compileCxLexicon();
-  const scan = scanCx(input.text, input.tokens, input.language, lex);
+  const scan = input.scan ?? scanCx(input.text, input.tokens, input.language, lexicon ?? compileCxLexicon());
   const sentiment = input.sentiment.label;
   const emotions = input.emotions.map((e) => e.label).filter((e) => e !== 'neutral');
   const themeHits = detectThemeHits(scan, sentiment);
@@ -86,7 +90,7 @@ const PROBLEMS = new Set(['delay', 'cancellation', 'lost_or_damaged', 'wait_time
  * read as neutral or positive but that states a problem in complaint words ("7 plates arrived
  * broken", "still no refund") is a complaint. Praise tone never is.
  */
-function complaintStance(scan: CxScan, sentiment: CxInput['sentiment']['label'], themeHits: readonly ThemeHit[]): CxInput['sentiment']['label'] {
+function complaintStance(scan: CxScan, sentiment: SentimentLabel, themeHits: readonly ThemeHit[]): SentimentLabel {
   if (sentiment === 'negative') return sentiment;
   const tone = toneOf(scan);
   const stated = themeHits.some((t) => PROBLEMS.has(t.label) && t.score >= 0.45);

@@ -4,14 +4,14 @@
  * questions -> information, anxiety -> reassurance, billing/price complaints -> fairness, rude
  * staff -> respect, waiting -> speed, repeated failures -> reliability.
  */
-import type { Finding } from '../../core/analysis.ts';
-import { NEEDS, type Need, type Theme } from '../../core/labels.ts';
+import type { Analysis } from '../../core/analysis.ts';
+import { NEEDS, type Need, type SentimentLabel, type Theme } from '../../core/labels.ts';
 import { phraseAround } from './phrase.ts';
 import { hits, type CxScan } from './scan.ts';
 
 /** What the need rules read besides the scan. */
 export interface NeedFacts {
-  sentiment: 'negative' | 'neutral' | 'positive';
+  sentiment: SentimentLabel;
   /** Emotion labels, strongest first. */
   emotions: readonly string[];
   themes: readonly Theme[];
@@ -61,7 +61,7 @@ const weightOf = (emotions: readonly string[], e: string): number =>
   emotions[0] === e ? 1 : emotions.includes(e) ? 0.5 : 0;
 
 /** Ranked needs with evidence; [] for pure praise and flat remarks (GUIDELINES). */
-export function detectNeeds(scan: CxScan, f: NeedFacts): Finding[] {
+export function detectNeeds(scan: CxScan, f: NeedFacts): Analysis['needs'] {
   const asks = f.question || f.request;
   // GUIDELINES: "[] for pure praise and for flat survey remarks".
   if (!asks && (f.sentiment === 'positive' || (f.sentiment === 'neutral' && f.emotions.length === 0))) return [];

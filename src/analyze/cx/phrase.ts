@@ -34,6 +34,7 @@ const LEFT = new Set(['on', 'in', 'no', 'not', 'never', 'zero', 'still', 'sans',
 
 const isWord = (t: Token): boolean => /[\p{L}\d]/u.test(t.text);
 const isNumber = (t: Token): boolean => /^\d/.test(t.norm) || NUMBER_WORDS.has(t.norm);
+/** A token that carries meaning in a span: a number, or a word longer than one letter that is not a function word. */
 export const isContent = (t: Token): boolean => isWord(t) && !FUNCTION.has(t.norm) && t.text.length > 1 || /^\d/.test(t.text);
 const isStop = (t: Token): boolean => CLAUSE_END.test(t.text) || CONNECTORS.has(t.norm);
 const isApostrophe = (t: Token): boolean => /^['’`ʼ]$/.test(t.text);

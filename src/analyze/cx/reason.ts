@@ -11,8 +11,6 @@ import type { ThemeHit } from './themes.ts';
 
 const POSITIVE = new Set(['joy', 'gratitude', 'relief', 'trust', 'surprise']);
 
-export { clauseAround };
-
 // A clause often opens with a frame around the cause ("Ça fait 5 jours que …", "I got an email
 // saying …", "pourquoi …"): the reason starts after it. GUIDELINES: "the shortest span".
 const FRAME = new Set(['que', 'qu', 'that', 'saying', 'says', 'how', 'pourquoi', 'why', 'quand', 'when']);
@@ -59,14 +57,10 @@ export function firstClause(scan: Pick<CxScan, 'text' | 'tokens'>): string | nul
 
 /** True when the match sits in a clause that asks for something ("je demande le remboursement"). */
 function inRequest(scan: CxScan, m: Match): boolean {
-  const clause = (x: Match): [number, number] => {
-    let a = x.tokStart;
-    let b = x.tokEnd;
-    while (a > 0 && !CLAUSE_END.test(scan.tokens[a - 1].text)) a--;
-    while (b < scan.tokens.length - 1 && !CLAUSE_END.test(scan.tokens[b + 1].text)) b++;
-    return [a, b];
-  };
-  const [a, b] = clause(m);
+  let a = m.tokStart;
+  let b = m.tokEnd;
+  while (a > 0 && !CLAUSE_END.test(scan.tokens[a - 1].text)) a--;
+  while (b < scan.tokens.length - 1 && !CLAUSE_END.test(scan.tokens[b + 1].text)) b++;
   return hits(scan, 'request').some((r) => r.tokStart >= a && r.tokStart <= b);
 }
 

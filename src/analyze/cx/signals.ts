@@ -3,7 +3,7 @@
  * customer, repeat contact and urgency. Urgency follows the (checked) guideline rules: a vulnerable
  * customer with a problem is high, with a neutral request medium, with a thank-you low.
  */
-import type { Urgency } from '../../core/labels.ts';
+import type { SentimentLabel, Urgency } from '../../core/labels.ts';
 import type { Match } from './matcher.ts';
 import { hits, type CxScan } from './scan.ts';
 
@@ -24,7 +24,7 @@ export function churnIntent(scan: CxScan): Match | null {
   return hits(scan, 'churn').find((m) => !blocks.some((b) => near(m, b, 4, 0) && b.tokStart <= m.tokStart)) ?? null;
 }
 
-const TENS: Record<string, number> = { seventy: 70, eighty: 80, ninety: 90, soixante: 60, quatre: 80 };
+const TENS: Record<string, number> = { seventy: 70, eighty: 80, ninety: 90 };
 const UNITS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9,
 };
@@ -35,7 +35,7 @@ function statedAge(scan: CxScan, m: Match): number | null {
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (/^\d+$/.test(w)) return Number(w);
-    if (TENS[w] !== undefined && w !== 'quatre' && w !== 'soixante') {
+    if (TENS[w] !== undefined) {
       const unit = words.slice(i + 1, i + 3).map((x) => UNITS[x]).find((x) => x !== undefined) ?? 0;
       return TENS[w] + unit;
     }
@@ -53,7 +53,10 @@ export function vulnerability(scan: CxScan): Match | null {
   const cue = hits(scan, 'vuln').find(own);
   if (cue) return cue;
   // GUIDELINES: "advanced age with difficulties": a stated age of 75+ in a customer message.
-  return hits(scan, 'age').find((m) => own(m) && (statedAge(scan, m) ?? 0) >= 75 && (statedAge(scan, m) ?? 0) < 115) ?? null;
+  return hits(scan, 'age').find((m) => {
+    const age = own(m) ? statedAge(scan, m) ?? 0 : 0;
+    return age >= 75 && age < 115;
+  }) ?? null;
 }
 
 /** Repeated contact or a problem still open after earlier attempts. */
@@ -63,7 +66,7 @@ export function repeatContact(scan: CxScan): boolean {
 
 /** Inputs of the urgency rule besides the scan. */
 export interface UrgencyFacts {
-  sentiment: 'negative' | 'neutral' | 'positive';
+  sentiment: SentimentLabel;
   vulnerable: boolean;
   /** The message asks for something or disputes something. */
   openRequest: boolean;

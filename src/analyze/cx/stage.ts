@@ -3,12 +3,12 @@
  * vote, themes add priors (a disputed charge is billing, a hold time is support), and `usage` is the
  * default for a message about the service. `null` only when the message names nothing at all.
  */
-import { STAGES, type Stage, type Theme } from '../../core/labels.ts';
+import { STAGES, type SentimentLabel, type Stage, type Theme } from '../../core/labels.ts';
 import { hits, type CxScan } from './scan.ts';
 
 /** What the stage rule reads besides the scan. */
 export interface StageFacts {
-  sentiment: 'negative' | 'neutral' | 'positive';
+  sentiment: SentimentLabel;
   themes: readonly Theme[];
   question: boolean;
   emotionCount: number;

@@ -4,7 +4,7 @@
  * verbatim span that shows it.
  */
 import type { Finding } from '../../core/analysis.ts';
-import { THEMES, type Theme } from '../../core/labels.ts';
+import { THEMES, type SentimentLabel, type Theme } from '../../core/labels.ts';
 import type { Match } from './matcher.ts';
 import { clauseRange, phraseAround } from './phrase.ts';
 import { hits, type CxScan } from './scan.ts';
@@ -84,7 +84,7 @@ export function toneOf(scan: CxScan): Tone {
 }
 
 /** Theme hits per theme, after the guideline rules; strongest first, at most three. */
-export function detectThemeHits(scan: CxScan, sentiment: 'negative' | 'neutral' | 'positive'): ThemeHit[] {
+export function detectThemeHits(scan: CxScan, sentiment: SentimentLabel): ThemeHit[] {
   const tone = toneOf(scan);
   const custCancel = hits(scan, 'cust_cancel');
   const pairs = pairHits(scan);

@@ -12,8 +12,7 @@ import type { Writable } from 'node:stream';
 import type { Command } from '../command.ts';
 import { UsageError } from '../../core/errors.ts';
 import type { Analysis } from '../../core/analysis.ts';
-import { analyze } from '../../analyze/analyze.ts';
-import { AnalyzePool, type PoolItem } from '../../runtime/analyze-pool.ts';
+import { AnalyzePool, analyzeItems, type PoolItem } from '../../runtime/analyze-pool.ts';
 
 const USAGE = `Usage: ecoute analyze [FILE|-] [--format jsonl] [--workers N]
 
@@ -54,6 +53,7 @@ async function write(out: Writable, s: string): Promise<void> {
   if (!out.write(s)) await once(out, 'drain');
 }
 
+/** `ecoute analyze`: JSONL in, one analysis per line out, no database. */
 export const analyzeCommand: Command = {
   name: 'analyze',
   summary: 'Analyse JSONL messages (emotion, need, reason, theme, stage, risk) without the database',
@@ -87,7 +87,7 @@ export const analyzeCommand: Command = {
       const good = chunk.filter((p): p is Extract<Parsed, { ok: true }> => p.ok);
       const results: Analysis[] = pool && good.length > 200
         ? await pool.run(good.map((g) => g.item))
-        : good.map((g) => analyze(g.item.text, { model, lang: g.item.lang ?? undefined }));
+        : analyzeItems(good.map((g) => g.item), model);
       let k = 0;
       let text = '';
       for (const p of chunk) {

@@ -1,8 +1,6 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
-import { UsageError } from '../../core/errors.ts';
 import type { WorkspaceSettings } from '../../core/workspace.ts';
 import { computeInsights } from '../../insights/compute-insights.ts';
 import type { Lang } from '../../insights/i18n.ts';
@@ -13,6 +11,7 @@ import { analyzePending } from '../../runtime/analyze-pending.ts';
 import { loadInsightsInput } from '../../runtime/load-insights-input.ts';
 import { runImport } from '../../runtime/run-import.ts';
 import type { Command } from '../command.ts';
+import { parseFlags, parseLang } from '../parse-flags.ts';
 import { serveCommand } from './serve.ts';
 
 const USAGE = `Usage: ecoute demo [--no-serve] [--lang fr|en] [--sample DIR]
@@ -51,27 +50,16 @@ async function sampleFiles(dir: string): Promise<string[]> {
 /** `ecoute demo`: ingest → analyse → summarise → report → serve. */
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'Run the whole loop on the bundled sample and serve the dashboard',
+  summary: 'Ingest the bundled sample, analyse it, print a summary, write a report, serve the dashboard',
   usage: USAGE,
   async run(args, ctx) {
-    let values: { 'no-serve'?: boolean; lang?: string; sample?: string };
-    try {
-      ({ values } = parseArgs({
-        args,
-        options: { 'no-serve': { type: 'boolean' }, lang: { type: 'string' }, sample: { type: 'string' } },
-        strict: true,
-      }));
-    } catch (err) {
-      throw new UsageError(`${(err as Error).message}\n${USAGE}`);
-    }
-    if (values.lang !== undefined && values.lang !== 'fr' && values.lang !== 'en') {
-      throw new UsageError(`--lang must be "fr" or "en", not "${values.lang}".`);
-    }
+    const { values } = parseFlags(args, { options: { 'no-serve': { type: 'boolean' }, lang: { type: 'string' }, sample: { type: 'string' } } }, USAGE);
+    const langFlag = parseLang(values.lang);
     const files = await sampleFiles(values.sample ?? SAMPLE_DIR);
     const ws = ctx.config.workspace;
     const store = await ctx.openStore();
     try {
-      let workspace = await store.ensureWorkspace(ws, 'Azur Télécom (démo)');
+      let workspace = await store.ensureWorkspace(ws, `${SAMPLE_BRAND} (démo)`);
       // The bundled sample's Trustpilot export also lists two competitors: name the own brand so their
       // reviews feed the competitor comparison, not our themes. Another --sample is left as the user set it.
       if (values.sample === undefined && !workspace.settings.brand) {
@@ -80,7 +68,7 @@ export const demoCommand: Command = {
           : SAMPLE_DESIRED_EMOTIONS;
         workspace = await store.updateWorkspaceSettings(ws, { ...workspace.settings, brand: SAMPLE_BRAND, desiredEmotions });
       }
-      const lang: Lang = (values.lang as Lang | undefined) ?? workspace.settings.language;
+      const lang: Lang = langFlag ?? workspace.settings.language;
       ctx.stderr.write(`Importing ${files.length} sample files…\n`);
       const imported = await runImport({ store, workspaceId: ws, files, sourceName: 'sample', clock: ctx.clock });
       const t = imported.totals;

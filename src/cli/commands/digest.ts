@@ -1,10 +1,9 @@
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../core/errors.ts';
 import type { DigestPeriod } from '../../insights/digest.ts';
 import { deliverDigest } from '../../runtime/deliver-digest.ts';
 import { prepareDigest } from '../../runtime/prepare-digest.ts';
 import type { Command } from '../command.ts';
-import { parseLang } from './report.ts';
+import { parseFlags, parseLang } from '../parse-flags.ts';
 
 const USAGE = `Usage: ecoute digest [--period day|week] [--format md|html|text] [--lang fr|en] [--send]
 
@@ -23,16 +22,7 @@ export const digestCommand: Command = {
   summary: 'Build (and send) the daily or weekly digest',
   usage: USAGE,
   async run(args, ctx) {
-    let values: { period?: string; format?: string; lang?: string; send?: boolean };
-    try {
-      ({ values } = parseArgs({
-        args,
-        strict: true,
-        options: { period: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, send: { type: 'boolean' } },
-      }));
-    } catch (err) {
-      throw new UsageError(`${(err as Error).message}\n${USAGE}`);
-    }
+    const { values } = parseFlags(args, { options: { period: { type: 'string' }, format: { type: 'string' }, lang: { type: 'string' }, send: { type: 'boolean' } } }, USAGE);
     const period = (values.period ?? 'week') as DigestPeriod;
     if (period !== 'day' && period !== 'week') throw new UsageError(`--period must be day or week, not "${values.period}".`);
     const format = values.format ?? 'md';
@@ -46,8 +36,7 @@ export const digestCommand: Command = {
         ctx.stdout.write(format === 'html' ? prepared.message.html : format === 'text' ? prepared.message.text : prepared.markdown);
         return 0;
       }
-      const c = ctx.config;
-      const result = await deliverDigest(prepared.message, { smtpUrl: c.smtpUrl, mailFrom: c.mailFrom, mailTo: c.mailTo, webhookUrl: c.webhookUrl });
+      const result = await deliverDigest(prepared.message, ctx.config);
       ctx.stdout.write(`Digest ${prepared.digest.label}: e-mail ${result.email}, webhook ${result.webhook}.\n`);
       for (const e of result.errors) ctx.stderr.write(`ecoute digest: ${e}\n`);
       return result.errors.length > 0 ? 1 : 0;

@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../core/errors.ts';
 import { openOutput } from '../../runtime/write-output.ts';
 import { CSV_HEADER, csvLine, exportRecord } from '../../runtime/export-records.ts';
 import type { Command } from '../command.ts';
+import { parseFlags } from '../parse-flags.ts';
 
 const USAGE = `Usage: ecoute export [--format jsonl|csv] [--out FILE]
 
@@ -16,12 +16,7 @@ export const exportCommand: Command = {
   summary: 'Export every message with its analysis (jsonl or csv)',
   usage: USAGE,
   async run(args, ctx) {
-    let values: { format?: string; out?: string };
-    try {
-      ({ values } = parseArgs({ args, strict: true, options: { format: { type: 'string' }, out: { type: 'string' } } }));
-    } catch (err) {
-      throw new UsageError(`${(err as Error).message}\n${USAGE}`);
-    }
+    const { values } = parseFlags(args, { options: { format: { type: 'string' }, out: { type: 'string' } } }, USAGE);
     const format = values.format ?? 'jsonl';
     if (format !== 'jsonl' && format !== 'csv') throw new UsageError(`--format must be jsonl or csv, not "${format}".\n${USAGE}`);
     const store = await ctx.openStore();
@@ -33,8 +28,12 @@ export const exportCommand: Command = {
         for await (const page of store.iterateMessageFacts(ctx.config.workspace, {}, 1000)) {
           let chunk = '';
           for (const fact of page) {
-            const record = exportRecord(fact);
-            chunk += format === 'csv' ? csvLine(CSV_HEADER.map((h) => record[h])) : `${JSON.stringify(fact)}\n`;
+            if (format === 'csv') {
+              const record = exportRecord(fact);
+              chunk += csvLine(CSV_HEADER.map((h) => record[h]));
+            } else {
+              chunk += `${JSON.stringify(fact)}\n`;
+            }
             count++;
           }
           await out.write(chunk);

@@ -1,13 +1,12 @@
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../core/errors.ts';
 import { computeInsights } from '../../insights/compute-insights.ts';
-import type { Lang } from '../../insights/i18n.ts';
 import { renderReportHtml } from '../../insights/render/report-html.ts';
 import { renderReportMarkdown } from '../../insights/render/report-markdown.ts';
 import { loadInsightsInput } from '../../runtime/load-insights-input.ts';
 import { openOutput } from '../../runtime/write-output.ts';
 import { checkRange, parseDateFlag } from '../date-flags.ts';
 import type { Command } from '../command.ts';
+import { parseFlags, parseLang } from '../parse-flags.ts';
 
 const USAGE = `Usage: ecoute report [--format md|html|json] [--out FILE] [--lang fr|en] [--from DATE --to DATE]
 
@@ -21,29 +20,17 @@ drivers, emerging themes, personas, customers at risk, brands, spikes, EX–CX l
 
 const FORMATS = ['md', 'html', 'json'] as const;
 
-/** Validates --lang. */
-export function parseLang(value: string | undefined): Lang | undefined {
-  if (value === undefined) return undefined;
-  if (value !== 'fr' && value !== 'en') throw new UsageError(`--lang must be fr or en, not "${value}".`);
-  return value;
-}
-
 /** `ecoute report`: computes insights from the store and renders them. */
 export const reportCommand: Command = {
   name: 'report',
   summary: 'Write the insights report (md, html or json)',
   usage: USAGE,
   async run(args, ctx) {
-    let values: { format?: string; out?: string; lang?: string; from?: string; to?: string };
-    try {
-      ({ values } = parseArgs({
-        args,
-        strict: true,
-        options: { format: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } },
-      }));
-    } catch (err) {
-      throw new UsageError(`${(err as Error).message}\n${USAGE}`);
-    }
+    const { values } = parseFlags(
+      args,
+      { options: { format: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } } },
+      USAGE,
+    );
     const format = values.format ?? 'md';
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be md, html or json, not "${format}".\n${USAGE}`);
     const lang = parseLang(values.lang);

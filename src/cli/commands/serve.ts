@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { AnalyzerModel } from '../../analyze/model.ts';
 import { UsageError } from '../../core/errors.ts';
 import { createApp } from '../../server/create-app.ts';
@@ -7,6 +6,7 @@ import { startServer } from '../../runtime/http-server.ts';
 import { computeInsightsInWorker, workerCanShare } from '../../runtime/compute-insights-in-worker.ts';
 import { startConfiguredDigests } from '../../runtime/scheduled-digests.ts';
 import type { Command } from '../command.ts';
+import { parseFlags } from '../parse-flags.ts';
 
 const USAGE = `Usage: ecoute serve [--port N] [--host H]
 
@@ -43,15 +43,10 @@ function untilSignal(): Promise<string> {
 /** `ecoute serve`: the dashboard and API, plus the digest schedule when configured. */
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'Start the dashboard and HTTP API',
+  summary: 'Serve the dashboard and API on http://localhost:4870',
   usage: USAGE,
   async run(args, ctx) {
-    let values: { port?: string; host?: string };
-    try {
-      ({ values } = parseArgs({ args, options: { port: { type: 'string' }, host: { type: 'string' } }, strict: true }));
-    } catch (err) {
-      throw new UsageError(`${(err as Error).message}\n${USAGE}`);
-    }
+    const { values } = parseFlags(args, { options: { port: { type: 'string' }, host: { type: 'string' } } }, USAGE);
     const port = parsePort(values.port, ctx.config.port);
     const host = values.host ?? ctx.config.host;
     const store = await ctx.openStore();

@@ -1,8 +1,8 @@
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../core/errors.ts';
 import { EMOTIONS, STAGES, type Emotion, type Stage } from '../../core/labels.ts';
 import { WorkspaceSettingsSchema, type WorkspaceSettings } from '../../core/workspace.ts';
 import type { Command } from '../command.ts';
+import { parseFlags } from '../parse-flags.ts';
 
 const USAGE = `Usage: ecoute workspace [--brand NAME] [--language fr|en] [--desired STAGE=EMOTION]... [--clear-desired]
 
@@ -41,21 +41,18 @@ export const workspaceCommand: Command = {
   summary: 'Show or change workspace settings (own brand, language, signature moments)',
   usage: USAGE,
   async run(args, ctx) {
-    let values: { brand?: string; language?: string; desired?: string[]; 'clear-desired'?: boolean };
-    try {
-      ({ values } = parseArgs({
-        args,
-        strict: true,
+    const { values } = parseFlags(
+      args,
+      {
         options: {
           brand: { type: 'string' },
           language: { type: 'string' },
           desired: { type: 'string', multiple: true },
           'clear-desired': { type: 'boolean' },
         },
-      }));
-    } catch (err) {
-      throw new UsageError(`${(err as Error).message}\n${USAGE}`);
-    }
+      },
+      USAGE,
+    );
     const desired = parseDesired(values.desired ?? []);
     const store = await ctx.openStore();
     try {

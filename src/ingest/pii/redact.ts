@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hashedId } from '../natural-key.ts';
 import { isEmailAddress, redactEmails } from './email.ts';
 import { redactIbans } from './iban.ts';
 import { redactNirs } from './nir.ts';
@@ -27,5 +27,5 @@ export function redactOptional(text: string | undefined): string | undefined {
 export function pseudonymizeCustomerId(id: string): string {
   const trimmed = id.trim();
   if (!isEmailAddress(trimmed)) return trimmed.includes('@') ? redactPii(trimmed) : trimmed;
-  return 'cust-' + createHash('sha256').update(trimmed.toLowerCase()).digest('hex').slice(0, 12);
+  return hashedId('cust', trimmed);
 }

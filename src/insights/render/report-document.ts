@@ -7,6 +7,12 @@ import { stringsFor, type ReportStrings } from './report-strings.ts';
 /** A table cell; `heat` (0..1) asks the HTML renderer to shade it, in a warm (negative) or cool (positive) hue. */
 export type ReportCell = string | { text: string; heat: number; tone: 'negative' | 'positive' };
 
+/** The text of a cell, whether plain or a heatmap cell. */
+export function cellText(c: ReportCell): string {
+  return typeof c === 'string' ? c : c.text;
+}
+
+/** A table of a report section. */
 export interface ReportTable {
   caption?: string;
   headers: string[];
@@ -14,11 +20,13 @@ export interface ReportTable {
   heatmap?: boolean;
 }
 
+/** A customer quote of a report section. */
 export interface ReportQuote {
   text: string;
   by: string;
 }
 
+/** One section of the report: title, paragraphs, tables, quotes. */
 export interface ReportSection {
   id: string;
   title: string;

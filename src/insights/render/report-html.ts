@@ -1,6 +1,6 @@
 import type { Insights } from '../types.ts';
 import type { Lang } from '../i18n.ts';
-import { buildReportDocument, type ReportCell, type ReportDocument, type ReportTable } from './report-document.ts';
+import { buildReportDocument, cellText, type ReportCell, type ReportDocument, type ReportTable } from './report-document.ts';
 import { escapeHtml, inlineHtml } from './html-escape.ts';
 
 /** Inline styles: the file must open anywhere (mail, intranet, offline) with no external asset. */
@@ -24,9 +24,10 @@ function heatStyle(heat: number, tone: 'negative' | 'positive'): string {
   return `background:rgba(${rgb},${alpha});color:${alpha > 0.45 ? '#fff' : 'inherit'}`;
 }
 
-function cell(c: ReportCell, first: boolean): string {
+/** A data cell: heatmap cells shaded, numeric cells right-aligned. */
+function cell(c: ReportCell): string {
   if (typeof c !== 'string') return `<td class="heat" style="${heatStyle(c.heat, c.tone)}">${escapeHtml(c.text)}</td>`;
-  const numeric = !first && /^[−+\-]?[\d\s.,]+( ?%| pts)?( \(n=\d+\))?$/.test(c);
+  const numeric = /^[−+\-]?[\d\s.,]+( ?%| pts)?( \(n=\d+\))?$/.test(c);
   return `<td${numeric ? ' class="num"' : ''}>${escapeHtml(c)}</td>`;
 }
 
@@ -34,7 +35,7 @@ function table(t: ReportTable): string {
   if (t.rows.length === 0) return '';
   const caption = t.caption ? `<caption>${escapeHtml(t.caption)}</caption>` : '';
   const head = `<thead><tr>${t.headers.map((h) => `<th scope="col">${escapeHtml(h)}</th>`).join('')}</tr></thead>`;
-  const body = t.rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${escapeHtml(typeof c === 'string' ? c : c.text)}</th>` : cell(c, false))).join('')}</tr>`).join('\n');
+  const body = t.rows.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${escapeHtml(cellText(c))}</th>` : cell(c))).join('')}</tr>`).join('\n');
   // Wide tables (the 12-emotion heatmap) scroll inside their box instead of breaking the page.
   return `<div class="table-wrap"><table${t.heatmap ? ' class="heatmap"' : ''}>${caption}${head}<tbody>\n${body}\n</tbody></table></div>`;
 }

@@ -1,8 +1,6 @@
 import type { Insights } from '../types.ts';
 import type { Lang } from '../i18n.ts';
-import { buildReportDocument, type ReportCell, type ReportDocument, type ReportTable } from './report-document.ts';
-
-const cellText = (c: ReportCell) => (typeof c === 'string' ? c : c.text);
+import { buildReportDocument, cellText, type ReportDocument, type ReportTable } from './report-document.ts';
 
 /** Escapes what would break a Markdown table cell (pipes, line breaks). */
 function escapeCell(s: string): string {

@@ -60,6 +60,7 @@ const STRINGS = {
   },
 } as const;
 
+/** The report and digest strings of one language. */
 export type ReportStrings = (typeof STRINGS)['fr'] | (typeof STRINGS)['en'];
 
 /** The report phrases in one language. */

@@ -1,10 +1,13 @@
+/** Fewest pairs a correlation is computed over: fewer points say nothing. */
+export const MIN_CORRELATION_PAIRS = 3;
+
 /**
- * Pearson's product-moment correlation (K. Pearson, 1895). Returns null under 3 pairs or when one
- * side is constant, because a correlation over so few points says nothing.
+ * Pearson's product-moment correlation (K. Pearson, 1895). Returns null under MIN_CORRELATION_PAIRS
+ * pairs or when one side is constant, because a correlation over so few points says nothing.
  */
 export function pearson(xs: number[], ys: number[]): number | null {
   const n = Math.min(xs.length, ys.length);
-  if (n < 3) return null;
+  if (n < MIN_CORRELATION_PAIRS) return null;
   let mx = 0, my = 0;
   for (let i = 0; i < n; i++) { mx += xs[i]; my += ys[i]; }
   mx /= n; my /= n;

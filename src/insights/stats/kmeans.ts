@@ -1,7 +1,5 @@
 import { mulberry32 } from '../../core/prng.ts';
 
-/** A small seeded PRNG (mulberry32), so clustering is reproducible run after run. */
-export const seededRandom = mulberry32;
 
 function dist2(a: Float64Array, b: Float64Array): number {
   let s = 0;
@@ -12,6 +10,7 @@ function dist2(a: Float64Array, b: Float64Array): number {
   return s;
 }
 
+/** Cluster assignments and centroids. */
 export interface KMeansResult {
   k: number;
   centroids: Float64Array[];
@@ -26,7 +25,8 @@ export interface KMeansResult {
  */
 export function kmeans(points: Float64Array[], k: number, seed = 42, maxIter = 30): KMeansResult {
   const n = points.length;
-  const rand = seededRandom(seed);
+  // Seeded PRNG (mulberry32), so clustering is reproducible run after run.
+  const rand = mulberry32(seed);
   const centroids: Float64Array[] = [Float64Array.from(points[Math.floor(rand() * n)])];
   const nearest = points.map((p) => dist2(p, centroids[0]));
   while (centroids.length < k) {

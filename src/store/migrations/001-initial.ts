@@ -14,9 +14,8 @@ import type { Kysely } from 'kysely';
  *   sent_at, message_id): a stage/theme/emotion/need filter walks only matching rows, newest first.
  * Language and team are low-cardinality: the stream index plus a row filter serves them.
  */
-// Kysely's migration API is untyped by design: the schema is what this migration creates.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function up(db: Kysely<any>, idType: 'integer' | 'bigserial'): Promise<void> {
+// No table types apply (`Kysely<unknown>`): the schema is what this migration creates.
+export async function up(db: Kysely<unknown>, idType: 'integer' | 'bigserial'): Promise<void> {
   await db.schema
     .createTable('workspaces')
     .addColumn('id', 'text', (c) => c.primaryKey())

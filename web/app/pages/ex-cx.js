@@ -10,8 +10,6 @@ import { num, pct, t } from '../i18n.js';
 
 /** Under this many teams a correlation is shown as indicative only. */
 const SMALL_N = 10;
-/** Fewer teams than this and r is not computed at all (the server sends null). */
-const MIN_N = 3;
 
 export async function render() {
   const d = await getJson('/api/ex-cx');
@@ -19,7 +17,7 @@ export async function render() {
     'div',
     { class: 'page page-ex-cx' },
     pageHeader(t('excx_title'), t('excx_lead')),
-    d.teams.length ? [teamTable(d.teams), correlations(d.correlations, d.teams.length)] : empty(t('excx_empty')),
+    d.teams.length ? [teamTable(d.teams), correlations(d.correlations, d.teams.length, d.minTeams)] : empty(t('excx_empty')),
   );
 }
 
@@ -64,7 +62,7 @@ function reading(r) {
 }
 
 /** One row per (x, y) pair: Pearson and Spearman side by side, with n, a reading and the small-n caveat. */
-function correlations(list, teamCount) {
+function correlations(list, teamCount, minTeams) {
   const pairs = new Map();
   for (const c of list) {
     const key = `${c.x}:${c.y}`;
@@ -72,11 +70,11 @@ function correlations(list, teamCount) {
     pairs.get(key)[c.method] = c.r;
   }
   const rows = [...pairs.values()].map((p) => {
-    const computed = p.n >= MIN_N && (p.pearson !== null || p.spearman !== null);
+    const computed = p.n >= minTeams && (p.pearson !== null || p.spearman !== null);
     const r = p.pearson ?? p.spearman;
     let note;
     // With enough teams r is null only when a measure is the same for every team (zero variance).
-    if (!computed) note = h('span', { class: 'muted' }, p.n < MIN_N ? t('corr_not_enough', { n: num(p.n), min: MIN_N }) : t('corr_no_variance'));
+    if (!computed) note = h('span', { class: 'muted' }, p.n < minTeams ? t('corr_not_enough', { n: num(p.n), min: minTeams }) : t('corr_no_variance'));
     else if (p.n < SMALL_N) note = [reading(r), h('br'), h('span', { class: 'caveat' }, t('corr_indicative', { n: num(p.n) }))];
     else note = reading(r);
     return h('tr', { class: computed ? null : 'not-computed' },

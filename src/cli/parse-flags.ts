@@ -1,0 +1,25 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from '../core/errors.ts';
+import type { Lang } from '../insights/i18n.ts';
+
+/** A command's parseArgs options (strict mode is always on; `args` is passed separately). */
+export type FlagsConfig = Omit<ParseArgsConfig, 'args' | 'strict'>;
+
+/**
+ * node:util `parseArgs` in strict mode, with its errors (unknown flag, missing value...) turned into a
+ * UsageError that ends with the command's usage text, so every command reports bad flags the same way.
+ */
+export function parseFlags<const T extends FlagsConfig>(args: string[], config: T, usage: string): ReturnType<typeof parseArgs<T & { args: string[]; strict: true }>> {
+  try {
+    return parseArgs({ ...config, args, strict: true });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n${usage}`);
+  }
+}
+
+/** Validates --lang. */
+export function parseLang(value: string | undefined): Lang | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'fr' && value !== 'en') throw new UsageError(`--lang must be fr or en, not "${value}".`);
+  return value;
+}

@@ -9,7 +9,8 @@ interface StageTally {
   neutral: number;
   negative: number;
   counts: Record<Emotion, number>;
-  reasons: Map<string, { text: string; count: number }>;
+  /** Stated reasons, with how often each was given under each primary emotion. */
+  reasons: Map<string, { text: string; count: number; byPrimary: Map<Emotion, number> }>;
 }
 
 const zeroCounts = (): Record<Emotion, number> => Object.fromEntries(EMOTIONS.map((e) => [e, 0])) as Record<Emotion, number>;
@@ -17,7 +18,7 @@ const NEG = new Set<Emotion>(NEGATIVE_EMOTIONS);
 
 /**
  * The journey emotion map: for each stage, how many customer messages show each emotion (multi-label,
- * so shares may add up to more than 1), the dominant emotion, the most frequent stated reasons, and
+ * so shares may add up to more than 1), the dominant emotion, the reasons behind it, and
  * the gap to the emotion the workspace wants customers to feel there — the "signature moment" idea of
  * designing a stage around one intended feeling, then measuring the distance to it.
  */
@@ -48,9 +49,11 @@ export function computeJourneyMap(messages: readonly MessageFact[], settings: Wo
     if (a.reason) {
       // Lower-casing (not full accent folding) is enough to merge the same reason written twice.
       const key = a.reason.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]+$/, '');
-      const r = t.reasons.get(key);
-      if (r) r.count++;
-      else t.reasons.set(key, { text: a.reason.trim(), count: 1 });
+      let r = t.reasons.get(key);
+      if (!r) t.reasons.set(key, (r = { text: a.reason.trim(), count: 0, byPrimary: new Map() }));
+      r.count++;
+      const primary = a.emotions[0]?.label;
+      if (primary) r.byPrimary.set(primary, (r.byPrimary.get(primary) ?? 0) + 1);
     }
   }
   const stages: JourneyStage[] = STAGES.filter((s) => tallies.has(s) || settings.desiredEmotions[s]).map((stage) => {
@@ -78,10 +81,7 @@ export function computeJourneyMap(messages: readonly MessageFact[], settings: Wo
       neutral: t.neutral,
       dominantEmotion: dominant,
       negativeShare: round(t.negative / t.messages, 3),
-      topReasons: [...t.reasons.values()]
-        .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text))
-        .slice(0, 3)
-        .map((r) => ({ reason: r.text, count: r.count })),
+      topReasons: topReasons(t, dominant),
       desiredEmotion: desired,
       desiredShare,
       gap,
@@ -90,4 +90,20 @@ export function computeJourneyMap(messages: readonly MessageFact[], settings: Wo
     };
   });
   return { emotions: [...EMOTIONS], stages, unstaged };
+}
+
+/**
+ * Why customers feel what they feel at a stage: the reasons most often given by messages whose primary
+ * emotion is the stage's dominant one (a "Merci, au revoir" closing a chat says nothing about the anger
+ * of that stage). Falls back to all reasons when none was given under the dominant emotion.
+ */
+function topReasons(t: StageTally, dominant: Emotion | null): { reason: string; count: number }[] {
+  const all = [...t.reasons.values()];
+  const underDominant = dominant === null ? [] : all
+    .map((r) => ({ text: r.text, count: r.byPrimary.get(dominant) ?? 0 }))
+    .filter((r) => r.count > 0);
+  return (underDominant.length > 0 ? underDominant : all)
+    .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text))
+    .slice(0, 3)
+    .map((r) => ({ reason: r.text, count: r.count }));
 }

@@ -160,6 +160,7 @@ export interface JourneyStage {
   neutral: number;
   dominantEmotion: Emotion | null;
   negativeShare: number | null;
+  /** Most frequent reasons given by messages whose primary emotion is the dominant one (all reasons if none). */
   topReasons: { reason: string; count: number }[];
   /** "Signature moment" target from settings.desiredEmotions. */
   desiredEmotion: Emotion | null;

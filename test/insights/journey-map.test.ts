@@ -28,10 +28,19 @@ describe('journey emotion map', () => {
     expect(delivery.negativeShare).toBe(0.5);
     // "Colis en retard" and "colis en retard." fold to the same reason
     expect(delivery.topReasons[0]).toEqual({ reason: 'Colis en retard', count: 2 });
+    // Reasons explain the dominant emotion (anger): the joyful "Livreur aimable" is not one of them
+    expect(delivery.topReasons).toEqual([{ reason: 'Colis en retard', count: 2 }]);
     // desired joy: share 0.25, dominant anger 0.5 → gap 0.25
     expect(delivery).toMatchObject({ desiredEmotion: 'joy', desiredShare: 0.25, gap: 0.25, status: 'gap' });
     const billing = map.stages.find((s) => s.stage === 'billing')!;
     expect(billing).toMatchObject({ dominantEmotion: 'gratitude', gap: 0, status: 'met' });
+    // No reason was given under the dominant emotion: all reasons of the stage are shown instead
+    const support = computeJourneyMap(
+      [message({ a: { stage: 'support', emotions: ['anger'] } }), message({ a: { stage: 'support', emotions: ['joy'], reason: 'Merci' } })],
+      { language: 'fr', desiredEmotions: {} },
+    ).stages[0];
+    expect(support.dominantEmotion).toBe('anger');
+    expect(support.topReasons).toEqual([{ reason: 'Merci', count: 1 }]);
     expect(map.stages.find((s) => s.stage === 'renewal')!.status).toBe('no_data');
     expect(map.unstaged).toBe(1);
     // Stages keep the journey order

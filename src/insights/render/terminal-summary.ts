@@ -1,6 +1,7 @@
 import type { Insights } from '../types.ts';
 import { LABEL_NAMES, type Lang } from '../i18n.ts';
 import { amount, clip, interval, num, pct, pctUnits, quoted, signed } from './format.ts';
+import { fixFirst, topPains } from '../priorities.ts';
 
 const T = {
   fr: {
@@ -9,7 +10,7 @@ const T = {
     scores: 'Scores',
     n: 'réponses',
     journey: 'Émotion dominante par étape du parcours',
-    fix: 'À corriger en premier (impact sur les détracteurs)',
+    fix: 'À corriger en premier (impact sur les clients mécontents)',
     pains: 'Principales douleurs',
     risk: (n: number, v: string) => `${n} clients à risque, valeur à risque ${v}`,
     compliment: 'Un compliment à partager',
@@ -21,7 +22,7 @@ const T = {
     scores: 'Scores',
     n: 'responses',
     journey: 'Dominant emotion per journey stage',
-    fix: 'Fix first (impact on detractors)',
+    fix: 'Fix first (impact on unhappy customers)',
     pains: 'Top pains',
     risk: (n: number, v: string) => `${n} customers at risk, value at risk ${v}`,
     compliment: 'A compliment worth sharing',
@@ -31,7 +32,8 @@ const T = {
 
 /**
  * The short plain-text summary `ecoute demo` prints in the terminal: scores with their intervals,
- * the emotion of each journey stage, what to fix first, and who is at risk. Pure; no colours.
+ * the emotion of each journey stage, what to fix first and the top pains (ranked as on the dashboard's
+ * overview), and who is at risk. Pure; no colours.
  */
 export function renderTerminalSummary(ins: Insights, lang: Lang): string {
   const t = T[lang];
@@ -54,7 +56,7 @@ export function renderTerminalSummary(ins: Insights, lang: Lang): string {
     }
     out.push('');
   }
-  const drivers = ins.drivers.detractors.drivers.filter((d) => d.impact > 0).slice(0, 3);
+  const drivers = fixFirst(ins, 3);
   if (drivers.length > 0) {
     out.push(`${t.fix}:`);
     for (const d of drivers) {
@@ -62,7 +64,7 @@ export function renderTerminalSummary(ins: Insights, lang: Lang): string {
     }
     out.push('');
   }
-  const pains = ins.themes.filter((th) => (th.negativeShare ?? 0) > 0.5).slice(0, 3);
+  const pains = topPains(ins, 3);
   if (pains.length > 0) {
     out.push(`${t.pains}:`);
     for (const p of pains) {

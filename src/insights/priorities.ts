@@ -1,0 +1,34 @@
+import type { Driver, Insights, ThemeStat } from './types.ts';
+
+/**
+ * What to act on first, shared by the dashboard's overview, the terminal summary and the reports, so
+ * every surface names the same priorities.
+ */
+
+/** How many items a priority list holds by default (the Overview shows five). */
+export const OVERVIEW_TOP = 5;
+
+/**
+ * "What to fix first": drivers of bad outcomes ranked by impact (prevalence × effect), taken from the
+ * detractor report, then from low CSAT for labels not already listed.
+ */
+export function fixFirst(insights: Insights, limit = OVERVIEW_TOP): (Driver & { outcome: string })[] {
+  const seen = new Set<string>();
+  const ranked: (Driver & { outcome: string })[] = [];
+  for (const report of [insights.drivers.detractors, insights.drivers.lowCsat]) {
+    for (const d of report.drivers) {
+      const key = `${d.kind}:${d.label}`;
+      if (seen.has(key) || d.impact <= 0) continue;
+      seen.add(key);
+      ranked.push({ ...d, outcome: report.outcome });
+    }
+  }
+  return ranked.sort((a, b) => Number(b.significant) - Number(a.significant) || b.impact - a.impact).slice(0, limit);
+}
+
+/** Themes ranked by negative volume (messages × negative share): where customers hurt most. */
+export function topPains(insights: Insights, limit = OVERVIEW_TOP): ThemeStat[] {
+  const negative = (t: ThemeStat): number => t.messages * (t.negativeShare ?? 0);
+  return [...insights.themes].sort((a, b) => negative(b) - negative(a)).slice(0, limit);
+}
+

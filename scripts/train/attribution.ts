@@ -15,7 +15,7 @@ lexicons from the following resources, used under their licences:
   "XED: A Multilingual Dataset for Sentiment Analysis and Emotion Detection", COLING 2020. CC BY 4.0.
 - **Banking77** (train split) — I. Casanueva et al., "Efficient Intent Detection with Dual Sentence Encoders",
   NLP4ConvAI 2020. CC BY 4.0.
-- Écoute's own French/English customer-experience lexicons (src/analyze/lexicon/), Apache-2.0.
+- Écoute's own French/English customer-experience lexicons (src/analyze/lexicon/, src/analyze/cx/lexicon/), MIT.
 
 No evaluation-only data (airline tweets, UMSAB, French insurance or restaurant reviews, TWCS, EPITOME,
 VADER ground truth, Polarimots) was used to train or tune these weights.

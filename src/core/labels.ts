@@ -21,6 +21,15 @@ export const THEMES = [
 ] as const;
 export type Theme = (typeof THEMES)[number];
 
+/**
+ * Themes that state a problem (something late, lost, broken, wrong or still open), as opposed to
+ * staff_attitude, price, information and policy, which customers also use for praise or questions.
+ */
+export const PROBLEM_THEMES: ReadonlySet<Theme> = new Set<Theme>([
+  'delay', 'cancellation', 'lost_or_damaged', 'wait_time', 'booking', 'technical', 'billing', 'product_quality',
+  'account_access', 'unresolved',
+]);
+
 /** Customer journey stages. */
 export const STAGES = [
   'discover', 'purchase', 'onboarding', 'delivery', 'usage', 'billing', 'support', 'renewal', 'cancellation',

@@ -4,7 +4,7 @@
  * /work/shared/data/ecoute-gold/GUIDELINES.md; each module cites the section it implements.
  */
 import type { Analysis, Finding } from '../../core/analysis.ts';
-import type { SentimentLabel, Stage } from '../../core/labels.ts';
+import { PROBLEM_THEMES, type SentimentLabel, type Stage, type Theme } from '../../core/labels.ts';
 import type { Token } from '../text.ts';
 import { compileCxLexicon, type CxLexicon } from './compile.ts';
 import type { Match } from './matcher.ts';
@@ -83,8 +83,6 @@ export function analyzeCx(input: CxInput, lexicon?: CxLexicon): CxResult {
   return { needs, themes: themeFindings(themeHits), stage, signals, reason };
 }
 
-const PROBLEMS = new Set(['delay', 'cancellation', 'lost_or_damaged', 'wait_time', 'technical', 'product_quality', 'account_access', 'unresolved', 'billing', 'booking']);
-
 /**
  * The stance the need and urgency rules read: the sentiment label, except that a message the model
  * read as neutral or positive but that states a problem in complaint words ("7 plates arrived
@@ -93,7 +91,7 @@ const PROBLEMS = new Set(['delay', 'cancellation', 'lost_or_damaged', 'wait_time
 function complaintStance(scan: CxScan, sentiment: SentimentLabel, themeHits: readonly ThemeHit[]): SentimentLabel {
   if (sentiment === 'negative') return sentiment;
   const tone = toneOf(scan);
-  const stated = themeHits.some((t) => PROBLEMS.has(t.label) && t.score >= 0.45);
+  const stated = themeHits.some((t) => PROBLEM_THEMES.has(t.label as Theme) && t.score >= 0.45);
   return tone.gripe && stated ? 'negative' : sentiment;
 }
 

@@ -4,7 +4,7 @@
  * verbatim span that shows it.
  */
 import type { Finding } from '../../core/analysis.ts';
-import { THEMES, type SentimentLabel, type Theme } from '../../core/labels.ts';
+import { PROBLEM_THEMES, THEMES, type SentimentLabel, type Theme } from '../../core/labels.ts';
 import type { Match } from './matcher.ts';
 import { clauseRange, phraseAround } from './phrase.ts';
 import { hits, type CxScan } from './scan.ts';
@@ -30,12 +30,6 @@ const PAIRS: ReadonlyArray<{ noun: string; qualifiers: readonly string[]; theme:
   { noun: 'role:device', qualifiers: ['role:broken'], theme: 'technical', window: 6 },
 ];
 
-// Themes that state a fact about a problem (as opposed to staff_attitude or price, which are
-// also used for praise).
-const FACTUAL: ReadonlySet<Theme> = new Set<Theme>([
-  'delay', 'cancellation', 'lost_or_damaged', 'wait_time', 'booking', 'technical', 'billing', 'product_quality',
-  'account_access', 'unresolved',
-]);
 
 const REQUEST_WORD_CUES: ReadonlySet<Theme> = new Set<Theme>(['unresolved', 'booking']);
 const OBJECT_CUES: ReadonlySet<Theme> = new Set<Theme>(['product_quality', 'booking']);
@@ -140,7 +134,7 @@ export function detectThemeHits(scan: CxScan, sentiment: SentimentLabel): ThemeH
       // "email", "ticket", "change" are everyday words of neutral requests: as weak cues of
       // unresolved or booking they need a complaint that is sure (negative reading or complaint words).
       if (!sure && REQUEST_WORD_CUES.has(t)) continue;
-      const w = hits(scan, `weak:${t}`).find((m) => !(FACTUAL.has(t) && praisedClause(m)));
+      const w = hits(scan, `weak:${t}`).find((m) => !(PROBLEM_THEMES.has(t) && praisedClause(m)));
       // Weak cues that only name an object ("the plane", "my seat") rank below those naming an event.
       const score = OBJECT_CUES.has(t) ? 0.25 : 0.3;
       if (w && !perTheme.has(t) && !out.some((o) => o.label === t)) out.push({ label: t, score, evidence: phraseAround(scan, w) });

@@ -48,6 +48,8 @@ export interface CoreAnalysis {
   emotions: Analysis['emotions'];
   /** The CX lexicon scan made for the problem cues, handed on so the CX layer does not scan again. */
   scan: CxScan;
+  /** The scan found a stated service failure (which makes a flat report a complaint). */
+  serviceProblem: boolean;
 }
 
 /** Language, sentiment and emotions only (no CX layer): what evaluation of those layers needs. */
@@ -65,7 +67,7 @@ export function analyzeCore(text: string, options: AnalyzeOptions): CoreAnalysis
   // A lukewarm verdict ("correct sans plus") is not a complaint, whatever problem words it uses.
   const sent = withProblemCues(scoreSentiment(cm, fs), problem && !fs.lukewarm);
   const emotions = selectEmotions(cm, fs, sent.label, input, tokens, words, language, problem);
-  return { text: input, tokens, language, sentiment: { label: sent.label, score: sent.score }, emotions, scan };
+  return { text: input, tokens, language, sentiment: { label: sent.label, score: sent.score }, emotions, scan, serviceProblem: problem };
 }
 
 /** Analyses one message. */

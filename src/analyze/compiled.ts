@@ -4,6 +4,8 @@
  */
 import type { AnalyzerModel, LinearModelData } from './model.ts';
 import { compileCxLexicon, type CxLexicon } from './cx/compile.ts';
+import { compileHidden, type CompiledHidden } from './hidden.ts';
+import { unpackRows } from './packed-rows.ts';
 
 /** A linear model ready for scoring. */
 export interface CompiledLinear {
@@ -21,7 +23,7 @@ export type PhraseTable = Map<string, { words: string[]; value: number; key: str
 export interface CompiledModel {
   model: AnalyzerModel;
   sentiment: CompiledLinear;
-  emotions: CompiledLinear & { thresholds: Float64Array; thresholdsByLang: Map<string, Float64Array> };
+  emotions: CompiledLinear & { thresholds: Float64Array; thresholdsByLang: Map<string, Float64Array>; hidden: CompiledHidden | null };
   lexEn: PhraseTable;
   lexFr: PhraseTable;
   lexFeel: PhraseTable;
@@ -39,8 +41,13 @@ function linear(d: LinearModelData): CompiledLinear {
   const k = d.labels.length;
   const index = new Map<string, number>();
   d.features.forEach((f, i) => index.set(f, i));
-  const weights = new Float32Array(d.weights.length);
-  for (let i = 0; i < d.weights.length; i++) weights[i] = d.weights[i] / d.scale;
+  let weights: Float32Array;
+  if (Array.isArray(d.weights)) {
+    weights = new Float32Array(d.weights.length);
+    for (let i = 0; i < d.weights.length; i++) weights[i] = d.weights[i] / d.scale;
+  } else {
+    weights = unpackRows(d.weights);
+  }
   return { labels: d.labels, index, weights, bias: Float64Array.from(d.bias), k };
 }
 
@@ -77,6 +84,7 @@ export function compile(model: AnalyzerModel): CompiledModel {
       ...em,
       thresholds: Float64Array.from(model.emotions.thresholds),
       thresholdsByLang: new Map(Object.entries(model.emotions.thresholdsByLang ?? {}).map(([l, t]) => [l, Float64Array.from(t)])),
+      hidden: model.emotions.hidden ? compileHidden(model.emotions.hidden) : null,
     },
     lexEn: phraseTable(model.lexicon.en),
     lexFr: phraseTable(model.lexicon.fr),

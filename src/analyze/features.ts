@@ -2,7 +2,7 @@
  * Feature extraction shared by training (scripts/train.ts) and analysis: lexicon valence in the
  * manner of VADER (Hutto & Gilbert 2014: boosters, negation ×−0.74, capitals, "but" weighting),
  * emotion cue matches, and sparse word unigram/bigram indicators with negation marking
- * (Pang, Lee & Vaithyanathan 2002) for the logistic-regression layers.
+ * (Pang, Lee & Vaithyanathan 2002) and character 4-grams for the linear and hidden layers.
  */
 import { BOOSTERS, LUKEWARM, SARCASM_OPENERS, SARCASTIC_PHRASES } from './lexicon/cx-valence.ts';
 import { lastContrast, type Word } from './normalize.ts';
@@ -201,6 +201,7 @@ export function extractFeatures(words: Word[], lang: string, ctx: FeatureContext
   // Sparse indicators, scaled down on long texts so a review does not drown in its own words.
   const seen = new Set<string>();
   const sparse: [string, number][] = [];
+  const chars: [string, number][] = [];
   let prevWord = '';
   for (let i = 0; i < n; i++) {
     const w = words[i];
@@ -211,6 +212,15 @@ export function extractFeatures(words: Word[], lang: string, ctx: FeatureContext
       const pre = 'p:' + (w.neg ? '~' : '') + w.w.slice(0, 5);
       if (!seen.has(pre)) { seen.add(pre); sparse.push([pre, i]); }
     }
+    // Character 4-grams of longer words carry misspellings and rare inflections ("soooo", "pissed",
+    // "décevant") to the emotion layer; they are scaled on their own so word weights keep their scale.
+    if (!w.sym && w.w.length >= 4) {
+      const g = '<' + w.w + '>';
+      for (let q = 0; q + 4 <= g.length; q++) {
+        const c = 'c:' + g.slice(q, q + 4);
+        if (!seen.has(c)) { seen.add(c); chars.push([c, i]); }
+      }
+    }
     if (!w.sym && prevWord) {
       const bi = 'b:' + prevWord + '_' + w.w;
       if (!seen.has(bi)) { seen.add(bi); sparse.push([bi, i]); }
@@ -219,6 +229,8 @@ export function extractFeatures(words: Word[], lang: string, ctx: FeatureContext
   }
   const scale = Math.min(1, 3 / Math.sqrt(Math.max(1, sparse.length)));
   for (const [name, i] of sparse) { names.push(name); vals.push(scale); pos.push(i); }
+  const charScale = Math.min(1, 3 / Math.sqrt(Math.max(1, chars.length)));
+  for (const [name, i] of chars) { names.push(name); vals.push(charScale); pos.push(i); }
   let maxValence = 0;
   for (let i = 0; i < n; i++) maxValence = Math.max(maxValence, Math.abs(valence[i]));
   return { names, vals, pos, lexPos, lexNeg, valence, cueHits, sarcasm, polite, request: request || quest > 0, lukewarm: hasLukewarm(words), maxValence };

@@ -4,14 +4,46 @@
  * passed into `analyze()`; nothing is loaded at import time.
  */
 
-/** A linear model over named sparse features: score[label] = bias + Σ value · weight / scale. */
+/** A linear model over named sparse features: score[label] = bias + Σ value · weight. */
 export interface LinearModelData {
   labels: string[];
   features: string[];
-  /** Row-major `features.length × labels.length` integer weights (quantised); divide by `scale`. */
-  weights: number[];
+  /**
+   * Row-major `features.length × labels.length` weights: integers to divide by `scale`, or int8
+   * rows (see PackedRows), which ignore `scale`.
+   */
+  weights: number[] | PackedRows;
   bias: number[];
   scale: number;
+}
+
+/**
+ * A weight matrix quantised row by row: int8 values (base64) times the row's scale, where the
+ * scale is stored as one byte c (base64) meaning 2^(c/8 − 24). About a byte per weight.
+ */
+export interface PackedRows {
+  encoding: 'int8-rows';
+  rows: number;
+  cols: number;
+  values: string;
+  scales: string;
+}
+
+/**
+ * A hidden ReLU layer added to a linear model's logits ("wide & deep", Cheng et al. 2016):
+ * logit += W2 · relu(W1 · x + b1).
+ */
+export interface HiddenLayerData {
+  size: number;
+  /** Features that feed the layer (the frequent ones), one row of W1 each. */
+  features: string[];
+  /** `features.length × size`. */
+  w1: PackedRows;
+  b1: number[];
+  /** Row-major `size × labels`. */
+  w2: number[];
+  /** Languages that use the linear layer alone (their training lines were too noisy for the layer). */
+  skipLanguages: string[];
 }
 
 /** Character n-gram naive Bayes language identifier (Cavnar & Trenkle 1994; Dunning 1994). */
@@ -45,8 +77,9 @@ export interface AnalyzerModel {
   emotionCues: Record<string, Record<string, number>>;
   /** Softmax over negative / neutral / positive. */
   sentiment: LinearModelData;
-  /** One-vs-rest logistic regression per emotion, with decision thresholds. */
+  /** One-vs-rest logistic regression per emotion (plus a hidden layer), with decision thresholds. */
   emotions: LinearModelData & {
+    hidden?: HiddenLayerData;
     thresholds: number[];
     /** Thresholds tuned for one language's validation slice (French), overriding `thresholds`. */
     thresholdsByLang?: Record<string, number[]>;

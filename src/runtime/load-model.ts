@@ -12,11 +12,33 @@ import { ModelError } from '../core/errors.ts';
 export const DEFAULT_MODEL_DIR = fileURLToPath(new URL('../../models/', import.meta.url));
 const FILE = 'analyzer.json';
 
+/** True when `x` is PackedRows of `rows × cols` whose base64 strings have the matching lengths. */
+function isPacked(x: unknown, rows: number, cols: number): boolean {
+  const p = x as Record<string, unknown> | null;
+  const b64 = (n: number) => Math.ceil(n / 3) * 4;
+  return !!p && p.encoding === 'int8-rows' && p.rows === rows && p.cols === cols
+    && typeof p.values === 'string' && p.values.length === b64(rows * cols)
+    && typeof p.scales === 'string' && p.scales.length === b64(rows);
+}
+
 function isLinear(x: unknown, withThresholds = false): boolean {
   const o = x as Record<string, unknown> | null;
-  return !!o && Array.isArray(o.labels) && Array.isArray(o.features) && Array.isArray(o.weights) && Array.isArray(o.bias)
-    && typeof o.scale === 'number' && (o.weights as unknown[]).length === (o.features as unknown[]).length * (o.labels as unknown[]).length
-    && (!withThresholds || (Array.isArray(o.thresholds) && (o.thresholds as unknown[]).length === (o.labels as unknown[]).length));
+  if (!o || !Array.isArray(o.labels) || !Array.isArray(o.features) || !Array.isArray(o.bias) || typeof o.scale !== 'number') return false;
+  const rows = o.features.length;
+  const cols = o.labels.length;
+  const weightsOk = Array.isArray(o.weights) ? o.weights.length === rows * cols : isPacked(o.weights, rows, cols);
+  return weightsOk && (!withThresholds || (Array.isArray(o.thresholds) && o.thresholds.length === cols));
+}
+
+/** An absent hidden layer is fine; a present one must fit the emotion labels. */
+function hiddenOk(emotions: unknown): boolean {
+  const e = emotions as Record<string, unknown>;
+  const h = e.hidden as Record<string, unknown> | undefined;
+  if (h === undefined) return true;
+  const size = h.size;
+  return typeof size === 'number' && Array.isArray(h.features) && isPacked(h.w1, h.features.length, size)
+    && Array.isArray(h.b1) && h.b1.length === size && Array.isArray(h.w2) && h.w2.length === size * (e.labels as unknown[]).length
+    && Array.isArray(h.skipLanguages);
 }
 
 /** Validates a parsed model object; throws ModelError naming what is wrong. */
@@ -26,6 +48,7 @@ export function checkModel(x: unknown, where = FILE): AnalyzerModel {
     : typeof o.version !== 'string' ? 'no version'
     : !isLinear(o.sentiment) ? 'sentiment weights malformed'
     : !isLinear(o.emotions, true) ? 'emotion weights malformed'
+    : !hiddenOk(o.emotions) ? 'emotion hidden layer malformed'
     : !o.language || !Array.isArray((o.language as Record<string, unknown>).ngrams) ? 'language model malformed'
     : !o.lexicon || typeof (o.lexicon as Record<string, unknown>).fr !== 'object' ? 'lexicon malformed'
     : typeof o.emotionCues !== 'object' ? 'emotion cues malformed'

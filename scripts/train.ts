@@ -154,12 +154,15 @@ let sentModel = trainLinear(sentimentDocs().train, SENT_OPTS);
 // decision thresholds tuned on the internal validation slices.
 const K = EMOTIONS.length;
 const emoDocs: SparseDoc[] = [];
-const emoVal: { doc: SparseDoc; lang: string; source: string; text: string }[] = [];
-const frDocs = new Set<SparseDoc>();
+type ValLine = { doc: SparseDoc; lang: string; source: string; text: string };
+const emoVal: ValLine[] = [];
+/** French lines are machine projections (XED fr): too noisy to teach interactions. French uses the linear layer. */
+const SKIP_DEEP = ['fr'];
+const linearOnly = new Set<SparseDoc>();
 examples.forEach((e, i) => {
   if (!e.emo) return;
   const doc = { ...sparse[i], y: e.emo, weight: e.weight };
-  if (e.lang === 'fr') frDocs.add(doc);
+  if (SKIP_DEEP.includes(e.lang)) linearOnly.add(doc);
   if (e.validation) emoVal.push({ doc, lang: e.lang, source: e.source, text: e.text }); else emoDocs.push(doc);
 });
 // Chosen on the internal validation slices (GoEmotions, XED en, XED fr) and the visible gold third:
@@ -170,24 +173,25 @@ const HIDDEN = 32;
 const EMO_EPOCHS = 4;
 const DEEP_MIN_DF = 30;
 const ENSEMBLE = 5;
-/** French lines are machine projections (XED fr): too noisy to teach interactions. French uses the linear layer. */
-const SKIP_DEEP = ['fr'];
 const deepFeatures = Uint8Array.from(vocab, (n) => ((df.get(n) ?? 0) >= DEEP_MIN_DF ? 1 : 0));
 const emoNet = mergeNets(Array.from({ length: ENSEMBLE }, (_, t) => trainNet(emoDocs, {
   k: K, nFeatures: vocab.length, hidden: HIDDEN, epochs: EMO_EPOCHS, lr: 0.02, wideLr: 0.05, l2: 1e-6, seed: 5 + t,
-  posWeight: EMOTIONS.map(() => 2), deep: (d) => !frDocs.has(d), deepFeatures,
+  posWeight: EMOTIONS.map(() => 2), deep: (d) => !linearOnly.has(d), deepFeatures,
 })));
 const hBuf = new Float64Array(emoNet.hidden);
-const slice = (name: string, keep: (v: (typeof emoVal)[number]) => boolean): ScoredSlice => {
+// The two English validation slices thresholds are tuned on, each counting for half.
+const isGo = (v: ValLine) => v.source === 'goemotions';
+const isXedEn = (v: ValLine) => v.source === 'xed-en' || v.source === 'xed-neutral';
+const slice = (name: string, keep: (v: ValLine) => boolean): ScoredSlice => {
   const vs = emoVal.filter(keep);
   return {
     name,
-    p: vs.map((v) => Array.from(netLogits(emoNet, v.doc, hBuf, !SKIP_DEEP.includes(v.lang), deepFeatures), (z) => 1 / (1 + Math.exp(-z)))),
+    p: vs.map((v) => Array.from(netLogits(emoNet, v.doc, hBuf, !linearOnly.has(v.doc), deepFeatures), (z) => 1 / (1 + Math.exp(-z)))),
     y: vs.map((v) => v.doc.y as Uint8Array),
   };
 };
-const goVal = slice('GoEmotions', (v) => v.source === 'goemotions');
-const xedEnVal = slice('XED en', (v) => v.source === 'xed-en' || v.source === 'xed-neutral');
+const goVal = slice('GoEmotions', isGo);
+const xedEnVal = slice('XED en', isXedEn);
 const enVal = slice('en', (v) => v.lang !== 'fr');
 const perLabel = labelThresholds(enVal);
 EMOTIONS.forEach((l, j) => log(`emotion ${l}: threshold ${perLabel.thresholds[j]}, internal validation F1 ${perLabel.f1[j].toFixed(3)}`));
@@ -221,14 +225,11 @@ const model: AnalyzerModel = {
 };
 // 7. The general emotion thresholds again, end to end through the analyser built above.
 {
-  const textSlice = (name: string, keep: (v: (typeof emoVal)[number]) => boolean): TextSlice => {
+  const textSlice = (name: string, keep: (v: ValLine) => boolean): TextSlice => {
     const vs = emoVal.filter(keep);
     return { name, texts: vs.map((v) => v.text), y: vs.map((v) => v.doc.y as Uint8Array) };
   };
-  const e2e = pipelineThresholds(model, [
-    textSlice('GoEmotions', (v) => v.source === 'goemotions'),
-    textSlice('XED en', (v) => v.source === 'xed-en' || v.source === 'xed-neutral'),
-  ], thresholds);
+  const e2e = pipelineThresholds(model, [textSlice('GoEmotions', isGo), textSlice('XED en', isXedEn)], thresholds);
   model.emotions.thresholds = e2e.thresholds;
   log(`emotions, end to end: Ekman-grouped validation macro-F1 GoEmotions ${e2e.before[0].toFixed(3)} -> ${e2e.after[0].toFixed(3)}, XED en ${e2e.before[1].toFixed(3)} -> ${e2e.after[1].toFixed(3)}`);
 }

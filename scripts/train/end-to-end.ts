@@ -8,12 +8,9 @@
 import { analyzeCore } from '../../src/analyze/analyze.ts';
 import { compile } from '../../src/analyze/compiled.ts';
 import { chooseEmotions, emotionCandidates, isSilent, ratioOf, type EmotionCandidate } from '../../src/analyze/emotions.ts';
-import { extractFeatures } from '../../src/analyze/features.ts';
 import type { AnalyzerModel } from '../../src/analyze/model.ts';
-import { toWords } from '../../src/analyze/normalize.ts';
-import { tokenize } from '../../src/analyze/text.ts';
 import type { SentimentLabel } from '../../src/core/labels.ts';
-import { coordinateAscent, ekmanGroups, ekmanMacroF1 } from './thresholds.ts';
+import { coordinateAscent, ekmanMacroF1, ekmanSet } from './thresholds.ts';
 
 /** Validation lines with their 0/1 targets (EMOTIONS order). */
 export interface TextSlice {
@@ -34,22 +31,20 @@ interface Prepared {
 function prepare(model: AnalyzerModel, text: string): Prepared {
   const cm = compile(model);
   const core = analyzeCore(text, { model });
-  const words = toWords(tokenize(core.text));
-  const fs = extractFeatures(words, core.language, cm);
   return {
-    cands: emotionCandidates(cm, fs, core.language),
+    cands: emotionCandidates(cm, core.features, core.language),
     sentiment: core.sentiment.label,
     serviceProblem: core.serviceProblem,
-    silent: isSilent(fs, words),
+    silent: isSilent(core.features, core.words),
     ownThresholds: cm.emotions.thresholdsByLang.has(core.language),
   };
 }
 
-function predict(p: Prepared, th: number[]): boolean[] {
-  if (p.silent) return ekmanGroups(() => false);
+function predict(p: Prepared, th: number[]): Set<string> {
+  if (p.silent) return ekmanSet(() => false);
   if (!p.ownThresholds) for (const c of p.cands) c.ratio = ratioOf(c.p, c.cue, th[c.labelIndex]);
   const chosen = new Set(chooseEmotions(p.cands, p.sentiment, p.serviceProblem).map((c) => c.labelIndex));
-  return ekmanGroups((j) => chosen.has(j));
+  return ekmanSet((j) => chosen.has(j));
 }
 
 /** General thresholds maximising the analyser's mean Ekman macro-F1 over `slices`, from `start`. */
@@ -57,7 +52,7 @@ export function pipelineThresholds(
   model: AnalyzerModel, slices: TextSlice[], start: number[],
 ): { thresholds: number[]; before: number[]; after: number[] } {
   const prepared = slices.map((s) => s.texts.map((t) => prepare(model, t)));
-  const gold = slices.map((s) => s.y.map((y) => ekmanGroups((j) => y[j] === 1)));
+  const gold = slices.map((s) => s.y.map((y) => ekmanSet((j) => y[j] === 1)));
   const scoreOne = (i: number, th: number[]) => ekmanMacroF1(gold[i], prepared[i].map((p) => predict(p, th)));
   const score = (th: number[]) => slices.reduce((a, _, i) => a + scoreOne(i, th), 0) / slices.length;
   const thresholds = coordinateAscent(score, start);

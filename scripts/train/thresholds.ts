@@ -5,7 +5,8 @@
  * corpus does not decide alone (end to end through the analyser: scripts/train/end-to-end.ts).
  */
 import { EMOTIONS } from '../../src/core/labels.ts';
-import { f1 } from '../eval/metrics.ts';
+import { EKMAN, OURS_TO_EKMAN } from '../eval/datasets.ts';
+import { f1, multiLabelMacroF1 } from '../eval/metrics.ts';
 
 /** A validation slice: per-document probabilities (EMOTIONS order) and 0/1 targets. */
 export interface ScoredSlice {
@@ -37,40 +38,25 @@ export function labelThresholds(s: ScoredSlice): { thresholds: number[]; f1: num
   return { thresholds, f1: f1s };
 }
 
-/** Écoute labels grouped as the Ekman emotions (frustration with anger, no label = neutral). */
-export const EKMAN_GROUPS: number[][] = [
-  ['anger', 'frustration'], ['disgust'], ['anxiety'], ['joy', 'gratitude', 'relief', 'trust'],
-  ['sadness', 'disappointment'], ['surprise', 'confusion'],
-].map((g) => g.map((l) => EMOTIONS.indexOf(l as (typeof EMOTIONS)[number])));
-
-/** Which Ekman groups a 0/1 label vector (or a set of label indices) names. */
-export function ekmanGroups(has: (j: number) => boolean): boolean[] {
-  return EKMAN_GROUPS.map((g) => g.some(has));
+/**
+ * The Ekman groups (plus "neutral" for no label) that a set of Écoute labels names, by the same
+ * mapping as the evaluation (scripts/eval/datasets.ts): tuning and evaluation read labels alike.
+ */
+export function ekmanSet(has: (j: number) => boolean): Set<string> {
+  const s = new Set<string>();
+  EMOTIONS.forEach((label, j) => { if (has(j)) s.add(OURS_TO_EKMAN[label]); });
+  return s.size ? s : new Set(['neutral']);
 }
 
-/**
- * Macro-F1 over the six Ekman groups plus neutral (no group). Groups absent from the gold are
- * left out, as the evaluation does.
- */
-export function ekmanMacroF1(gold: boolean[][], pred: boolean[][]): number {
-  const G = EKMAN_GROUPS.length;
-  const c = Array.from({ length: G + 1 }, () => [0, 0, 0]);
-  pred.forEach((p, i) => {
-    const g = gold[i];
-    for (let k = 0; k <= G; k++) {
-      const pk = k < G ? p[k] : !p.some(Boolean);
-      const gk = k < G ? g[k] : !g.some(Boolean);
-      if (pk && gk) c[k][0]++; else if (pk) c[k][1]++; else if (gk) c[k][2]++;
-    }
-  });
-  const present = c.filter(([tp, , fn]) => tp + fn > 0);
-  return present.reduce((a, [tp, fp, fn]) => a + f1(tp, fp, fn), 0) / Math.max(1, present.length);
+/** Macro-F1 over the Ekman groups present in the gold, neutral included (the evaluation's metric). */
+export function ekmanMacroF1(gold: Set<string>[], pred: Set<string>[]): number {
+  return multiLabelMacroF1(gold, pred, EKMAN).f1;
 }
 
 /** Ekman-grouped macro-F1 of a slice of model probabilities under thresholds `th`. */
 export function ekmanScorer(s: ScoredSlice): (th: number[]) => number {
-  const gold = s.y.map((y) => ekmanGroups((j) => y[j] === 1));
-  return (th) => ekmanMacroF1(gold, s.p.map((p) => ekmanGroups((j) => p[j] >= th[j])));
+  const gold = s.y.map((y) => ekmanSet((j) => y[j] === 1));
+  return (th) => ekmanMacroF1(gold, s.p.map((p) => ekmanSet((j) => p[j] >= th[j])));
 }
 
 /** Coordinate ascent (three passes over the grid, one threshold at a time) maximising `score`. */

@@ -7,10 +7,10 @@ import type { Analysis } from '../core/analysis.ts';
 import { analyzeCx, type CxResult } from './cx/analyze-cx.ts';
 import { compile } from './compiled.ts';
 import { selectEmotions } from './emotions.ts';
-import { extractFeatures } from './features.ts';
+import { extractFeatures, type FeatureSet } from './features.ts';
 import { detectLanguage } from './language.ts';
 import type { AnalyzerModel } from './model.ts';
-import { toWords } from './normalize.ts';
+import { toWords, type Word } from './normalize.ts';
 import { hits, scanCx, type CxScan } from './cx/scan.ts';
 import { scoreSentiment, withProblemCues } from './sentiment.ts';
 import { tokenize, type Token } from './text.ts';
@@ -50,6 +50,9 @@ export interface CoreAnalysis {
   scan: CxScan;
   /** The scan found a stated service failure (which makes a flat report a complaint). */
   serviceProblem: boolean;
+  /** Normalised words and their features, handed on for tools that re-run a later step (threshold tuning). */
+  words: Word[];
+  features: FeatureSet;
 }
 
 /** Language, sentiment and emotions only (no CX layer): what evaluation of those layers needs. */
@@ -67,7 +70,7 @@ export function analyzeCore(text: string, options: AnalyzeOptions): CoreAnalysis
   // A lukewarm verdict ("correct sans plus") is not a complaint, whatever problem words it uses.
   const sent = withProblemCues(scoreSentiment(cm, fs), problem && !fs.lukewarm);
   const emotions = selectEmotions(cm, fs, sent.label, input, tokens, words, language, problem);
-  return { text: input, tokens, language, sentiment: { label: sent.label, score: sent.score }, emotions, scan, serviceProblem: problem };
+  return { text: input, tokens, language, sentiment: { label: sent.label, score: sent.score }, emotions, scan, serviceProblem: problem, words, features: fs };
 }
 
 /** Analyses one message. */

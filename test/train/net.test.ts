@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeNets, netLogits, trainNet, type TrainedNet } from '../../scripts/train/mlp.ts';
-import { coordinateAscent, ekmanMacroF1 } from '../../scripts/train/thresholds.ts';
+import { coordinateAscent, ekmanMacroF1, ekmanSet } from '../../scripts/train/thresholds.ts';
+import { EMOTIONS } from '../../src/core/labels.ts';
 import type { SparseDoc } from '../../scripts/train/logreg.ts';
 
 const doc = (features: number[], y: number): SparseDoc => ({
@@ -39,9 +40,12 @@ describe('wide & deep trainer', () => {
 });
 
 describe('Ekman threshold tuning', () => {
-  it('scores macro-F1 over the groups present in the gold, neutral included', () => {
-    const none = [false, false, false, false, false, false];
-    const anger = [true, false, false, false, false, false];
+  it('reads Écoute labels as Ekman groups, no label as neutral, and scores the groups present', () => {
+    const frustration = EMOTIONS.indexOf('frustration');
+    const anger = ekmanSet((j) => j === frustration);
+    const none = ekmanSet(() => false);
+    expect([...anger]).toEqual(['anger']);
+    expect([...none]).toEqual(['neutral']);
     // Gold: anger, neutral. Predicted: anger, anger -> anger F1 2/3, neutral F1 0.
     expect(ekmanMacroF1([anger, none], [anger, anger])).toBeCloseTo(1 / 3, 10);
     expect(ekmanMacroF1([anger, none], [anger, none])).toBe(1);

@@ -1,8 +1,9 @@
 /**
  * Emotions: one sigmoid per label over a linear layer plus a hidden layer ("wide & deep", trained on
- * GoEmotions + XED en/fr, mapped to Écoute's 12 labels) combined with the CX cue lexicon as a noisy-or, then made consistent with the
- * sentiment as the gold guidelines require (a positive message has no anger, frustration or disgust;
- * a negative message leads with a negative emotion). At most two labels, strongest first.
+ * GoEmotions + XED en/fr, mapped to Écoute's 12 labels) combined with the CX cue lexicon as a
+ * noisy-or, then made consistent with the sentiment as the gold guidelines require (a positive
+ * message has no anger, frustration or disgust; a negative message leads with a negative emotion).
+ * At most two labels, strongest first.
  */
 import type { Finding } from '../core/analysis.ts';
 import { NEGATIVE_EMOTIONS, type Emotion, type SentimentLabel } from '../core/labels.ts';
@@ -79,17 +80,16 @@ const DEFAULT_PRIMARY_SCORE = 0.3;
  */
 export function chooseEmotions(cands: EmotionCandidate[], sentiment: SentimentLabel, serviceProblem: boolean): EmotionCandidate[] {
   cands.sort((a, b) => b.ratio - a.ratio || b.p - a.p);
-  const cue = (c: EmotionCandidate) => c.cue;
   let chosen = cands.filter((c) => c.ratio >= 1);
   if (sentiment === 'positive') {
     chosen = chosen.filter((c) => !HOSTILE.has(c.label));
     // Praise leads with a positive emotion, and an explicit thank-you leads with gratitude.
-    const thanks = chosen.find((c) => c.label === 'gratitude' && cue(c) >= THANKS_CUE);
+    const thanks = chosen.find((c) => c.label === 'gratitude' && c.cue >= THANKS_CUE);
     const pos = chosen.filter((c) => POSITIVE.has(c.label) && c !== thanks);
     chosen = [...(thanks ? [thanks] : []), ...pos, ...chosen.filter((c) => !POSITIVE.has(c.label))];
   }
   // A neutral request signed "merci" is not joy or gratitude: only strong positive cues stay.
-  if (sentiment === 'neutral') chosen = chosen.filter((c) => !POLITE_EMOTIONS.has(c.label) || cue(c) >= 0.8);
+  if (sentiment === 'neutral') chosen = chosen.filter((c) => !POLITE_EMOTIONS.has(c.label) || c.cue >= 0.8);
   if (sentiment === 'negative') {
     // A complaint leads with a negative emotion: the one its own words name ("inadmissible" ->
     // anger, "je comprends pas" -> confusion), else the model's when it is clearly above threshold,
@@ -98,7 +98,7 @@ export function chooseEmotions(cands: EmotionCandidate[], sentiment: SentimentLa
     // FALLBACK_RATIO of its threshold: a bitter remark with no stated problem and no emotional word
     // is left without an emotion rather than given a guess.
     const neg = chosen.filter((c) => NEGATIVE.has(c.label));
-    const byCue = cands.filter((c) => NEGATIVE.has(c.label) && cue(c) >= PRIMARY_CUE).sort((a, b) => cue(b) - cue(a));
+    const byCue = cands.filter((c) => NEGATIVE.has(c.label) && c.cue >= PRIMARY_CUE).sort((a, b) => b.cue - a.cue);
     const primary = byCue[0]
       ?? neg.find((c) => c.ratio >= MODEL_PRIMARY_RATIO)
       ?? (serviceProblem

@@ -13,14 +13,16 @@ import { parseMapping, type Mapping } from '../ingest/mapping-file.ts';
 import { normalizeChannel } from '../ingest/normalize-values.ts';
 import type { RowError } from '../ingest/row-error.ts';
 
-/** Outcome of importing one file. `inserted`/`skipped` count conversations (or employee answers). */
+/** Outcome of importing one file. `inserted`/`updated`/`skipped` count conversations (or employee answers). */
 export interface FileSummary {
   file: string;
   format: FileFormat;
   /** Source records read (CSV rows, JSON values, e-mails, transcripts). */
   rows: number;
   inserted: number;
-  /** Records already imported before (same natural key): nothing was written for them. */
+  /** Records imported before that gained messages or survey answers (a thread exported again later). */
+  updated: number;
+  /** Records already imported before with nothing new: nothing was written for them. */
   skipped: number;
   /** Records with neither text nor score. */
   ignored: number;
@@ -30,7 +32,7 @@ export interface FileSummary {
 /** Outcome of one `runImport` call: per file, then summed. */
 export interface ImportSummary {
   files: FileSummary[];
-  totals: { rows: number; inserted: number; skipped: number; ignored: number; rejected: number };
+  totals: { rows: number; inserted: number; updated: number; skipped: number; ignored: number; rejected: number };
 }
 
 /** Progress of the file being imported, reported every 1000 records and after each written batch. */
@@ -104,7 +106,7 @@ export async function runImport(opts: RunImportOptions): Promise<ImportSummary> 
   for (const plan of plans) {
     const sourceName = opts.sourceName ?? basename(plan.path);
     const sourceId = await opts.store.ensureSource(opts.workspaceId, sourceName, plan.format);
-    const summary: FileSummary = { file: plan.path, format: plan.format, rows: 0, inserted: 0, skipped: 0, ignored: 0, rejected: [] };
+    const summary: FileSummary = { file: plan.path, format: plan.format, rows: 0, inserted: 0, updated: 0, skipped: 0, ignored: 0, rejected: [] };
     files.push(summary);
     let bytes = 0;
     const report = (): void => opts.onProgress?.({ file: plan.path, bytes, totalBytes: plan.size, rows: summary.rows });
@@ -118,6 +120,7 @@ export async function runImport(opts: RunImportOptions): Promise<ImportSummary> 
     let employees: EmployeeSurveyInput[] = [];
     const tally = (r: WriteResult): void => {
       summary.inserted += r.inserted;
+      summary.updated += r.updated;
       summary.skipped += r.skipped;
     };
     const flush = async (): Promise<void> => {
@@ -152,9 +155,9 @@ export async function runImport(opts: RunImportOptions): Promise<ImportSummary> 
     }
     await flush();
   }
-  const sum = (k: 'rows' | 'inserted' | 'skipped' | 'ignored'): number => files.reduce((a, f) => a + f[k], 0);
+  const sum = (k: 'rows' | 'inserted' | 'updated' | 'skipped' | 'ignored'): number => files.reduce((a, f) => a + f[k], 0);
   return {
     files,
-    totals: { rows: sum('rows'), inserted: sum('inserted'), skipped: sum('skipped'), ignored: sum('ignored'), rejected: files.reduce((a, f) => a + f.rejected.length, 0) },
+    totals: { rows: sum('rows'), inserted: sum('inserted'), updated: sum('updated'), skipped: sum('skipped'), ignored: sum('ignored'), rejected: files.reduce((a, f) => a + f.rejected.length, 0) },
   };
 }

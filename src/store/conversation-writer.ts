@@ -1,10 +1,11 @@
 import type { Insertable, Kysely } from 'kysely';
-import { fold } from '../analyze/text.ts';
 import type { ConversationInput } from '../core/conversation.ts';
 import type { CustomerRef } from '../core/customer.ts';
 import type { Clock } from '../core/ports.ts';
 import type { WriteResult } from './store.ts';
 import { chunkRows, chunkValues } from './chunk-rows.ts';
+import { appendToKnown, type StoredConversation } from './conversation-append.ts';
+import { messageRow, surveyRow } from './conversation-rows.ts';
 import type { Database, MessagesTable, SurveyAnswersTable } from './db-types.ts';
 import type { DialectAdapter } from './dialect.ts';
 import { sourceDbId } from './ids.ts';
@@ -54,25 +55,32 @@ async function upsertCustomers(trx: Kysely<Database>, adapter: DialectAdapter, w
   return ids;
 }
 
-/** Natural keys of this batch that are already stored. */
-async function existingKeys(trx: Kysely<Database>, adapter: DialectAdapter, workspaceId: string, keys: string[]) {
-  const found = new Set<string>();
+/** Stored conversations among this batch's natural keys, with the columns their messages copy. */
+async function existingConversations(trx: Kysely<Database>, adapter: DialectAdapter, workspaceId: string, keys: string[]) {
+  const found = new Map<string, StoredConversation>();
   for (const chunk of chunkValues(keys, adapter.maxParams)) {
     const rows = await trx
       .selectFrom('conversations')
-      .select('natural_key')
+      .select(['id', 'natural_key', 'channel', 'brand', 'team', 'agent', 'customer_id'])
       .where('workspace_id', '=', workspaceId)
       .where('natural_key', 'in', chunk)
       .execute();
-    for (const r of rows) found.add(r.natural_key);
+    for (const r of rows) {
+      found.set(r.natural_key, {
+        id: Number(r.id), channel: r.channel, brand: r.brand, team: r.team, agent: r.agent,
+        customer_id: r.customer_id === null ? null : Number(r.customer_id),
+      });
+    }
   }
   return found;
 }
 
 /**
  * Writes a batch of conversations in ONE transaction (so a killed import leaves whole batches only).
- * Conversations whose natural key exists, in the database or earlier in the batch, are skipped without
- * writing anything; re-running an import is therefore idempotent and resumes where it stopped.
+ * A conversation whose natural key is stored already (or came earlier in the batch) keeps what is
+ * stored and gains only the messages and survey answers it lacks (conversation-append.ts); when it
+ * lacks none, nothing is written. Re-running an import is therefore idempotent and resumes where it
+ * stopped, and a thread exported again with new replies gets them.
  */
 export async function writeConversations(
   db: Kysely<Database>,
@@ -83,15 +91,19 @@ export async function writeConversations(
   batch: ConversationInput[],
 ): Promise<WriteResult> {
   const source = sourceDbId(sourceId);
-  if (batch.length === 0) return { inserted: 0, skipped: 0, newMessageIds: [] };
+  if (batch.length === 0) return { inserted: 0, updated: 0, skipped: 0, newMessageIds: [] };
 
   return adapter.writeTransaction(db, async (trx) => {
     const now = clock().getTime();
     const unique = new Map<string, ConversationInput>();
     for (const c of batch) if (!unique.has(c.naturalKey)) unique.set(c.naturalKey, c);
-    const known = await existingKeys(trx, adapter, workspaceId, [...unique.keys()]);
+    const known = await existingConversations(trx, adapter, workspaceId, [...unique.keys()]);
     const fresh = [...unique.values()].filter((c) => !known.has(c.naturalKey));
-    if (fresh.length === 0) return { inserted: 0, skipped: batch.length, newMessageIds: [] };
+    const appended = await appendToKnown(trx, adapter, workspaceId, known, [...unique.values()]);
+    if (fresh.length === 0) {
+      if (appended.updated.size > 0) await bumpDataVersion(trx, clock, workspaceId);
+      return { inserted: 0, updated: appended.updated.size, skipped: batch.length - appended.updated.size, newMessageIds: sortedIds(appended.newMessageIds) };
+    }
 
     await bumpDataVersion(trx, clock, workspaceId);
     const customerIds = await upsertCustomers(
@@ -130,37 +142,11 @@ export async function writeConversations(
       const conversationId = conversationIds.get(c.naturalKey);
       if (conversationId === undefined) continue;
       const row = conversationRows[i];
-      c.messages.forEach((m, seq) =>
-        messageRows.push({
-          workspace_id: workspaceId,
-          conversation_id: conversationId,
-          seq,
-          role: m.role,
-          author: m.author ?? null,
-          sent_at: m.at.getTime(),
-          language: m.language ?? null,
-          text: m.text,
-          search_text: fold(m.text),
-          channel: row.channel,
-          brand: row.brand,
-          team: row.team,
-          agent: row.agent,
-          customer_id: row.customer_id,
-        }),
-      );
-      for (const s of c.surveys ?? []) {
-        surveyRows.push({
-          workspace_id: workspaceId,
-          conversation_id: conversationId,
-          customer_id: row.customer_id,
-          kind: s.kind,
-          score: s.score,
-          answered_at: s.at.getTime(),
-        });
-      }
+      c.messages.forEach((m, seq) => messageRows.push(messageRow(workspaceId, conversationId, seq, m, row)));
+      for (const s of c.surveys ?? []) surveyRows.push(surveyRow(workspaceId, conversationId, s, row.customer_id));
     }
 
-    const newMessageIds: number[] = [];
+    const newMessageIds = [...appended.newMessageIds];
     for (const chunk of chunkRows(messageRows, adapter.maxParams)) {
       const returned = await trx.insertInto('messages').values(chunk).returning(['id', 'role']).execute();
       for (const r of returned) if (r.role === 'customer') newMessageIds.push(Number(r.id));
@@ -169,11 +155,13 @@ export async function writeConversations(
       await trx.insertInto('survey_answers').values(chunk).execute();
     }
 
-    newMessageIds.sort((a, b) => a - b);
     return {
       inserted: conversationIds.size,
-      skipped: batch.length - conversationIds.size,
-      newMessageIds: newMessageIds.map(String),
+      updated: appended.updated.size,
+      skipped: batch.length - conversationIds.size - appended.updated.size,
+      newMessageIds: sortedIds(newMessageIds),
     };
   });
 }
+
+const sortedIds = (ids: number[]): string[] => ids.sort((a, b) => a - b).map(String);

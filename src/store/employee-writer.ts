@@ -21,7 +21,7 @@ export async function writeEmployeeAnswers(
   batch: EmployeeSurveyInput[],
 ): Promise<WriteResult> {
   const source = sourceDbId(sourceId);
-  if (batch.length === 0) return { inserted: 0, skipped: 0, newMessageIds: [] };
+  if (batch.length === 0) return { inserted: 0, updated: 0, skipped: 0, newMessageIds: [] };
   const rows = batch.map((a) => ({
     workspace_id: workspaceId,
     source_id: source,
@@ -45,7 +45,7 @@ export async function writeEmployeeAnswers(
       inserted += returned.length;
     }
     if (inserted > 0) await bumpDataVersion(trx, clock, workspaceId);
-    return { inserted, skipped: batch.length - inserted, newMessageIds: [] };
+    return { inserted, updated: 0, skipped: batch.length - inserted, newMessageIds: [] };
   });
 }
 

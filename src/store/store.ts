@@ -9,7 +9,9 @@ import type { Workspace, WorkspaceSettings } from '../core/workspace.ts';
 export interface WriteResult {
   /** Records newly stored. */
   inserted: number;
-  /** Records whose natural key already existed (re-import): nothing was written for them. */
+  /** Records stored already that gained messages or survey answers (a thread exported again later). */
+  updated: number;
+  /** Records stored already with nothing new (re-import): nothing was written for them. */
   skipped: number;
   /** Ids of newly stored customer messages, to analyse. */
   newMessageIds: string[];
@@ -59,7 +61,7 @@ export interface Store {
   /** Finds or creates a source by name. Returns its id. */
   ensureSource(workspaceId: string, name: string, kind: string): Promise<string>;
 
-  /** Writes a batch in one transaction; records whose natural key exists are skipped. */
+  /** Writes a batch in one transaction; stored records only gain what they lack, else are skipped. */
   writeConversations(workspaceId: string, sourceId: string, batch: ConversationInput[]): Promise<WriteResult>;
   writeEmployeeAnswers(workspaceId: string, sourceId: string, batch: EmployeeSurveyInput[]): Promise<WriteResult>;
 

@@ -162,4 +162,40 @@ describe('re-importing a mailbox', () => {
     expect(code).toBe(0);
     expect(out.join('')).toContain(`${file}: 7 rows, 0 new, 4 already imported, 0 rejected (nothing new: already imported)`);
   });
+
+  it('a mailbox exported again a week later adds the new reply to its thread, and analyses it', async () => {
+    const file = join(dir, 'parcels-later.mbox');
+    const url = `sqlite:${join(dir, 'later.db')}`;
+    writeFileSync(file, mbox(PARCELS));
+    const env = { DATABASE_URL: url, ECOUTE_WORKSPACE: 'default' };
+    const out: string[] = [];
+    const origOut = process.stdout.write.bind(process.stdout);
+    const origErr = process.stderr.write.bind(process.stderr);
+    process.stdout.write = ((s: string) => (out.push(String(s)), true)) as typeof process.stdout.write;
+    process.stderr.write = ((s: string) => (out.push(String(s)), true)) as typeof process.stderr.write;
+    try {
+      expect(await main(['ingest', file, '--source', 'care-mailbox'], env)).toBe(0);
+      const reply: Mail = {
+        id: 'a2-week@mail.example', from: 'Ann <ann@mail.example>', to: CARE, subject: 'Re: Parcel stuck',
+        date: '2024-03-08T09:00:00Z', inReplyTo: 'r1@shop.example', references: '<a1@mail.example> <r1@shop.example>',
+        customerId: 'C-1', body: 'A week later my parcel is still stuck. This is unacceptable.',
+      };
+      writeFileSync(file, mbox([...PARCELS, reply]));
+      expect(await main(['ingest', file, '--source', 'care-mailbox'], env)).toBe(0);
+    } finally {
+      process.stdout.write = origOut;
+      process.stderr.write = origErr;
+    }
+    expect(out.join('')).toContain(`${file}: 8 rows, 0 new, 1 updated with new messages, 3 already imported, 0 rejected`);
+    const store = await openStore(url);
+    try {
+      expect(await store.counts('default')).toMatchObject({ conversations: 4, messages: 8 });
+      const facts = await store.messageFacts('default');
+      const added = facts.find((f) => f.text.startsWith('A week later'))!;
+      expect(facts.filter((f) => f.conversationId === added.conversationId)).toHaveLength(4);
+      expect(added.analysis?.sentiment.label).toBe('negative');
+    } finally {
+      await store.close();
+    }
+  });
 });

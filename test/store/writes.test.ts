@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import type { EmployeeSurveyInput } from '../../src/core/employee-survey.ts';
 import { InputError } from '../../src/core/errors.ts';
 import { dialectSuite, type TestTarget } from './dialects.ts';
-import { conversation, conversations } from './fixtures.ts';
+import { conversation, conversations, T0 } from './fixtures.ts';
 
 const CHILD = fileURLToPath(new URL('./import-child.ts', import.meta.url));
 const BATCH = 1500; // must match import-child.ts
@@ -46,13 +46,44 @@ dialectSuite('store writes', ({ dialect, open, target }) => {
     expect(store.dialect).toBe(dialect);
   });
 
+  it('a thread exported again with a new reply and a new survey answer gains them, once', async () => {
+    const store = await open();
+    const source = await store.ensureSource('w1', 'zendesk', 'csv');
+    await store.writeConversations('w1', source, conversations(0, 3));
+    const version = await store.dataVersion('w1');
+    const base = conversation(2);
+    const later = {
+      ...base,
+      // The same thread a week later: its messages in another order, one new customer reply, one new survey.
+      messages: [
+        base.messages[2], base.messages[0], base.messages[1],
+        { role: 'customer' as const, at: new Date(T0 + 7 * 24 * 3_600_000), text: 'Toujours rien reçu une semaine après.', language: 'fr' },
+      ],
+      surveys: [...(base.surveys ?? []), { kind: 'csat' as const, score: 1, at: new Date(T0 + 7 * 24 * 3_600_000) }],
+    };
+    const grown = await store.writeConversations('w1', source, [conversation(0), later, conversation(3)]);
+    expect(grown).toMatchObject({ inserted: 1, updated: 1, skipped: 1 });
+    expect(grown.newMessageIds).toHaveLength(3); // the new reply + conversation 3's two customer messages
+    expect(await store.dataVersion('w1')).not.toBe(version);
+    const all = await store.messageFacts('w1');
+    const thread = all.find((f) => f.text.startsWith('Mon colis n°2 '))!.conversationId;
+    const facts = all.filter((f) => f.conversationId === thread).sort((a, b) => a.at.getTime() - b.at.getTime());
+    expect(facts.map((f) => f.role)).toEqual(['customer', 'agent', 'customer', 'customer']);
+    expect(facts.map((f) => f.text)).toContain('Toujours rien reçu une semaine après.');
+    expect((await store.counts('w1')).surveys).toBe(2 + 1);
+    // The same export once more: nothing is new.
+    const again = await store.writeConversations('w1', source, [later]);
+    expect(again).toEqual({ inserted: 0, updated: 0, skipped: 1, newMessageIds: [] });
+    expect((await store.counts('w1')).messages).toBe(4 * 3 + 1);
+  });
+
   it('re-importing the same records skips them all and writes nothing', async () => {
     const store = await open();
     const source = await store.ensureSource('w1', 'zendesk', 'csv');
     await store.writeConversations('w1', source, conversations(0, 8));
     const version = await store.dataVersion('w1');
     const again = await store.writeConversations('w1', source, conversations(0, 8));
-    expect(again).toEqual({ inserted: 0, skipped: 8, newMessageIds: [] });
+    expect(again).toEqual({ inserted: 0, updated: 0, skipped: 8, newMessageIds: [] });
     expect(await store.dataVersion('w1')).toBe(version);
     const mixed = await store.writeConversations('w1', source, [...conversations(6, 12), conversation(11)]);
     expect(mixed.inserted).toBe(4);
@@ -138,8 +169,8 @@ dialectSuite('store writes', ({ dialect, open, target }) => {
       { naturalKey: 'e1', team: 'Paris', period: '2026-Q1', enps: 9, items: { charge: 2, sens: 5 }, comment: 'Trop de tickets', at: new Date(T(1)) },
       { naturalKey: 'e2', team: 'Lyon', period: '2026-Q1', items: {}, at: new Date(T(2)) },
     ];
-    expect(await store.writeEmployeeAnswers('w1', source, answers)).toEqual({ inserted: 2, skipped: 0, newMessageIds: [] });
-    expect(await store.writeEmployeeAnswers('w1', source, answers)).toEqual({ inserted: 0, skipped: 2, newMessageIds: [] });
+    expect(await store.writeEmployeeAnswers('w1', source, answers)).toEqual({ inserted: 2, updated: 0, skipped: 0, newMessageIds: [] });
+    expect(await store.writeEmployeeAnswers('w1', source, answers)).toEqual({ inserted: 0, updated: 0, skipped: 2, newMessageIds: [] });
     const facts = await store.employeeFacts('w1');
     expect(facts).toEqual([
       { team: 'Paris', period: '2026-Q1', enps: 9, items: { charge: 2, sens: 5 }, at: new Date(T(1)) },

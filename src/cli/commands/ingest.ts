@@ -23,9 +23,11 @@ function n(x: number): string {
 
 /** One-line summary for a file; says so explicitly when a re-import added nothing. */
 export function summaryLine(f: FileSummary): string {
-  const parts = [`${n(f.rows)} rows`, `${n(f.inserted)} new`, `${n(f.skipped)} already imported`, `${n(f.rejected.length)} rejected`];
+  const parts = [`${n(f.rows)} rows`, `${n(f.inserted)} new`];
+  if (f.updated) parts.push(`${n(f.updated)} updated with new messages`);
+  parts.push(`${n(f.skipped)} already imported`, `${n(f.rejected.length)} rejected`);
   if (f.ignored) parts.push(`${n(f.ignored)} empty ignored`);
-  const noop = f.inserted === 0 && f.skipped > 0 ? ' (nothing new: already imported)' : '';
+  const noop = f.inserted === 0 && f.updated === 0 && f.skipped > 0 ? ' (nothing new: already imported)' : '';
   return `${f.file}: ${parts.join(', ')}${noop}`;
 }
 
@@ -104,7 +106,7 @@ export const ingestCommand: Command = {
       }
       if (summary.files.length > 1) {
         const t = summary.totals;
-        ctx.stdout.write(`total: ${n(t.rows)} rows, ${n(t.inserted)} new, ${n(t.skipped)} already imported, ${n(t.rejected)} rejected\n`);
+        ctx.stdout.write(`total: ${n(t.rows)} rows, ${n(t.inserted)} new, ${n(t.updated)} updated, ${n(t.skipped)} already imported, ${n(t.rejected)} rejected\n`);
       }
       if (!values['no-analyze']) {
         const model = await ctx.loadModel();

@@ -26,8 +26,14 @@ export interface FileSummary {
   skipped: number;
   /** Records with neither text nor score. */
   ignored: number;
+  /** The first REJECTED_LISTED rejected rows (memory stays bounded on a badly broken file). */
   rejected: RowError[];
+  /** All rejected rows, listed or not. */
+  rejectedCount: number;
 }
+
+/** Rejected rows kept with their reason per file; the rest are counted. */
+export const REJECTED_LISTED = 1000;
 
 /** Outcome of one `runImport` call: per file, then summed. */
 export interface ImportSummary {
@@ -106,7 +112,7 @@ export async function runImport(opts: RunImportOptions): Promise<ImportSummary> 
   for (const plan of plans) {
     const sourceName = opts.sourceName ?? basename(plan.path);
     const sourceId = await opts.store.ensureSource(opts.workspaceId, sourceName, plan.format);
-    const summary: FileSummary = { file: plan.path, format: plan.format, rows: 0, inserted: 0, updated: 0, skipped: 0, ignored: 0, rejected: [] };
+    const summary: FileSummary = { file: plan.path, format: plan.format, rows: 0, inserted: 0, updated: 0, skipped: 0, ignored: 0, rejected: [], rejectedCount: 0 };
     files.push(summary);
     let bytes = 0;
     const report = (): void => opts.onProgress?.({ file: plan.path, bytes, totalBytes: plan.size, rows: summary.rows });
@@ -141,7 +147,7 @@ export async function runImport(opts: RunImportOptions): Promise<ImportSummary> 
           summary.ignored++;
           break;
         case 'rejected':
-          summary.rejected.push(ev.error);
+          if (summary.rejectedCount++ < REJECTED_LISTED) summary.rejected.push(ev.error);
           break;
         case 'conversation':
           conversations.push(ev.value);
@@ -158,6 +164,6 @@ export async function runImport(opts: RunImportOptions): Promise<ImportSummary> 
   const sum = (k: 'rows' | 'inserted' | 'updated' | 'skipped' | 'ignored'): number => files.reduce((a, f) => a + f[k], 0);
   return {
     files,
-    totals: { rows: sum('rows'), inserted: sum('inserted'), updated: sum('updated'), skipped: sum('skipped'), ignored: sum('ignored'), rejected: files.reduce((a, f) => a + f.rejected.length, 0) },
+    totals: { rows: sum('rows'), inserted: sum('inserted'), updated: sum('updated'), skipped: sum('skipped'), ignored: sum('ignored'), rejected: files.reduce((a, f) => a + f.rejectedCount, 0) },
   };
 }

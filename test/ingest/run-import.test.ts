@@ -142,4 +142,29 @@ describe('ecoute ingest output', () => {
     expect(err).toContain(`${file}:3002: column "note": nps score 12 is outside 0–10`);
     expect(out).toContain(`${file}: 3 001 rows, 3 000 new, 0 already imported, 1 rejected`);
   });
+
+  it('lists the first 1,000 rejected rows of a badly broken file, counts the rest, and keeps every good row', async () => {
+    const { url } = await freshStore();
+    const rows = ['id;message;note'];
+    for (let i = 0; i < 1200; i++) rows.push(`b${i};score hors échelle;${11 + (i % 5)}`);
+    rows.push('g1;Très bien;9', 'g2;Bof;5');
+    const file = write('broken.csv', rows.join('\n') + '\n');
+    let err = '';
+    let out = '';
+    const sink = (f: (s: string) => void) => new Writable({ write(c, _e, cb) { f(String(c)); cb(); } });
+    const code = await ingestCommand.run([file, '--no-analyze'], {
+      config: parseConfig({}), stdin: Readable.from([]), stdout: sink((s) => (out += s)), stderr: sink((s) => (err += s)),
+      isTTY: false, clock: fixedClock, openStore: () => openStore(url), loadModel: () => Promise.reject(new Error('not needed')),
+    });
+    expect(code).toBe(3);
+    expect(out).toContain(`${file}: 1 202 rows, 2 new, 0 already imported, 1 200 rejected`);
+    expect(err.split('\n').filter((l) => l.startsWith(`${file}:`) && /:\d+: /.test(l))).toHaveLength(1000);
+    expect(err).toContain(`${file}: … and 200 more rejected rows (the first 1 000 are listed)`);
+    const store = await openStore(url);
+    try {
+      expect((await store.counts('default')).conversations).toBe(2);
+    } finally {
+      await store.close();
+    }
+  });
 });

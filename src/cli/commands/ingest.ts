@@ -25,7 +25,7 @@ function n(x: number): string {
 export function summaryLine(f: FileSummary): string {
   const parts = [`${n(f.rows)} rows`, `${n(f.inserted)} new`];
   if (f.updated) parts.push(`${n(f.updated)} updated with new messages`);
-  parts.push(`${n(f.skipped)} already imported`, `${n(f.rejected.length)} rejected`);
+  parts.push(`${n(f.skipped)} already imported`, `${n(f.rejectedCount)} rejected`);
   if (f.ignored) parts.push(`${n(f.ignored)} empty ignored`);
   const noop = f.inserted === 0 && f.updated === 0 && f.skipped > 0 ? ' (nothing new: already imported)' : '';
   return `${f.file}: ${parts.join(', ')}${noop}`;
@@ -102,6 +102,8 @@ export const ingestCommand: Command = {
       bar?.done();
       for (const f of summary.files) {
         for (const e of f.rejected) ctx.stderr.write(`${e.file}:${e.line}: ${e.reason}\n`);
+        const unlisted = f.rejectedCount - f.rejected.length;
+        if (unlisted > 0) ctx.stderr.write(`${f.file}: … and ${n(unlisted)} more rejected rows (the first ${n(f.rejected.length)} are listed); fix those and re-import: accepted rows are kept\n`);
         ctx.stdout.write(summaryLine(f) + '\n');
       }
       if (summary.files.length > 1) {

@@ -15,6 +15,6 @@ export const commands: readonly CommandEntry[] = [
   { name: 'report', summary: 'Write the insights report (md, html or json)', load: async () => (await import('./commands/report.ts')).reportCommand },
   { name: 'digest', summary: 'Build (and send) the daily or weekly digest', load: async () => (await import('./commands/digest.ts')).digestCommand },
   { name: 'export', summary: 'Export every message with its analysis (jsonl or csv)', load: async () => (await import('./commands/export.ts')).exportCommand },
-  { name: 'workspace', summary: 'Show or change workspace settings (own brand, language, signature moments)', load: async () => (await import('./commands/workspace.ts')).workspaceCommand },
+  { name: 'workspace', summary: 'Show or change workspace settings (own brand, language, currency, signature moments)', load: async () => (await import('./commands/workspace.ts')).workspaceCommand },
   { name: 'serve', summary: 'Serve the dashboard and API on http://localhost:4870', load: async () => (await import('./commands/serve.ts')).serveCommand },
 ];

@@ -12,7 +12,12 @@ export const WorkspaceSettingsSchema = z.object({
    * unset, untagged records are own, plus the brand if only one appears outside review channels.
    */
   brand: z.string().trim().min(1, 'brand must not be empty: leave it out to infer it from the data').max(200).optional(),
+  /** ISO 4217 code of customer values (value at risk, high-value customers); EUR when unset. */
+  currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'currency must be a three-letter ISO 4217 code such as EUR, USD, GBP or CAD').optional(),
 });
+
+/** The currency customer values are shown in when the workspace sets none. */
+export const DEFAULT_CURRENCY = 'EUR';
 export type WorkspaceSettings = z.infer<typeof WorkspaceSettingsSchema>;
 
 export const WorkspaceSchema = z.object({

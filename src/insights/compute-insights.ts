@@ -32,7 +32,7 @@ export function computeInsights(input: InsightsInput): Insights {
   const scores = computeScores(surveys);
   const profiles = buildCustomerProfiles(messages, surveys);
   const factors = conversationFactors(messages, new Set(surveys.map((s) => s.conversationId)));
-  const atRisk = computeCustomersAtRisk(profiles.values());
+  const atRisk = computeCustomersAtRisk(profiles.values(), undefined, undefined, settings.currency);
   const surveyed = new Set<string>();
   for (const s of surveys) if (s.customerId) surveyed.add(s.customerId);
   let surveyedOnly = 0;

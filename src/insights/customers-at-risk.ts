@@ -1,3 +1,4 @@
+import { DEFAULT_CURRENCY } from '../core/workspace.ts';
 import type { AtRiskReport, CustomerRisk, RiskReason } from './types.ts';
 import type { CustomerProfile } from './customer-profiles.ts';
 import { toVerbatim } from './verbatims.ts';
@@ -44,14 +45,16 @@ export function computeCustomersAtRisk(
   profiles: Iterable<CustomerProfile>,
   threshold = RISK_THRESHOLD,
   limit = 100,
+  currency = DEFAULT_CURRENCY,
 ): AtRiskReport {
+  const money = moneyFormats(currency);
   const all = [...profiles];
   const values = all.map((p) => p.value).filter((v): v is number => v !== null && v > 0).sort((a, b) => a - b);
   const highValue = values.length >= 4 ? values[Math.floor(values.length * 0.75)] : Infinity;
   const risks: CustomerRisk[] = [];
   let valueAtRisk = 0;
   for (const p of all) {
-    const reasons = reasonsFor(p, highValue);
+    const reasons = reasonsFor(p, highValue, money);
     const score = Math.min(100, reasons.reduce((s, r) => s + r.points, 0));
     if (score < threshold || !reasons.some(isDecisive)) continue;
     valueAtRisk += p.value ?? 0;
@@ -69,7 +72,7 @@ export function computeCustomersAtRisk(
     });
   }
   risks.sort((a, b) => b.score - a.score || (b.value ?? 0) - (a.value ?? 0) || a.customerId.localeCompare(b.customerId));
-  return { threshold, count: risks.length, valueAtRisk, customers: risks.slice(0, limit) };
+  return { threshold, count: risks.length, valueAtRisk, currency, customers: risks.slice(0, limit) };
 }
 
 /** Whether a reason may put a customer on the list (see POINTS). */
@@ -78,7 +81,7 @@ export function isDecisive(r: RiskReason): boolean {
 }
 
 /** The churn signals present in one profile, each with its points and explanation. */
-export function reasonsFor(p: CustomerProfile, highValue: number): RiskReason[] {
+export function reasonsFor(p: CustomerProfile, highValue: number, money: MoneyFormats = moneyFormats(DEFAULT_CURRENCY)): RiskReason[] {
   const out: RiskReason[] = [];
   const add = (code: RiskReason['code'], fr: string, en: string, points: number = POINTS[code]) => out.push({ code, points, text: { fr, en } });
   if (p.churnIntent > 0) add('churn_intent', `Envisage de partir (${p.churnIntent} message${s(p.churnIntent)})`, `Talks about leaving (${p.churnIntent} message${s(p.churnIntent)})`);
@@ -107,13 +110,24 @@ export function reasonsFor(p: CustomerProfile, highValue: number): RiskReason[] 
     add('negative_mood', `Majorité de messages négatifs (${pct} %)`, `Mostly negative messages (${pct}%)`);
   }
   if (out.length > 0 && p.value !== null && p.value >= highValue) {
-    add('high_value', `Client à forte valeur (${FR_NUMBER.format(p.value).replace(/\u202f|\u00a0/g, ' ')})`, `High-value customer (${EN_NUMBER.format(p.value)})`);
+    add('high_value', `Client à forte valeur (${money.fr(p.value)})`, `High-value customer (${money.en(p.value)})`);
   }
   return out;
 }
 
-// Formatters are costly to build; one each for the whole list.
-const FR_NUMBER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
-const EN_NUMBER = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+/** A customer value written in French and in English, in the workspace currency ("1 200 €", "€1,200"). */
+export interface MoneyFormats {
+  fr: (x: number) => string;
+  en: (x: number) => string;
+}
+
+/** Formatters are costly to build: one pair for a whole list. */
+export function moneyFormats(currency: string): MoneyFormats {
+  const make = (locale: string) => {
+    const f = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
+    return (x: number) => f.format(x).replace(/\u202f|\u00a0/g, ' ');
+  };
+  return { fr: make('fr-FR'), en: make('en-GB') };
+}
 
 const s = (n: number) => (n > 1 ? 's' : '');

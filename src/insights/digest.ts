@@ -33,7 +33,7 @@ export interface Digest {
   scores: { nps: Change; csat: Change; ces: Change; messages: Change; negativeShare: Change; responses: number };
   topPains: DigestPain[];
   compliment: Verbatim | null;
-  atRisk: { count: number; valueAtRisk: number; customers: CustomerRisk[] };
+  atRisk: { count: number; valueAtRisk: number; currency: string; customers: CustomerRisk[] };
   spikes: Spike[];
 }
 
@@ -94,7 +94,7 @@ export function buildDigest(insights: Insights, options: DigestOptions): Digest 
     },
     topPains,
     compliment: insights.compliments[0] ?? null,
-    atRisk: { count: insights.atRisk.count, valueAtRisk: insights.atRisk.valueAtRisk, customers: insights.atRisk.customers.slice(0, 5) },
+    atRisk: { count: insights.atRisk.count, valueAtRisk: insights.atRisk.valueAtRisk, currency: insights.atRisk.currency, customers: insights.atRisk.customers.slice(0, 5) },
     spikes: insights.spikes.filter((s) => s.week === periodWeek).slice(0, 3),
   };
 }

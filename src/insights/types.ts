@@ -282,6 +282,8 @@ export interface AtRiskReport {
   /** Customers with score ≥ threshold. */
   count: number;
   valueAtRisk: number;
+  /** ISO 4217 code of valueAtRisk and customer values (workspace setting, EUR when unset). */
+  currency: string;
   /** Customers at or above the threshold, riskiest first (capped at 100). */
   customers: CustomerRisk[];
 }

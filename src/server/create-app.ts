@@ -99,6 +99,7 @@ export function createApp(deps: AppDeps): Hono {
         conversations: new Set(messages.map((m) => m.conversationId)).size,
       },
       risk,
+      currency: insights.atRisk.currency,
       messages,
     });
   });

@@ -67,7 +67,7 @@ export const openApiDocument = {
     '/api/journey': insightsView('Journey emotion map', 'Stage × emotion counts and shares, dominant emotion, top reasons and gap to the desired emotion per stage.'),
     '/api/themes': insightsView('Themes and drivers', 'Theme volumes, weekly trends and verbatims; driver effect sizes with intervals; discovered themes.'),
     '/api/personas': insightsView('Personas', 'Data-driven personas with size, goals, frustrations and quotes.'),
-    '/api/risk': insightsView('Customers at risk', 'Customers scoring above the risk threshold with reasons and value, and the total value at risk.'),
+    '/api/risk': insightsView('Customers at risk', 'Customers scoring above the risk threshold with reasons and value, and the total value at risk (in `currency`, ISO 4217).'),
     '/api/competitors': insightsView('Competitors', 'Side-by-side profile of every brand (stars, CSAT, NPS, sentiment, themes, emotions).'),
     '/api/spikes': insightsView('Spikes', 'Weekly theme and emotion counts significantly above their baseline (Poisson test).'),
     '/api/ex-cx': insightsView('Employee ↔ customer experience', 'eNPS and engagement per team next to CSAT/NPS, with correlations, and minTeams: the fewest teams a correlation is computed over.'),
@@ -106,7 +106,7 @@ export const openApiDocument = {
         responses: {
           200: json('Every message across channels, oldest first, agent replies included', {
             type: 'object',
-            properties: { customer: { type: 'object' }, risk: { type: ['object', 'null'] }, messages: { type: 'array', items: { $ref: '#/components/schemas/MessageFact' } } },
+            properties: { customer: { type: 'object' }, risk: { type: ['object', 'null'] }, currency: { type: 'string', description: 'ISO 4217 code of customer.value' }, messages: { type: 'array', items: { $ref: '#/components/schemas/MessageFact' } } },
           }),
           404: errorRef,
         },

@@ -34,6 +34,17 @@ describe('ecoute workspace', () => {
     expect(run().stdout).toBe(before);
   });
 
+  it('sets the currency of customer values as an ISO 4217 code, and refuses anything else', () => {
+    const set = run('--currency', 'gbp');
+    expect(set.status).toBe(0);
+    expect((JSON.parse(set.stdout) as { settings: { currency: string } }).settings.currency).toBe('GBP');
+    const before = run().stdout;
+    const bad = run('--currency', 'euros');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/--currency: currency must be a three-letter ISO 4217 code such as EUR/);
+    expect(run().stdout).toBe(before);
+  });
+
   it('parses stage=emotion pairs and names the malformed one', () => {
     expect(parseDesired(['usage=trust', 'renewal = relief'])).toEqual({ usage: 'trust', renewal: 'relief' });
     expect(() => parseDesired(['usage'])).toThrow(/STAGE=EMOTION/);

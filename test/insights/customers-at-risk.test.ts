@@ -45,7 +45,12 @@ describe('customers at risk', () => {
     // threshold: stated intent needs one corroborating signal. b has no signal at all.
     expect(report.customers.map((c) => [c.customerId, c.score])).toEqual([['d', 50]]);
     expect(report.customers[0].reasons.map((r) => r.code)).toEqual(['churn_intent', 'high_value']);
-    expect(report.valueAtRisk).toBe(4000);
+    expect(report.customers[0].reasons[1].text).toEqual({ fr: 'Client à forte valeur (4 000 €)', en: 'High-value customer (€4,000)' });
+    expect(report).toMatchObject({ valueAtRisk: 4000, currency: 'EUR' });
+    // In the workspace's currency when it sets one.
+    const inPounds = computeCustomersAtRisk(buildCustomerProfiles(messages, []).values(), undefined, undefined, 'GBP');
+    expect(inPounds.currency).toBe('GBP');
+    expect(inPounds.customers[0].reasons[1].text.en).toBe('High-value customer (£4,000)');
   });
 
   it('never lists a customer on soft signals alone, however many add up', () => {

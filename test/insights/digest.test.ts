@@ -61,6 +61,7 @@ describe('digest', () => {
     expect(md).toContain('Un compliment à partager');
     // churn intent 40 + unresolved 15 = 55 (one message is too few for a "mostly negative" mood)
     expect(md).toContain('R-1 (55/100)');
+    expect(md).toMatch(/Valeur à risque : [\d ]+ €/);
     expect(md).toContain('2. Facturation — 1 mention (+1)');
     const text = renderDigestText(digest);
     expect(text.startsWith('*Votre écoute client de la semaine*')).toBe(true);

@@ -56,7 +56,7 @@ describe('insights routes', () => {
     ['/api/journey', ['emotions', 'stages', 'unstaged']],
     ['/api/themes', ['themes', 'drivers', 'discoveredThemes']],
     ['/api/personas', ['personas']],
-    ['/api/risk', ['threshold', 'count', 'valueAtRisk', 'customers', 'customersTotal']],
+    ['/api/risk', ['threshold', 'count', 'valueAtRisk', 'currency', 'customers', 'customersTotal']],
     ['/api/competitors', ['brands', 'byBrand']],
     ['/api/spikes', ['spikes']],
     ['/api/ex-cx', ['teams', 'correlations', 'minTeams']],

@@ -226,10 +226,10 @@ export function pct(share, digits = 0) {
   return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: digits }).format(share);
 }
 
-/** Money in euros (workspace currency). */
-export function money(value) {
+/** Money in the workspace currency (ISO 4217, sent by the API with the amounts). */
+export function money(value, currency = 'EUR') {
   if (value === null || value === undefined) return '—';
-  return new Intl.NumberFormat(locale(), { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(value);
+  return new Intl.NumberFormat(locale(), { style: 'currency', currency, maximumFractionDigits: 0 }).format(value);
 }
 
 /** A date (ISO string) in the current language. */

@@ -4,12 +4,13 @@ import { WorkspaceSettingsSchema, type WorkspaceSettings } from '../../core/work
 import type { Command } from '../command.ts';
 import { parseFlags } from '../parse-flags.ts';
 
-const USAGE = `Usage: ecoute workspace [--brand NAME] [--language fr|en] [--desired STAGE=EMOTION]... [--clear-desired]
+const USAGE = `Usage: ecoute workspace [--brand NAME] [--language fr|en] [--currency CODE] [--desired STAGE=EMOTION]... [--clear-desired]
 
 Shows the workspace settings, or changes them:
   --brand NAME           your own brand as it appears in imported records; other brands (competitor
                          reviews) then feed only the competitor comparison
   --language fr|en       language of reports, digests and the dashboard's default
+  --currency CODE        ISO 4217 currency of customer values, e.g. EUR (the default), USD, GBP, CAD
   --desired S=E          a "signature moment": the emotion you want customers to feel at stage S
                          (e.g. --desired onboarding=joy --desired billing=trust); repeatable
   --clear-desired        remove every signature moment before applying --desired
@@ -38,7 +39,7 @@ export function parseDesired(pairs: readonly string[]): Partial<Record<Stage, Em
 /** `ecoute workspace`: shows or changes the settings insights depend on (brand, language, signature moments). */
 export const workspaceCommand: Command = {
   name: 'workspace',
-  summary: 'Show or change workspace settings (own brand, language, signature moments)',
+  summary: 'Show or change workspace settings (own brand, language, currency, signature moments)',
   usage: USAGE,
   async run(args, ctx) {
     const { values } = parseFlags(
@@ -47,6 +48,7 @@ export const workspaceCommand: Command = {
         options: {
           brand: { type: 'string' },
           language: { type: 'string' },
+          currency: { type: 'string' },
           desired: { type: 'string', multiple: true },
           'clear-desired': { type: 'boolean' },
         },
@@ -57,12 +59,13 @@ export const workspaceCommand: Command = {
     const store = await ctx.openStore();
     try {
       let ws = await store.ensureWorkspace(ctx.config.workspace);
-      const changing = values.brand !== undefined || values.language !== undefined || values.desired || values['clear-desired'];
+      const changing = values.brand !== undefined || values.language !== undefined || values.currency !== undefined || values.desired || values['clear-desired'];
       if (changing) {
         const next = WorkspaceSettingsSchema.safeParse({
           ...ws.settings,
           ...(values.brand !== undefined ? { brand: values.brand } : {}),
           ...(values.language !== undefined ? { language: values.language } : {}),
+          ...(values.currency !== undefined ? { currency: values.currency } : {}),
           desiredEmotions: { ...(values['clear-desired'] ? {} : ws.settings.desiredEmotions), ...desired },
         } satisfies Record<string, unknown>);
         if (!next.success) {

@@ -50,7 +50,7 @@ function blocks(d: Digest, lang: Lang): { title: string; subtitle: string; block
   out.push({
     heading: s.customersAtRisk,
     lines: [
-      { text: `${num(d.atRisk.count, lang, 0)} · ${s.valueAtRisk}${colon(lang)}${amount(d.atRisk.valueAtRisk, lang)}` },
+      { text: `${num(d.atRisk.count, lang, 0)} · ${s.valueAtRisk}${colon(lang)}${amount(d.atRisk.valueAtRisk, lang, d.atRisk.currency)}` },
       ...d.atRisk.customers.map((c) => ({
         text: `${c.name ?? c.customerRef ?? c.customerId} (${c.score}/100)${c.segment ? ` · ${c.segment}` : ''} — ${c.reasons.slice(0, 3).map((r) => r.text[lang]).join(listSep(lang))}`,
       })),

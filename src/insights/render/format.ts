@@ -43,9 +43,12 @@ export function day(iso: string | null, lang: Lang): string {
   return new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
 }
 
-/** Money-like value without currency symbol (the workspace currency is not known here). */
-export function amount(x: number | null | undefined, lang: Lang): string {
-  return num(x, lang, 0);
+/** An amount in `currency` (ISO 4217) in the reader's convention ("48 000 €", "€48,000"); "—" when missing. */
+export function amount(x: number | null | undefined, lang: Lang, currency: string): string {
+  if (x === null || x === undefined || Number.isNaN(x)) return '—';
+  return new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 })
+    .format(x)
+    .replace(/\u202f|\u00a0/g, ' ');
 }
 
 /** Shortens a quote to `max` characters on a word boundary. */

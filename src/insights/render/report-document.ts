@@ -192,11 +192,11 @@ export function buildReportDocument(ins: Insights, lang: Lang): ReportDocument {
   sections.push(pe);
 
   const ar = section('at-risk', s.atRisk);
-  ar.paragraphs.push(`${num(ins.atRisk.count, lang, 0)} ${s.atRiskNote} ${ins.atRisk.threshold}/100 · ${s.valueAtRisk}${colon(lang)}${amount(ins.atRisk.valueAtRisk, lang)}`);
+  ar.paragraphs.push(`${num(ins.atRisk.count, lang, 0)} ${s.atRiskNote} ${ins.atRisk.threshold}/100 · ${s.valueAtRisk}${colon(lang)}${amount(ins.atRisk.valueAtRisk, lang, ins.atRisk.currency)}`);
   ar.tables.push({
     headers: [s.customer, s.segment, s.customerValue, s.riskScore, s.reasons, s.lastContact],
     rows: ins.atRisk.customers.slice(0, 15).map((c) => [
-      c.name ?? c.customerRef ?? c.customerId, c.segment ?? '—', amount(c.value, lang), String(c.score),
+      c.name ?? c.customerRef ?? c.customerId, c.segment ?? '—', amount(c.value, lang, ins.atRisk.currency), String(c.score),
       c.reasons.map((r) => r.text[lang]).join(listSep(lang)), day(c.lastContact, lang),
     ]),
   });

@@ -73,7 +73,7 @@ export function renderTerminalSummary(ins: Insights, lang: Lang): string {
     }
     out.push('');
   }
-  out.push(t.risk(ins.atRisk.count, amount(ins.atRisk.valueAtRisk, lang)));
+  out.push(t.risk(ins.atRisk.count, amount(ins.atRisk.valueAtRisk, lang, ins.atRisk.currency)));
   const c = ins.compliments[0];
   if (c) out.push('', `${t.compliment}: ${quoted(clip(c.text, 140), lang)}`);
   return `${out.join('\n')}\n`;

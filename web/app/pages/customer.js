@@ -30,7 +30,7 @@ export async function render({ arg }) {
     h('section', { class: 'card customer-card' },
       h('p', {},
         d.customer.segment ? chip(d.customer.segment) : null,
-        d.customer.value !== null ? chip(`${t('value')} ${money(d.customer.value)}`) : null,
+        d.customer.value !== null ? chip(`${t('value')} ${money(d.customer.value, d.currency)}`) : null,
         chip(`${num(d.customer.conversations)} ${t('conversations')}`),
         d.customer.channels.map((c) => chip(label('channels', c), 'stage'))),
       d.risk ? h('div', { class: 'risk-box' },

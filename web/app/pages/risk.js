@@ -11,14 +11,14 @@ export async function render() {
     { class: 'page page-risk' },
     pageHeader(t('risk_title'), t('risk_lead', { threshold: num(r.threshold) })),
     h('div', { class: 'grid-3' },
-      h('section', { class: 'card score-card' }, h('h2', {}, t('value_at_risk')), h('p', { class: 'score-value' }, money(r.valueAtRisk))),
+      h('section', { class: 'card score-card' }, h('h2', {}, t('value_at_risk')), h('p', { class: 'score-value' }, money(r.valueAtRisk, r.currency))),
       h('section', { class: 'card score-card' }, h('h2', {}, t('customers_at_risk')), h('p', { class: 'score-value' }, num(r.count)), h('p', { class: 'muted' }, t('out_of_customers', { n: num(r.customersTotal) }))),
     ),
-    r.customers.length ? table(r.customers) : empty(),
+    r.customers.length ? table(r.customers, r.currency) : empty(),
   );
 }
 
-function table(customers) {
+function table(customers, currency) {
   const rows = customers.map((c) => {
     const href = `#/customer/${encodeURIComponent(c.customerId)}`;
     return h(
@@ -28,7 +28,7 @@ function table(customers) {
       h('td', {}, c.segment ?? '—'),
       h('td', { class: 'num' }, h('span', { class: `risk-score ${c.score >= 80 ? 'high' : 'medium'}` }, num(c.score))),
       h('td', {}, h('ul', { class: 'reason-list' }, c.reasons.map((r) => h('li', {}, loc(r.text))))),
-      h('td', { class: 'num' }, money(c.value)),
+      h('td', { class: 'num' }, money(c.value, currency)),
       h('td', {}, date(c.lastContact)),
     );
   });

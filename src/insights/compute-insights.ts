@@ -57,6 +57,7 @@ export function computeInsights(input: InsightsInput): Insights {
     discoveredThemes: discoverThemes(messages),
     personas: computePersonas(profiles.values()),
     atRisk,
+    ownBrand: own,
     competitors: computeCompetitors(input.messages, input.surveys, own, settings.language),
     spikes: detectSpikes(messages),
     exCx: computeExCxLink(employees, surveys),

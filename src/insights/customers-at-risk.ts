@@ -1,6 +1,7 @@
 import { DEFAULT_CURRENCY } from '../core/workspace.ts';
 import type { AtRiskReport, CustomerRisk, RiskReason } from './types.ts';
-import type { CustomerProfile } from './customer-profiles.ts';
+import type { MessageFact, SurveyFact } from '../core/facts.ts';
+import { buildCustomerProfiles, type CustomerProfile } from './customer-profiles.ts';
 import { toVerbatim } from './verbatims.ts';
 import { pearson } from './stats/correlation.ts';
 
@@ -54,25 +55,44 @@ export function computeCustomersAtRisk(
   const risks: CustomerRisk[] = [];
   let valueAtRisk = 0;
   for (const p of all) {
-    const reasons = reasonsFor(p, highValue, money);
-    const score = Math.min(100, reasons.reduce((s, r) => s + r.points, 0));
-    if (score < threshold || !reasons.some(isDecisive)) continue;
+    const risk = riskOf(p, highValue, money, threshold);
+    if (!risk) continue;
     valueAtRisk += p.value ?? 0;
-    risks.push({
-      customerId: p.customerId,
-      customerRef: p.customerRef,
-      name: p.name,
-      segment: p.segment,
-      value: p.value,
-      score,
-      reasons,
-      messages: p.messages,
-      lastContact: p.lastAt.toISOString(),
-      lastQuote: p.quote ? toVerbatim(p.quote.fact) : null,
-    });
+    risks.push(risk);
   }
   risks.sort((a, b) => b.score - a.score || (b.value ?? 0) - (a.value ?? 0) || a.customerId.localeCompare(b.customerId));
-  return { threshold, count: risks.length, valueAtRisk, currency, customers: risks.slice(0, limit) };
+  return {
+    threshold, count: risks.length, valueAtRisk, currency, highValueFrom: Number.isFinite(highValue) ? highValue : null,
+    customers: risks.slice(0, limit),
+  };
+}
+
+/** One customer's risk, or null when under the threshold or without a decisive signal. */
+function riskOf(p: CustomerProfile, highValue: number, money: MoneyFormats, threshold: number): CustomerRisk | null {
+  const reasons = reasonsFor(p, highValue, money);
+  const score = Math.min(100, reasons.reduce((s, r) => s + r.points, 0));
+  if (score < threshold || !reasons.some(isDecisive)) return null;
+  return {
+    customerId: p.customerId,
+    customerRef: p.customerRef,
+    name: p.name,
+    segment: p.segment,
+    value: p.value,
+    score,
+    reasons,
+    messages: p.messages,
+    lastContact: p.lastAt.toISOString(),
+    lastQuote: p.quote ? toVerbatim(p.quote.fact) : null,
+  };
+}
+
+/**
+ * One customer's risk from their own facts, scored exactly as `report` scored everyone (its
+ * threshold, high-value bound and currency): for customers beyond the report's capped list.
+ */
+export function customerRisk(customerId: string, messages: readonly MessageFact[], surveys: readonly SurveyFact[], report: AtRiskReport): CustomerRisk | null {
+  const p = buildCustomerProfiles(messages, surveys).get(customerId);
+  return p ? riskOf(p, report.highValueFrom ?? Infinity, moneyFormats(report.currency), report.threshold) : null;
 }
 
 /** Whether a reason may put a customer on the list (see POINTS). */

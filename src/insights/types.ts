@@ -1,6 +1,7 @@
 import type { EmployeeFact, MessageFact, SurveyFact } from '../core/facts.ts';
 import type { Channel, Emotion, Need, SentimentLabel, Stage } from '../core/labels.ts';
 import type { WorkspaceSettings } from '../core/workspace.ts';
+import type { OwnBrand } from './own-brand.ts';
 
 /**
  * The shapes of computed insights. `Insights` is plain data (dates are ISO strings, no Maps), so the
@@ -284,6 +285,8 @@ export interface AtRiskReport {
   valueAtRisk: number;
   /** ISO 4217 code of valueAtRisk and customer values (workspace setting, EUR when unset). */
   currency: string;
+  /** Customer value from which "high value" is a reason (75th percentile), null with too few values. */
+  highValueFrom: number | null;
   /** Customers at or above the threshold, riskiest first (capped at 100). */
   customers: CustomerRisk[];
 }
@@ -367,6 +370,8 @@ export interface Insights {
   discoveredThemes: DiscoveredTheme[];
   personas: Persona[];
   atRisk: AtRiskReport;
+  /** The brand every section but `competitors` is about (settings, else inferred from the data). */
+  ownBrand: OwnBrand;
   /** Own brand vs each competitor (all facts); every other section reads own-brand facts only. */
   competitors: BrandProfile[];
   spikes: Spike[];

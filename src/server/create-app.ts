@@ -5,7 +5,9 @@ import { analyze } from '../analyze/analyze.ts';
 import { EcouteError, NotFoundError, UsageError } from '../core/errors.ts';
 import type { Clock } from '../core/ports.ts';
 import { computeInsights } from '../insights/compute-insights.ts';
+import { customerRisk } from '../insights/customers-at-risk.ts';
 import { LABEL_NAMES } from '../insights/i18n.ts';
+import { isOwnBrand } from '../insights/own-brand.ts';
 import type { Insights } from '../insights/types.ts';
 import { loadInsightsInput } from '../runtime/load-insights-input.ts';
 import { readStaticFile } from '../runtime/static-files.ts';
@@ -87,7 +89,10 @@ export function createApp(deps: AppDeps): Hono {
     if (messages.length === 0) throw new NotFoundError('Customer', id);
     const first = messages.find((m) => m.customerRef !== null || m.customerName !== null) ?? messages[0];
     const insights = await cache.get();
-    const risk = insights.atRisk.customers.find((r) => r.customerId === id) ?? null;
+    // The insights keep the riskiest customers only; anyone else is scored from their own facts.
+    const own = (brand: string | null) => isOwnBrand(brand, insights.ownBrand);
+    const risk = insights.atRisk.customers.find((r) => r.customerId === id)
+      ?? customerRisk(id, messages.filter((m) => own(m.brand)), (await store.surveyFacts(workspaceId, { customerId: id })).filter((s) => own(s.brand)), insights.atRisk);
     return c.json({
       customer: {
         id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCustomerProfiles } from '../../src/insights/customer-profiles.ts';
-import { computeCustomersAtRisk, RISK_THRESHOLD } from '../../src/insights/customers-at-risk.ts';
+import { computeCustomersAtRisk, customerRisk, RISK_THRESHOLD } from '../../src/insights/customers-at-risk.ts';
 import { dayAt, message, survey } from './fixtures.ts';
 
 const who = (id: string, value: number) => ({ customerId: id, customerRef: id.toUpperCase(), segment: 'pro', customerValue: value });
@@ -84,5 +84,26 @@ describe('customers at risk', () => {
     expect(report.customers.map((c) => [c.customerId, c.score])).toEqual([['eve', 55]]);
     expect(report.customers[0].reasons.map((r) => [r.code, r.points])).toEqual([['repeat_contact', 15], ['unresolved', 40]]);
     expect(report.customers[0].reasons[1].text).toEqual({ fr: 'Toujours non résolu après 3 conversations', en: 'Still unresolved after 3 conversations' });
+  });
+
+  it('scores a customer beyond the capped list from their own facts, as the list scored everyone', () => {
+    const messages = ['a', 'b', 'c', 'd', 'e'].flatMap((id, i) => [
+      message({ ...who(id, (i + 1) * 1000), conversationId: `${id}1`, at: dayAt(0), a: { sentiment: 'negative', churn: true } }),
+      message({ ...who(id, (i + 1) * 1000), conversationId: `${id}1`, at: dayAt(1), a: { sentiment: 'negative', themes: ['unresolved'] } }),
+    ]);
+    messages.push(message({ ...who('f', 100), conversationId: 'f1', a: { sentiment: 'positive' } }));
+    const surveys = [survey('nps', 2, { customerId: 'b' })];
+    const profiles = buildCustomerProfiles(messages, surveys);
+    const capped = computeCustomersAtRisk(profiles.values(), RISK_THRESHOLD, 2);
+    const full = computeCustomersAtRisk(profiles.values(), RISK_THRESHOLD, 100);
+    expect(capped.customers).toHaveLength(2);
+    expect(capped.highValueFrom).toBe(4000); // 75th percentile of 100, 1000…5000
+    expect(full.customers.length - capped.customers.length).toBe(3);
+    for (const risk of full.customers.filter((r) => !capped.customers.some((c) => c.customerId === r.customerId))) {
+      const own = (m: { customerId: string | null }) => m.customerId === risk.customerId;
+      expect(customerRisk(risk.customerId, messages.filter(own), surveys.filter(own), capped)).toEqual(risk);
+    }
+    expect(customerRisk('f', messages, surveys, capped)).toBeNull();
+    expect(customerRisk('nobody', messages, surveys, capped)).toBeNull();
   });
 });

@@ -188,6 +188,19 @@ describe('GET /api/customers/:id/history', () => {
     expect(body.customer.conversations).toBeGreaterThan(1);
   });
 
+  it('gives the risk of a listed customer as listed, scores anyone else from their own facts, and names the currency', async () => {
+    const listed = await getJson('/api/risk');
+    expect(listed.customers.length).toBeGreaterThan(0);
+    const top = listed.customers[0];
+    const mine = await getJson(`/api/customers/${encodeURIComponent(top.customerId)}/history`);
+    expect(mine.risk).toEqual(top);
+    expect(mine.currency).toBe('EUR');
+    const page = await getJson('/api/messages?limit=100');
+    const calm = page.items.find((m: { customerId: string | null }) => m.customerId && !listed.customers.some((c: { customerId: string }) => c.customerId === m.customerId));
+    const other = await getJson(`/api/customers/${encodeURIComponent(calm.customerId)}/history`);
+    expect(other.risk).toBeNull();
+  });
+
   it('answers 404 JSON for an unknown customer', async () => {
     const body = await getJson('/api/customers/nobody-here/history', 404);
     expect(body.error.code).toBe('not_found');

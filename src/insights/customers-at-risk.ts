@@ -2,6 +2,7 @@ import { DEFAULT_CURRENCY } from '../core/workspace.ts';
 import type { AtRiskReport, CustomerRisk, RiskReason } from './types.ts';
 import type { MessageFact, SurveyFact } from '../core/facts.ts';
 import { buildCustomerProfiles, type CustomerProfile } from './customer-profiles.ts';
+import { amountFormat } from './render/format.ts';
 import { toVerbatim } from './verbatims.ts';
 import { pearson } from './stats/correlation.ts';
 
@@ -141,13 +142,9 @@ export interface MoneyFormats {
   en: (x: number) => string;
 }
 
-/** Formatters are costly to build: one pair for a whole list. */
+/** One pair of formatters for a whole list. */
 export function moneyFormats(currency: string): MoneyFormats {
-  const make = (locale: string) => {
-    const f = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
-    return (x: number) => f.format(x).replace(/\u202f|\u00a0/g, ' ');
-  };
-  return { fr: make('fr-FR'), en: make('en-GB') };
+  return { fr: amountFormat('fr', currency), en: amountFormat('en', currency) };
 }
 
 const s = (n: number) => (n > 1 ? 's' : '');

@@ -43,12 +43,17 @@ export function day(iso: string | null, lang: Lang): string {
   return new Intl.DateTimeFormat(LOCALE[lang], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
 }
 
-/** An amount in `currency` (ISO 4217) in the reader's convention ("48 000 €", "€48,000"); "—" when missing. */
+/** An amount formatter for `currency` (ISO 4217) in the reader's convention ("48 000 €", "€48,000"). */
+export function amountFormat(lang: Lang, currency: string): (x: number) => string {
+  // Building an Intl formatter is costly: lists build one and reuse it.
+  const f = new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 });
+  return (x) => f.format(x).replace(/\u202f|\u00a0/g, ' ');
+}
+
+/** An amount in `currency`; "—" when missing. */
 export function amount(x: number | null | undefined, lang: Lang, currency: string): string {
   if (x === null || x === undefined || Number.isNaN(x)) return '—';
-  return new Intl.NumberFormat(LOCALE[lang], { style: 'currency', currency, maximumFractionDigits: 0, minimumFractionDigits: 0 })
-    .format(x)
-    .replace(/\u202f|\u00a0/g, ' ');
+  return amountFormat(lang, currency)(x);
 }
 
 /** Shortens a quote to `max` characters on a word boundary. */

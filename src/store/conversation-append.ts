@@ -2,8 +2,8 @@
  * Re-imported conversations: a thread exported again later (a ticket with new replies, an mbox
  * exported a week on) keeps what is stored and gains the messages and survey answers it did not
  * have. They are matched by signature (time, role and text; kind, score and time), counted as a
- * multiset; nothing stored is changed or deleted. Cheap when nothing is new: one count query per
- * batch decides which conversations need their messages read back.
+ * multiset; nothing stored is changed or deleted. Cheap when nothing is new: two count queries per
+ * batch (messages, survey answers) decide which conversations need theirs read back.
  */
 import type { Insertable, Kysely } from 'kysely';
 import type { ConversationInput } from '../core/conversation.ts';

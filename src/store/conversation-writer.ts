@@ -77,9 +77,9 @@ async function existingConversations(trx: Kysely<Database>, adapter: DialectAdap
 
 /**
  * Writes a batch of conversations in ONE transaction (so a killed import leaves whole batches only).
- * A conversation whose natural key is stored already (or came earlier in the batch) keeps what is
- * stored and gains only the messages and survey answers it lacks (conversation-append.ts); when it
- * lacks none, nothing is written. Re-running an import is therefore idempotent and resumes where it
+ * A conversation whose natural key is stored already keeps what is stored and gains only the
+ * messages and survey answers it lacks (conversation-append.ts); when it lacks none, nothing is
+ * written. A key repeated within the batch counts once (its first occurrence). Re-running an import is therefore idempotent and resumes where it
  * stopped, and a thread exported again with new replies gets them.
  */
 export async function writeConversations(

@@ -7,7 +7,7 @@ import type { ConversationInput } from '../../src/core/conversation.ts';
 import { main } from '../../src/main.ts';
 import { runImport } from '../../src/runtime/run-import.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { ingestBytes } from './helpers.ts';
+import { captureOutput, ingestBytes } from './helpers.ts';
 
 interface Mail {
   id?: string;
@@ -147,20 +147,9 @@ describe('re-importing a mailbox', () => {
     } finally {
       await store.close();
     }
-    const out: string[] = [];
-    const origOut = process.stdout.write.bind(process.stdout);
-    const origErr = process.stderr.write.bind(process.stderr);
-    process.stdout.write = ((s: string) => (out.push(String(s)), true)) as typeof process.stdout.write;
-    process.stderr.write = ((s: string) => (out.push(String(s)), true)) as typeof process.stderr.write;
-    let code: number;
-    try {
-      code = await main(['ingest', file, '--no-analyze'], { DATABASE_URL: url, ECOUTE_WORKSPACE: 'default' });
-    } finally {
-      process.stdout.write = origOut;
-      process.stderr.write = origErr;
-    }
+    const { result: code, output } = await captureOutput(() => main(['ingest', file, '--no-analyze'], { DATABASE_URL: url, ECOUTE_WORKSPACE: 'default' }));
     expect(code).toBe(0);
-    expect(out.join('')).toContain(`${file}: 7 rows, 0 new, 4 already imported, 0 rejected (nothing new: already imported)`);
+    expect(output).toContain(`${file}: 7 rows, 0 new, 4 already imported, 0 rejected (nothing new: already imported)`);
   });
 
   it('a mailbox exported again a week later adds the new reply to its thread, and analyses it', async () => {
@@ -168,12 +157,7 @@ describe('re-importing a mailbox', () => {
     const url = `sqlite:${join(dir, 'later.db')}`;
     writeFileSync(file, mbox(PARCELS));
     const env = { DATABASE_URL: url, ECOUTE_WORKSPACE: 'default' };
-    const out: string[] = [];
-    const origOut = process.stdout.write.bind(process.stdout);
-    const origErr = process.stderr.write.bind(process.stderr);
-    process.stdout.write = ((s: string) => (out.push(String(s)), true)) as typeof process.stdout.write;
-    process.stderr.write = ((s: string) => (out.push(String(s)), true)) as typeof process.stderr.write;
-    try {
+    const { output } = await captureOutput(async () => {
       expect(await main(['ingest', file, '--source', 'care-mailbox'], env)).toBe(0);
       const reply: Mail = {
         id: 'a2-week@mail.example', from: 'Ann <ann@mail.example>', to: CARE, subject: 'Re: Parcel stuck',
@@ -182,11 +166,8 @@ describe('re-importing a mailbox', () => {
       };
       writeFileSync(file, mbox([...PARCELS, reply]));
       expect(await main(['ingest', file, '--source', 'care-mailbox'], env)).toBe(0);
-    } finally {
-      process.stdout.write = origOut;
-      process.stderr.write = origErr;
-    }
-    expect(out.join('')).toContain(`${file}: 8 rows, 0 new, 1 updated with new messages, 3 already imported, 0 rejected`);
+    });
+    expect(output).toContain(`${file}: 8 rows, 0 new, 1 updated with new messages, 3 already imported, 0 rejected`);
     const store = await openStore(url);
     try {
       expect(await store.counts('default')).toMatchObject({ conversations: 4, messages: 8 });

@@ -73,3 +73,22 @@ export function withLuhn(prefix: string): string {
   for (let d = 0; d <= 9; d++) if (luhnValid(prefix + d)) return prefix + d;
   throw new Error('unreachable');
 }
+
+/**
+ * Runs `fn` with process stdout and stderr captured (for commands called through `main`), restoring
+ * both afterwards; returns its result and everything written, in order. `fn` may read what was
+ * written so far through `seen()`.
+ */
+export async function captureOutput<T>(fn: (seen: () => string) => Promise<T>): Promise<{ result: T; output: string }> {
+  const out: string[] = [];
+  const origOut = process.stdout.write.bind(process.stdout);
+  const origErr = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((s: string) => (out.push(String(s)), true)) as typeof process.stdout.write;
+  process.stderr.write = ((s: string) => (out.push(String(s)), true)) as typeof process.stderr.write;
+  try {
+    return { result: await fn(() => out.join('')), output: out.join('') };
+  } finally {
+    process.stdout.write = origOut;
+    process.stderr.write = origErr;
+  }
+}

@@ -10,7 +10,7 @@ import { main } from '../../src/main.ts';
 import { runImport, type ImportProgress } from '../../src/runtime/run-import.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
-import { fixedClock } from './helpers.ts';
+import { captureOutput, fixedClock } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ecoute-run-import-'));
 const stores: Store[] = [];
@@ -94,26 +94,18 @@ describe('ecoute ingest exit statuses (through main)', () => {
     const { url } = await freshStore();
     const env = { DATABASE_URL: url };
     const file = write('clean.csv', 'id;message;note\n1;Très bien;9\n2;Nul;2\n');
-    const out: string[] = [];
-    const origOut = process.stdout.write.bind(process.stdout);
-    const origErr = process.stderr.write.bind(process.stderr);
-    process.stdout.write = ((s: string) => (out.push(String(s)), true)) as typeof process.stdout.write;
-    process.stderr.write = ((s: string) => (out.push(String(s)), true)) as typeof process.stderr.write;
-    try {
+    await captureOutput(async (seen) => {
       expect(await main(['ingest', file, '--no-analyze'], env)).toBe(0);
       expect(await main(['ingest', file, '--no-analyze'], env)).toBe(0);
-      expect(out.join('')).toContain('clean.csv: 2 rows, 0 new, 2 already imported, 0 rejected (nothing new: already imported)');
+      expect(seen()).toContain('clean.csv: 2 rows, 0 new, 2 already imported, 0 rejected (nothing new: already imported)');
       expect(await main(['ingest', join(dir, 'missing.csv')], env)).toBe(1);
-      expect(out.join('')).toMatch(/missing\.csv/);
+      expect(seen()).toMatch(/missing\.csv/);
       expect(await main(['ingest'], env)).toBe(2);
       expect(await main(['ingest', file, '--bogus'], env)).toBe(2);
       const badMap = write('map.json', '{"columns": {"txt": "Message"}}');
       expect(await main(['ingest', file, '--map', badMap], env)).toBe(1);
-      expect(out.join('')).toMatch(/unknown column key "txt".*Valid keys/);
-    } finally {
-      process.stdout.write = origOut;
-      process.stderr.write = origErr;
-    }
+      expect(seen()).toMatch(/unknown column key "txt".*Valid keys/);
+    });
   });
 });
 

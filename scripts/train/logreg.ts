@@ -29,6 +29,14 @@ export interface TrainOptions {
   posWeight?: number[];
 }
 
+/** Fisher–Yates shuffle driven by a seeded generator: the epoch order of both trainers. */
+export function shuffleInPlace<T>(items: T[], rand: () => number): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+}
+
 export function trainLinear(docs: SparseDoc[], o: TrainOptions): TrainedLinear {
   const { k, nFeatures } = o;
   const W = new Float64Array(nFeatures * k);
@@ -40,10 +48,7 @@ export function trainLinear(docs: SparseDoc[], o: TrainOptions): TrainedLinear {
   const z = new Float64Array(k);
   const g = new Float64Array(k);
   for (let epoch = 0; epoch < o.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    shuffleInPlace(order, rand);
     for (const di of order) {
       const d = docs[di];
       z.set(b);

@@ -6,7 +6,7 @@
  * AdaGrad SGD (Duchi, Hazan & Singer 2011) from a seeded start and a seeded shuffle: deterministic.
  */
 import { mulberry32 } from '../../src/core/prng.ts';
-import type { SparseDoc } from './logreg.ts';
+import { shuffleInPlace, type SparseDoc } from './logreg.ts';
 
 export interface TrainedNet {
   /** Wide part, nFeatures × k. */
@@ -87,10 +87,7 @@ export function trainNet(docs: SparseDoc[], o: NetOptions): TrainedNet {
   const g = new Float64Array(k);
   const gh = new Float64Array(H);
   for (let epoch = 0; epoch < o.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    shuffleInPlace(order, rand);
     for (const di of order) {
       const d = docs[di];
       const z = netLogits(m, d, h, o.deep?.(d) ?? true, o.deepFeatures);

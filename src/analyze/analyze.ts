@@ -20,9 +20,9 @@ export const MAX_CHARS = 20_000;
 
 /**
  * CX lexicon keys that state a service failure (complaint tone, delays, cancellations, losses,
- * waits, unresolved contacts, outages, lock-outs): a flat report of one is a complaint.
+ * waits, unresolved contacts, outages, lock-outs, unfair treatment): a flat report of one is a complaint.
  */
-const PROBLEM_KEYS = ['gripe', 'theme:delay', 'theme:cancellation', 'theme:lost_or_damaged', 'theme:wait_time', 'theme:unresolved', 'theme:technical', 'theme:account_access'];
+const PROBLEM_KEYS = ['gripe', 'unfair', 'theme:delay', 'theme:cancellation', 'theme:lost_or_damaged', 'theme:wait_time', 'theme:unresolved', 'theme:technical', 'theme:account_access'];
 
 /** What analyze() and analyzeCore() need besides the text. */
 export interface AnalyzeOptions {
@@ -68,7 +68,7 @@ export function analyzeCore(text: string, options: AnalyzeOptions): CoreAnalysis
   const scan = scanCx(input, tokens, language, cm.cx);
   const problem = PROBLEM_KEYS.some((k) => hits(scan, k).length > 0);
   // A lukewarm verdict ("correct sans plus") is not a complaint, whatever problem words it uses.
-  const sent = withProblemCues(scoreSentiment(cm, fs), problem && !fs.lukewarm);
+  const sent = withProblemCues(scoreSentiment(cm, fs), problem && !fs.lukewarm, hits(scan, 'unfair').length > 0);
   const emotions = selectEmotions(cm, fs, sent.label, input, tokens, words, language, problem);
   return { text: input, tokens, language, sentiment: { label: sent.label, score: sent.score }, emotions, scan, serviceProblem: problem, words, features: fs };
 }

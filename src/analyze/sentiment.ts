@@ -57,6 +57,8 @@ export function scoreSentiment(cm: CompiledModel, fs: FeatureSet): SentimentResu
   return { label, score, probs };
 }
 
+/** Score given to a statement of unfair treatment the model read as neutral or positive (a clear, moderate complaint). */
+const UNFAIR_SCORE = -0.3;
 /** P(negative) from which a neutral reading that states a service failure becomes a complaint. */
 const PROBLEM_MIN_P = 0.15;
 
@@ -66,7 +68,10 @@ const PROBLEM_MIN_P = 0.15;
  * the CX lexicon finds a stated problem and the model gives the negative reading some weight,
  * side with the complaint.
  */
-export function withProblemCues(s: SentimentResult, problem: boolean): SentimentResult {
+export function withProblemCues(s: SentimentResult, problem: boolean, unfair = false): SentimentResult {
+  // Unfair treatment ("new customers pay less while I, a loyal customer, pay more") is stated with
+  // words the model reads as warm ("loyal", "fidèle"): the statement itself is the complaint.
+  if (unfair && s.label !== 'negative') return { ...s, label: 'negative', score: Math.min(s.score, UNFAIR_SCORE) };
   if (!problem || s.label !== 'neutral' || s.probs.negative < PROBLEM_MIN_P) return s;
   return { ...s, label: 'negative', score: Math.min(s.score, -0.05) };
 }

@@ -71,7 +71,8 @@ export function detectNeeds(scan: CxScan, f: NeedFacts): Analysis['needs'] {
   const score: Record<Need, number> = Object.fromEntries(NEEDS.map((n) => [n, 0])) as Record<Need, number>;
   const evidence = new Map<Need, string>();
   for (const n of NEEDS) {
-    const cues = hits(scan, `need:${n}`);
+    // A statement of unfair treatment names the need for fairness (GUIDELINES: "being treated justly").
+    const cues = n === 'fairness' ? [...hits(scan, 'need:fairness'), ...hits(scan, 'unfair')] : hits(scan, `need:${n}`);
     if (cues.length > 0) {
       score[n] += 0.6 + 0.15 * Math.min(cues.length - 1, 2);
       evidence.set(n, phraseAround(scan, cues[0]).text);

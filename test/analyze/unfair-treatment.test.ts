@@ -15,6 +15,7 @@ describe('unfair treatment', () => {
   const complaints = [
     'Les nouveaux clients ont la même box à 32,99 € et moi, client fidèle, je paie 48,99 €.',
     'Fin de ma promo : mon forfait passe de 39,99 € à 44,99 € par mois.',
+    'My promo has ended and my plan jumps from €39.99 to €44.99 a month.',
     'New customers get the same box for 32.99 while I, a loyal customer, pay 48.99.',
     'Price goes up at every renewal, loyalty counts for nothing.',
   ];
@@ -38,8 +39,12 @@ describe('unfair treatment', () => {
     expect(denied.themes.map((t) => t.label)).not.toContain('price');
   });
 
-  it('needs a currency or a period before a "from X to Y" change is a price rise', () => {
-    expect(analyze('Our flight went from 9 to 11 and nobody told us why.', { model }).themes.map((t) => t.label)).not.toContain('price');
-    expect(analyze('Mon colis passe de 2 à 5 jours de délai.', { model }).themes.map((t) => t.label)).not.toContain('price');
+  it('needs a currency before a "from X to Y" change is about price, and implies no renewal', () => {
+    const themes = (t: string) => analyze(t, { model }).themes.map((x) => x.label);
+    expect(themes('Our flight went from 9 to 11 and nobody told us why.')).not.toContain('price');
+    expect(themes('Mon colis passe de 2 à 5 jours de délai.')).not.toContain('price');
+    const bill = analyze('pkoi ma mensualité passe de 78 à 131 euros ?? jai rien changé', { model });
+    expect(bill.themes.map((x) => x.label)).toContain('price');
+    expect(bill.stage?.label).not.toBe('renewal');
   });
 });

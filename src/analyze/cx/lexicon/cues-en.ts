@@ -130,14 +130,14 @@ export const CUES_EN: CxPatterns = {
     'replaced', 'refunded', 'ready in', 'came through', 'sorted it', 'called back', 'checked on', 'went out of their way',
   ],
   cause: ['because', 'since', 'due to', 'after', 'as'],
-  // Unfair treatment (GUIDELINES: fairness, "being treated justly"): the loyalty penalty and a price
-  // rise imposed. A complaint even without negative words: "a loyal customer" is the grievance here.
+  // Unfair treatment at renewal (GUIDELINES: fairness, "being treated justly"; renewal): the loyalty
+  // penalty, a promo ending. A complaint even without negative words: "a loyal customer" is the
+  // grievance here. A bare price change stays a price theme (themes-en.ts), with no stage implied.
   unfair: [
     'new customers get|pay|have', 'new customers are offered|given', 'deals for new ones|customers', 'while i ~, a loyal customer',
     'loyal customer* ~, pay*', 'loyalty counts|means for nothing', 'loyalty means|counts nothing', 'loyalty doesn t count|pay|matter',
     'no loyalty discount', 'punish* loyal*', 'treated better than', 'more than new customers',
-    'jumps|jumped|goes|went|gone|rose|increased|up from €|£|$ # to', 'from # to # a|per month|year', 'price* goes|went up at every|each renewal',
-    'promo has ended', 'promo ended', 'end of my promo*', 'raised my price|bill|plan',
+    'price* goes|went up at every|each renewal', 'promo has ended', 'promo ended', 'end of my promo*',
   ],
   // Complaint tone (../themes.ts): words that show a message is a grievance whatever the
   // sentiment model says, so a stated problem is kept even when sentiment reads neutral/positive.

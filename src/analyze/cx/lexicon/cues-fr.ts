@@ -131,14 +131,13 @@ export const CUES_FR: CxPatterns = {
     'rembourse* en|sous', 'pris le temps', 'a rappele', 'est venu', 'recu* en',
   ],
   cause: ['a cause de', 'parce que', 'car', 'depuis', 'suite a', 'apres'],
-  // Traitement injuste (GUIDELINES: fairness « être traité justement ») : la pénalité de fidélité et
-  // la hausse de prix subie. Une plainte même sans mot négatif : « client fidèle » y est un grief.
+  // Traitement injuste au renouvellement (GUIDELINES : fairness « être traité justement », renewal) :
+  // la pénalité de fidélité, la fin d'une promo. Une plainte même sans mot négatif : « client fidèle »
+  // y est un grief. Une simple hausse chiffrée reste un thème prix (themes-fr.ts), sans étape imposée.
   unfair: [
     'nouveaux clients ont|paient|payent|beneficient|profitent|obtiennent', 'promo* pour les nouveaux', 'mieux traite* que',
     'et moi ~, client|cliente fidele', 'client|cliente fidele ~, je paie', 'aucun avantage fidelite', 'aucune remise fidelite',
-    'la fidelite ne paie|compte|sert', 'pour les anciens', 'plus cher que les nouveaux',
-    'passe|passer de # €|euros|eur a #', 'de # €|euros a # €|euros par mois', 'fin de ma|la promo*', 'hausse de mon|ma|mes|du|tarif*|prix|abonnement|forfait',
-    'augmentation de mon|ma|mes|du|tarif*|prix|abonnement|forfait', '# ~€|euros de plus par mois',
+    'la fidelite ne paie|compte|sert', 'pour les anciens', 'plus cher que les nouveaux', 'fin de ma|la promo*',
   ],
   // Ton de plainte (../themes.ts) : ce qui montre un grief quel que soit le modèle de sentiment.
   gripe: [

@@ -81,7 +81,7 @@ export const THEMES_EN: CxPatterns = {
     '!price*', '!pricey', '!expensive', '!cheap*', '!overpriced', '!costs', '!cost', '!fares', '!fare', '!afford*', '!value',
     '!raise prices', '!price rise*', '!price increase*', '!went up by', '!gone up', '!put fares up', '!put prices up', '!# a year',
     '!same price', '!£ #', '!$ #', '!worth it', '!good value', '!value for money', '!rip off', '!ripoff', '!higher price',
-    '!price match', '!bucks', '!went|gone|goes up', '!increase*', '!premium*', '!# %',
+    '!price match', '!bucks', '!jumps|jumped|went|rose|up from €|£|$ # to', '!went|gone|goes up', '!increase*', '!premium*', '!# %',
   ],
   'theme:product_quality': [
     'defective', 'faulty', 'never work*', 'fewer items', 'smaller portions', 'poorer quality', 'left a mess', 'hole in', 'poor quality', 'bad quality', 'cheap quality', 'filthy', 'dirty', 'smelly', 'stained', 'toilet* broken', 'cold food', 'food was cold', 'stale', 'inedible', 'expired',

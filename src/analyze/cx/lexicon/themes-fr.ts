@@ -54,7 +54,7 @@ export const THEMES_FR: CxPatterns = {
   ],
   'theme:price': [
     '!prix', '!cher', '!chere', '!cheres', '!chers', '!coute*', '!cout', '!couts', '!tarif*', '!augment*', '!hausse*', '!combien',
-    '!abordable*', '!rapport qualite prix', '!on paie plus', '!euros par mois', '!# €|euros ~/ ~par mois', '!passe de # €|euros|eur a #',
+    '!abordable*', '!rapport qualite prix', '!on paie plus', '!euros par mois', '!# €|euros ~/ ~par mois', '!passe de # €|euros|eur a #', '!passe de # a # €|euros|eur',
     '!# fois plus cher', '!hors de prix', '!bon marche', '!forfait pas cher',
   ],
   'theme:product_quality': [

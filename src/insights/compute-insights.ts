@@ -12,6 +12,7 @@ import { computeCustomersAtRisk } from './customers-at-risk.ts';
 import { computeCompetitors } from './competitors.ts';
 import { detectSpikes } from './spikes.ts';
 import { computeExCxLink } from './ex-cx-link.ts';
+import { attributeTeams } from './last-touch.ts';
 import { pickCompliments } from './compliments.ts';
 import { isOwnBrand, resolveOwnBrand } from './own-brand.ts';
 
@@ -60,7 +61,7 @@ export function computeInsights(input: InsightsInput): Insights {
     ownBrand: own,
     competitors: computeCompetitors(input.messages, input.surveys, own, settings.language),
     spikes: detectSpikes(messages),
-    exCx: computeExCxLink(employees, surveys),
+    exCx: computeExCxLink(employees, attributeTeams(surveys, messages)),
     compliments: pickCompliments(messages),
   };
 }

@@ -1,4 +1,5 @@
-import type { EmployeeFact, SurveyFact } from '../core/facts.ts';
+import type { EmployeeFact } from '../core/facts.ts';
+import type { TeamedSurvey } from './last-touch.ts';
 import type { Correlation, ExCxLink, ExCxTeam } from './types.ts';
 import { ScoreTally, npsScore } from './scores.ts';
 import { pearson, spearman } from './stats/correlation.ts';
@@ -8,9 +9,10 @@ import { round } from './stats/intervals.ts';
  * The employee–customer link ("happy staff, happy customers", the service–profit chain of Heskett et
  * al., HBR 1994): per team, eNPS and mean engagement (items 1–5) next to the CSAT and NPS of that
  * team's conversations, with Pearson and Spearman correlations across teams. With a handful of teams
- * n is small; r is null under 3 teams and n is always reported so nobody over-reads it.
+ * n is small; r is null under 3 teams and n is always reported so nobody over-reads it. Surveys come
+ * with their team already resolved (last-touch.ts: relationship NPS counts for the last contact's team).
  */
-export function computeExCxLink(employees: readonly EmployeeFact[], surveys: readonly SurveyFact[]): ExCxLink {
+export function computeExCxLink(employees: readonly EmployeeFact[], surveys: readonly TeamedSurvey[]): ExCxLink {
   const ex = new Map<string, { p: number; pa: number; d: number; itemSum: number; itemN: number; answers: number }>();
   for (const e of employees) {
     let t = ex.get(e.team);
@@ -27,11 +29,13 @@ export function computeExCxLink(employees: readonly EmployeeFact[], surveys: rea
     }
   }
   const cx = new Map<string, ScoreTally>();
+  const attributed = new Map<string, number>();
   for (const s of surveys) {
     if (!s.team) continue;
     let t = cx.get(s.team);
     if (!t) cx.set(s.team, (t = new ScoreTally()));
-    t.add(s);
+    t.add(s.survey);
+    if (s.attributed) attributed.set(s.team, (attributed.get(s.team) ?? 0) + 1);
   }
   const teams: ExCxTeam[] = [...ex.keys()].sort().map((team) => {
     const e = ex.get(team)!;
@@ -46,6 +50,7 @@ export function computeExCxLink(employees: readonly EmployeeFact[], surveys: rea
       csat: c?.csat().score ?? null,
       nps: c?.nps().score ?? null,
       surveys: c?.responses ?? 0,
+      attributedSurveys: attributed.get(team) ?? 0,
     };
   });
   const correlations: Correlation[] = [];

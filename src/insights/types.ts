@@ -335,6 +335,8 @@ export interface ExCxTeam {
   csat: number | null;
   nps: number | null;
   surveys: number;
+  /** Of `surveys`, answers without a team counted for the team of the customer's last contact (last-touch.ts). */
+  attributedSurveys: number;
 }
 
 /** A correlation across teams between an EX and a CX measure. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeExCxLink } from '../../src/insights/ex-cx-link.ts';
+import { attributeTeams } from '../../src/insights/last-touch.ts';
 import { computeCompetitors } from '../../src/insights/competitors.ts';
 import { resolveOwnBrand } from '../../src/insights/own-brand.ts';
 import { pearson, spearman } from '../../src/insights/stats/correlation.ts';
@@ -17,11 +18,11 @@ describe('EX–CX link', () => {
       survey('csat', 2, { team: 'B' }), survey('csat', 4, { team: 'B' }), // 50 %
       survey('csat', 4, { team: 'C' }), survey('csat', 4, { team: 'C' }), survey('csat', 1, { team: 'C' }), survey('csat', 5, { team: 'C' }), // 75 %
     ];
-    const link = computeExCxLink(employees, surveys);
+    const link = computeExCxLink(employees, attributeTeams(surveys, []));
     expect(link.teams).toEqual([
-      { team: 'A', enps: 100, enpsResponses: 2, engagement: 4.25, engagementResponses: 2, csat: 100, nps: null, surveys: 2 },
-      { team: 'B', enps: -50, enpsResponses: 2, engagement: 2.5, engagementResponses: 2, csat: 50, nps: null, surveys: 2 },
-      { team: 'C', enps: 50, enpsResponses: 2, engagement: 3.5, engagementResponses: 1, csat: 75, nps: null, surveys: 4 },
+      { team: 'A', enps: 100, enpsResponses: 2, engagement: 4.25, engagementResponses: 2, csat: 100, nps: null, surveys: 2, attributedSurveys: 0 },
+      { team: 'B', enps: -50, enpsResponses: 2, engagement: 2.5, engagementResponses: 2, csat: 50, nps: null, surveys: 2, attributedSurveys: 0 },
+      { team: 'C', enps: 50, enpsResponses: 2, engagement: 3.5, engagementResponses: 1, csat: 75, nps: null, surveys: 4, attributedSurveys: 0 },
     ]);
     // eNPS (100, −50, 50), mean 33.33: deviations (66.67, −83.33, 16.67); CSAT (100, 50, 75), mean 75: (25, −25, 0)
     // Sxy = 1666.7 + 2083.3 + 0 = 3750; Sxx = 11666.7; Syy = 1250 → r = 3750/√(11666.7·1250) = 0.982
@@ -33,6 +34,29 @@ describe('EX–CX link', () => {
     ]);
     // No NPS answers: no pairs, no r
     expect(link.correlations.find((c) => c.y === 'nps')).toMatchObject({ r: null, n: 0 });
+  });
+
+  it('counts a relationship NPS for the team of the customer\'s last contact within 90 days', () => {
+    const at = (d: string) => new Date(`${d}T10:00:00Z`);
+    const messages = [
+      message({ customerId: 'k1', team: 'A', at: at('2026-09-01') }),
+      message({ customerId: 'k1', team: 'B', at: at('2026-10-20') }), // the last contact before the answer
+      message({ customerId: 'k1', team: 'A', at: at('2026-11-20') }), // after the answer: not its touch
+      message({ customerId: 'k2', team: 'A', at: at('2026-06-01') }), // 154 days before: too old
+      message({ customerId: 'k3', team: null, at: at('2026-10-30') }),
+    ];
+    const surveys = [
+      survey('nps', 10, { customerId: 'k1', at: at('2026-11-02') }),
+      survey('nps', 2, { customerId: 'k2', at: at('2026-11-02') }),
+      survey('nps', 9, { customerId: 'k3', at: at('2026-11-02') }),
+      survey('nps', 3, { customerId: 'k1', team: 'A', at: at('2026-11-02') }), // a row with its team keeps it
+      survey('nps', 8, { at: at('2026-11-02') }), // no customer
+    ];
+    expect(attributeTeams(surveys, messages).map((s) => [s.team, s.attributed])).toEqual([
+      ['B', true], [null, false], [null, false], ['A', false], [null, false],
+    ]);
+    const link = computeExCxLink([employee('A', 9), employee('B', 3)], attributeTeams(surveys, messages));
+    expect(link.teams.map((t) => [t.team, t.nps, t.surveys, t.attributedSurveys])).toEqual([['A', -100, 1, 0], ['B', 100, 1, 1]]);
   });
 
   it('has no correlation under three points or with a constant side', () => {

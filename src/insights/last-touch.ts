@@ -18,7 +18,7 @@ export interface TeamedSurvey {
  * contact in the window stays without a team (it says nothing about a team).
  */
 export function attributeTeams(surveys: readonly SurveyFact[], messages: readonly MessageFact[]): TeamedSurvey[] {
-  // Per customer, the team of each conversation at its latest message, sorted by time.
+  // Per customer, every message that names a team (each is a touch), sorted by time.
   const touches = new Map<string, { at: number; team: string }[]>();
   for (const m of messages) {
     if (!m.customerId || !m.team) continue;

@@ -32,8 +32,8 @@ export function detectStage(scan: CxScan, f: StageFacts): { label: Stage; score:
   if (has('booking')) score.purchase += 0.3;
   if (top === 'technical' || top === 'delay' || top === 'cancellation' || top === 'product_quality') score.usage += 0.3;
   if (has('lost_or_damaged')) score.delivery += 0.2;
-  // GUIDELINES: "renewal: price or terms changed at renewal" — a promo ending, a price rise imposed,
-  // the loyalty penalty ("new customers pay less").
+  // GUIDELINES: "renewal: price or terms changed at renewal" — a promo ending, the loyalty penalty
+  // ("new customers pay less").
   if (hits(scan, 'unfair').length > 0) score.renewal += 0.6;
   // Questions before buying: discover only when nothing shows an existing relationship.
   if (f.question && f.sentiment === 'neutral' && score.discover > 0) score.discover += 0.4;

@@ -99,7 +99,7 @@ export function detectThemeHits(scan: CxScan, sentiment: SentimentLabel): ThemeH
     }
   }
   for (const c of custCancel) add('policy', c);
-  // Unfair treatment (the loyalty penalty, a price rise imposed) is about price (GUIDELINES).
+  // Unfair treatment at renewal (the loyalty penalty, a promo ending) is about price (GUIDELINES).
   for (const m of hits(scan, 'unfair')) if (!shadowed(m)) add('price', m);
   for (const [t, m] of pairs) add(t, m);
   // GUIDELINES: product_quality and technical are "never for praise": a message praising how a

@@ -11,12 +11,14 @@ import { loadModel } from '../src/runtime/load-model.ts';
 import { dataPath } from './data/paths.ts';
 import { emotionSets, EKMAN, OURS_TO_EKMAN, REASON_TO_THEMES, sentimentSets } from './eval/datasets.ts';
 import { evalGold } from './eval/gold.ts';
-import { accuracy, macroF1, multiLabelMacroF1 } from './eval/metrics.ts';
+import { accuracy, bootstrapInterval, macroF1, multiLabelMacroF1 } from './eval/metrics.ts';
 import { loadPeers } from './eval/peers.ts';
 
 const MAX = Number(process.env.EVAL_MAX ?? 10000);
 const sample = <T>(xs: T[]): T[] => (xs.length <= MAX ? xs : xs.filter((_, i) => i % Math.ceil(xs.length / MAX) === 0));
 const f = (x: number) => x.toFixed(3);
+/** A 95% bootstrap interval, printed beside a figure. */
+const ci = ([lo, hi]: [number, number]) => ` (${lo.toFixed(3)}–${hi.toFixed(3)})`;
 const out: string[] = [];
 const print = (s = '') => { out.push(s); process.stdout.write(s + '\n'); };
 
@@ -32,6 +34,8 @@ const t0 = Date.now();
 print(`# Écoute analyser evaluation (model ${model.version})`);
 print();
 print('## Sentiment macro-F1 (negative / neutral / positive)');
+print();
+print('Écoute in brackets: 95% bootstrap interval over the items (400 resamples, seeded).');
 print();
 print(`| dataset | n | Écoute | ${peers.map((p) => p.name).join(' | ')} | floor | anchor |`);
 print(`|---|---|---|${peers.map(() => '---').join('|')}|---|---|`);
@@ -59,7 +63,8 @@ for (const set of sentimentSets()) {
     if (s >= ours) beatsAll = false;
     peerScores.push(f(s));
   }
-  print(`| ${set.name} | ${items.length}${items.length < set.items.length ? ` of ${set.items.length}` : ''} | **${f(ours)}**${beatsAll ? '' : ' (behind a peer)'} | ${peerScores.join(' | ')} | ${FLOORS[set.name] ?? '—'} | ${ANCHORS[set.name] ?? '—'} |`);
+  const oursCi = ci(bootstrapInterval(items.length, (ix) => macroF1(ix.map((i) => gold[i]), ix.map((i) => results[i].sentiment.label), SENTIMENTS)));
+  print(`| ${set.name} | ${items.length}${items.length < set.items.length ? ` of ${set.items.length}` : ''} | **${f(ours)}**${oursCi}${beatsAll ? '' : ' (behind a peer)'} | ${peerScores.join(' | ')} | ${FLOORS[set.name] ?? '—'} | ${ANCHORS[set.name] ?? '—'} |`);
   const detected = results.map((r) => r.language);
   const acc = accuracy(items.map((x) => x.lang), detected);
   langPer.push({ name: set.name, n: items.length, acc });
@@ -80,7 +85,7 @@ for (const set of sentimentSets()) {
 print();
 print('## Emotions: macro-F1 after the GoEmotions Ekman grouping');
 print();
-print('Per-class binary F1 over anger, disgust, fear, joy, sadness, surprise and neutral (empty emotions = neutral), averaged over classes present in the gold set.');
+print('Per-class binary F1 over anger, disgust, fear, joy, sadness, surprise and neutral (empty emotions = neutral), averaged over classes present in the gold set. In brackets: 95% bootstrap interval over the items (400 resamples, seeded), i.e. how far the figure may move on another sample of the same size.');
 print();
 print('| dataset | n | Écoute | floor | anchor | per class |');
 print('|---|---|---|---|---|---|');
@@ -94,8 +99,10 @@ for (const set of emotionSets()) {
     const s = new Set(a.emotions.map((e) => OURS_TO_EKMAN[e.label]));
     return s.size ? s : new Set(['neutral']);
   });
-  const { f1, per } = multiLabelMacroF1(items.map((x) => x.gold), preds, EKMAN);
-  print(`| ${set.name} | ${items.length}${items.length < set.items.length ? ` of ${set.items.length}` : ''} | **${f(f1)}** | ${EMO_FLOORS[set.name]} | ${set.name.startsWith('GoEmotions') ? 'BERT (paper, test) 0.64' : '—'} | ${Object.entries(per).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')} |`);
+  const golds = items.map((x) => x.gold);
+  const { f1, per } = multiLabelMacroF1(golds, preds, EKMAN);
+  const interval = ci(bootstrapInterval(items.length, (ix) => multiLabelMacroF1(ix.map((i) => golds[i]), ix.map((i) => preds[i]), EKMAN).f1));
+  print(`| ${set.name} | ${items.length}${items.length < set.items.length ? ` of ${set.items.length}` : ''} | **${f(f1)}**${interval} | ${EMO_FLOORS[set.name]} | ${set.name.startsWith('GoEmotions') ? 'BERT (paper, test) 0.64' : '—'} | ${Object.entries(per).map(([k, v]) => `${k} ${v.toFixed(2)}`).join(', ')} |`);
 }
 print();
 print('## Airline pain points and language');

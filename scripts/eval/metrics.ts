@@ -1,4 +1,5 @@
 /** Evaluation metrics: macro-F1 (single- and multi-label) and accuracy. */
+import { mulberry32 } from '../../src/core/prng.ts';
 
 /** F1 from counts of true positives, false positives and false negatives (0 when tp is 0). */
 export function f1(tp: number, fp: number, fn: number): number {
@@ -42,4 +43,23 @@ export function accuracy(gold: string[], pred: string[]): number {
   let ok = 0;
   for (let i = 0; i < gold.length; i++) if (gold[i] === pred[i]) ok++;
   return ok / Math.max(1, gold.length);
+}
+
+/**
+ * 95% percentile bootstrap interval of a statistic over n items (Efron & Tibshirani 1993): the
+ * items are resampled with replacement `reps` times from a seeded generator, so a rerun prints the
+ * same interval. `stat` receives the resampled item indices. It shows how far a figure may move on
+ * another sample of the same size, which is what a floor 0.003 away needs to be read against.
+ */
+export function bootstrapInterval(n: number, stat: (idx: number[]) => number, reps = 400, seed = 20201): [number, number] {
+  const rand = mulberry32(seed);
+  const values: number[] = [];
+  const idx = new Array<number>(n);
+  for (let r = 0; r < reps; r++) {
+    for (let i = 0; i < n; i++) idx[i] = Math.floor(rand() * n);
+    values.push(stat(idx));
+  }
+  values.sort((a, b) => a - b);
+  const at = (q: number) => values[Math.min(reps - 1, Math.max(0, Math.round(q * (reps - 1))))];
+  return [at(0.025), at(0.975)];
 }

@@ -30,7 +30,7 @@ export interface CompiledModel {
   emoji: Map<string, number>;
   /** Emotion cue phrases; value = index into cueLabels * 10 + strength is kept separately. */
   cues: Map<string, PhraseTable>;
-  lang: { labels: string[]; index: Map<string, number>; logp: Float32Array; unseen: number[] };
+  lang: { labels: string[]; index: Map<string, number>; logp: Float32Array; unseen: number[]; wordWeight: number };
   /** The CX pattern trie (needs, themes, stages, signals), compiled once per model like the rest. */
   cx: CxLexicon;
 }
@@ -91,7 +91,7 @@ export function compile(model: AnalyzerModel): CompiledModel {
     lexFeel: phraseTable(model.lexicon.feel ?? {}),
     emoji: new Map(Object.entries(model.lexicon.emoji)),
     cues,
-    lang: { labels: lm.labels, index: langIndex, logp, unseen: lm.unseen },
+    lang: { labels: lm.labels, index: langIndex, logp, unseen: lm.unseen, wordWeight: lm.wordWeight ?? 0 },
     cx: compileCxLexicon(),
   };
   cache.set(model, compiled);

@@ -1,7 +1,8 @@
 /**
  * Language identification. Non-Latin scripts are decided by script; Latin text by a character
  * 1–3-gram naive Bayes model for French vs English (Cavnar & Trenkle 1994; Dunning 1994, trained by
- * scripts/train.ts), with function-word counts for Spanish, German, Italian, Portuguese and Dutch.
+ * scripts/train.ts) plus whole words, with function-word counts for Spanish, German, Italian,
+ * Portuguese and Dutch.
  * Returns "und" when there are too few letters to tell.
  */
 import type { CompiledModel } from './compiled.ts';
@@ -26,19 +27,27 @@ export function langWords(text: string, maxChars = 2000): string[] {
   return Array.from(t.toLowerCase().matchAll(WORD_RE), (m) => m[0]);
 }
 
-/** Visits the character 1–3-grams of padded words in order (training and scoring read the same grams). */
-function eachNgram(words: readonly string[], visit: (gram: string) => void): void {
+/** Prefix of a whole-word entry among the n-grams ("=quiet"); "=" never occurs inside a word. */
+export const WORD_GRAM = '=';
+
+/**
+ * Visits the character 1–3-grams of padded words in order, then the word itself (training and
+ * scoring read the same grams). Whole words carry what short messages lack in grams: "Relax.",
+ * "Be quiet!" and "Excuse me?" are made of letters common to both languages, not of words.
+ */
+function eachNgram(words: readonly string[], visit: (gram: string, isWord: boolean) => void): void {
   for (const w of words) {
     const p = ' ' + w + ' ';
     for (let i = 0; i < p.length; i++) {
-      if (p[i] !== ' ') visit(p[i]);
-      if (i + 2 <= p.length) visit(p.slice(i, i + 2));
-      if (i + 3 <= p.length) visit(p.slice(i, i + 3));
+      if (p[i] !== ' ') visit(p[i], false);
+      if (i + 2 <= p.length) visit(p.slice(i, i + 2), false);
+      if (i + 3 <= p.length) visit(p.slice(i, i + 3), false);
     }
+    visit(WORD_GRAM + w, true);
   }
 }
 
-/** Character 1–3-grams of padded words (accents kept: they are strong French evidence). */
+/** Character 1–3-grams of padded words (accents kept: they are strong French evidence) and the words. */
 export function langNgrams(words: string[]): string[] {
   const out: string[] = [];
   eachNgram(words, (g) => out.push(g));
@@ -57,6 +66,22 @@ function scriptOf(code: number): string | null {
   if (code >= 0x0e00 && code <= 0x0e7f) return 'th';
   if (code >= 0x0900 && code <= 0x097f) return 'hi';
   return null;
+}
+
+/**
+ * Per-gram probability above which a whole word counts as common French or English (about one word
+ * in 800): "de", "en", "te", "non", "es" then say nothing for Dutch, Italian or Spanish, whose
+ * function words they also are ("plus de 8 millions en voirie" was read as Dutch).
+ */
+const COMMON_WORD_LOGP = Math.log(1e-4);
+
+function isCommonFrEn(w: string, cm: CompiledModel): boolean {
+  const { index, logp, labels, wordWeight } = cm.lang;
+  if (wordWeight === 0) return false;
+  const i = index.get(WORD_GRAM + w);
+  if (i === undefined) return false;
+  for (let j = 0; j < labels.length; j++) if (logp[i * labels.length + j] > COMMON_WORD_LOGP) return true;
+  return false;
 }
 
 /** ISO 639-1 code of the text's language, or "und". Looks at the first 600 characters. */
@@ -83,7 +108,8 @@ export function detectLanguage(text: string, cm: CompiledModel): string {
   const hits: Record<string, number> = {};
   for (const [lang, set] of Object.entries(FUNCTION_WORDS)) {
     let c = 0;
-    for (const w of words) if (set.has(w)) c++;
+    const own = lang === 'fr' || lang === 'en';
+    for (const w of words) if (set.has(w) && (own || !isCommonFrEn(w, cm))) c++;
     hits[lang] = c;
   }
   const frEn = Math.max(hits.fr, hits.en);
@@ -92,13 +118,17 @@ export function detectLanguage(text: string, cm: CompiledModel): string {
     if (hits[lang] >= 2 && hits[lang] > frEn + 1 && (!other || hits[lang] > hits[other])) other = lang;
   }
   if (other) return other;
-  const { labels, index, logp, unseen } = cm.lang;
+  const { labels, index, logp, unseen, wordWeight } = cm.lang;
   const k = labels.length;
   const score = new Float64Array(k);
-  const add = (g: string) => {
+  const add = (g: string, isWord: boolean) => {
     const i = index.get(g);
-    if (i === undefined) for (let j = 0; j < k; j++) score[j] += unseen[j];
-    else for (let j = 0; j < k; j++) score[j] += logp[i * k + j];
+    // An unknown word says nothing (names, typos); an unknown gram is rare in both languages.
+    if (i === undefined) { if (!isWord) for (let j = 0; j < k; j++) score[j] += unseen[j]; }
+    else {
+      const w = isWord ? wordWeight : 1;
+      for (let j = 0; j < k; j++) score[j] += w * logp[i * k + j];
+    }
   };
   eachNgram(words, add);
   let best = 0;

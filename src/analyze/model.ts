@@ -55,6 +55,8 @@ export interface LanguageModelData {
   /** Log-probability of an unseen n-gram per label (already divided). */
   unseen: number[];
   scale: number;
+  /** Weight of a whole-word entry ("=word") against one character gram; absent (0) in older models. */
+  wordWeight?: number;
 }
 
 /** Valences on VADER's −4..4 scale, keyed by normalised word or space-joined phrase. */

@@ -1,0 +1,38 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compile } from '../../src/analyze/compiled.ts';
+import { detectLanguage } from '../../src/analyze/language.ts';
+import type { AnalyzerModel } from '../../src/analyze/model.ts';
+import { loadModel } from '../../src/runtime/load-model.ts';
+
+let model: AnalyzerModel;
+beforeAll(async () => { model = await loadModel(); });
+const lang = (text: string) => detectLanguage(text, compile(model));
+
+describe('language identification', () => {
+  it('reads short English chat lines by their words, not only their letters', () => {
+    // Each of these was read as French by the character grams alone.
+    for (const text of ["Don't raise your voice to me.", 'Be quiet!', 'Excuse me?']) expect(lang(text), text).toBe('en');
+  });
+
+  it('keeps short French lines French', () => {
+    for (const text of ['Rien à faire.', "Qu'est-ce qui t'es arrivé ?", 'Toujours rien reçu', 'jsuis dégoûté']) expect(lang(text), text).toBe('fr');
+  });
+
+  it('does not take French "de" and "en" for Dutch function words', () => {
+    expect(lang("Éoliennes de l'Érable plus de 8 millions en voirie")).toBe('fr');
+    expect(lang('Lancement de l offre ADP Link auprès de l écosystème')).toBe('fr');
+  });
+
+  it('still names other Latin languages by their own function words', () => {
+    expect(lang('Ik ben niet blij met de service van het bedrijf')).toBe('nl');
+    expect(lang('Ich bin mit dem Service nicht zufrieden und das ist sehr schlecht')).toBe('de');
+    expect(lang('Muchas gracias por la ayuda, el servicio es muy bueno')).toBe('es');
+    expect(lang('Il servizio non è buono e sono molto deluso')).toBe('it');
+  });
+
+  it('has whole words in the trained table, weighted against the grams', () => {
+    expect(model.language.wordWeight).toBeGreaterThan(0);
+    expect(model.language.ngrams).toContain('=quiet');
+    expect(model.language.ngrams).toContain('=rien');
+  });
+});

@@ -71,7 +71,7 @@ log(`lexicons: en ${Object.keys(lexEn).length}, fr ${Object.keys(lexFr).length},
 // 2. Examples and features.
 const examples: Example[] = [...buildExamples(), ...lexiconExamples(vader, CX_VALENCE_FR, CX_VALENCE_EN, CX_EMOTION_CUES)];
 log(`examples: ${examples.length}`);
-const feats = examples.map((e) => extractFeatures(toWords(tokenize(e.text)), e.lang, ctx));
+const feats = examples.map((e) => extractFeatures(toWords(tokenize(e.text), e.lang), e.lang, ctx));
 const df = new Map<string, number>();
 for (const f of feats) for (const n of f.names) df.set(n, (df.get(n) ?? 0) + 1);
 const vocab = [...df.entries()]
@@ -130,7 +130,7 @@ let sentModel = trainLinear(sentimentDocs().train, SENT_OPTS);
   examples.forEach((e) => {
     if (!e.source.startsWith('pairs-fr:')) return;
     const en = e.source.slice('pairs-fr:'.length);
-    const { idx, val } = wordsOnly(toSparse(extractFeatures(toWords(tokenize(en)), 'en', ctx)));
+    const { idx, val } = wordsOnly(toSparse(extractFeatures(toWords(tokenize(en), 'en'), 'en', ctx)));
     const p = probs(sentModel, idx, val, 3);
     const best = p.indexOf(Math.max(...p));
     if (p[best] >= 0.45) {

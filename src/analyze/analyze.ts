@@ -63,7 +63,7 @@ export function analyzeCore(text: string, options: AnalyzeOptions): CoreAnalysis
   const given = typeof options.lang === 'string' ? options.lang.trim().toLowerCase().slice(0, 2) : '';
   const language = /^[a-z]{2}$/.test(given) ? given : detectLanguage(input, cm);
   const tokens = tokenize(input);
-  const words = toWords(tokens);
+  const words = toWords(tokens, language);
   const fs = extractFeatures(words, language, cm);
   const scan = scanCx(input, tokens, language, cm.cx);
   const problem = PROBLEM_KEYS.some((k) => hits(scan, k).length > 0);

@@ -222,7 +222,8 @@ export function extractFeatures(words: Word[], lang: string, ctx: FeatureContext
       }
     }
     if (!w.sym && prevWord) {
-      const bi = 'b:' + prevWord + '_' + w.w;
+      // Bigrams are marked in a negation scope like words: "not bad at all" is not "bad at".
+      const bi = 'b:' + (w.neg ? '~' : '') + prevWord + '_' + w.w;
       if (!seen.has(bi)) { seen.add(bi); sparse.push([bi, i]); }
     }
     prevWord = w.sym ? '' : w.w;

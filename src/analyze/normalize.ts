@@ -7,6 +7,7 @@
  * next punctuation or three words, are marked negated.
  */
 import type { Token } from './text.ts';
+import { expandShorthand } from './shorthand.ts';
 
 /** A normalised word pointing back at the token it came from (for evidence spans). */
 export interface Word {
@@ -27,23 +28,6 @@ const FR_ELISION: Record<string, string> = {
   jusqu: 'jusque', lorsqu: 'lorsque', puisqu: 'puisque', quoiqu: 'quoique',
 };
 const EN_CLITIC = new Set(['t', 's', 're', 've', 'll', 'd', 'm']);
-
-/** SMS, chat and Québec spellings -> standard words (folded). */
-export const SMS: Record<string, string> = {
-  jsuis: 'je suis', jsui: 'je suis', chui: 'je suis', chuis: 'je suis', jss: 'je suis', suis: 'suis',
-  jpeux: 'je peux', jveux: 'je veux', jsais: 'je sais', jsp: 'je sais pas', chépa: 'je sais pas', chepa: 'je sais pas',
-  jpp: 'je peux plus', jai: 'je ai', g: 'je ai', jen: 'je en', jme: 'je me', jte: 'je te', jvais: 'je vais', jvai: 'je vais',
-  c: 'ce est', cest: 'ce est', sa: 'ca', ya: 'il y a', yen: 'il y en', ke: 'que', ki: 'qui', koi: 'quoi', kan: 'quand',
-  pkoi: 'pourquoi', pk: 'pourquoi', pq: 'pourquoi', pourkoi: 'pourquoi', tjrs: 'toujours', tjs: 'toujours', tjr: 'toujours',
-  bcp: 'beaucoup', bcq: 'beaucoup', tt: 'tout', ts: 'tous', tte: 'toute', pr: 'pour', ds: 'dans', dc: 'donc',
-  qd: 'quand', qq: 'quelque', qqn: 'quelqu un', qqch: 'quelque chose', mm: 'meme', mn: 'maintenant', mtn: 'maintenant',
-  stp: 'se il te plait', svp: 'se il vous plait', slt: 'salut', bjr: 'bonjour', dsl: 'desole', pb: 'probleme',
-  pbm: 'probleme', pa: 'pas', pas: 'pas', nimp: 'ne importe quoi', nimporte: 'ne importe', mdr: 'mdr', ptdr: 'mdr',
-  chu: 'je suis', pis: 'puis', icitte: 'ici', chus: 'je suis', pantoute: 'pas du tout', tanne: 'tanne', ben: 'bien',
-  u: 'you', ur: 'your', r: 'are', pls: 'please', plz: 'please', thx: 'thanks', thks: 'thanks', ty: 'thank you',
-  im: 'i am', ive: 'i have', idk: 'i do not know', cuz: 'because', bc: 'because', b4: 'before', gr8: 'great',
-  wtf: 'wtf', smh: 'smh', yr: 'your',
-};
 
 const EN_NEG = new Set([
   'not', 'no', 'never', 'nothing', 'nobody', 'none', 'neither', 'nor', 'without', 'cannot', 'nope', 'nowhere',
@@ -86,13 +70,18 @@ function emoticonAt(tokens: Token[], i: number): { face: string; len: number } |
   return { face: eyes + (nose === "'" ? "'" : '') + m.norm, len: j - i + 1 };
 }
 
-/** Normalises tokens into words with negation scope. Never throws. */
-export function toWords(tokens: Token[], maxTokens = 4000): Word[] {
+/**
+ * Normalises tokens into words with negation scope. Never throws. Shorthand is spelled out first
+ * (shorthand.ts; `lang` "fr" or "en" limits it to that language's forms); each word's `tok` is
+ * the index of its token in `input`.
+ */
+export function toWords(input: Token[], lang?: string, maxTokens = 4000): Word[] {
+  const { tokens, src } = expandShorthand(input.length > maxTokens ? input.slice(0, maxTokens) : input, lang);
   const out: Word[] = [];
-  const n = Math.min(tokens.length, maxTokens);
+  const n = tokens.length;
   let scope = 0;
-  const push = (w: string, tok: number, caps: boolean, sym = false) => {
-    out.push({ w, tok, neg: scope > 0 && !isNegator(w), caps, sym });
+  const push = (w: string, at: number, caps: boolean, sym = false) => {
+    out.push({ w, tok: src[at], neg: scope > 0 && !isNegator(w), caps, sym });
     if (isNegator(w)) scope = 3;
     else if (scope > 0) scope--;
   };
@@ -124,10 +113,7 @@ export function toWords(tokens: Token[], maxTokens = 4000): Word[] {
         i += 2;
         continue;
       }
-      const sms = SMS[norm];
-      if (sms !== undefined && sms !== norm) {
-        for (const part of sms.split(' ')) push(part, i, caps);
-      } else push(norm, i, caps);
+      push(norm, i, caps);
     } else if (DIGIT.test(norm)) {
       push('#num', i, false);
     } else if (PICTO.test(t.text)) {

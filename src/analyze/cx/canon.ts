@@ -5,6 +5,7 @@
  * so a lexicon author writes "je suis" once and it matches every spelling above. Each canonical
  * token remembers the original token it came from, so evidence spans stay verbatim.
  */
+import { expandShorthand } from '../shorthand.ts';
 import type { Token } from '../text.ts';
 
 /** One canonical token: its normalized form and the index of the source token in `tokens`. */
@@ -30,30 +31,6 @@ const FR_ELISION: Record<string, string> = {
   j: 'je', l: 'le', d: 'de', n: 'ne', m: 'me', t: 'te', s: 'se', qu: 'que', c: 'ce', jusqu: 'jusque', lorsqu: 'lorsque', puisqu: 'puisque',
 };
 
-// French SMS and spoken forms seen in chats and Québec French ("chu", "pis").
-const FR_SMS: Record<string, string> = {
-  jsuis: 'je suis', chui: 'je suis', chuis: 'je suis', jai: 'je ai', jveux: 'je veux', jvais: 'je vais',
-  jpeux: 'je peux', jsais: 'je sais', jcomprends: 'je comprends', jpense: 'je pense', jpars: 'je pars',
-  chu: 'je suis', pkoi: 'pourquoi', pq: 'pourquoi', pk: 'pourquoi', pourkoi: 'pourquoi', koi: 'quoi',
-  bcp: 'beaucoup', tjrs: 'toujours', tjs: 'toujours', pcq: 'parce que', pck: 'parce que', psk: 'parce que',
-  qd: 'quand', mm: 'meme', rdv: 'rendez vous', svp: 'sil vous plait', stp: 'sil te plait', ajd: 'aujourd hui',
-  auj: 'aujourd hui', slt: 'salut', dsl: 'desole', tt: 'tout', ds: 'dans', vs: 'vous', ya: 'il y a',
-  cest: 'ce est', jen: 'je en', jme: 'je me', jte: 'je te', jle: 'je le', jla: 'je la', jy: 'je y',
-  pis: 'puis', icitte: 'ici', bjr: 'bonjour', bsr: 'bonsoir', cc: 'coucou', pr: 'pour', jcrois: 'je crois',
-};
-
-// English contractions without apostrophe ("didnt", "im") and chat shorthand.
-const EN_SMS: Record<string, string> = {
-  im: 'i m', ive: 'i ve', dont: 'don t', didnt: 'didn t', doesnt: 'doesn t',
-  cant: 'can t', wont: 'won t', isnt: 'isn t', wasnt: 'wasn t', arent: 'aren t', werent: 'weren t',
-  havent: 'haven t', hasnt: 'hasn t', hadnt: 'hadn t', couldnt: 'couldn t', shouldnt: 'shouldn t',
-  wouldnt: 'wouldn t', youre: 'you re', theyre: 'they re', thats: 'that s', whats: 'what s', u: 'you',
-  ur: 'your', pls: 'please', plz: 'please', thx: 'thanks', thks: 'thanks', ty: 'thank you', r: 'are',
-  cuz: 'because', coz: 'because', bc: 'because', b4: 'before', hrs: 'hours', hr: 'hour', mins: 'minutes',
-  min: 'minutes', wk: 'week', wks: 'weeks', yr: 'year', yrs: 'years', gonna: 'going to', wanna: 'want to',
-  cancelled: 'cancelled', canceled: 'cancelled', cancelling: 'cancelling', canceling: 'cancelling',
-};
-
 const ORDINAL_SUFFIX = new Set(['e', 'eme', 'er', 'ere', 'th', 'st', 'nd', 'rd', 'ieme']);
 
 /** Number words (cardinal and ordinal, French and English) that count as `#` in patterns. */
@@ -69,18 +46,9 @@ export const NUMBER_WORDS = new Set([
 
 const DIGITS = /^\d/;
 
-function expand(norm: string, lang: CxLang | null, next: Token | undefined, cur: Token): string[] {
-  if (lang !== 'en') {
-    // "c nul", "c pas normal": a bare "c" not followed by an apostrophe is SMS for "c'est".
-    if (norm === 'c' && !(next && APOSTROPHES.has(next.text) && next.start === cur.end)) return ['ce', 'est'];
-    if (FR_ELISION[norm] && next && APOSTROPHES.has(next.text)) return [FR_ELISION[norm]];
-    const sms = FR_SMS[norm];
-    if (sms) return sms.split(' ');
-  }
-  if (lang !== 'fr') {
-    const sms = EN_SMS[norm];
-    if (sms) return sms.split(' ');
-  }
+function expand(norm: string, lang: CxLang | null, next: Token | undefined): string[] {
+  if (lang !== 'en' && FR_ELISION[norm] && next && APOSTROPHES.has(next.text)) return [FR_ELISION[norm]];
+  // Apostrophes disappear: "don't" -> "don t", as the English shorthand "dont" is spelled out.
   return [norm];
 }
 
@@ -88,7 +56,9 @@ function expand(norm: string, lang: CxLang | null, next: Token | undefined, cur:
  * Builds the canonical stream for `tokens` (from tokenize()). Apostrophes disappear, elisions and
  * SMS forms expand, and "3" + "e" written together merge into one ordinal number token.
  */
-export function canonicalize(tokens: readonly Token[], lang: CxLang | null): CanonToken[] {
+export function canonicalize(input: readonly Token[], lang: CxLang | null): CanonToken[] {
+  // Shorthand ("jsuis", "svp", "didnt") is spelled out first (../shorthand.ts), as the words layer does.
+  const { tokens, src } = expandShorthand(input, lang);
   const out: CanonToken[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -97,16 +67,16 @@ export function canonicalize(tokens: readonly Token[], lang: CxLang | null): Can
       const n = tokens[i + 1];
       // "3e", "4th", "1er": the suffix belongs to the number.
       const glued = n !== undefined && n.start === t.end && ORDINAL_SUFFIX.has(n.norm);
-      out.push({ norm: t.norm, src: i, srcEnd: glued ? i + 1 : i, num: true, stop: false });
+      out.push({ norm: t.norm, src: src[i], srcEnd: src[glued ? i + 1 : i], num: true, stop: false });
       if (glued) i++;
       continue;
     }
     if (/^[!?]+$/.test(t.norm)) {
-      out.push({ norm: t.norm[0], src: i, srcEnd: i, num: false, stop: true });
+      out.push({ norm: t.norm[0], src: src[i], srcEnd: src[i], num: false, stop: true });
       continue;
     }
-    for (const part of expand(t.norm, lang, tokens[i + 1], t)) {
-      out.push({ norm: part, src: i, srcEnd: i, num: NUMBER_WORDS.has(part), stop: CLAUSE_STOPS.has(part) });
+    for (const part of expand(t.norm, lang, tokens[i + 1])) {
+      out.push({ norm: part, src: src[i], srcEnd: src[i], num: NUMBER_WORDS.has(part), stop: CLAUSE_STOPS.has(part) });
     }
   }
   return out;

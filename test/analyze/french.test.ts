@@ -29,6 +29,13 @@ describe('French phenomena', () => {
     expect(emotions('pkoi ma facture a doublé ?? je comprends pas')).toContain('confusion');
   });
 
+  it('reads a problem finally solved as relief, not a complaint', () => {
+    const a = analyze('Installation faite enfin, tout fonctionne.', { model });
+    expect(a.sentiment.label).toBe('positive');
+    expect(a.emotions.map((e) => e.label)).toContain('relief');
+    expect(sentiment('Finally everything works, thanks').label).toBe('positive');
+  });
+
   it('reads sarcasm for its meaning', () => {
     expect(sentiment('Super, 3e semaine sans internet').label).toBe('negative');
     expect(sentiment('Great, another delay. Thanks for nothing').label).toBe('negative');

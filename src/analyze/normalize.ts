@@ -6,7 +6,7 @@
  * Negation scope follows Das & Chen (2001) / Pang et al. (2002): words after a negator, up to the
  * next punctuation or three words, are marked negated.
  */
-import type { Token } from './text.ts';
+import { APOSTROPHES as APOS, type Token } from './text.ts';
 import { expandShorthand } from './shorthand.ts';
 
 /** A normalised word pointing back at the token it came from (for evidence spans). */
@@ -42,7 +42,6 @@ export function isNegator(w: string): boolean {
 }
 
 const SCOPE_BREAK = new Set(['.', ',', ';', ':', '!', '?', '\n', '(', ')', '«', '»', '"', '…', '-', '–', '—']);
-const APOS = new Set(["'", '’', '‘', '`']);
 const LETTER = /^[\p{L}\p{M}]+$/u;
 const DIGIT = /^\d/;
 const PICTO = /\p{Extended_Pictographic}/u;

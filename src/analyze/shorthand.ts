@@ -6,7 +6,7 @@
  * own rules, so "svp" and "s'il vous plaît" (or "ajd" and "aujourd'hui") give each layer the same
  * words by construction, and a form added here is known to both.
  */
-import { tokenize, type Token } from './text.ts';
+import { APOSTROPHES, tokenize, type Token } from './text.ts';
 
 /** French shorthand (folded keys: no accents, lowercase). Not applied to text known to be English. */
 export const FR_SHORTHAND: Readonly<Record<string, string>> = {
@@ -44,7 +44,6 @@ export function shorthandFor(norm: string, lang: string | null | undefined): str
   return undefined;
 }
 
-const APOSTROPHES = new Set(["'", '’', '‘', '`', 'ʼ']);
 const DIGIT = /^\d/;
 
 /** Tokens with every shorthand replaced by the tokens of its full spelling. */

@@ -11,6 +11,9 @@ export interface Token {
   end: number;
 }
 
+/** Characters written as an apostrophe (typewriter, typographic, backtick, modifier letter). */
+export const APOSTROPHES: ReadonlySet<string> = new Set(["'", '’', '‘', '`', 'ʼ']);
+
 const DIACRITICS = /[\u0300-\u036f]/g;
 
 /** Lowercases and strips diacritics ("Déçu" -> "decu"); keeps length-preserving for Latin text. */

@@ -6,7 +6,7 @@
  * token remembers the original token it came from, so evidence spans stay verbatim.
  */
 import { expandShorthand } from '../shorthand.ts';
-import type { Token } from '../text.ts';
+import { APOSTROPHES, type Token } from '../text.ts';
 
 /** One canonical token: its normalized form and the index of the source token in `tokens`. */
 export interface CanonToken {
@@ -23,7 +23,6 @@ export interface CanonToken {
 /** Languages whose spelling rules we know; anything else gets both. */
 export type CxLang = 'fr' | 'en';
 
-const APOSTROPHES = new Set(["'", '’', '`', 'ʼ']);
 const CLAUSE_STOPS = new Set(['.', ',', ';', ':', '!', '?', '(', ')', '«', '»', '"', '…', '–', '—', '/']);
 
 // French elided articles/pronouns: "j'ai" -> "je ai", so patterns need one spelling only.

@@ -23,10 +23,15 @@ export interface Word {
   sym: boolean;
 }
 
-const FR_ELISION: Record<string, string> = {
+const FR_ELISION: Readonly<Record<string, string>> = {
   l: 'le', j: 'je', d: 'de', c: 'ce', n: 'ne', m: 'me', s: 'se', t: 'te', qu: 'que',
   jusqu: 'jusque', lorsqu: 'lorsque', puisqu: 'puisque', quoiqu: 'quoique',
 };
+
+/** The full form of a French elided word ("j" -> "je", "qu" -> "que"), or undefined. Shared with cx/canon.ts. */
+export function frenchElision(norm: string): string | undefined {
+  return Object.hasOwn(FR_ELISION, norm) ? FR_ELISION[norm] : undefined;
+}
 const EN_CLITIC = new Set(['t', 's', 're', 've', 'll', 'd', 'm']);
 
 const EN_NEG = new Set([
@@ -98,8 +103,9 @@ export function toWords(input: Token[], lang?: string, maxTokens = 4000): Word[]
       const next = tokens[i + 1];
       const after = tokens[i + 2];
       if (next && after && APOS.has(next.text) && next.start === t.end && LETTER.test(after.norm)) {
-        if (FR_ELISION[norm] !== undefined) {
-          push(FR_ELISION[norm], i, caps);
+        const full = frenchElision(norm);
+        if (full !== undefined) {
+          push(full, i, caps);
           i += 1; // the apostrophe; the next word is processed normally
           continue;
         }

@@ -28,6 +28,14 @@ describe('shorthand, one table for both layers', () => {
     expect(canon('svp', 'fr')).toBe(canon("s'il vous plaît", 'fr'));
   });
 
+  it('expands French elisions alike in both layers, and only real ones', () => {
+    expect(canon("quoiqu'il arrive", 'fr')).toBe('quoique il arrive');
+    expect(words("quoiqu'il arrive", 'fr')).toBe('quoique il arrive');
+    // Object keys are not elisions: "constructor's" stays a word.
+    expect(words("the constructor's fault", 'en')).toBe('the constructor fault');
+    expect(canon("the constructor's fault", 'en')).toBe('the constructor s fault');
+  });
+
   it('leaves elisions, units and the other language alone', () => {
     expect(words("c'est nul", 'fr')).toBe('ce est nul');
     expect(words('réseau 4G en panne', 'fr')).toBe('reseau #num g en panne');

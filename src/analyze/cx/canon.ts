@@ -5,6 +5,7 @@
  * so a lexicon author writes "je suis" once and it matches every spelling above. Each canonical
  * token remembers the original token it came from, so evidence spans stay verbatim.
  */
+import { frenchElision } from '../normalize.ts';
 import { expandShorthand } from '../shorthand.ts';
 import { APOSTROPHES, type Token } from '../text.ts';
 
@@ -25,11 +26,6 @@ export type CxLang = 'fr' | 'en';
 
 const CLAUSE_STOPS = new Set(['.', ',', ';', ':', '!', '?', '(', ')', '«', '»', '"', '…', '–', '—', '/']);
 
-// French elided articles/pronouns: "j'ai" -> "je ai", so patterns need one spelling only.
-const FR_ELISION: Record<string, string> = {
-  j: 'je', l: 'le', d: 'de', n: 'ne', m: 'me', t: 'te', s: 'se', qu: 'que', c: 'ce', jusqu: 'jusque', lorsqu: 'lorsque', puisqu: 'puisque',
-};
-
 const ORDINAL_SUFFIX = new Set(['e', 'eme', 'er', 'ere', 'th', 'st', 'nd', 'rd', 'ieme']);
 
 /** Number words (cardinal and ordinal, French and English) that count as `#` in patterns. */
@@ -46,7 +42,9 @@ export const NUMBER_WORDS = new Set([
 const DIGITS = /^\d/;
 
 function expand(norm: string, lang: CxLang | null, next: Token | undefined): string[] {
-  if (lang !== 'en' && FR_ELISION[norm] && next && APOSTROPHES.has(next.text)) return [FR_ELISION[norm]];
+  // French elided articles/pronouns: "j'ai" -> "je ai", so patterns need one spelling only.
+  const full = lang !== 'en' && next && APOSTROPHES.has(next.text) ? frenchElision(norm) : undefined;
+  if (full !== undefined) return [full];
   // Apostrophes disappear: "don't" -> "don t", as the English shorthand "dont" is spelled out.
   return [norm];
 }

@@ -56,7 +56,7 @@ const EYES = new Set([':', ';', '=']);
 const MOUTHS = new Set([')', '(', 'd', 'p', '/', '|']);
 
 /** Text emoticons (":)", ":-(", ";D", "<3") written as adjacent tokens, normalised to one symbol. */
-function emoticonAt(tokens: Token[], i: number): { face: string; len: number } | null {
+function emoticonAt(tokens: readonly Token[], i: number): { face: string; len: number } | null {
   const a = tokens[i];
   const b = tokens[i + 1];
   if (!b || b.start !== a.end) return null;

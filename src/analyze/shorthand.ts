@@ -48,7 +48,7 @@ const DIGIT = /^\d/;
 
 /** Tokens with every shorthand replaced by the tokens of its full spelling. */
 export interface ExpandedTokens {
-  tokens: Token[];
+  tokens: readonly Token[];
   /** Index, in the original tokens, of the token each one comes from (evidence stays verbatim). */
   src: number[];
 }
@@ -61,9 +61,12 @@ export interface ExpandedTokens {
  * work; a shorthand typed in capitals is spelled out in capitals (emphasis is kept).
  */
 export function expandShorthand(tokens: readonly Token[], lang: string | null | undefined): ExpandedTokens {
-  const out: Token[] = [];
-  const src: number[] = [];
-  for (let i = 0; i < tokens.length; i++) {
+  // Most messages have no shorthand: hand their tokens back as they are (hot path, run per layer).
+  const first = tokens.findIndex((t) => shorthandFor(t.norm, lang) !== undefined);
+  if (first < 0) return { tokens, src: tokens.map((_, i) => i) };
+  const out: Token[] = tokens.slice(0, first);
+  const src: number[] = out.map((_, i) => i);
+  for (let i = first; i < tokens.length; i++) {
     const t = tokens[i];
     const next = tokens[i + 1];
     const prev = tokens[i - 1];

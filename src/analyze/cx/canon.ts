@@ -41,17 +41,17 @@ export const NUMBER_WORDS = new Set([
 
 const DIGITS = /^\d/;
 
-function expand(norm: string, lang: CxLang | null, next: Token | undefined): string[] {
-  // French elided articles/pronouns: "j'ai" -> "je ai", so patterns need one spelling only.
+/** A word's canonical form: a French elision spelled out ("j'ai" -> "je ai"), else the word. */
+function canonWord(norm: string, lang: CxLang | null, next: Token | undefined): string {
+  // Elisions spelled out, so patterns need one spelling only. Other apostrophes just disappear
+  // ("don't" -> "don t"), which is also how the shorthand "dont" is spelled out.
   const full = lang !== 'en' && next && APOSTROPHES.has(next.text) ? frenchElision(norm) : undefined;
-  if (full !== undefined) return [full];
-  // Apostrophes disappear: "don't" -> "don t", as the English shorthand "dont" is spelled out.
-  return [norm];
+  return full ?? norm;
 }
 
 /**
- * Builds the canonical stream for `tokens` (from tokenize()). Apostrophes disappear, elisions and
- * SMS forms expand, and "3" + "e" written together merge into one ordinal number token.
+ * Builds the canonical stream for `input` (from tokenize()). Apostrophes disappear, elisions and
+ * shorthand expand, and "3" + "e" written together merge into one ordinal number token.
  */
 export function canonicalize(input: readonly Token[], lang: CxLang | null): CanonToken[] {
   // Shorthand ("jsuis", "svp", "didnt") is spelled out first (../shorthand.ts), as the words layer does.
@@ -72,9 +72,8 @@ export function canonicalize(input: readonly Token[], lang: CxLang | null): Cano
       out.push({ norm: t.norm[0], src: src[i], srcEnd: src[i], num: false, stop: true });
       continue;
     }
-    for (const part of expand(t.norm, lang, tokens[i + 1])) {
-      out.push({ norm: part, src: src[i], srcEnd: src[i], num: NUMBER_WORDS.has(part), stop: CLAUSE_STOPS.has(part) });
-    }
+    const norm = canonWord(t.norm, lang, tokens[i + 1]);
+    out.push({ norm, src: src[i], srcEnd: src[i], num: NUMBER_WORDS.has(norm), stop: CLAUSE_STOPS.has(norm) });
   }
   return out;
 }

@@ -2,7 +2,8 @@
  * `npm run eval`: Écoute's analyser against the visible evaluation splits in the data folder, with
  * peers computed in the same run, floors and published anchors. Nothing here trains or tunes.
  * Prints Markdown tables. Options: ECOUTE_DATA_DIR; EVAL_MAX (rows per set, default 10000, sampled
- * deterministically as every k-th row).
+ * deterministically as every k-th row); EVAL_MODEL_DIR (a model written by `TRAIN_OUT=dir npm run
+ * train`, to compare it with the committed one).
  */
 import { analyze, analyzeCore } from '../src/analyze/analyze.ts';
 import type { Analysis } from '../src/core/analysis.ts';
@@ -22,7 +23,7 @@ const ci = ([lo, hi]: [number, number]) => ` (${lo.toFixed(3)}–${hi.toFixed(3)
 const out: string[] = [];
 const print = (s = '') => { out.push(s); process.stdout.write(s + '\n'); };
 
-const model = await loadModel();
+const model = await loadModel(process.env.EVAL_MODEL_DIR);
 // The CX layer only matters for pain points (airline) and the gold set; the rest evaluates the core.
 const run = (text: string) => analyzeCore(text, { model });
 const peers = loadPeers();

@@ -44,12 +44,19 @@ export function readXedNeutral(): string[] {
   return lines('xed', 'neu_en.txt').map((l) => l.slice(l.indexOf('\t') + 1).trim()).filter(Boolean);
 }
 
-/** XED English–French subtitle pairs. */
-export function readXedPairs(): { en: string; fr: string }[] {
+/** A French subtitle line and the line it translates, in `sourceLang` (`en` or `da`). */
+export interface SubtitlePair { sourceLang: string; source: string; fr: string }
+
+/**
+ * XED subtitle pairs (pairs-en-fr.txt). Despite the file's name, about two thirds of its rows pair
+ * French with Danish, not English: the source language is read from the source subtitle's path
+ * (`en/1965/…`, `da/1954/…`), so that no caller takes a Danish line for an English one.
+ */
+export function readXedPairs(): SubtitlePair[] {
   return lines('xed', 'pairs-en-fr.txt').map((l) => {
     const c = l.split('\t');
-    return { en: c[4] ?? '', fr: c[5] ?? '' };
-  }).filter((p) => p.en && p.fr);
+    return { sourceLang: (c[0] ?? '').split('/')[0], source: c[4] ?? '', fr: c[5] ?? '' };
+  }).filter((p) => p.sourceLang && p.source && p.fr);
 }
 
 /** Banking77 training queries with their intent. */

@@ -1,7 +1,8 @@
 /**
  * Trains the French/English naive Bayes identifier (src/analyze/language.ts: character 1–3-grams
- * and whole words) on XED French subtitle lines and pairs (French) and GoEmotions, XED and
- * Banking77 (English).
+ * and whole words) on XED French subtitle lines and the French side of every pair (French), and
+ * GoEmotions, XED, Banking77 and the English side of the English pairs (English; the Danish side of
+ * the other pairs is no English).
  */
 import type { LanguageModelData } from '../../src/analyze/model.ts';
 import { langNgrams, langWords } from '../../src/analyze/language.ts';
@@ -25,7 +26,7 @@ export function trainLanguageModel(): LanguageModelData {
       ...readXed('en').map((r) => r.text).filter((t) => !isHeldOut(t)),
       ...readXedNeutral().filter((t) => !isHeldOut(t)),
       ...readBanking77().map((r) => r.text),
-      ...pairs.map((p) => p.en),
+      ...pairs.filter((p) => p.sourceLang === 'en').map((p) => p.source),
     ],
     fr: [...readXed('fr').map((r) => r.text).filter((t) => !isHeldOut(t)), ...pairs.map((p) => p.fr)],
   };

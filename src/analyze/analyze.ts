@@ -29,6 +29,11 @@ export interface AnalyzeOptions {
   model: AnalyzerModel;
   /** Known language (ISO 639-1); detected when absent. */
   lang?: string;
+  /**
+   * Language to prefer when detection cannot tell French from English (a workspace's language):
+   * a prior that decides short messages made of words both languages have, never clear ones.
+   */
+  langPrior?: string;
 }
 
 const NEUTRAL_CX: CxResult = {
@@ -61,7 +66,7 @@ export function analyzeCore(text: string, options: AnalyzeOptions): CoreAnalysis
   const full = typeof text === 'string' ? text : String(text ?? '');
   const input = full.length > MAX_CHARS ? full.slice(0, MAX_CHARS) : full;
   const given = typeof options.lang === 'string' ? options.lang.trim().toLowerCase().slice(0, 2) : '';
-  const language = /^[a-z]{2}$/.test(given) ? given : detectLanguage(input, cm);
+  const language = /^[a-z]{2}$/.test(given) ? given : detectLanguage(input, cm, options.langPrior);
   const tokens = tokenize(input);
   const words = toWords(tokens, language);
   const fs = extractFeatures(words, language, cm);

@@ -84,8 +84,20 @@ function isCommonFrEn(w: string, cm: CompiledModel): boolean {
   return false;
 }
 
-/** ISO 639-1 code of the text's language, or "und". Looks at the first 600 characters. */
-export function detectLanguage(text: string, cm: CompiledModel): string {
+/**
+ * Log-odds (natural log) given to the preferred language of detectLanguage(): 9 to 1 for it. The
+ * naive Bayes scores of a sentence are usually tens of nats apart; within 2.2 lie short messages
+ * whose words both languages have ("Facture incorrecte"). Measured on training-validation lines
+ * with the wrong preference, it costs 0.2 % of English subtitle lines and 0.04 % of GoEmotions.
+ */
+export const PRIOR_LOG_ODDS = Math.log(9);
+
+/**
+ * ISO 639-1 code of the text's language, or "und". Looks at the first 600 characters. `prior` (a
+ * workspace's language, French or English) is a prior: it decides messages that could be either,
+ * never one whose words say otherwise.
+ */
+export function detectLanguage(text: string, cm: CompiledModel, prior?: string): string {
   const words = langWords(text, 600);
   let letters = 0;
   let latin = 0;
@@ -131,6 +143,8 @@ export function detectLanguage(text: string, cm: CompiledModel): string {
     }
   };
   eachNgram(words, add);
+  const preferred = prior ? labels.indexOf(prior) : -1;
+  if (preferred >= 0) score[preferred] += PRIOR_LOG_ODDS;
   let best = 0;
   for (let j = 1; j < k; j++) if (score[j] > score[best]) best = j;
   return labels[best];

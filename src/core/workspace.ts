@@ -3,6 +3,7 @@ import { EMOTIONS, STAGES } from './labels.ts';
 
 /** Workspace settings: language of digests and UI default, signature moments per stage, own brand. */
 export const WorkspaceSettingsSchema = z.object({
+  /** Digests, reports and the UI default; also the prior of language detection (analyzePending). */
   language: z.enum(['fr', 'en']).default('fr'),
   /** Desired emotion per journey stage ("signature moments", Body): the gap is shown on the journey map. */
   desiredEmotions: z.partialRecord(z.enum(STAGES), z.enum(EMOTIONS)).default({}),

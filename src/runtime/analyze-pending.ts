@@ -1,6 +1,8 @@
 /**
  * Analyses every customer message of a workspace that has no analysis for the model's version
  * (new messages, or all of them after a model upgrade), batch by batch, and stores the results.
+ * The workspace's language is the prior of language detection: a short message that French and
+ * English could both have written ("Facture incorrecte") is read in the team's language.
  */
 import type { AnalyzerModel } from '../analyze/model.ts';
 import type { Store } from '../store/store.ts';
@@ -26,11 +28,12 @@ export async function analyzePending(
   const workers = opts.workers ?? defaultWorkers();
   let pool: AnalyzePool | null = null;
   let done = 0;
+  const langPrior = (await store.ensureWorkspace(workspaceId)).settings.language;
   try {
     for (;;) {
       const pending = await store.pendingAnalysis(workspaceId, model.version, batchSize);
       if (pending.length === 0) break;
-      const items = pending.map((p) => ({ text: p.text ?? '', lang: p.language }));
+      const items = pending.map((p) => ({ text: p.text ?? '', lang: p.language, langPrior }));
       let results;
       if (workers > 1 && items.length >= POOL_MIN) {
         pool ??= new AnalyzePool(model, workers);

@@ -13,6 +13,8 @@ import type { Analysis } from '../core/analysis.ts';
 export interface PoolItem {
   text: string;
   lang?: string | null;
+  /** Language to prefer when detection cannot tell (AnalyzeOptions.langPrior). */
+  langPrior?: string;
 }
 
 /** How analyzeMany() spreads work over threads. */
@@ -27,7 +29,7 @@ const CHUNK = 200;
 
 /** Analyses items on the calling thread, in order: what every thread of the pool runs. */
 export function analyzeItems(items: readonly PoolItem[], model: AnalyzerModel): Analysis[] {
-  return items.map((it) => analyze(it.text, { model, lang: it.lang ?? undefined }));
+  return items.map((it) => analyze(it.text, { model, lang: it.lang ?? undefined, langPrior: it.langPrior }));
 }
 
 /**

@@ -123,7 +123,9 @@ export function createApp(deps: AppDeps): Hono {
         parameter: issue.path.join('.'),
       });
     }
-    return c.json(await analyze(parsed.data.text, { model: deps.model, lang: parsed.data.lang }));
+    // As for imported messages, the workspace's language decides a message either language could have written.
+    const langPrior = (await store.ensureWorkspace(workspaceId)).settings.language;
+    return c.json(analyze(parsed.data.text, { model: deps.model, lang: parsed.data.lang, langPrior }));
   });
 
   app.get('/api/cases', async (c) => c.json({ cases: await store.listCases(workspaceId) }));

@@ -115,6 +115,7 @@ export const openApiDocument = {
     '/api/analyze': {
       post: {
         summary: 'Analyse one text (emotions, needs, themes, stage, signals, reason)',
+        description: 'Without `lang`, the language is detected; a text French and English could both have written is read in the workspace language.',
         tags: ['analysis'],
         requestBody: {
           required: true,

@@ -60,4 +60,16 @@ describe('ecoute analyze', () => {
     expect((lines[0].sentiment as { label: string }).label).toBe('negative');
     await expect(runCli(['--format', 'csv'], '')).rejects.toThrow(/jsonl/);
   });
+
+  it('--lang-prior decides lines either language could have written; a line\'s own lang still wins', async () => {
+    const input = ['{"id":1,"text":"Facture incorrecte"}', '{"id":2,"text":"Facture incorrecte","lang":"en"}'].join('\n');
+    const without = await runCli([], input);
+    expect(without.lines.map((l) => l.language)).toEqual(['en', 'en']);
+    const { code, lines } = await runCli(['--lang-prior', 'fr'], input);
+    expect(code).toBe(0);
+    expect(lines.map((l) => l.language)).toEqual(['fr', 'en']);
+    // Read as French, the complaint is found: a billing theme.
+    expect((lines[0].themes as { label: string }[]).map((t) => t.label)).toContain('billing');
+    await expect(runCli(['--lang-prior', 'de'], input)).rejects.toThrow(/--lang-prior must be fr or en/);
+  });
 });

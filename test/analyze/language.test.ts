@@ -6,7 +6,7 @@ import { loadModel } from '../../src/runtime/load-model.ts';
 
 let model: AnalyzerModel;
 beforeAll(async () => { model = await loadModel(); });
-const lang = (text: string) => detectLanguage(text, compile(model));
+const lang = (text: string, prefer?: string) => detectLanguage(text, compile(model), prefer);
 
 describe('language identification', () => {
   it('reads short English chat lines by their words, not only their letters', () => {
@@ -28,6 +28,18 @@ describe('language identification', () => {
     expect(lang('Ich bin mit dem Service nicht zufrieden und das ist sehr schlecht')).toBe('de');
     expect(lang('Muchas gracias por la ayuda, el servicio es muy bueno')).toBe('es');
     expect(lang('Il servizio non è buono e sono molto deluso')).toBe('it');
+  });
+
+  it('reads a message either language could have written in the preferred language (a prior, not an override)', () => {
+    // "facture" and "incorrecte" are letters and words both languages have: a toss-up without a prior.
+    expect(lang('Facture incorrecte')).toBe('en');
+    expect(lang('Facture incorrecte', 'fr')).toBe('fr');
+    expect(lang('Facture incorrecte', 'en')).toBe('en');
+    // Clear messages keep their language whatever the preference.
+    expect(lang('The invoice is wrong and nobody answers my emails', 'fr')).toBe('en');
+    expect(lang('Ma facture est fausse et personne ne répond', 'en')).toBe('fr');
+    // Only French and English are priors; another value is ignored.
+    expect(lang('Facture incorrecte', 'de')).toBe('en');
   });
 
   it('has whole words in the trained table, weighted against the grams', () => {

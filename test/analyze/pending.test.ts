@@ -51,4 +51,25 @@ describe('analyzePending', () => {
       await store.close();
     }
   });
+
+  it("reads a message either language could have written in the workspace's language", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecoute-pending-'));
+    const store = await openStore(`sqlite:${join(dir, 'e.db')}`);
+    try {
+      for (const language of ['fr', 'en'] as const) {
+        const ws = await store.ensureWorkspace(language);
+        await store.updateWorkspaceSettings(language, { ...ws.settings, language });
+        const source = await store.ensureSource(language, 'csv', 'csv');
+        const at = new Date(Date.UTC(2026, 0, 1));
+        await store.writeConversations(language, source, [{
+          naturalKey: 'c', channel: 'ticket', startedAt: at, surveys: [], messages: [{ role: 'customer', at, text: 'Facture incorrecte' }],
+        }]);
+        expect(await analyzePending(store, language, model, { workers: 1 })).toBe(1);
+        const [fact] = await store.messageFacts(language);
+        expect(fact.analysis?.language).toBe(language);
+      }
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -34,6 +34,19 @@ describe('POST /api/analyze', () => {
     expect(analysis).toEqual(JSON.parse(JSON.stringify(analyze(text, { model, lang: 'fr' }))));
   });
 
+  it("reads a message either language could have written in the workspace's language", async () => {
+    const ws = await seeded.store.ensureWorkspace(WORKSPACE);
+    try {
+      for (const language of ['fr', 'en'] as const) {
+        await seeded.store.updateWorkspaceSettings(WORKSPACE, { ...ws.settings, language });
+        const res = await post(JSON.stringify({ text: 'Facture incorrecte' }));
+        expect(AnalysisSchema.parse(await res.json()).language).toBe(language);
+      }
+    } finally {
+      await seeded.store.updateWorkspaceSettings(WORKSPACE, ws.settings);
+    }
+  });
+
   it.each([
     ['{not json', 'not valid JSON'],
     [JSON.stringify({}), '"text"'],

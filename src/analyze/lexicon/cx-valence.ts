@@ -46,7 +46,7 @@ export const CX_VALENCE_FR: Record<string, number> = {
   'je vous recommande': 2.6, 'recommander': 1.6, 'fidèle': 1.6, 'confiance': 1.6, 'soulagé': 1.8, 'soulagée': 1.8,
   'enfin': 0.3, 'pas mal': 1.2, 'pas cher': 1.8, 'pas chère': 1.8, 'pas trop cher': 1.6, 'bon rapport qualité prix': 2.4,
   'rien à dire': 1.8, 'rien à redire': 2.2, 'aucun problème': 1.6, 'aucun souci': 1.6, 'sans souci': 1.6, 'sans problème': 1.6,
-  'pas de souci': 1.2, 'pas de problème': 1.2, 'tient la route': 1.6, 'tout fonctionne': 1.8, 'tout marche': 1.6,
+  'pas de souci': 1.2, 'pas de problème': 1.2, 'tient la route': 1.6, 'tout fonctionne': 1.8, 'tout marche': 1.6, 'tout va bien': 1.8,
   'fonctionne parfaitement': 2.2, 'fonctionne à nouveau': 1.5, 'fonctionne de nouveau': 1.5, 'remarche': 1.4, 'bon': 1.2, 'bonne': 1.2, 'bien': 1.2, 'très bien': 2.2,
   'très bon': 2.2, 'très bonne': 2.2, 'délicieux': 2.6, 'délicieuse': 2.6, 'savoureux': 2.4, 'copieux': 1.6, 'chaleureux': 2.2,
   'chaleureuse': 2.2, 'accueillant': 2, 'accueil': 0.6, 'correct': 0.6, 'correcte': 0.6, 'convenable': 0.5, 'simple': 0.6,
@@ -86,7 +86,7 @@ export const CX_VALENCE_FR: Record<string, number> = {
 };
 
 export const CX_VALENCE_EN: Record<string, number> = {
-  'not bad': 1.2, 'not too bad': 1.2, 'everything works': 1.8, 'works perfectly': 2.2, 'working again': 1.5, 'works again': 1.5,
+  'not bad': 1.2, 'not too bad': 1.2, 'everything works': 1.8, 'all good': 1.6, 'works perfectly': 2.2, 'working again': 1.5, 'works again': 1.5,
   'not great': -1.5, 'not good': -1.8, 'not happy': -2, 'not unhappy': 0.8,
   'not impressed': -2, 'not acceptable': -2.5, 'unacceptable': -3, 'ridiculous': -2.6, 'outrageous': -3, 'disgraceful': -3,
   'shameful': -2.8, 'scam': -3, 'rip off': -3, 'ripoff': -3, 'fed up': -2.6, 'sick of': -2.4, 'tired of': -2,

@@ -14,7 +14,7 @@ import { UsageError } from '../../core/errors.ts';
 import type { Analysis } from '../../core/analysis.ts';
 import { AnalyzePool, analyzeItems, type PoolItem } from '../../runtime/analyze-pool.ts';
 
-const USAGE = `Usage: ecoute analyze [FILE|-] [--format jsonl] [--workers N]
+const USAGE = `Usage: ecoute analyze [FILE|-] [--format jsonl] [--workers N] [--lang-prior fr|en]
 
 Reads JSON lines {"id": ..., "text": "...", "lang": "fr"} (FILE, or stdin when FILE is "-" or absent)
 and writes one JSON line per input line, in order: {"id": ..., "language", "sentiment", "emotions",
@@ -23,7 +23,9 @@ A bad line yields {"line": n, "error": {"code", "message"}} and the run exits wi
 
 Options:
   --format jsonl   output format (only jsonl)
-  --workers N      worker threads for large inputs (default 1)`;
+  --workers N      worker threads for large inputs (default 1)
+  --lang-prior L   language to prefer (fr or en) when a line's words could be either, e.g.
+                   "Facture incorrecte"; a line's own "lang" still wins`;
 
 const CHUNK = 1000;
 
@@ -61,7 +63,7 @@ export const analyzeCommand: Command = {
   async run(args, ctx) {
     let parsed;
     try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'jsonl' }, workers: { type: 'string', default: '1' } } });
+      parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'jsonl' }, workers: { type: 'string', default: '1' }, 'lang-prior': { type: 'string' } } });
     } catch (err) {
       throw new UsageError(`${(err as Error).message}. ${USAGE}`);
     }
@@ -69,6 +71,10 @@ export const analyzeCommand: Command = {
     if (format !== 'jsonl') throw new UsageError(`Unknown --format "${format}": only "jsonl" is supported.`);
     const workers = Number(workersArg);
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a positive integer, got "${workersArg}".`);
+    const langPrior = parsed.values['lang-prior'];
+    if (langPrior !== undefined && langPrior !== 'fr' && langPrior !== 'en') {
+      throw new UsageError(`--lang-prior must be fr or en, got "${langPrior}".`);
+    }
     if (parsed.positionals.length > 1) throw new UsageError(`Give at most one input file. ${USAGE}`);
     const file = parsed.positionals[0] ?? '-';
     const model = await ctx.loadModel();
@@ -85,6 +91,7 @@ export const analyzeCommand: Command = {
     let chunk: Parsed[] = [];
     const flush = async () => {
       const good = chunk.filter((p): p is Extract<Parsed, { ok: true }> => p.ok);
+      if (langPrior) for (const g of good) g.item.langPrior = langPrior;
       const results: Analysis[] = pool && good.length > 200
         ? await pool.run(good.map((g) => g.item))
         : analyzeItems(good.map((g) => g.item), model);

@@ -9,7 +9,8 @@ const USAGE = `Usage: ecoute workspace [--brand NAME] [--language fr|en] [--curr
 Shows the workspace settings, or changes them:
   --brand NAME           your own brand as it appears in imported records; other brands (competitor
                          reviews) then feed only the competitor comparison
-  --language fr|en       language of reports, digests and the dashboard's default
+  --language fr|en       language of reports, digests and the dashboard's default, and the one a
+                         message either language could have written ("Facture incorrecte") is read in
   --currency CODE        ISO 4217 currency of customer values, e.g. EUR (the default), USD, GBP, CAD
   --desired S=E          a "signature moment": the emotion you want customers to feel at stage S
                          (e.g. --desired onboarding=joy --desired billing=trust); repeatable

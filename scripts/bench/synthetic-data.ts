@@ -66,7 +66,7 @@ function customerMessage(rnd: () => number, lang: Lang): { text: string; analysi
     emotions: [{ label: feeling.emotion, score: 0.6 + rnd() * 0.4, evidence: feeling[lang] }],
     needs: [{ label: need.need, score: 0.5 + rnd() * 0.5, evidence: need[lang] }],
     themes: [{ label: issue.theme, score: 0.6 + rnd() * 0.4, evidence: reason }],
-    stage: { label: issue.stage, score: 0.5 + rnd() * 0.5 },
+    stage: { label: issue.stage, score: 0.5 + rnd() * 0.5, evidence: null },
     signals: { churnIntent: negative && rnd() < 0.08, urgency: negative ? (rnd() < 0.3 ? 'high' : 'medium') : 'low', vulnerable: false, repeatContact: rnd() < 0.1 },
     reason: `${reason[0].toUpperCase()}${reason.slice(1)}`,
   };

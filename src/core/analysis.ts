@@ -21,7 +21,8 @@ export const AnalysisSchema = z.object({
   needs: z.array(FindingSchema.extend({ label: z.enum(NEEDS) })),
   /** Built-in THEMES labels (discovered themes live in insights, not here). */
   themes: z.array(FindingSchema),
-  stage: z.object({ label: z.enum(STAGES), score: z.number().min(0).max(1) }).nullable(),
+  /** Evidence: the cue, theme or grievance that placed the message at this stage. */
+  stage: z.object({ label: z.enum(STAGES), score: z.number().min(0).max(1), evidence: z.string().nullable() }).nullable(),
   signals: z.object({
     churnIntent: z.boolean(),
     urgency: z.enum(URGENCIES),

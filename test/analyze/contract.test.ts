@@ -30,6 +30,7 @@ describe('analysis contract', () => {
     for (const text of SAMPLES) {
       const a = analyze(text, { model });
       for (const e of a.emotions) if (e.evidence !== null) expect(text).toContain(e.evidence);
+      for (const f of [...a.needs, ...a.themes, ...(a.stage ? [a.stage] : [])]) if (f.evidence !== null) expect(text).toContain(f.evidence);
     }
   });
 

@@ -21,11 +21,11 @@ const SENTENCES: Array<[string, 'fr' | 'en']> = [
 const SENTIMENTS = ['negative', 'neutral', 'positive'] as const;
 
 function findings(r: CxResult) {
-  return [...r.needs, ...r.themes];
+  return [...r.needs, ...r.themes, ...(r.stage ? [r.stage] : [])];
 }
 
 describe('evidence spans', () => {
-  it.each(SENTENCES)('every need and theme of "%s" has a verbatim, non-empty span', (text, lang) => {
+  it.each(SENTENCES)('every need, theme and stage of "%s" has a verbatim, non-empty span', (text, lang) => {
     for (const s of SENTIMENTS) {
       for (const f of findings(cx(text, lang, s))) {
         expect(f.evidence, `${f.label} (${s})`).not.toBeNull();

@@ -60,6 +60,19 @@ describe('stage', () => {
     expect(r.stage?.score).toBeGreaterThan(0);
     expect(r.stage?.score).toBeLessThanOrEqual(1);
   });
+  it.each([
+    // A stage cue names it ...
+    ['At renewal my premium went up by 40% with no explanation.', 'en', 'negative', 'renewal', 'At renewal'],
+    ['How do I cancel my contract? I am moving abroad.', 'en', 'neutral', 'cancellation', 'How do I cancel'],
+    // ... a theme implies it (a hold time is support; a disputed bill is billing) ...
+    ['I spent an hour on hold with customer service and the agent hung up.', 'en', 'negative', 'support', 'on hold'],
+    ['Ma facture de mars est fausse, le prélèvement est trop élevé.', 'fr', 'negative', 'billing', 'facture'],
+    // ... or the loyalty penalty does; a default stage points at what the message is about.
+    ['Client fidèle depuis 10 ans, je paie plus cher que les nouveaux clients.', 'fr', 'negative', 'renewal', 'plus cher que les nouveaux'],
+    ['Je suis très content, merci !', 'fr', 'positive', 'usage', 'Je suis très content'],
+  ] as const)('points at the words that place "%s" (%s) at its stage', (text, lang, s, label, evidence) => {
+    expect(cx(text, lang, s).stage).toMatchObject({ label, evidence });
+  });
 });
 
 describe('reason', () => {

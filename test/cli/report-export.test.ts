@@ -53,7 +53,7 @@ function analysisFor(text: string): Analysis {
     emotions: [{ label: negative ? 'anger' : 'gratitude', score: 0.8, evidence: null }],
     needs: [{ label: 'resolution', score: 0.6, evidence: null }],
     themes: negative ? [{ label: 'delay', score: 0.9, evidence: null }] : [],
-    stage: { label: 'delivery', score: 0.7 },
+    stage: { label: 'delivery', score: 0.7, evidence: null },
     signals: { churnIntent: false, urgency: 'low', vulnerable: false, repeatContact: false },
     reason: negative ? 'Retard' : null,
   };

@@ -25,7 +25,7 @@ export function analysis(spec: AnalysisSpec = {}): Analysis {
     emotions: (spec.emotions ?? []).map((label) => ({ label, score: 0.8, evidence: null })),
     needs: (spec.needs ?? []).map((label) => ({ label, score: 0.7, evidence: null })),
     themes: (spec.themes ?? []).map((label) => ({ label, score: 0.9, evidence: spec.evidence?.[label] ?? null })),
-    stage: spec.stage ? { label: spec.stage, score: 0.8 } : null,
+    stage: spec.stage ? { label: spec.stage, score: 0.8, evidence: null } : null,
     signals: { churnIntent: spec.churn ?? false, urgency: 'low', vulnerable: false, repeatContact: spec.repeat ?? false },
     reason: spec.reason ?? null,
   };

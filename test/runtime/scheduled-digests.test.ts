@@ -20,7 +20,7 @@ const angry: Analysis = {
   emotions: [{ label: 'anger', score: 0.9, evidence: null }],
   needs: [],
   themes: [{ label: 'delay', score: 0.9, evidence: null }],
-  stage: { label: 'delivery', score: 0.8 },
+  stage: { label: 'delivery', score: 0.8, evidence: null },
   signals: { churnIntent: true, urgency: 'high', vulnerable: false, repeatContact: false },
   reason: 'Colis en retard',
 };

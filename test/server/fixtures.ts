@@ -25,6 +25,8 @@ interface Template {
   needs: [Need, string | null][];
   themes: [string, string | null][];
   stage: Stage | null;
+  /** The span that places the message at its stage (null: none given). */
+  stageEvidence?: string;
   reason: string | null;
   churn?: boolean;
 }
@@ -35,7 +37,7 @@ export const TEMPLATES: Template[] = [
     text: 'Ma commande devait arriver lundi et toujours rien, je suis vraiment en colère. Je veux savoir où est mon colis.',
     language: 'fr', negative: true,
     emotions: [['anger', 'vraiment en colère']], needs: [['information', 'savoir où est mon colis']],
-    themes: [['delay', 'toujours rien']], stage: 'delivery', reason: 'Ma commande devait arriver lundi et toujours rien',
+    themes: [['delay', 'toujours rien']], stage: 'delivery', stageEvidence: 'Ma commande devait arriver', reason: 'Ma commande devait arriver lundi et toujours rien',
   },
   {
     text: 'Trois appels au service client et personne ne règle mon problème de facture. Si ça continue je résilie.',
@@ -120,7 +122,7 @@ export function analysisOf(t: Template): Analysis {
     emotions: t.emotions.map(([label, evidence], i) => ({ label, score: 0.9 - i * 0.2, evidence })),
     needs: t.needs.map(([label, evidence], i) => ({ label, score: 0.8 - i * 0.2, evidence })),
     themes: t.themes.map(([label, evidence], i) => ({ label, score: 0.85 - i * 0.2, evidence })),
-    stage: t.stage ? { label: t.stage, score: 0.8 } : null,
+    stage: t.stage ? { label: t.stage, score: 0.8, evidence: t.stageEvidence ?? null } : null,
     signals: { churnIntent: Boolean(t.churn), urgency: t.negative ? 'high' : 'low', vulnerable: false, repeatContact: t === FOLLOW_UP },
     reason: t.reason,
   };

@@ -42,7 +42,7 @@ export function analysis(p: { theme?: string; emotion?: string; need?: string; s
     ],
     needs: [{ label: (p.need ?? 'speed') as Analysis['needs'][number]['label'], score: 0.7, evidence: null }],
     themes: [{ label: p.theme ?? 'delay', score: 0.9, evidence: 'en retard' }],
-    stage: p.stage === null ? null : { label: (p.stage ?? 'delivery') as NonNullable<Analysis['stage']>['label'], score: 0.8 },
+    stage: p.stage === null ? null : { label: (p.stage ?? 'delivery') as NonNullable<Analysis['stage']>['label'], score: 0.8, evidence: null },
     signals: { churnIntent: false, urgency: 'medium', vulnerable: false, repeatContact: false },
     reason: null,
   };

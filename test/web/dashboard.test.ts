@@ -123,6 +123,9 @@ describe('dashboard pages', () => {
     expect(await page.locator('.stream mark.mark-emotion').first().textContent()).toBe('vraiment en colère');
     expect(await page.locator('.stream mark.mark-need').first().textContent()).toBe('savoir où est mon colis');
     expect(await page.locator('.stream mark.mark-reason').first().textContent()).toBe('Ma commande devait arriver lundi et toujours rien');
+    // Stage and theme chips say, on hover, the words of the message that placed them.
+    expect(await page.locator('.stream .chip.stage').first().getAttribute('title')).toBe('Étape : «\u00a0Ma commande devait arriver\u00a0»');
+    expect(await page.locator('.stream .chip.theme').first().getAttribute('title')).toBe('Thème : «\u00a0toujours rien\u00a0»');
     // All six fit on one page: no "load more"; the count says how many, exactly.
     expect(await page.getByRole('button', { name: 'Charger plus' }).isVisible()).toBe(false);
     expect(await page.locator('.result-count').textContent()).toBe(`${texts.length} messages`);

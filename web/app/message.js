@@ -1,7 +1,7 @@
 /** Rendering of one analysed message: text with evidence marks, then its labels. */
 import { chip, emotionChip } from './components.js';
 import { h, highlight } from './dom.js';
-import { date, label, t } from './i18n.js';
+import { date, label, quote, t } from './i18n.js';
 
 /** The spans to mark: the reason (outer) and, inside or around it, emotion and need evidence. */
 export function spansOf(analysis) {
@@ -18,6 +18,11 @@ export function markedText(m) {
   return h('p', { class: 'msg-text', lang: m.language || null }, highlight(m.text, spansOf(m.analysis)));
 }
 
+/** A chip's tooltip: what it is, and the words of the message that show it. */
+function why(kind, evidence) {
+  return evidence ? `${t(kind)}${t('colon')}${quote(evidence)}` : t(kind);
+}
+
 /** Chips for the analysis: emotions, needs, stage, themes, signals; plus the reason if not in the text. */
 export function analysisTags(a) {
   if (!a) return null;
@@ -25,9 +30,10 @@ export function analysisTags(a) {
     'div',
     { class: 'tags' },
     a.emotions.map((e) => emotionChip(e.label)),
-    a.needs.map((n) => chip(label('needs', n.label), 'need', t('need'))),
-    a.stage ? chip(label('stages', a.stage.label), 'stage', t('stage')) : null,
-    a.themes.map((th) => chip(label('themes', th.label), 'theme', t('theme'))),
+    a.needs.map((n) => chip(label('needs', n.label), 'need', why('need', n.evidence))),
+    // Analyses stored before stages had evidence have none: the tooltip then names the kind only.
+    a.stage ? chip(label('stages', a.stage.label), 'stage', why('stage', a.stage.evidence)) : null,
+    a.themes.map((th) => chip(label('themes', th.label), 'theme', why('theme', th.evidence))),
     a.signals.churnIntent ? chip(t('churn'), 'alert') : null,
     a.signals.urgency === 'high' ? chip(t('urgency_high'), 'alert') : null,
   );

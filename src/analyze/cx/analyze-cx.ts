@@ -13,7 +13,7 @@ import { clauseAround, phraseAround } from './phrase.ts';
 import { detectReason, firstClause } from './reason.ts';
 import { hits, scanCx, type CxScan } from './scan.ts';
 import { churnIntent, repeatContact, urgency, vulnerability, type CxSignals } from './signals.ts';
-import { detectStage } from './stage.ts';
+import { detectStage, type StageFinding } from './stage.ts';
 import { detectThemeHits, themeFindings, toneOf, type ThemeHit } from './themes.ts';
 
 export type { CxLexicon } from './compile.ts';
@@ -38,7 +38,7 @@ export interface CxInput {
 export interface CxResult {
   needs: Analysis['needs'];
   themes: Finding[];
-  stage: { label: Stage; score: number } | null;
+  stage: StageFinding | null;
   signals: CxSignals;
   reason: string | null;
 }
@@ -68,7 +68,11 @@ export function analyzeCx(input: CxInput, lexicon?: CxLexicon): CxResult {
     sentiment, emotions, themes, question, request, repeat,
     spans: needSpans(scan, input, themeHits, reason),
   });
-  const stage = detectStage(scan, { sentiment, themes, question, emotionCount: emotions.length });
+  const stage = detectStage(scan, {
+    sentiment, themes, question, emotionCount: emotions.length,
+    themeEvidence: new Map(themeHits.map((t) => [t.label, t.evidence.text])),
+    about: reason ?? firstClause(scan),
+  });
   const signals = {
     churnIntent: churnIntent(scan) !== null,
     vulnerable: vulnerableCue !== null,

@@ -55,6 +55,8 @@ export function analyzeCx(input: CxInput, lexicon?: CxLexicon): CxResult {
   const themeHits = detectThemeHits(scan, sentiment);
   const stance = complaintStance(scan, sentiment, themeHits);
   const themes = themeHits.map((t) => t.label);
+  // Each theme's evidence span: what a need or a stage derived from that theme points at.
+  const themeEvidence = new Map(themeHits.map((t) => [t.label, t.evidence.text]));
   // "Pouvez-vous m'envoyer l'attestation ?" is a request, not a question (GUIDELINES: resolution
   // covers "send a document"); a question word ("comment", "why") keeps it a question.
   const wh = hits(scan, 'q').length > 0;
@@ -66,12 +68,12 @@ export function analyzeCx(input: CxInput, lexicon?: CxLexicon): CxResult {
   const reason = detectReason(scan, { emotions, themes: themeHits, vulnerable: vulnerableCue });
   const needs = detectNeeds(scan, {
     sentiment, emotions, themes, question, request, repeat,
-    spans: needSpans(scan, input, themeHits, reason),
+    spans: needSpans(scan, input, themeHits, themeEvidence, reason),
   });
   const stage = detectStage(scan, {
     sentiment, themes, question, emotionCount: emotions.length,
-    themeEvidence: new Map(themeHits.map((t) => [t.label, t.evidence.text])),
-    about: reason ?? firstClause(scan),
+    themeEvidence,
+    about: () => reason ?? firstClause(scan),
   });
   const signals = {
     churnIntent: churnIntent(scan) !== null,
@@ -100,7 +102,9 @@ function complaintStance(scan: CxScan, sentiment: SentimentLabel, themeHits: rea
 }
 
 /** The spans a need derived from another finding points at (NeedFacts.spans). */
-function needSpans(scan: CxScan, input: CxInput, themeHits: readonly ThemeHit[], reason: string | null): NeedFacts['spans'] {
+function needSpans(
+  scan: CxScan, input: CxInput, themeHits: readonly ThemeHit[], themeEvidence: ReadonlyMap<Theme, string>, reason: string | null,
+): NeedFacts['spans'] {
   const clauseOf = (m: Match | undefined): string | null => (m ? clauseAround(scan.text, scan.tokens, m, 10) : null);
   const qmark = scan.tokens.findIndex((t) => t.text.includes('?'));
   const beforeQ = qmark > 0 ? { tokStart: qmark - 1, tokEnd: qmark - 1 } : null;
@@ -108,7 +112,7 @@ function needSpans(scan: CxScan, input: CxInput, themeHits: readonly ThemeHit[],
   for (const e of input.emotions) if (e.evidence && input.text.includes(e.evidence) && !emotions.has(e.label)) emotions.set(e.label, e.evidence);
   const polite = [...hits(scan, 'polite'), ...hits(scan, 'request')].sort((a, b) => a.from - b.from)[0];
   return {
-    themes: new Map(themeHits.map((t) => [t.label, t.evidence.text])),
+    themes: themeEvidence,
     emotions,
     question: clauseOf(hits(scan, 'q')[0]) ?? (beforeQ ? clauseAround(scan.text, scan.tokens, beforeQ, 10) : null),
     request: clauseOf(polite),

@@ -17,8 +17,11 @@ export interface StageFacts {
   emotionCount: number;
   /** The evidence span of each theme found, for a stage a theme implies. */
   themeEvidence: ReadonlyMap<Theme, string>;
-  /** What the message is about (its reason, else its first clause): a default stage's evidence. */
-  about: string | null;
+  /**
+   * What the message is about (its reason, else its first clause): a default stage's evidence.
+   * Called only when no cue or theme gave the stage one.
+   */
+  about: () => string | null;
 }
 
 /** A journey stage finding: confidence in [0, 1] and the verbatim span that shows it. */
@@ -66,9 +69,9 @@ export function detectStage(scan: CxScan, f: StageFacts): StageFinding | null {
   const best = STAGES.reduce((a, b) => (score[b] > score[a] ? b : a));
   if (score[best] <= 0) {
     if (cues === 0 && f.themes.length === 0 && f.emotionCount === 0 && !f.question) return null;
-    return { label: 'usage', score: 0.3, evidence: f.about };
+    return { label: 'usage', score: 0.3, evidence: f.about() };
   }
   // Usage wins ties: it is where most messages live.
   const label = score.usage >= score[best] ? 'usage' : best;
-  return { label, score: Math.min(1, Math.round((0.3 + score[label] / 2) * 100) / 100), evidence: why.get(label) ?? f.about };
+  return { label, score: Math.min(1, Math.round((0.3 + score[label] / 2) * 100) / 100), evidence: why.get(label) ?? f.about() };
 }

@@ -1,13 +1,12 @@
 /**
  * `npm run train`: builds models/analyzer.json from the public data marked "may train"
  * (GoEmotions train, XED en/fr minus a 10% held-out slice, Banking77, VADER, FEEL) plus Écoute's own
- * lexicons. Deterministic (sorted inputs, seeded shuffles); about half a minute on one core.
+ * lexicons, then the learned customer-message heads on the Écoute corpus (scripts/train/cx-heads)
+ * and the reply coach on the corpus replies (models/coach.json).
+ * Deterministic (sorted inputs, seeded shuffles, fixed folds); a few minutes on one core.
  * Data folder: ../shared/data from the repo root, or ECOUTE_DATA_DIR. TRAIN_OUT=dir writes the model
  * (and its attribution) there instead of models/, to compare a change before replacing the committed one.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { EMOTIONS } from '../src/core/labels.ts';
 import { phraseTable } from '../src/analyze/compiled.ts';
 import { extractFeatures, type FeatureContext, type FeatureSet } from '../src/analyze/features.ts';
@@ -16,7 +15,6 @@ import { CX_VALENCE_EN, CX_VALENCE_FR } from '../src/analyze/lexicon/cx-valence.
 import type { AnalyzerModel } from '../src/analyze/model.ts';
 import { toWords } from '../src/analyze/normalize.ts';
 import { tokenize } from '../src/analyze/text.ts';
-import { REPO_ROOT } from './data/paths.ts';
 import { readFeel, readVader, readVaderEmoji } from './data/readers.ts';
 import { buildExamples, lexiconExamples, SENT_LABELS, type Example } from './train/examples.ts';
 import { trainLanguageModel } from './train/language.ts';
@@ -26,9 +24,11 @@ import { packHidden, packLinear } from './train/pack.ts';
 import { ekmanThresholds, labelThresholds, type ScoredSlice } from './train/thresholds.ts';
 import { pipelineThresholds, type TextSlice } from './train/end-to-end.ts';
 import { ATTRIBUTION } from './train/attribution.ts';
+import { trainCorpusHeads } from './train/cx-heads/train-corpus-heads.ts';
+import { writeCoachModel, writeModel } from './train/write-model.ts';
+import { trainCoach } from './train/coach.ts';
+import { dataDir } from './data/paths.ts';
 
-/** Semantic part of the model version; a content hash is appended so every retrain that changes a weight re-analyses. */
-const MODEL_VERSION = 'ecoute-analyzer-1.0';
 
 const t0 = Date.now();
 const log = (msg: string) => process.stderr.write(`[train ${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}\n`);
@@ -233,10 +233,9 @@ const model: AnalyzerModel = {
   model.emotions.thresholds = e2e.thresholds;
   log(`emotions, end to end: Ekman-grouped validation macro-F1 GoEmotions ${e2e.before[0].toFixed(3)} -> ${e2e.after[0].toFixed(3)}, XED en ${e2e.before[1].toFixed(3)} -> ${e2e.after[1].toFixed(3)}`);
 }
-const dir = process.env.TRAIN_OUT ?? join(REPO_ROOT, 'models');
-mkdirSync(dir, { recursive: true });
-model.version = `${MODEL_VERSION}+${createHash('sha256').update(JSON.stringify(model)).digest('hex').slice(0, 8)}`;
-const json = JSON.stringify(model);
-writeFileSync(join(dir, 'analyzer.json'), json);
-writeFileSync(join(dir, 'ATTRIBUTION.md'), ATTRIBUTION);
-log(`wrote models/analyzer.json ${model.version} (${(json.length / 1e6).toFixed(2)} MB; sentiment ${model.sentiment.features.length} features, emotions ${model.emotions.features.length}, hidden rows ${model.emotions.hidden?.features.length})`);
+// 8. The learned customer-message heads, on the Écoute corpus, over the core and rules built above.
+model.cxHeads = trainCorpusHeads(model);
+log(`cx heads: ${model.cxHeads.heads.length} heads, ${model.cxHeads.features.length} features, ${model.cxHeads.trainedOn.messages} corpus messages`);
+log(writeModel(model, ATTRIBUTION));
+// 9. The reply coach (src/act/coach), on the corpus replies.
+log(writeCoachModel(trainCoach(dataDir())));

@@ -14,6 +14,7 @@ import { toWords, type Word } from './normalize.ts';
 import { hits, scanCx, type CxScan } from './cx/scan.ts';
 import { scoreSentiment, withProblemCues } from './sentiment.ts';
 import { tokenize, type Token } from './text.ts';
+import { applyHeads } from './heads/apply-heads.ts';
 
 /** Longer texts are analysed on their first MAX_CHARS characters (evidence stays verbatim). */
 export const MAX_CHARS = 20_000;
@@ -34,6 +35,11 @@ export interface AnalyzeOptions {
    * a prior that decides short messages made of words both languages have, never clear ones.
    */
   langPrior?: string;
+  /**
+   * Skip the learned heads and keep the CX rules' verdicts (what `npm run eval` compares the heads
+   * against). Off by default; a model without heads behaves so anyway.
+   */
+  rulesOnly?: boolean;
 }
 
 const NEUTRAL_CX: CxResult = {
@@ -81,12 +87,18 @@ export function analyzeCore(text: string, options: AnalyzeOptions): CoreAnalysis
 /** Analyses one message. */
 export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const core = analyzeCore(text, options);
+  const cm = compile(options.model);
   let cx: CxResult;
   try {
-    cx = analyzeCx(core, compile(options.model).cx);
+    cx = analyzeCx(core, cm.cx);
   } catch {
     // The CX layer must not take the whole analysis down; its findings are simply absent.
     cx = NEUTRAL_CX;
+  }
+  const heads = options.model.cxHeads;
+  if (heads && !options.rulesOnly) {
+    const h = applyHeads(heads, cm, { ...core, rules: cx });
+    return { language: core.language, sentiment: core.sentiment, emotions: core.emotions, ...h };
   }
   return {
     language: core.language, sentiment: core.sentiment, emotions: core.emotions,

@@ -69,6 +69,8 @@ export interface LexiconData {
   emoji: Record<string, number>;
 }
 
+import type { CxHeadsData } from './heads/head-model.ts';
+
 /** The trained analyser as stored in models/analyzer.json (written by scripts/train.ts). */
 export interface AnalyzerModel {
   /** Changes whenever the model or the analysis code changes meaningfully; stored with each analysis. */
@@ -86,4 +88,9 @@ export interface AnalyzerModel {
     /** Thresholds tuned for one language's validation slice (French), overriding `thresholds`. */
     thresholdsByLang?: Record<string, number[]>;
   };
+  /**
+   * Learned customer-message heads (needs, themes, stage, churn, urgency, vulnerability, emotions,
+   * sentiment) over the core outputs and the CX rules; absent in older models (rules decide alone).
+   */
+  cxHeads?: CxHeadsData;
 }

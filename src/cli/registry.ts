@@ -12,9 +12,11 @@ export const commands: readonly CommandEntry[] = [
   { name: 'demo', summary: 'Ingest the bundled sample, analyse it, print a summary, write a report, serve the dashboard', load: async () => (await import('./commands/demo.ts')).demoCommand },
   { name: 'ingest', summary: 'Import files (CSV/TSV, JSON/JSONL, transcripts, e-mail) with PII redaction', load: async () => (await import('./commands/ingest.ts')).ingestCommand },
   { name: 'analyze', summary: 'Analyse JSONL messages (emotion, need, reason, theme, stage, risk) without the database', load: async () => (await import('./commands/analyze.ts')).analyzeCommand },
+  { name: 'coach', summary: 'Coach agent replies (empathy, ownership, personalization, canned) from JSONL, without the database', load: async () => (await import('./commands/coach.ts')).coachCommand },
   { name: 'report', summary: 'Write the insights report (md, html or json)', load: async () => (await import('./commands/report.ts')).reportCommand },
   { name: 'digest', summary: 'Build (and send) the daily or weekly digest', load: async () => (await import('./commands/digest.ts')).digestCommand },
   { name: 'export', summary: 'Export every message with its analysis (jsonl or csv)', load: async () => (await import('./commands/export.ts')).exportCommand },
+  { name: 'assess', summary: 'CX maturity self-assessment: questionnaire, scores, maturity stage, next actions, history', load: async () => (await import('./commands/assess.ts')).assessCommand },
   { name: 'workspace', summary: 'Show or change workspace settings (own brand, language, currency, signature moments)', load: async () => (await import('./commands/workspace.ts')).workspaceCommand },
   { name: 'serve', summary: 'Serve the dashboard and API on http://localhost:4870', load: async () => (await import('./commands/serve.ts')).serveCommand },
 ];

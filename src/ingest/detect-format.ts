@@ -36,7 +36,7 @@ export function sniffFormat(head: Uint8Array): FileFormat | null {
     }
   }
   const body = lines.filter((l) => !l.startsWith('#'));
-  const speakerLines = body.filter((l) => /^[\p{L}][\p{L} .'’-]{0,39}:\s+\S/u.test(l)).length;
+  const speakerLines = body.filter((l) => /^[\p{L}[][\p{L} .'’()[\]-]{0,39}:\s+\S/u.test(l)).length;
   if (body.length > 0 && speakerLines / body.length >= 0.5) return 'turns';
   if (body.length > 0) {
     const header = body[0];

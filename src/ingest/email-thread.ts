@@ -2,7 +2,8 @@ import type { Clock } from '../core/ports.ts';
 import type { ConversationInput, MessageInput } from '../core/conversation.ts';
 import type { Channel } from '../core/labels.ts';
 import { hashedId, naturalKey } from './natural-key.ts';
-import { normalizeRole, parseAmount } from './normalize-values.ts';
+import { parseAmount } from './normalize-values.ts';
+import { emailRoles } from './email-roles.ts';
 import { parseMime, stripQuotedReply } from './mime.ts';
 import { splitLines } from './split-lines.ts';
 
@@ -128,17 +129,16 @@ function toConversation(thread: EmailMessage[], ctx: { sourceName: string; chann
   // The opening message (no reply headers) names the customer, even when a clock-skewed reply is dated earlier.
   const first = thread.find((m) => m.refs.length === 0) ?? thread[0];
   const header = (name: string): string | undefined => thread.map((m) => m.headers.get(name)).find((v) => v);
-  const messages: MessageInput[] = thread
-    .filter((m) => m.text)
-    .map((m) => {
-      const declared = m.headers.get('x-author-role');
-      const role = (declared && normalizeRole(declared)) || (m.fromAddress === first.fromAddress ? 'customer' : 'agent');
-      return { role, author: m.fromName ?? m.fromAddress, at: m.at, text: m.text, language: m.headers.get('content-language')?.slice(0, 2) };
-    });
+  const withText = thread.filter((m) => m.text);
+  const sender = (m: EmailMessage) => ({ fromAddress: m.fromAddress, fromName: m.fromName, declared: m.headers.get('x-author-role') });
+  const { roles, customer } = emailRoles(withText.map(sender), sender(first));
+  const messages: MessageInput[] = withText.map((m, i) => ({
+    role: roles[i], author: m.fromName ?? m.fromAddress, at: m.at, text: m.text, language: m.headers.get('content-language')?.slice(0, 2),
+  }));
   const rootId = emailConversationId(first);
-  const customerId = header('x-customer-id') ?? first.fromAddress;
+  const customerId = header('x-customer-id') ?? customer ?? first.fromAddress;
   const value = header('x-customer-value');
-  const agentMsg = thread.find((m) => m.fromAddress !== first.fromAddress);
+  const agentMsg = withText.find((_, i) => roles[i] === 'agent') ?? thread.find((m) => m.fromAddress !== (customer ?? first.fromAddress));
   return {
     naturalKey: naturalKey(ctx.sourceName, rootId),
     externalId: rootId,

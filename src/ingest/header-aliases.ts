@@ -33,20 +33,33 @@ const ALIASES: Record<CanonicalField, string[]> = {
     'recorded date', 'end date', 'date creation', 'created', 'at',
   ],
   channel: ['channel', 'canal', 'via', 'source'],
-  role: ['author type', 'role', 'sender type', 'type auteur'],
-  author: ['author', 'auteur', 'sender', 'nickname', 'reviewer name'],
+  role: [
+    'author type', 'role', 'sender type', 'type auteur', 'author role', 'sender role', 'from type', 'user type',
+    'participant type', 'speaker type', 'type emetteur', 'role auteur', 'direction', 'sens', 'inbound', 'is inbound',
+    'incoming', 'is agent', 'is admin', 'is staff', 'from agent', 'from customer', 'is customer', 'type',
+  ],
+  author: [
+    'author', 'auteur', 'sender', 'nickname', 'reviewer name', 'from', 'de', 'expediteur', 'emetteur', 'author name',
+    'sender name', 'speaker', 'intervenant', 'locuteur',
+  ],
   customerId: [
     'requester id', 'customer id', 'client', 'client id', 'id client', 'user id', 'customer', 'reference id',
     'contact id', 'email', 'e mail', 'requester email', 'customer email', 'email address', 'consumer id',
+    'n client', 'no client', 'n° client', 'numero client', 'numero de client', 'num client', 'ref client',
+    'reference client', 'code client', 'identifiant client', 'numero adherent', 'n° adherent', 'n adherent',
+    'member number', 'member id', 'membership number', 'customer number', 'account id', 'account number',
   ],
   customerName: ['requester name', 'requester', 'customer name', 'nom client', 'user name', 'full name', 'consumer name', 'nom'],
   segment: ['segment', 'customer segment', 'tier', 'plan', 'offre'],
   customerValue: ['annual value', 'customer value', 'valeur client', 'value', 'valeur'],
   team: ['group', 'team', 'equipe', 'service', 'queue'],
-  agent: ['assignee', 'agent', 'conseiller', 'conseillere'],
+  agent: [
+    'assignee', 'agent', 'conseiller', 'conseillere', 'agent name', 'assignee name', 'assigned to', 'assigned agent',
+    'admin assignee', 'teammate assignee', 'nom conseiller', 'nom du conseiller', 'agent assigne',
+  ],
   brand: ['brand', 'marque', 'company', 'entreprise'],
   language: ['language', 'langue', 'lang', 'locale', 'review language', 'reviewer language'],
-  nps: ['nps', 'nps score', 'score nps', 'note'],
+  nps: ['nps', 'nps score', 'score nps', 'note nps', 'note', 'recommandation', 'note de recommandation', 'likelihood to recommend'],
   csat: [
     'csat', 'satisfaction', 'satisfaction score', 'rating', 'stars', 'review stars', 'etoiles', 'star rating',
     'conversation rating',
@@ -54,17 +67,30 @@ const ALIASES: Record<CanonicalField, string[]> = {
   ces: ['ces', 'effort', 'customer effort'],
 };
 
-/** Substring rules, weaker than exact aliases (long survey questions used as headers). */
-const CONTAINS: [CanonicalField, string[]][] = [
-  ['nps', ['recommend', 'recommand']],
-  ['text', ['reason for your score', 'raison', 'pourquoi', 'why']],
-  ['ces', ['easy', 'facile']],
-];
+const TEXT_TOKENS = ['pourquoi', 'why', 'raison', 'reason', 'reasons', 'explain', 'expliquez', 'precisez', 'verbatim', 'remarque', 'remarques'];
+const CUSTOMER_TOKENS = ['client', 'customer', 'adherent', 'member', 'membre', 'abonne', 'subscriber', 'account', 'compte', 'souscripteur'];
+const NUMBER_TOKENS = ['id', 'n°', 'nº', 'n', 'no', 'numero', 'num', 'number', 'nr', 'ref', 'reference', 'code', 'identifiant'];
+
+/**
+ * Word rules, weaker than exact aliases: long survey questions used as headers ("How likely are you to
+ * recommend us?", "Pourquoi cette note ?") and the many spellings of a customer number ("N° client",
+ * "Numéro adhérent"). A comment about a score is text, so text words are tried first.
+ */
+export function fuzzyField(header: string): CanonicalField | null {
+  const norm = header.replace(/[()[\]]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const tokens = norm.split(' ');
+  if (tokens.some((t) => TEXT_TOKENS.includes(t) || t.startsWith('comment')) && !norm.includes('raison sociale')) return 'text';
+  if (tokens.includes('nps') || /recomm?and|recommend/.test(norm)) return 'nps';
+  if (/\b(easy|facile|effort)/.test(norm)) return 'ces';
+  if (tokens.some((t) => CUSTOMER_TOKENS.includes(t)) && tokens.some((t) => NUMBER_TOKENS.includes(t))) return 'customerId';
+  if (tokens.some((t) => t.startsWith('satisf'))) return 'csat';
+  return null;
+}
 
 /** Normalises a header: case-insensitive, accent-folded, camelCase split, punctuation/underscores to spaces. */
 export function normalizeHeader(h: string): string {
   const spaced = h.replace(/([a-z])([A-Z])/g, '$1 $2');
-  const folded = fold(spaced).replace(/[_\-.:/]+/g, ' ').replace(/[?!"'’]+/g, ' ');
+  const folded = fold(spaced).replace(/[_\-.:/]+/g, ' ').replace(/[?!"'’…]+/g, ' ');
   return folded.replace(/\s+/g, ' ').trim();
 }
 
@@ -85,11 +111,10 @@ export function detectColumns(headers: string[]): ColumnMap {
       });
     });
   }
-  for (const [field, needles] of CONTAINS) {
-    norm.forEach((h, col) => {
-      if (needles.some((n) => h.includes(n))) candidates.push({ field, col, rank: 100 });
-    });
-  }
+  norm.forEach((h, col) => {
+    const field = fuzzyField(h);
+    if (field) candidates.push({ field, col, rank: 100 });
+  });
   candidates.sort((a, b) => a.rank - b.rank || a.col - b.col);
   const map: ColumnMap = {};
   const used = new Set<number>();

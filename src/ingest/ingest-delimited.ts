@@ -11,6 +11,8 @@ import { resolveMappedColumns, type Mapping } from './mapping-file.ts';
 import { mapRow, type RowContext } from './row-mapper.ts';
 import { mapEmployeeRow, type EmployeeRowContext } from './employee-mapper.ts';
 import { ThreadBuilder } from './thread-builder.ts';
+import { classifyExport } from './export-kind.ts';
+import { columnUses, type ImportSchema } from './import-schema.ts';
 
 /** Options of ingestDelimited: the IngestOptions it uses, plus a forced delimiter (TSV). */
 export interface DelimitedOptions {
@@ -23,12 +25,11 @@ export interface DelimitedOptions {
   windowRows?: number;
 }
 
-/** Default channel from the headers (see FORMATS: scores → survey, review headers → review, else ticket). */
-function defaultChannel(headers: string[], columns: ColumnMap): Channel {
-  const norm = headers.map(normalizeHeader);
-  if (norm.some((h) => /\b(review|rating|stars|avis|etoiles)\b/.test(h))) return 'review';
-  if (columns.nps !== undefined || columns.csat !== undefined || columns.ces !== undefined) return columns.channel === undefined ? 'survey' : 'ticket';
-  return 'ticket';
+/** The schema event of a conversation file: kind, default channel and what each column fills. */
+function conversationSchema(ctx: RowContext, opts: DelimitedOptions, delimiter: Delimiter): ImportSchema {
+  const cls = classifyExport(ctx.headers, ctx.columns);
+  const fieldOf = new Map(Object.entries(ctx.columns).map(([f, col]) => [col, f] as [number, string]));
+  return { kind: cls.kind, channel: opts.channel ?? cls.defaultChannel, vendor: cls.vendor, delimiter, columns: columnUses(ctx.headers, fieldOf) };
 }
 
 /** Qualtrics exports carry two extra header rows (question texts, then {"ImportId": ...}). */
@@ -54,10 +55,11 @@ export async function* ingestDelimited(text: AsyncIterable<string>, opts: Delimi
   let threads: ThreadBuilder | undefined;
   let headers: string[] = [];
   let seen = 0;
+  let delimiter: Delimiter = ',';
   const makeThreads = (ctx: RowContext): ThreadBuilder =>
     new ThreadBuilder({
       sourceName: opts.sourceName,
-      defaultChannel: defaultChannel(ctx.headers, ctx.columns),
+      defaultChannel: classifyExport(ctx.headers, ctx.columns).defaultChannel,
       channel: opts.channel,
       brand: opts.mapping?.brand,
       windowRows: opts.windowRows,
@@ -65,6 +67,7 @@ export async function* ingestDelimited(text: AsyncIterable<string>, opts: Delimi
   for await (const ev of parseDelimited(text, { delimiter: opts.delimiter })) {
     if (ev.kind === 'header') {
       headers = ev.fields;
+      delimiter = ev.delimiter;
       if (opts.mapping?.kind === 'employee' || (!opts.mapping && looksLikeEmployeeSurvey(headers))) {
         const detected = detectEmployeeColumns(headers);
         const mapped = opts.mapping ? resolveMappedColumns(opts.mapping, headers, file) : {};
@@ -76,6 +79,9 @@ export async function* ingestDelimited(text: AsyncIterable<string>, opts: Delimi
           throw new InputError(`${file}: employee survey without a "team" column. Headers found: ${headers.join(', ')}. Add a team column or map it with --map ({"kind": "employee", "columns": {"team": "..."}}).`);
         }
         empCtx = { ...detected, headers, sourceName: opts.sourceName, dateFormat: opts.mapping?.dateFormat, clock: opts.clock };
+        const fieldOf = new Map<number, string>(Object.entries(detected.fields).map(([f, col]) => [col, f]));
+        for (const [col, name] of detected.items) fieldOf.set(col, `item:${name}`);
+        yield { type: 'schema', value: { kind: 'employee survey', delimiter, columns: columnUses(headers, fieldOf) } };
       } else {
         const columns: ColumnMap = { ...detectColumns(headers) };
         if (opts.mapping) {
@@ -86,6 +92,7 @@ export async function* ingestDelimited(text: AsyncIterable<string>, opts: Delimi
         }
         rowCtx = { columns, sourceName: opts.sourceName, dateFormat: opts.mapping?.dateFormat, clock: opts.clock, headers };
         threads = makeThreads(rowCtx);
+        yield { type: 'schema', value: conversationSchema(rowCtx, opts, delimiter) };
       }
       continue;
     }
@@ -112,6 +119,7 @@ export async function* ingestDelimited(text: AsyncIterable<string>, opts: Delimi
         if (ctx.columns[f as CanonicalField] === undefined && !used.has(col)) ctx.columns[f as CanonicalField] = col;
       }
       threads = makeThreads(ctx);
+      yield { type: 'schema', value: conversationSchema(ctx, opts, delimiter) };
       continue;
     }
     if (seen === 1 || seen === 2) requireUsefulColumns(ctx, file);

@@ -6,7 +6,8 @@ import type { Clock } from '../core/ports.ts';
 import type { RowError } from './row-error.ts';
 import type { Mapping } from './mapping-file.ts';
 import { detectFormat, type FileFormat } from './detect-format.ts';
-import { decodeChunks } from './encoding.ts';
+import { decodeChunks as decodeText, type TextEncoding } from './encoding.ts';
+import type { ImportSchema } from './import-schema.ts';
 import { redactConversation, redactEmployeeAnswer } from './pii/redact-records.ts';
 import { ingestDelimited } from './ingest-delimited.ts';
 import { ingestJson } from './ingest-json.ts';
@@ -21,7 +22,9 @@ export type IngestEvent =
   /** One source record read (CSV row, JSON value, e-mail, transcript). */
   | { type: 'row' }
   /** A record with nothing to import (no text, no score). */
-  | { type: 'ignored'; line: number };
+  | { type: 'ignored'; line: number }
+  /** What the file was read as (kind, channel, columns); tabular files send it again if a label row refines it. */
+  | { type: 'schema'; value: ImportSchema };
 
 /** Options of ingestChunks: file identity, mapping and overrides, injected clock. */
 export interface IngestOptions {
@@ -57,8 +60,10 @@ export async function* ingestChunks(chunks: AsyncIterable<Uint8Array>, opts: Ing
   }
   const file = opts.fileName;
   const channel = opts.channel ?? (opts.mapping?.channel as Channel | undefined);
-  for await (const ev of route(format, rest, { ...opts, channel })) {
-    if (ev.type === 'conversation') {
+  const decoded: { encoding?: TextEncoding } = {};
+  for await (const ev of route(format, rest, { ...opts, channel }, decoded)) {
+    if (ev.type === 'schema') yield { type: 'schema', value: { ...ev.value, encoding: ev.value.encoding ?? decoded.encoding } };
+    else if (ev.type === 'conversation') {
       const checked = ConversationInputSchema.safeParse(redactConversation(ev.value));
       if (!checked.success) {
         const issue = checked.error.issues[0];
@@ -69,8 +74,12 @@ export async function* ingestChunks(chunks: AsyncIterable<Uint8Array>, opts: Ing
   }
 }
 
-async function* route(format: FileFormat, chunks: AsyncIterable<Uint8Array>, opts: IngestOptions): AsyncGenerator<IngestEvent> {
+async function* route(
+  format: FileFormat, chunks: AsyncIterable<Uint8Array>, opts: IngestOptions, decoded: { encoding?: TextEncoding },
+): AsyncGenerator<IngestEvent> {
   const base = opts.fileName.replace(/^.*[\\/]/, '');
+  // The encoding is sniffed while decoding; the schema event reports it.
+  const decodeChunks = (c: AsyncIterable<Uint8Array>): AsyncGenerator<string> => decodeText(c, (e) => (decoded.encoding = e));
   switch (format) {
     case 'csv':
     case 'tsv':
@@ -85,6 +94,7 @@ async function* route(format: FileFormat, chunks: AsyncIterable<Uint8Array>, opt
     case 'turns': {
       const text = await readWhole(decodeChunks(chunks), opts.fileName);
       const t = format === 'vtt' ? parseVtt(text) : format === 'srt' ? parseSrt(text) : parseTurns(text);
+      yield { type: 'schema', value: { kind: 'call transcript', channel: opts.channel ?? 'call', columns: [] } };
       yield { type: 'row' };
       if (t.turns.length === 0) {
         yield { type: 'rejected', error: { file: opts.fileName, line: 1, reason: 'no speaker turns found: write cues as "Name: text" or use <v Name> voice tags' } };
@@ -95,6 +105,7 @@ async function* route(format: FileFormat, chunks: AsyncIterable<Uint8Array>, opt
     }
     case 'eml':
     case 'mbox': {
+      yield { type: 'schema', value: { kind: 'e-mail', channel: opts.channel ?? 'email', columns: [] } };
       const binary = latin1(chunks);
       const messages: EmailMessage[] = [];
       if (format === 'eml') messages.push(readEmail(await readWhole(binary, opts.fileName), 0, opts.clock));

@@ -5,6 +5,7 @@ import { detectColumns, type ColumnMap } from './header-aliases.ts';
 import type { DateFormat } from './mapping-file.ts';
 import { mapRow } from './row-mapper.ts';
 import { contentKey, naturalKey } from './natural-key.ts';
+import { inferRole } from './author-role.ts';
 
 /** File-wide options for mapping JSON records (shared by every record of one file). */
 export interface JsonContext {
@@ -18,6 +19,8 @@ export interface JsonContext {
   columns?: Record<string, string>;
   /** Detected columns per key signature (objects of one export share a few shapes). */
   columnCache?: Map<string, ColumnMap>;
+  /** Every key seen (first 256 shapes) → the field it fills, or null: the file's schema. */
+  seenColumns?: Map<string, string | null>;
 }
 
 /** Flattens one level of nesting: {customer: {id}} → "customer id"; arrays other than messages are JSON-encoded. */
@@ -56,7 +59,14 @@ function columnsFor(headers: string[], ctx: JsonContext): ColumnMap {
       const col = headers.indexOf(h);
       if (col >= 0) (map as Record<string, number>)[k] = col;
     }
-    if (cache && cache.size < 256) cache.set(sig, map);
+    if (cache && cache.size < 256) {
+      cache.set(sig, map);
+      const fieldOf = new Map(Object.entries(map).map(([f, col]) => [col, f] as [number, string]));
+      headers.forEach((h, col) => {
+        const field = fieldOf.get(col) ?? null;
+        if (!ctx.seenColumns?.get(h)) ctx.seenColumns?.set(h, field);
+      });
+    }
   }
   return map;
 }
@@ -89,12 +99,17 @@ export function mapJsonThread(
   const base = top.row;
   const rawMessages = obj.messages as unknown[];
   const messages: MessageInput[] = [];
+  const lower = (v: string | undefined): string[] => (v ? [v.trim().toLowerCase()] : []);
+  const hints = { agents: new Set(lower(base.agent)), customer: new Set([...lower(base.customerName), ...lower(base.customerId)]) };
+  let firstAuthor: string | undefined;
   for (const [i, m] of rawMessages.entries()) {
     if (m === null || typeof m !== 'object') return { ok: false, reason: `messages[${i}] is not an object: each message needs {"role", "at", "text"}` };
     const r = mapJsonRow(m as Record<string, unknown>, line, ctx);
     if (r.ok === false) return { ok: false, reason: `messages[${i}]: ${r.reason}` };
     if (r.ok === 'empty') continue;
-    const role = r.row.role ?? (i === 0 ? 'customer' : r.row.author !== undefined && r.row.author === base.agent ? 'agent' : 'customer');
+    // Without a role, the thread's opener is the customer and a named agent is an agent.
+    if (i === 0) firstAuthor = r.row.author;
+    const role = r.row.role ?? (i === 0 || (r.row.author !== undefined && r.row.author === firstAuthor) ? 'customer' : inferRole(r.row.author, hints));
     const at = r.hasDate ? r.row.at : base.at;
     messages.push({ role, author: r.row.author, at, text: r.row.text ?? '', language: r.row.language ?? base.language });
   }

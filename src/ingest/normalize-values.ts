@@ -1,5 +1,6 @@
 import { fold } from '../analyze/text.ts';
 import type { AuthorRole, Channel } from '../core/labels.ts';
+import { roleFromValue } from './author-role.ts';
 
 /** Words that make a value a survey whatever medium it names ("Enquête e-mail", "NPS SMS"). */
 const SURVEY_WORDS = ['survey', 'enquete', 'questionnaire', 'nps', 'csat', 'sondage'];
@@ -8,7 +9,7 @@ const CHANNEL_WORDS: [Channel, string[]][] = [
   ['survey', SURVEY_WORDS],
   ['email', ['email', 'e mail', 'mail', 'courriel', 'mel']],
   ['call', ['call', 'phone', 'telephone', 'appel', 'voice', 'voix', 'tel']],
-  ['chat', ['chat', 'messenger', 'whatsapp', 'live chat', 'tchat', 'sms']],
+  ['chat', ['chat', 'messenger', 'whatsapp', 'live chat', 'livechat', 'tchat', 'sms', 'messaging', 'messagerie instantanee', 'telegram']],
   ['social', ['social', 'twitter', 'x', 'facebook', 'instagram', 'linkedin', 'tiktok', 'reseaux sociaux']],
   ['review', ['review', 'avis', 'trustpilot', 'app store', 'google play', 'play store', 'google']],
   ['ticket', ['ticket', 'web', 'form', 'formulaire', 'portal', 'portail', 'api', 'helpcenter', 'widget']],
@@ -28,17 +29,9 @@ export function normalizeChannel(value: string): Channel | null {
   return null;
 }
 
-const ROLE_WORDS: [AuthorRole, string[]][] = [
-  ['customer', ['end user', 'enduser', 'user', 'customer', 'client', 'cliente', 'requester', 'contact', 'lead', 'caller', 'appelant']],
-  ['agent', ['agent', 'admin', 'conseiller', 'conseillere', 'staff', 'support', 'operator', 'operateur', 'teammate']],
-  ['system', ['system', 'systeme', 'bot', 'automation', 'automatique']],
-];
-
-/** Maps an author-type value to a role, or null when unknown. */
+/** Maps an author-type value to a role, or null when unknown (see author-role.ts for the words read). */
 export function normalizeRole(value: string): AuthorRole | null {
-  const v = fold(value).replace(/[_\-.]+/g, ' ').trim();
-  for (const [role, words] of ROLE_WORDS) if (words.includes(v)) return role;
-  return null;
+  return roleFromValue(value);
 }
 
 /** Parses a money/number cell ("12 500,50", "12,500.50", "€ 1200"); null when empty or unreadable. */

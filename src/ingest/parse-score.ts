@@ -9,7 +9,7 @@ const WORDS: Record<string, number | null> = {
 };
 
 /**
- * Reads a survey score: "9", "9.0", "4,5", "9/10", "4 stars", "★★★★". Empty cells mean "no answer".
+ * Reads a survey score: "9", "9.0", "4,5", "9/10", "4 stars", "★★★★", "10 - Extremely likely". Empty cells mean "no answer".
  * Values outside the kind's range (NPS 0–10, CSAT 1–5, CES 1–7) or non-numeric text are errors.
  */
 export function parseScore(value: string, kind: SurveyKind): ScoreResult {
@@ -20,7 +20,8 @@ export function parseScore(value: string, kind: SurveyKind): ScoreResult {
   let n: number;
   if (/^★+☆*$/.test(s)) n = [...s].filter((c) => c === '★').length;
   else {
-    const m = /^(-?\d+(?:[.,]\d+)?)\s*(?:\/\s*\d+|stars?|étoiles?|etoiles?|pts?)?$/.exec(s);
+    // Survey tools label the scale's ends: "10 - Extremely likely", "0 – Pas du tout probable".
+    const m = /^(-?\d+(?:[.,]\d+)?)\s*(?:\/\s*\d+|stars?|étoiles?|etoiles?|pts?|[-–—:]\s*\p{L}[\p{L}\s'’.!]*)?$/u.exec(s);
     if (!m) {
       return { ok: false, reason: `${kind} score "${value.trim()}" is not a number: use a number from ${lo} to ${hi}, or leave it empty` };
     }

@@ -6,7 +6,8 @@ import type { FlatRow } from './flat-row.ts';
 import { contentKey } from './natural-key.ts';
 import { parseDate } from './parse-date.ts';
 import { parseScore } from './parse-score.ts';
-import { normalizeChannel, normalizeRole, parseAmount } from './normalize-values.ts';
+import { normalizeChannel, parseAmount } from './normalize-values.ts';
+import { isRoleWord, roleFromCell, roleInAuthor } from './author-role.ts';
 
 /** What mapping a row needs: column indexes, file-wide options and the injected clock. */
 export interface RowContext {
@@ -60,6 +61,11 @@ export function mapRow(fields: string[], line: number, ctx: RowContext): RowResu
   const rawChannel = get('channel');
   const rawRole = get('role');
   const rawValue = get('customerValue');
+  const rawAuthor = get('author');
+  // "author": "agent" is a role and names nobody; "Marie (conseillère)" is a name that says its role.
+  const authorRole = rawAuthor !== undefined ? roleInAuthor(rawAuthor) : null;
+  const role = (rawRole ? roleFromCell(ctx.headers[ctx.columns.role!] ?? '', rawRole) : null) ?? authorRole ?? undefined;
+  const author = rawAuthor !== undefined && isRoleWord(rawAuthor) ? undefined : rawAuthor;
   const row: FlatRow = {
     line,
     contentKey: contentKey(ctx.sourceName, fields),
@@ -68,8 +74,8 @@ export function mapRow(fields: string[], line: number, ctx: RowContext): RowResu
     subject: get('subject'),
     at,
     channel: rawChannel ? normalizeChannel(rawChannel) ?? undefined : undefined,
-    role: rawRole ? normalizeRole(rawRole) ?? undefined : undefined,
-    author: get('author'),
+    role,
+    author,
     customerId: get('customerId'),
     customerName: get('customerName'),
     segment: get('segment'),

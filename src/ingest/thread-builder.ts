@@ -2,6 +2,10 @@ import type { Channel } from '../core/labels.ts';
 import type { ConversationInput, MessageInput } from '../core/conversation.ts';
 import type { FlatRow } from './flat-row.ts';
 import { naturalKey } from './natural-key.ts';
+import { inferRole } from './author-role.ts';
+
+/** Agent names remembered across a file (an agent named on one ticket writes in others). */
+const MAX_KNOWN_AGENTS = 10_000;
 
 /** File-wide defaults and overrides for the conversations a ThreadBuilder emits. */
 export interface ThreadOptions {
@@ -34,6 +38,7 @@ export class ThreadBuilder {
   private readonly flushed = new Set<string>();
   private buffered = 0;
   private readonly window: number;
+  private readonly agents = new Set<string>();
 
   constructor(private readonly opts: ThreadOptions) {
     this.window = opts.windowRows ?? 10_000;
@@ -42,6 +47,7 @@ export class ThreadBuilder {
   /** Adds a row; returns conversations that are complete (or evicted) and rows that came too late. */
   add(row: FlatRow): { conversations: ConversationInput[]; late: LateRow[] } {
     const out: ConversationInput[] = [];
+    if (row.agent !== undefined && this.agents.size < MAX_KNOWN_AGENTS) this.agents.add(row.agent.trim().toLowerCase());
     if (row.conversationId === undefined) {
       out.push(this.build(row.contentKey, undefined, [row]));
       return { conversations: out, late: [] };
@@ -87,9 +93,20 @@ export class ThreadBuilder {
     const first = <K extends keyof FlatRow>(k: K): FlatRow[K] | undefined => sorted.find((r) => r[k] !== undefined)?.[k];
     const agent = first('agent');
     const messages: MessageInput[] = [];
+    const customer = new Set<string>();
+    for (const r of sorted) {
+      if (r.customerName) customer.add(r.customerName.trim().toLowerCase());
+      if (r.customerId) customer.add(r.customerId.trim().toLowerCase());
+    }
+    // A row whose author is a known agent (agent column, here or elsewhere in the file) is an agent turn.
+    const hints = { agents: this.agents, customer };
+    // Without role or author columns, an agent cell filled on some rows of a thread and empty on others
+    // names who wrote each row (a per-message export), not the ticket's assignee.
+    const agentPerRow = sorted.length > 1 && sorted.every((r) => r.role === undefined && r.author === undefined) &&
+      sorted.some((r) => r.agent !== undefined) && sorted.some((r) => r.agent === undefined);
     for (const r of sorted) {
       if (!r.text) continue;
-      const role = r.role ?? (r.author !== undefined && agent !== undefined && r.author === agent ? 'agent' : 'customer');
+      const role = r.role ?? (agentPerRow ? (r.agent !== undefined ? 'agent' : 'customer') : inferRole(r.author, hints));
       messages.push({ role, author: r.author, at: r.at, text: r.text, language: r.language });
     }
     const customerId = first('customerId');

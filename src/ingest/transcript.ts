@@ -1,6 +1,7 @@
 import { fold } from '../analyze/text.ts';
 import type { Clock } from '../core/ports.ts';
 import type { AuthorRole, Channel } from '../core/labels.ts';
+import { roleInAuthor } from './author-role.ts';
 import type { ConversationInput, MessageInput } from '../core/conversation.ts';
 import { naturalKey } from './natural-key.ts';
 import { normalizeChannel, parseAmount } from './normalize-values.ts';
@@ -30,9 +31,9 @@ function timingMs(line: string): number | null {
   return ((+(m[1] ?? 0) * 60 + +m[2]) * 60 + +m[3]) * 1000 + +m[4];
 }
 
-/** Splits "Name: text" (speaker names up to 40 chars, no digits) into speaker and text. */
+/** Splits "Name: text" (speaker names up to 40 chars, no digits; "Paul (client)" allowed) into speaker and text. */
 function splitSpeaker(line: string): { speaker: string; text: string } | null {
-  const m = /^([\p{L}][\p{L} .'’-]{0,39}?)\s*:\s+(.*)$/u.exec(line);
+  const m = /^([\p{L}\[][\p{L} .'’()[\]-]{0,39}?)\s*:\s+(.*)$/u.exec(line);
   return m ? { speaker: m[1].trim(), text: m[2] } : null;
 }
 
@@ -133,7 +134,8 @@ export function transcriptToConversation(t: Transcript, ctx: TranscriptContext):
     if (agentName && f === agentName) return 'agent';
     if (CUSTOMER_SPEAKERS.includes(f)) return 'customer';
     if (AGENT_SPEAKERS.includes(f)) return 'agent';
-    return null;
+    // "Agent Marie", "Marie (conseillère)", "Service client": the role is in the label.
+    return roleInAuthor(sp);
   };
   const known = t.turns.map((x) => kind(x.speaker));
   const hasAgent = known.includes('agent');

@@ -41,6 +41,17 @@ function hiddenOk(emotions: unknown): boolean {
     && Array.isArray(h.skipLanguages);
 }
 
+/** Absent heads are fine (the rules decide); present ones must fit their shared matrix. */
+function headsOk(x: unknown): boolean {
+  if (x === undefined) return true;
+  const h = x as Record<string, unknown> | null;
+  if (!h || !Array.isArray(h.features) || typeof h.columns !== 'number' || !Array.isArray(h.bias) || !Array.isArray(h.heads)) return false;
+  const cols = h.columns;
+  return h.bias.length === cols && isPacked(h.weights, h.features.length, cols)
+    && (h.heads as Record<string, unknown>[]).every((d) => typeof d.name === 'string' && Array.isArray(d.labels) && typeof d.offset === 'number'
+      && d.offset + (d.labels as unknown[]).length <= cols && (d.mode === 'softmax' || d.mode === 'ovr'));
+}
+
 /** Validates a parsed model object; throws ModelError naming what is wrong. */
 export function checkModel(x: unknown, where = FILE): AnalyzerModel {
   const o = x as Record<string, unknown> | null;
@@ -52,6 +63,7 @@ export function checkModel(x: unknown, where = FILE): AnalyzerModel {
     : !o.language || !Array.isArray((o.language as Record<string, unknown>).ngrams) ? 'language model malformed'
     : !o.lexicon || typeof (o.lexicon as Record<string, unknown>).fr !== 'object' ? 'lexicon malformed'
     : typeof o.emotionCues !== 'object' ? 'emotion cues malformed'
+    : !headsOk(o.cxHeads) ? 'customer-message heads malformed'
     : null;
   if (problem) throw new ModelError(`The analysis model ${where} is corrupt (${problem}). Rebuild it with \`npm run train\`.`);
   return x as AnalyzerModel;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -12,6 +13,9 @@ import { ingestChunks } from '../ingest/ingest-stream.ts';
 import { parseMapping, type Mapping } from '../ingest/mapping-file.ts';
 import { normalizeChannel } from '../ingest/normalize-values.ts';
 import type { RowError } from '../ingest/row-error.ts';
+import { externalIdsOf, splitDuplicates } from '../ingest/duplicate-records.ts';
+import { ignoredColumns, type ImportSchema } from '../ingest/import-schema.ts';
+import { collectPreview, type FilePreview } from '../ingest/preview.ts';
 
 /** Outcome of importing one file. `inserted`/`updated`/`skipped` count conversations (or employee answers). */
 export interface FileSummary {
@@ -30,6 +34,14 @@ export interface FileSummary {
   rejected: RowError[];
   /** All rejected rows, listed or not. */
   rejectedCount: number;
+  /** What the file was read as (kind, channel, each column's field). */
+  schema?: ImportSchema;
+  /** Columns nothing reads (named in the summary: map them with --map). */
+  ignoredColumns: string[];
+  /** Set when these exact bytes were imported before under another source: nothing was read or written. */
+  alreadyImported?: { sourceName: string; importedAt: Date };
+  /** Conversations skipped because another source already holds them (same id, same texts); counted in `skipped`. */
+  storedElsewhere?: { count: number; sourceName: string };
 }
 
 /** Rejected rows kept with their reason per file; the rest are counted. */
@@ -75,6 +87,25 @@ export function parseChannelOption(value: string | undefined): Channel | undefin
   return c;
 }
 
+/** SHA-256 (hex) of a file's bytes, streamed: the file's identity whatever its name or --source. */
+async function sha256File(path: string): Promise<string> {
+  const h = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) h.update(chunk as Buffer);
+  return h.digest('hex');
+}
+
+/** Checks every file (exists, is a file, recognisable format) before anything is read or written. */
+async function planFiles(files: string[]): Promise<{ path: string; size: number; format: FileFormat }[]> {
+  const plans: { path: string; size: number; format: FileFormat }[] = [];
+  for (const path of files) {
+    const st = await stat(path).catch(() => null);
+    if (!st) throw new InputError(`File not found or unreadable: ${path}. Check the path (it is relative to ${process.cwd()}).`, { file: path });
+    if (!st.isFile()) throw new InputError(`${path} is not a file. Pass files to import (directories are not read).`, { file: path });
+    plans.push({ path, size: st.size, format: detectFormat(path, await readHead(path, 8192)) });
+  }
+  return plans;
+}
+
 async function readHead(path: string, n: number): Promise<Uint8Array> {
   const fh = await open(path, 'r');
   try {
@@ -99,21 +130,22 @@ export async function runImport(opts: RunImportOptions): Promise<ImportSummary> 
   const channel = parseChannelOption(opts.channel ?? mapping?.channel);
   const clock = opts.clock ?? systemClock;
   const batchSize = opts.batchSize ?? 500;
-  const plans: { path: string; size: number; format: FileFormat }[] = [];
-  for (const path of opts.files) {
-    const st = await stat(path).catch(() => null);
-    if (!st) throw new InputError(`File not found or unreadable: ${path}. Check the path (it is relative to ${process.cwd()}).`, { file: path });
-    if (!st.isFile()) throw new InputError(`${path} is not a file. Pass files to import (directories are not read).`, { file: path });
-    plans.push({ path, size: st.size, format: detectFormat(path, await readHead(path, 8192)) });
-  }
+  const plans = await planFiles(opts.files);
 
   await opts.store.ensureWorkspace(opts.workspaceId);
   const files: FileSummary[] = [];
   for (const plan of plans) {
     const sourceName = opts.sourceName ?? basename(plan.path);
     const sourceId = await opts.store.ensureSource(opts.workspaceId, sourceName, plan.format);
-    const summary: FileSummary = { file: plan.path, format: plan.format, rows: 0, inserted: 0, updated: 0, skipped: 0, ignored: 0, rejected: [], rejectedCount: 0 };
+    const summary: FileSummary = { file: plan.path, format: plan.format, rows: 0, inserted: 0, updated: 0, skipped: 0, ignored: 0, rejected: [], rejectedCount: 0, ignoredColumns: [] };
     files.push(summary);
+    // The same bytes under another source name would get other natural keys: recognise them by content.
+    const sha256 = await sha256File(plan.path);
+    const prior = await opts.store.findImport(opts.workspaceId, sha256);
+    if (prior && prior.sourceName !== sourceName) {
+      summary.alreadyImported = { sourceName: prior.sourceName, importedAt: prior.importedAt };
+      continue;
+    }
     let bytes = 0;
     const report = (): void => opts.onProgress?.({ file: plan.path, bytes, totalBytes: plan.size, rows: summary.rows });
     async function* counted(): AsyncGenerator<Uint8Array> {
@@ -130,6 +162,16 @@ export async function runImport(opts: RunImportOptions): Promise<ImportSummary> 
       summary.skipped += r.skipped;
     };
     const flush = async (): Promise<void> => {
+      const ids = externalIdsOf(conversations);
+      if (ids.length) {
+        const split = splitDuplicates(conversations, await opts.store.storedElsewhere(opts.workspaceId, sourceId, ids));
+        conversations = split.fresh;
+        summary.skipped += split.duplicates.length;
+        if (split.duplicates.length) {
+          const count = (summary.storedElsewhere?.count ?? 0) + split.duplicates.length;
+          summary.storedElsewhere = { count, sourceName: summary.storedElsewhere?.sourceName ?? split.duplicates[0].sourceName };
+        }
+      }
       if (conversations.length) tally(await opts.store.writeConversations(opts.workspaceId, sourceId, conversations));
       conversations = [];
       if (employees.length) tally(await opts.store.writeEmployeeAnswers(opts.workspaceId, sourceId, employees));
@@ -146,6 +188,10 @@ export async function runImport(opts: RunImportOptions): Promise<ImportSummary> 
         case 'ignored':
           summary.ignored++;
           break;
+        case 'schema':
+          summary.schema = ev.value;
+          summary.ignoredColumns = ignoredColumns(ev.value);
+          break;
         case 'rejected':
           if (summary.rejectedCount++ < REJECTED_LISTED) summary.rejected.push(ev.error);
           break;
@@ -160,10 +206,45 @@ export async function runImport(opts: RunImportOptions): Promise<ImportSummary> 
       }
     }
     await flush();
+    // A file that stored nothing (every row rejected) stays importable under any name once fixed.
+    const records = summary.inserted + summary.updated + summary.skipped;
+    if (!prior && records > 0) {
+      await opts.store.recordImport(opts.workspaceId, sourceId, { sha256, fileName: basename(plan.path), bytes: plan.size, records });
+    }
   }
   const sum = (k: 'rows' | 'inserted' | 'updated' | 'skipped' | 'ignored'): number => files.reduce((a, f) => a + f[k], 0);
   return {
     files,
     totals: { rows: sum('rows'), inserted: sum('inserted'), updated: sum('updated'), skipped: sum('skipped'), ignored: sum('ignored'), rejected: files.reduce((a, f) => a + f.rejectedCount, 0) },
   };
+}
+
+/** One file of a dry run: its detected format and what importing it would do. */
+export interface FileDryRun {
+  file: string;
+  format: FileFormat;
+  preview: FilePreview;
+}
+
+/**
+ * `ingest --dry-run`: reads, maps and redacts every file exactly as runImport would, without a store,
+ * so nothing is written; returns per file the schema, roles, first records and rejected rows.
+ */
+export async function previewImport(opts: Omit<RunImportOptions, 'store' | 'workspaceId' | 'batchSize' | 'onProgress'>): Promise<FileDryRun[]> {
+  const mapping: Mapping | undefined = opts.mapping === undefined ? undefined : parseMapping(opts.mapping);
+  const channel = parseChannelOption(opts.channel ?? mapping?.channel);
+  const out: FileDryRun[] = [];
+  for (const plan of await planFiles(opts.files)) {
+    const stream = createReadStream(plan.path, { highWaterMark: 64 * 1024 });
+    try {
+      const events = ingestChunks(stream, {
+        fileName: plan.path, sourceName: opts.sourceName ?? basename(plan.path), mapping, channel,
+        clock: opts.clock ?? systemClock, format: plan.format, windowRows: opts.windowRows,
+      });
+      out.push({ file: plan.path, format: plan.format, preview: await collectPreview(events, REJECTED_LISTED) });
+    } finally {
+      stream.destroy();
+    }
+  }
+  return out;
 }

@@ -12,6 +12,8 @@ import type { Insights } from '../insights/types.ts';
 import { loadInsightsInput } from '../runtime/load-insights-input.ts';
 import { readStaticFile } from '../runtime/static-files.ts';
 import type { Store } from '../store/store.ts';
+import { registerAssessmentRoutes } from './assessment-routes.ts';
+import { registerCoachRoute, type CoachModelSource } from './coach-route.ts';
 import { errorResponse } from './error-response.ts';
 import { InsightsCache } from './insights-cache.ts';
 import * as slices from './insights-slices.ts';
@@ -32,6 +34,8 @@ export interface AppDeps {
    * `ecoute serve` passes a worker-thread version so big workspaces do not block the event loop.
    */
   computeInsights?: () => Promise<Insights>;
+  /** The reply-coach model for POST /api/coach. Default: models/coach.json, loaded on first use. */
+  coachModel?: CoachModelSource;
 }
 
 const AnalyzeBodySchema = z.object({
@@ -128,8 +132,12 @@ export function createApp(deps: AppDeps): Hono {
     return c.json(analyze(parsed.data.text, { model: deps.model, lang: parsed.data.lang, langPrior }));
   });
 
+  registerCoachRoute(app, deps.coachModel);
+
   app.get('/api/cases', async (c) => c.json({ cases: await store.listCases(workspaceId) }));
   app.get('/api/alerts', async (c) => c.json({ alerts: await store.listAlerts(workspaceId) }));
+
+  registerAssessmentRoutes(app, store, workspaceId);
 
   app.all('/api/*', (c) => {
     throw new NotFoundError('API route', `${c.req.method} ${c.req.path}`);

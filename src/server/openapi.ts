@@ -1,4 +1,6 @@
 import { CHANNELS, EMOTIONS, NEEDS, STAGES, THEMES } from '../core/labels.ts';
+import { QUESTIONS } from '../learn/maturity/question-bank.ts';
+import { EMPATHY_FLOOR, STAGE_CUTOFFS, STAGES as MATURITY_STAGES } from '../learn/maturity/score-assessment.ts';
 import { DEFAULT_PAGE_SIZE, MAX_FILTER_TEXT, MAX_PAGE_SIZE } from './query-params.ts';
 
 /**
@@ -128,11 +130,54 @@ export const openApiDocument = {
         responses: { 200: json('Analysis'), 400: errorRef, 503: errorRef },
       },
     },
+    '/api/coach': {
+      post: {
+        summary: 'Coach agent replies: empathy dimensions (0–2), score (0–100), canned flag, suggestions',
+        description: 'One reply `{customer, reply, lang?, id?}` answers one result; `{items: [...]}` (at most 1000) answers `{results: [...]}`, and a reply nearly identical to one sent to another customer of the batch is canned. Suggestions are in the reply language and quote the customer.',
+        tags: ['act'],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                oneOf: [
+                  { $ref: '#/components/schemas/CoachItem' },
+                  { type: 'object', required: ['items'], properties: { items: { type: 'array', minItems: 1, maxItems: 1000, items: { $ref: '#/components/schemas/CoachItem' } } } },
+                ],
+              },
+            },
+          },
+        },
+        responses: { 200: json('CoachResult, or {results: CoachResult[]} for items'), 400: errorRef, 503: errorRef },
+      },
+    },
     '/api/cases': {
       get: { summary: 'Close-the-loop cases', tags: ['act'], responses: { 200: json('{cases: Case[]}') } },
     },
     '/api/alerts': {
       get: { summary: 'Alerts raised by rules and spike detection', tags: ['act'], responses: { 200: json('{alerts: Alert[]}') } },
+    },
+    '/api/assessments/questions': {
+      get: {
+        summary: 'The CX maturity questionnaire: questions by dimension, each with its source and its 1–5 answer scale',
+        tags: ['learn'],
+        parameters: [enumParam('lang', ['fr', 'en'], 'Language of the texts (default: the workspace language)')],
+        responses: { 200: json('{language, dimensions: [{id, name}], questions: [{id, dimension, dimensionName, framework, source, text, scale}]}'), 400: errorRef },
+      },
+    },
+    '/api/assessments': {
+      get: {
+        summary: 'Past self-assessment results, newest first (at most 200)',
+        tags: ['learn'],
+        responses: { 200: json('{assessments: [{id, workspaceId, createdAt, language, answers, scores: {overall, dimensions}, stage}]}') },
+      },
+      post: {
+        summary: 'Score and store a self-assessment: dimension scores (0–100), stage on the maturity curve, change since the previous one, three next actions',
+        description: `Stages by overall score: ${MATURITY_STAGES.map((st) => `${st} from ${STAGE_CUTOFFS[st]}`).join(', ')}; empathy also needs every dimension at ${EMPATHY_FLOOR} or more. Each action cites the evidence passed in for it (else, for the NPS, the workspace’s own when it has 30 answers or more), or says it is unknown. A body of the wrong shape is a 400; an unknown question id, an answer outside 1–5 or a missing answer is a 422 naming the question.`,
+        tags: ['learn'],
+        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/AssessmentInput' } } } },
+        responses: { 201: json('{id, createdAt, language, stage, stageName, overall, dimensions: [{dimension, name, score, change}], change, recommendations: [{dimension, dimensionName, score, action, weakestQuestion, evidence: {key, value, text}}]}'), 400: errorRef, 422: errorRef },
+      },
     },
   },
   components: {
@@ -150,6 +195,37 @@ export const openApiDocument = {
       }),
     },
     schemas: {
+      AssessmentInput: {
+        type: 'object',
+        required: ['answers'],
+        additionalProperties: false,
+        properties: {
+          answers: {
+            type: 'object',
+            description: 'One answer per question id (GET /api/assessments/questions): 1 not at all … 5 always, everywhere, and measured',
+            propertyNames: { enum: QUESTIONS.map((q) => q.id) },
+            additionalProperties: { type: 'integer', minimum: 1, maximum: 5 },
+          },
+          evidence: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              listeningReadersLastMonth: { type: 'integer', minimum: 0 }, alertsClosedOnTimeShare: { type: 'number', minimum: 0, maximum: 1 },
+              drillParticipation: { type: 'number', minimum: 0, maximum: 1 }, nps: { type: 'number', minimum: -100, maximum: 100 },
+              npsResponses: { type: 'integer', minimum: 0 },
+            },
+          },
+          lang: { type: 'string', enum: ['fr', 'en'] },
+        },
+      },
+      CoachItem: {
+        type: 'object',
+        required: ['customer', 'reply'],
+        properties: {
+          id: { type: ['string', 'number', 'null'] }, customer: { type: 'string', minLength: 1, maxLength: 20000 },
+          reply: { type: 'string', minLength: 1, maxLength: 20000 }, lang: { type: 'string', enum: ['fr', 'en'] },
+        },
+      },
       MessageFact: {
         type: 'object',
         properties: {

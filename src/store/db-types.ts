@@ -102,6 +102,19 @@ export interface EmployeeAnswersTable {
   answered_at: number;
 }
 
+/** One imported file, by the SHA-256 of its bytes (migration 003). */
+export interface ImportsTable {
+  id: Generated<number>;
+  workspace_id: string;
+  source_id: number;
+  sha256: string;
+  file_name: string;
+  bytes: number;
+  /** Records the file held (conversations or employee answers), new or not. */
+  records: number;
+  imported_at: number;
+}
+
 /** The latest analysis of a customer message (result as JSON, plus columns filters and indexes use). */
 export interface AnalysesTable {
   message_id: number;
@@ -160,6 +173,19 @@ export interface AlertsTable {
   acknowledged: number;
 }
 
+/** A CX maturity self-assessment (answers and scores as JSON text). */
+export interface AssessmentsTable {
+  id: Generated<number>;
+  workspace_id: string;
+  created_at: number;
+  language: string;
+  /** Record<questionId, 1–5> as JSON text. */
+  answers: string;
+  /** {overall, dimensions: Record<dimension, 0–100>} as JSON text. */
+  scores: string;
+  stage: string;
+}
+
 /** Every table, as Kysely sees it. */
 export interface Database {
   workspaces: WorkspacesTable;
@@ -173,4 +199,6 @@ export interface Database {
   analysis_labels: AnalysisLabelsTable;
   cases: CasesTable;
   alerts: AlertsTable;
+  assessments: AssessmentsTable;
+  imports: ImportsTable;
 }

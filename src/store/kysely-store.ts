@@ -5,12 +5,14 @@ import type { Clock } from '../core/ports.ts';
 import type { Store } from './store.ts';
 import * as act from './act-queries.ts';
 import * as analysis from './analysis-writer.ts';
+import * as assessments from './assessment-queries.ts';
 import { counts } from './count-queries.ts';
 import { writeConversations } from './conversation-writer.ts';
 import type { Database } from './db-types.ts';
 import type { DialectAdapter } from './dialect.ts';
 import { writeEmployeeAnswers } from './employee-writer.ts';
 import * as facts from './fact-queries.ts';
+import * as imports from './import-queries.ts';
 import * as listening from './listening-queries.ts';
 import { migrationProvider } from './migrations/index.ts';
 import * as workspaces from './workspace-queries.ts';
@@ -55,6 +57,14 @@ export class KyselyStore implements Store {
     return writeEmployeeAnswers(this.db, this.adapter, this.clock, workspaceId, sourceId, batch);
   }
 
+  findImport(workspaceId: string, sha256: string) { return imports.findImport(this.db, workspaceId, sha256); }
+  recordImport(workspaceId: string, sourceId: string, file: Parameters<Store['recordImport']>[2]) {
+    return imports.recordImport(this.db, this.clock, workspaceId, sourceId, file);
+  }
+  storedElsewhere(workspaceId: string, sourceId: string, externalIds: string[]) {
+    return imports.storedElsewhere(this.db, this.adapter, workspaceId, sourceId, externalIds);
+  }
+
   pendingAnalysis(workspaceId: string, modelVersion: string, limit: number) {
     return analysis.pendingAnalysis(this.db, workspaceId, modelVersion, limit);
   }
@@ -83,4 +93,7 @@ export class KyselyStore implements Store {
   listCases(workspaceId: string) { return act.listCases(this.db, workspaceId); }
   createAlert(a: Parameters<Store['createAlert']>[0]) { return act.createAlert(this.db, this.clock, a); }
   listAlerts(workspaceId: string) { return act.listAlerts(this.db, workspaceId); }
+
+  saveAssessment(workspaceId: string, a: Parameters<Store['saveAssessment']>[1]) { return assessments.saveAssessment(this.db, this.clock, workspaceId, a); }
+  listAssessments(workspaceId: string, limit?: number) { return assessments.listAssessments(this.db, workspaceId, limit); }
 }

@@ -4,6 +4,7 @@ import type { ConversationInput } from '../core/conversation.ts';
 import type { EmployeeSurveyInput } from '../core/employee-survey.ts';
 import type { EmployeeFact, FactFilter, MessageFact, SurveyFact } from '../core/facts.ts';
 import type { Workspace, WorkspaceSettings } from '../core/workspace.ts';
+import type { NewAssessment, StoredAssessment } from './assessment-queries.ts';
 
 /** Outcome of writing one batch of ingested records. */
 export interface WriteResult {
@@ -15,6 +16,22 @@ export interface WriteResult {
   skipped: number;
   /** Ids of newly stored customer messages, to analyse. */
   newMessageIds: string[];
+}
+
+/** A file imported before, found by the SHA-256 of its bytes. */
+export interface ImportRecord {
+  sourceName: string;
+  fileName: string;
+  importedAt: Date;
+  /** Records the file held when it was imported. */
+  records: number;
+}
+
+/** A conversation stored under another source, with its (redacted) message texts. */
+export interface StoredElsewhere {
+  externalId: string;
+  sourceName: string;
+  texts: string[];
 }
 
 /** A message awaiting analysis. */
@@ -64,6 +81,12 @@ export interface Store {
   /** Writes a batch in one transaction; stored records only gain what they lack, else are skipped. */
   writeConversations(workspaceId: string, sourceId: string, batch: ConversationInput[]): Promise<WriteResult>;
   writeEmployeeAnswers(workspaceId: string, sourceId: string, batch: EmployeeSurveyInput[]): Promise<WriteResult>;
+  /** The first import of a file with these bytes (SHA-256, hex) in the workspace, or null. */
+  findImport(workspaceId: string, sha256: string): Promise<ImportRecord | null>;
+  /** Records a finished import of a file, so the same bytes are recognised under any source name. */
+  recordImport(workspaceId: string, sourceId: string, file: { sha256: string; fileName: string; bytes: number; records: number }): Promise<void>;
+  /** Conversations with these external ids stored under a source other than `sourceId`, with their texts. */
+  storedElsewhere(workspaceId: string, sourceId: string, externalIds: string[]): Promise<StoredElsewhere[]>;
 
   /** Customer messages without an analysis for `modelVersion` (oldest first). */
   pendingAnalysis(workspaceId: string, modelVersion: string, limit: number): Promise<PendingMessage[]>;
@@ -89,4 +112,9 @@ export interface Store {
   listCases(workspaceId: string): Promise<Case[]>;
   createAlert(a: Omit<Alert, 'id' | 'createdAt' | 'acknowledged'>): Promise<Alert>;
   listAlerts(workspaceId: string): Promise<Alert[]>;
+
+  /** Stores a CX maturity self-assessment (creating the workspace row if needed). */
+  saveAssessment(workspaceId: string, a: NewAssessment): Promise<StoredAssessment>;
+  /** Self-assessments, newest first. */
+  listAssessments(workspaceId: string, limit?: number): Promise<StoredAssessment[]>;
 }

@@ -58,8 +58,8 @@ describe('shorthand in analysis', () => {
   let model: AnalyzerModel;
   beforeAll(async () => { model = await loadModel(); });
 
-  it('reads "jcomprends rien" as confusion, as "je comprends rien"', () => {
-    const a = analyze('jcomprends rien à ma facture', { model });
+  it('reads "jcomprends rien" as confusion, as "je comprends rien" (core emotions, CX rules)', () => {
+    const a = analyze('jcomprends rien à ma facture', { model, rulesOnly: true });
     expect(a.emotions.map((e) => e.label)).toContain('confusion');
     expect(a.emotions.find((e) => e.label === 'confusion')?.evidence).toContain('jcomprends');
     expect(a.needs.map((n) => n.label)).toContain('information');

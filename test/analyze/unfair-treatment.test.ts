@@ -7,7 +7,8 @@ let model: AnalyzerModel;
 beforeAll(async () => { model = await loadModel(); });
 
 /**
- * The loyalty penalty and an imposed price rise are fairness complaints stated with warm words
+ * The CX rules (rulesOnly: they are features of the learned heads, and the whole CX layer of a model
+ * without heads). The loyalty penalty and an imposed price rise are fairness complaints stated with warm words
  * ("client fidèle", "a loyal customer"): they used to read as positive with trust (GUIDELINES:
  * fairness is "being treated justly"; renewal is "price or terms changed at renewal").
  */
@@ -20,7 +21,7 @@ describe('unfair treatment', () => {
     'Price goes up at every renewal, loyalty counts for nothing.',
   ];
   it.each(complaints)('reads "%s" as a price complaint wanting fairness, at renewal', (text) => {
-    const a = analyze(text, { model });
+    const a = analyze(text, { model, rulesOnly: true });
     expect(a.sentiment.label).toBe('negative');
     expect(a.sentiment.score).toBeLessThan(0);
     expect(a.emotions.map((e) => e.label)).not.toContain('trust');
@@ -40,10 +41,10 @@ describe('unfair treatment', () => {
   });
 
   it('needs a currency before a "from X to Y" change is about price, and implies no renewal', () => {
-    const themes = (t: string) => analyze(t, { model }).themes.map((x) => x.label);
+    const themes = (t: string) => analyze(t, { model, rulesOnly: true }).themes.map((x) => x.label);
     expect(themes('Our flight went from 9 to 11 and nobody told us why.')).not.toContain('price');
     expect(themes('Mon colis passe de 2 à 5 jours de délai.')).not.toContain('price');
-    const bill = analyze('pkoi ma mensualité passe de 78 à 131 euros ?? jai rien changé', { model });
+    const bill = analyze('pkoi ma mensualité passe de 78 à 131 euros ?? jai rien changé', { model, rulesOnly: true });
     expect(bill.themes.map((x) => x.label)).toContain('price');
     expect(bill.stage?.label).not.toBe('renewal');
   });

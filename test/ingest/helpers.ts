@@ -5,6 +5,7 @@ import type { ConversationInput } from '../../src/core/conversation.ts';
 import type { EmployeeSurveyInput } from '../../src/core/employee-survey.ts';
 import { ingestChunks, type IngestOptions } from '../../src/ingest/ingest-stream.ts';
 import type { RowError } from '../../src/ingest/row-error.ts';
+import type { ImportSchema } from '../../src/ingest/import-schema.ts';
 import { luhnValid } from '../../src/ingest/pii/card.ts';
 
 export const FIXED_NOW = new Date('2026-11-01T12:00:00Z');
@@ -21,6 +22,8 @@ export interface Collected {
   rejected: RowError[];
   rows: number;
   ignored: number;
+  /** The last schema event: kind, channel and what each column fills. */
+  schema?: ImportSchema;
 }
 
 /** Runs the pure ingest pipeline over in-memory bytes. */
@@ -42,7 +45,8 @@ export async function ingestBytes(
     else if (ev.type === 'employee') out.employees.push(ev.value);
     else if (ev.type === 'rejected') out.rejected.push(ev.error);
     else if (ev.type === 'row') out.rows++;
-    else out.ignored++;
+    else if (ev.type === 'ignored') out.ignored++;
+    else if (ev.type === 'schema') out.schema = ev.value;
   }
   return out;
 }

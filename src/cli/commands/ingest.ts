@@ -2,18 +2,23 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { InputError, UsageError } from '../../core/errors.ts';
 import { analyzePending } from '../../runtime/analyze-pending.ts';
-import { runImport, type FileSummary, type ImportProgress } from '../../runtime/run-import.ts';
+import { describeIgnored } from '../../ingest/import-schema.ts';
+import { formatPreview } from '../../ingest/preview.ts';
+import { previewImport, runImport, type FileSummary, type ImportProgress } from '../../runtime/run-import.ts';
 import type { Command } from '../command.ts';
 
-const USAGE = `Usage: ecoute ingest FILE... [--source NAME] [--map mapping.json] [--channel C] [--no-analyze]
+const USAGE = `Usage: ecoute ingest FILE... [--source NAME] [--map mapping.json] [--channel C] [--no-analyze] [--dry-run]
 
 Imports customer feedback: CSV/TSV (comma, semicolon or tab; UTF-8 or Windows-1252), JSON/JSONL,
 transcripts (.vtt, .srt, .txt "Speaker: text"), e-mail (.eml, .mbox). Personal data (e-mails, phones,
-IBAN, card and social security numbers) is redacted before storage. Re-importing a file adds nothing.
+IBAN, card and social security numbers) is redacted before storage. Re-importing a file adds nothing,
+whatever --source it is given.
   --source NAME      source name (default: the file name); part of each record's identity
   --map FILE         JSON mapping of columns, e.g. {"columns": {"text": "Verbatim", "nps": "Reco"}}
   --channel C        force the channel: ticket, email, chat, call, survey, review, social
   --no-analyze       only import; analyse later with the next ingest or the server
+  --dry-run          write nothing: show per file the format, encoding, delimiter, kind, channel, each
+                     column's field (or ignored), roles and the first 5 records as they would be stored
 Exit status: 0 all imported, 3 some rows rejected (listed as file:line: reason), 1 fatal, 2 usage.`;
 
 /** "1 203" — thin groups as in the French convention, readable in English output too. */
@@ -21,14 +26,23 @@ function n(x: number): string {
   return String(x).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 }
 
-/** One-line summary for a file; says so explicitly when a re-import added nothing. */
+/**
+ * Summary for a file: one line, plus one naming the columns nothing read. Says so explicitly when a
+ * re-import added nothing, and when the same bytes were imported before under another source.
+ */
 export function summaryLine(f: FileSummary): string {
+  if (f.alreadyImported) {
+    const day = f.alreadyImported.importedAt.toISOString().slice(0, 10);
+    return `${f.file}: already imported on ${day} as source ${f.alreadyImported.sourceName}: nothing added`;
+  }
   const parts = [`${n(f.rows)} rows`, `${n(f.inserted)} new`];
   if (f.updated) parts.push(`${n(f.updated)} updated with new messages`);
   parts.push(`${n(f.skipped)} already imported`, `${n(f.rejectedCount)} rejected`);
   if (f.ignored) parts.push(`${n(f.ignored)} empty ignored`);
   const noop = f.inserted === 0 && f.updated === 0 && f.skipped > 0 ? ' (nothing new: already imported)' : '';
-  return `${f.file}: ${parts.join(', ')}${noop}`;
+  const elsewhere = f.storedElsewhere ? `\n${f.file}: ${n(f.storedElsewhere.count)} already imported as source ${f.storedElsewhere.sourceName} (same id and text): not added again` : '';
+  const ignored = describeIgnored(f.ignoredColumns);
+  return `${f.file}: ${parts.join(', ')}${noop}${elsewhere}${ignored ? `\n${f.file}: ${ignored}` : ''}`;
 }
 
 /** Throttled single-line progress bar on stderr (TTY only). */
@@ -59,14 +73,17 @@ export const ingestCommand: Command = {
   summary: 'Import files (CSV/TSV, JSON/JSONL, transcripts, e-mail) with PII redaction',
   usage: USAGE,
   async run(args, ctx) {
-    let values: { source?: string; map?: string; channel?: string; 'no-analyze'?: boolean };
+    let values: { source?: string; map?: string; channel?: string; 'no-analyze'?: boolean; 'dry-run'?: boolean };
     let files: string[];
     try {
       ({ values, positionals: files } = parseArgs({
         args,
         allowPositionals: true,
         strict: true,
-        options: { source: { type: 'string' }, map: { type: 'string' }, channel: { type: 'string' }, 'no-analyze': { type: 'boolean' } },
+        options: {
+          source: { type: 'string' }, map: { type: 'string' }, channel: { type: 'string' }, 'no-analyze': { type: 'boolean' },
+          'dry-run': { type: 'boolean' },
+        },
       }));
     } catch (err) {
       throw new UsageError(`${(err as Error).message}\n${USAGE}`);
@@ -85,6 +102,19 @@ export const ingestCommand: Command = {
       } catch (err) {
         throw new InputError(`Mapping file ${values.map} is not valid JSON (${(err as Error).message}). Fix it and run again.`);
       }
+    }
+    if (values['dry-run']) {
+      // No store is opened: a dry run cannot write, whatever happens.
+      const previews = await previewImport({ files, sourceName: values.source, mapping, channel: values.channel, clock: ctx.clock });
+      let rejected = 0;
+      for (const { file, format, preview } of previews) {
+        for (const e of preview.rejected) ctx.stderr.write(`${e.file}:${e.line}: ${e.reason}\n`);
+        const unlisted = preview.rejectedCount - preview.rejected.length;
+        if (unlisted > 0) ctx.stderr.write(`${file}: … and ${n(unlisted)} more rejected rows (the first ${n(preview.rejected.length)} are listed)\n`);
+        ctx.stdout.write(formatPreview(file, format, preview));
+        rejected += preview.rejectedCount;
+      }
+      return rejected > 0 ? 3 : 0;
     }
     const bar = ctx.isTTY ? progressBar(ctx.stderr) : null;
     const store = await ctx.openStore();

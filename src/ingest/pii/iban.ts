@@ -1,3 +1,5 @@
+import { regexRanges, replaceRanges, type Detector } from './span.ts';
+
 /**
  * IBAN detector (ISO 13616). A candidate is kept only when its check digits pass the ISO 7064
  * mod-97-10 test, so IBAN-like references with wrong check digits stay untouched.
@@ -22,27 +24,35 @@ export function ibanChecksumValid(compact: string): boolean {
   return rem === 1;
 }
 
+/** Finds valid IBANs; a candidate is cut back to the checksummed length so trailing words stay. */
+export const ibanDetector: Detector = {
+  kind: 'IBAN',
+  find: (text) =>
+    regexRanges(text, CANDIDATE_RE, (match) => {
+      const m = match[0];
+        // Map compact positions back to the original span so trailing words are never swallowed.
+        const ends: number[] = [];
+        let compact = '';
+        for (let i = 0; i < m.length; i++) {
+          if (m[i] !== ' ') {
+            compact += m[i];
+            ends.push(i + 1);
+          }
+        }
+        const country = compact.slice(0, 2).toUpperCase();
+        const lengths = LENGTHS[country] ? [LENGTHS[country]] : Array.from({ length: 20 }, (_, k) => 34 - k);
+        for (const len of lengths) {
+          if (compact.length < len) continue;
+          const next = compact[len];
+          // The IBAN must end at a token boundary (a space or the end of the candidate).
+          if (next !== undefined && m[ends[len - 1]] !== ' ') continue;
+          if (ibanChecksumValid(compact.slice(0, len))) return [match.index, match.index + ends[len - 1]];
+        }
+        return null;
+  }),
+};
+
 /** Replaces every valid IBAN with [IBAN]. */
 export function redactIbans(text: string): string {
-  return text.replace(CANDIDATE_RE, (m) => {
-    // Map compact positions back to the original span so trailing words are never swallowed.
-    const ends: number[] = [];
-    let compact = '';
-    for (let i = 0; i < m.length; i++) {
-      if (m[i] !== ' ') {
-        compact += m[i];
-        ends.push(i + 1);
-      }
-    }
-    const country = compact.slice(0, 2).toUpperCase();
-    const lengths = LENGTHS[country] ? [LENGTHS[country]] : Array.from({ length: 20 }, (_, k) => 34 - k);
-    for (const len of lengths) {
-      if (compact.length < len) continue;
-      const next = compact[len];
-      // The IBAN must end at a token boundary (a space or the end of the candidate).
-      if (next !== undefined && m[ends[len - 1]] !== ' ') continue;
-      if (ibanChecksumValid(compact.slice(0, len))) return '[IBAN]' + m.slice(ends[len - 1]);
-    }
-    return m;
-  });
+  return replaceRanges(text, ibanDetector.find(text), 'IBAN');
 }

@@ -1,3 +1,5 @@
+import { regexRanges, replaceRanges, type Detector } from './span.ts';
+
 /**
  * French social security number (NIR, "numéro de sécurité sociale") detector: sex (1/2), birth year,
  * birth month (01-12, or 20-99 for unknown months), department (2 digits, or 2A/2B for Corsica),
@@ -14,9 +16,17 @@ export function nirKeyValid(body13: string, key: string): boolean {
   return expected === BigInt(key);
 }
 
+/** Finds NIRs whose key checks. */
+export const nirDetector: Detector = {
+  kind: 'NIR',
+  find: (text) =>
+    regexRanges(text, CANDIDATE_RE, (m) => {
+      const [, sex, yy, mm, dept, com, ord, key] = m;
+      return nirKeyValid(sex + yy + mm + dept + com + ord, key) ? [m.index, m.index + m[0].length] : null;
+    }),
+};
+
 /** Replaces every NIR whose key checks with [NIR]. */
 export function redactNirs(text: string): string {
-  return text.replace(CANDIDATE_RE, (m, sex: string, yy: string, mm: string, dept: string, com: string, ord: string, key: string) =>
-    nirKeyValid(sex + yy + mm + dept + com + ord, key) ? '[NIR]' : m,
-  );
+  return replaceRanges(text, nirDetector.find(text), 'NIR');
 }

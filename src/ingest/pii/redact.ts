@@ -1,17 +1,52 @@
 import { hashedId } from '../natural-key.ts';
-import { isEmailAddress, redactEmails } from './email.ts';
-import { redactIbans } from './iban.ts';
-import { redactNirs } from './nir.ts';
-import { redactCards } from './card.ts';
-import { redactPhones } from './phone.ts';
+import { addressDetector } from './address.ts';
+import { birthDateDetector } from './birth-date.ts';
+import { cardDetector } from './card.ts';
+import { emailDetector, isEmailAddress } from './email.ts';
+import { obfuscatedEmailDetector } from './email-obfuscated.ts';
+import { ibanDetector } from './iban.ts';
+import { nirDetector } from './nir.ts';
+import { PHONE_DETECTORS } from './phone.ts';
+import { runDetectors, type Redaction } from './pipeline.ts';
+import type { Detector, PiiSpan } from './span.ts';
 
 /**
- * Redacts personal data before anything is stored: e-mails, IBANs, NIRs, payment cards, then phones.
- * The order matters: long checksummed numbers go first so a phone pattern never eats half of an IBAN.
+ * The redaction order. It matters: e-mails first (an address may hold digits), then the long
+ * checksummed numbers (IBAN, NIR, card) so a phone pattern never eats half of one; dates of birth
+ * before phones and addresses so "né le 12.03.1984" is never read as digits; phones before addresses
+ * so a street line never runs into the number written after it.
+ */
+export const DETECTORS: readonly Detector[] = [
+  emailDetector,
+  obfuscatedEmailDetector,
+  ibanDetector,
+  nirDetector,
+  cardDetector,
+  birthDateDetector,
+  ...PHONE_DETECTORS,
+  addressDetector,
+];
+
+/** Cheap pre-check: every detector needs a digit, an "@", or the word "at"/"arobase" of an obfuscated e-mail. */
+const MAY_HOLD_PII = /[@\d]|(?<![\p{L}])(?:at|arobase)(?![\p{L}])/iu;
+
+/** Redacts a text and reports which original spans became which placeholder (used by the evaluation). */
+export function redactWithSpans(text: string): Redaction {
+  if (!MAY_HOLD_PII.test(text)) return { text, spans: [] };
+  return runDetectors(text, DETECTORS);
+}
+
+/** The personal-data spans of a text, in original offsets. */
+export function findPii(text: string): PiiSpan[] {
+  return redactWithSpans(text).spans;
+}
+
+/**
+ * Redacts personal data before anything is stored: e-mails (plain and obfuscated), IBANs, NIRs,
+ * payment cards, dates of birth, phones, postal addresses.
  */
 export function redactPii(text: string): string {
-  if (!/[@\d]/.test(text)) return text;
-  return redactPhones(redactCards(redactNirs(redactIbans(redactEmails(text)))));
+  return redactWithSpans(text).text;
 }
 
 /** Redacts an optional field (authors, names, subjects). */

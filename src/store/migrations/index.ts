@@ -2,6 +2,8 @@ import type { Migration, MigrationProvider } from 'kysely';
 import type { DialectAdapter } from '../dialect.ts';
 import * as m001 from './001-initial.ts';
 import * as m002 from './002-search-text.ts';
+import * as m003 from './003-assessments.ts';
+import * as m004 from './004-imports.ts';
 
 /**
  * The numbered migrations, in order. Listed statically (not read from disk) so they work from any
@@ -13,6 +15,8 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
       return {
         '001-initial': { up: (db) => m001.up(db, adapter.autoIdType) },
         '002-search-text': { up: (db) => m002.up(db, adapter) },
+        '003-assessments': { up: (db) => m003.up(db, adapter.autoIdType) },
+        '004-imports': { up: (db) => m004.up(db, adapter.autoIdType) },
       };
     },
   };

@@ -1,0 +1,24 @@
+/**
+ * k-fold cross-validation of the learned heads on the corpus: folds by message, stratified by
+ * language, fixed seed (folds.ts). Each fold's heads are trained, thresholds included, on the other
+ * folds only (fit-heads.ts), so every prediction is of a message its heads never saw.
+ */
+import { assignFolds } from './folds.ts';
+import { decideAll, fitHeads, FIT_DEFAULTS, type FitOptions, type HeadExample } from './fit-heads.ts';
+import { fromDecision, type Prediction } from './head-metrics.ts';
+
+/** Out-of-fold predictions, in input order. */
+export function crossValidateHeads(
+  examples: readonly HeadExample[], rules: readonly Prediction[], k = 5, seed = 2026, o: FitOptions = FIT_DEFAULTS,
+): Prediction[] {
+  const folds = assignFolds(examples.map((e) => e.msg), k, seed);
+  const out = new Array<Prediction>(examples.length);
+  for (let f = 0; f < k; f++) {
+    const train = examples.filter((_, i) => folds[i] !== f);
+    const testIx = examples.flatMap((_, i) => (folds[i] === f ? [i] : []));
+    const data = fitHeads(train, o);
+    const d = decideAll(data, testIx.map((i) => examples[i]));
+    testIx.forEach((i, q) => { out[i] = fromDecision(d[q], rules[i]); });
+  }
+  return out;
+}

@@ -1,0 +1,136 @@
+/**
+ * Trains the learned heads (src/analyze/heads) on labelled messages: one logistic regression per
+ * head (softmax or one-vs-rest, AdaGrad: ../logreg.ts) over the head features, decision thresholds
+ * of the yes/no heads chosen on out-of-fold predictions of an inner cross-validation inside the
+ * training messages (never on the messages being evaluated), then everything packed into one int8
+ * matrix. Deterministic: sorted vocabulary, seeded shuffles and folds.
+ */
+import { compileHeads } from '../../../src/analyze/heads/compile-heads.ts';
+import { scoreHeads } from '../../../src/analyze/heads/apply-heads.ts';
+import { decideHeads, type HeadDecision } from '../../../src/analyze/heads/decide-heads.ts';
+import type { HeadFeatureSet } from '../../../src/analyze/heads/head-features.ts';
+import type { CxHeadsData, HeadData } from '../../../src/analyze/heads/head-model.ts';
+import { packRows } from '../../../src/analyze/packed-rows.ts';
+import type { LabelledMessage } from '../../data/labelled-messages.ts';
+import type { SparseDoc } from '../logreg.ts';
+import { trainHead } from './train-head.ts';
+import { assignFolds } from './folds.ts';
+import { HEAD_SPECS } from './head-specs.ts';
+import { chooseLabelThresholds, chooseThreshold } from './thresholds.ts';
+
+/** A labelled message with its head features. */
+export interface HeadExample {
+  msg: LabelledMessage;
+  fs: HeadFeatureSet;
+}
+
+/** Training settings (chosen by cross-validation on the corpus: scripts/eval/cx-heads.ts). */
+export interface FitOptions {
+  epochs: number;
+  lr: number;
+  l2: number;
+  /** Mini-batch size of the trainer (train-head.ts). */
+  batch: number;
+  /** Features seen in fewer training messages are dropped. */
+  minDf: number;
+  seed: number;
+  /** Folds of the inner cross-validation that sets the thresholds. */
+  innerFolds: number;
+  corpus: string;
+  /** Themes get a threshold per label (else one for the head). */
+  labelThresholds: boolean;
+  /** Extra weight of positive examples in the yes/no heads (rare labels). */
+  posWeight: number;
+  /** HeadData.minSupport of the themes head (0: none). */
+  themeSupport: number;
+  /** Feature name prefixes left out (e.g. character grams, which overfit a small corpus). */
+  drop: readonly string[];
+}
+
+export const FIT_DEFAULTS: FitOptions = {
+  epochs: 20, lr: 0.1, l2: 3e-4, batch: 32, minDf: 2, seed: 11, innerFolds: 4, corpus: 'ecoute-corpus', labelThresholds: false, posWeight: 1, drop: ['c:'], themeSupport: 0.2,
+};
+
+type Trained = { weights: Float64Array; bias: Float64Array }[];
+
+function vocabulary(examples: readonly { fs: HeadFeatureSet }[], minDf: number, drop: readonly string[]): string[] {
+  const df = new Map<string, number>();
+  for (const e of examples) for (const n of e.fs.names) df.set(n, (df.get(n) ?? 0) + 1);
+  return [...df].filter(([n, c]) => c >= minDf && !drop.some((d) => n.startsWith(d))).map(([n]) => n).sort();
+}
+
+function toDocs(examples: readonly { fs: HeadFeatureSet }[], index: ReadonlyMap<string, number>): { idx: Int32Array; val: Float32Array }[] {
+  return examples.map(({ fs }) => {
+    const idx: number[] = [];
+    const val: number[] = [];
+    fs.names.forEach((n, f) => { const j = index.get(n); if (j !== undefined) { idx.push(j); val.push(fs.vals[f]); } });
+    return { idx: Int32Array.from(idx), val: Float32Array.from(val) };
+  });
+}
+
+type Doc = { idx: Int32Array; val: Float32Array };
+
+function trainAll(examples: readonly HeadExample[], docs: readonly Doc[], nFeatures: number, o: FitOptions): Trained {
+  return HEAD_SPECS.map((spec, h) => {
+    const sd: SparseDoc[] = docs.map((d, i) => ({ ...d, y: spec.target(examples[i].msg), weight: 1 }));
+    const posWeight = spec.mode === 'ovr' ? spec.labels.map(() => o.posWeight) : undefined;
+    return trainHead(sd, { k: spec.labels.length, nFeatures, mode: spec.mode, epochs: o.epochs, lr: o.lr, l2: o.l2, batch: o.batch, seed: o.seed + h, posWeight });
+  });
+}
+
+function pack(vocab: readonly string[], trained: Trained, thresholds: ReadonlyMap<string, number | number[]> | null, o: FitOptions, n: number): CxHeadsData {
+  const columns = HEAD_SPECS.reduce((s, h) => s + h.labels.length, 0);
+  const heads: HeadData[] = [];
+  let offset = 0;
+  for (const spec of HEAD_SPECS) {
+    const t = thresholds?.get(spec.name);
+    const support = spec.name === 'themes' && o.themeSupport > 0 ? { minSupport: o.themeSupport } : {};
+    heads.push({ name: spec.name, mode: spec.mode, labels: [...spec.labels], offset, ...(t === undefined ? {} : Array.isArray(t) ? { thresholds: t } : { threshold: t }), ...support });
+    offset += spec.labels.length;
+  }
+  // Rows whose every weight rounds to nothing are dropped: the feature cannot move any head.
+  const keep: number[] = [];
+  vocab.forEach((_, i) => {
+    if (trained.some((t, h) => { const k = HEAD_SPECS[h].labels.length; for (let j = 0; j < k; j++) if (Math.abs(t.weights[i * k + j]) >= 0.005) return true; return false; })) keep.push(i);
+  });
+  const m = new Float64Array(keep.length * columns);
+  keep.forEach((i, r) => {
+    let col = 0;
+    trained.forEach((t, h) => {
+      const k = HEAD_SPECS[h].labels.length;
+      for (let j = 0; j < k; j++) m[r * columns + col + j] = t.weights[i * k + j];
+      col += k;
+    });
+  });
+  const bias = trained.flatMap((t) => Array.from(t.bias, (b) => Math.round(b * 10000) / 10000));
+  return { trainedOn: { corpus: o.corpus, messages: n }, features: keep.map((i) => vocab[i]), columns, weights: packRows(m, keep.length, columns), bias, heads };
+}
+
+/** Decisions of trained heads on examples, through the run-time decision code. */
+export function decideAll(data: CxHeadsData, examples: readonly HeadExample[]): HeadDecision[] {
+  const ch = compileHeads(data);
+  return examples.map((e) => decideHeads(ch.heads, scoreHeads(ch, e.fs)));
+}
+
+/** Trains every head on `examples`. */
+export function fitHeads(examples: readonly HeadExample[], o: FitOptions = FIT_DEFAULTS): CxHeadsData {
+  const vocab = vocabulary(examples, o.minDf, o.drop);
+  const index = new Map(vocab.map((n, i) => [n, i]));
+  const docs = toDocs(examples, index);
+  // Inner cross-validation: out-of-fold probabilities for the thresholds of the yes/no heads.
+  const folds = assignFolds(examples.map((e) => e.msg), o.innerFolds, o.seed);
+  const oof: { data: CxHeadsData; ex: HeadExample }[] = [];
+  for (let f = 0; f < o.innerFolds; f++) {
+    const tr = examples.flatMap((e, i) => (folds[i] === f ? [] : [i]));
+    const trained = trainAll(tr.map((i) => examples[i]), tr.map((i) => docs[i]), vocab.length, o);
+    const data = pack(vocab, trained, new Map(), o, tr.length);
+    examples.forEach((ex, i) => { if (folds[i] === f) oof.push({ data, ex }); });
+  }
+  const thresholds = new Map<string, number | number[]>();
+  for (const spec of HEAD_SPECS) {
+    if (spec.mode !== 'ovr') continue;
+    const t = chooseThreshold(spec.name, oof);
+    thresholds.set(spec.name, spec.name === 'themes' && o.labelThresholds ? chooseLabelThresholds(spec.name, oof, t) : t);
+  }
+  return pack(vocab, trainAll(examples, docs, vocab.length, o), thresholds, o, examples.length);
+}

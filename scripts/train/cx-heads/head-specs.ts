@@ -1,0 +1,42 @@
+/**
+ * What each learned head predicts from a labelled message (GUIDELINES.md). The label sets are the
+ * contract's (src/core/labels.ts). Sentiment and emotions are not among them: heads for them,
+ * trained here, lowered every public figure (see README, "Learned heads") and stay out.
+ */
+import { NEEDS, STAGES, THEMES, URGENCIES } from '../../../src/core/labels.ts';
+import { NONE, type HeadName } from '../../../src/analyze/heads/head-model.ts';
+import type { LabelledMessage } from '../../data/labelled-messages.ts';
+
+/** One head to train: its labels, kind, and the gold target of a message. */
+export interface HeadSpec {
+  name: HeadName;
+  mode: 'softmax' | 'ovr';
+  labels: readonly string[];
+  /** softmax: the index of the gold label; ovr: one 0/1 per label. */
+  target(m: LabelledMessage): number | Uint8Array;
+}
+
+const index = (labels: readonly string[], l: string): number => {
+  const i = labels.indexOf(l);
+  if (i < 0) throw new Error(`unknown label "${l}" (expected one of ${labels.join(', ')})`);
+  return i;
+};
+const many = (labels: readonly string[], ls: readonly string[]): Uint8Array => {
+  const y = new Uint8Array(labels.length);
+  for (const l of ls) y[index(labels, l)] = 1;
+  return y;
+};
+
+const NEED_TOP = [...NEEDS, NONE];
+const STAGE_TOP = [...STAGES, NONE];
+
+/** The heads, in storage order. */
+export const HEAD_SPECS: readonly HeadSpec[] = [
+  { name: 'need', mode: 'softmax', labels: NEED_TOP, target: (m) => index(NEED_TOP, m.needs[0] ?? NONE) },
+  { name: 'needs', mode: 'ovr', labels: NEEDS, target: (m) => many(NEEDS, m.needs) },
+  { name: 'themes', mode: 'ovr', labels: THEMES, target: (m) => many(THEMES, m.themes) },
+  { name: 'stage', mode: 'softmax', labels: STAGE_TOP, target: (m) => index(STAGE_TOP, m.stage ?? NONE) },
+  { name: 'churn', mode: 'ovr', labels: ['churn'], target: (m) => Uint8Array.of(m.churn_intent ? 1 : 0) },
+  { name: 'urgency', mode: 'softmax', labels: URGENCIES, target: (m) => index(URGENCIES, m.urgency) },
+  { name: 'vulnerable', mode: 'ovr', labels: ['vulnerable'], target: (m) => Uint8Array.of(m.vulnerable ? 1 : 0) },
+];

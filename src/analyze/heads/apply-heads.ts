@@ -1,0 +1,76 @@
+/**
+ * Runs the learned heads over one message and turns their decisions into findings with evidence.
+ * A finding's evidence is the rules' span when the rules found the same label (it names the cue),
+ * else the words that weighed most for the label in the head (grown to a readable phrase), else what
+ * the message is about. Pure: the compiled model is passed in.
+ */
+import type { Analysis, Finding } from '../../core/analysis.ts';
+import type { Need, Stage } from '../../core/labels.ts';
+import type { CompiledModel } from '../compiled.ts';
+import { phraseRange } from '../cx/phrase.ts';
+import { firstClause } from '../cx/reason.ts';
+import { compileHeads, headLogits, headProbs, topContribution, type CompiledHeads } from './compile-heads.ts';
+import { decideHeads, withRuleThemes, type Chosen, type HeadDecision } from './decide-heads.ts';
+import { headFeatures, type HeadFeatureSet, type HeadInput } from './head-features.ts';
+import type { CxHeadsData, HeadName } from './head-model.ts';
+
+/** The parts of an Analysis the heads decide (sentiment and emotions stay the core model's). */
+export type HeadFindings = Pick<Analysis, 'needs' | 'themes' | 'stage' | 'signals' | 'reason'>;
+
+/**
+ * Probabilities of every head for one message. A yes/no label with a `minSupport` that no word
+ * of the message supports that much gets probability 0 (see HeadData.minSupport).
+ */
+export function scoreHeads(ch: CompiledHeads, fs: HeadFeatureSet): Map<HeadName, number[]> {
+  const z = headLogits(ch, fs);
+  return new Map([...ch.heads.values()].map((h) => {
+    const p = headProbs(h, z);
+    if (h.mode === 'ovr' && h.minSupport !== undefined) {
+      for (let j = 0; j < p.length; j++) if (topContribution(ch, fs, h.offset + j).push < h.minSupport) p[j] = 0;
+    }
+    return [h.name, p];
+  }));
+}
+
+const round = (p: number): number => Math.round(p * 1000) / 1000;
+
+/** Applies the heads of `data` to one message whose core analysis and rules are in `x`. */
+export function applyHeads(data: CxHeadsData, cm: CompiledModel, x: HeadInput): HeadFindings {
+  const ch = compileHeads(data);
+  const fs = headFeatures(x, cm);
+  const d = decideHeads(ch.heads, scoreHeads(ch, fs));
+  return findings(d, ch, fs, x);
+}
+
+function findings(d: HeadDecision, ch: CompiledHeads, fs: HeadFeatureSet, x: HeadInput): HeadFindings {
+  const r = x.rules;
+  const about = r.reason ?? firstClause(x.scan);
+  /** Words that weighed most for a column, as a readable verbatim phrase. */
+  const weighed = (col: number): string | null => {
+    const { span } = topContribution(ch, fs, col);
+    if (!span) return null;
+    const [a, b] = span[0] === span[1] ? phraseRange(x.tokens, { tokStart: span[0], tokEnd: span[1] }) : span;
+    return x.text.slice(x.tokens[a].start, x.tokens[b].end);
+  };
+  const evidence = (c: Chosen, ruled: readonly Finding[]): string | null =>
+    ruled.find((f) => f.label === c.label && f.evidence)?.evidence ?? weighed(c.col) ?? about;
+  const needs = d.needs ? d.needs.map((c) => ({ label: c.label as Need, score: round(c.p), evidence: evidence(c, r.needs) })) : r.needs;
+  const themes = d.themes ? withRuleThemes(d.themes.map((c) => ({ label: c.label, score: round(c.p), evidence: evidence(c, r.themes) })), r.themes) : r.themes;
+  let stage = r.stage;
+  if (d.stage !== undefined) {
+    stage = d.stage === null ? null : {
+      label: d.stage.label as Stage,
+      score: round(d.stage.p),
+      evidence: r.stage?.label === d.stage.label && r.stage.evidence ? r.stage.evidence : weighed(d.stage.col) ?? about,
+    };
+  }
+  return {
+    needs, themes, stage, reason: r.reason,
+    signals: {
+      churnIntent: d.churn ?? r.signals.churnIntent,
+      vulnerable: d.vulnerable ?? r.signals.vulnerable,
+      urgency: d.urgency ?? r.signals.urgency,
+      repeatContact: r.signals.repeatContact,
+    },
+  };
+}

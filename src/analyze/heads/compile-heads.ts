@@ -1,0 +1,78 @@
+/**
+ * Runtime form of the learned heads: a feature index and the unpacked weight matrix, built once per
+ * CxHeadsData object (a WeakMap keyed by it, like compiled.ts) and scored in one pass over a
+ * message's features for all heads together.
+ */
+import { unpackRows } from '../packed-rows.ts';
+import type { CxHeadsData, HeadData, HeadName } from './head-model.ts';
+import type { HeadFeatureSet } from './head-features.ts';
+
+/** Heads ready for scoring. */
+export interface CompiledHeads {
+  index: Map<string, number>;
+  weights: Float32Array;
+  bias: Float64Array;
+  columns: number;
+  heads: Map<HeadName, HeadData>;
+}
+
+const cache = new WeakMap<CxHeadsData, CompiledHeads>();
+
+/** Compiles (once) the heads of a model. */
+export function compileHeads(data: CxHeadsData): CompiledHeads {
+  const hit = cache.get(data);
+  if (hit) return hit;
+  const index = new Map<string, number>();
+  data.features.forEach((f, i) => index.set(f, i));
+  const compiled: CompiledHeads = {
+    index,
+    weights: unpackRows(data.weights),
+    bias: Float64Array.from(data.bias),
+    columns: data.columns,
+    heads: new Map(data.heads.map((h) => [h.name, h])),
+  };
+  cache.set(data, compiled);
+  return compiled;
+}
+
+/** Logits of every column of every head for one message. */
+export function headLogits(ch: CompiledHeads, fs: HeadFeatureSet): Float64Array {
+  const z = Float64Array.from(ch.bias);
+  const k = ch.columns;
+  for (let f = 0; f < fs.names.length; f++) {
+    const i = ch.index.get(fs.names[f]);
+    if (i === undefined) continue;
+    const v = fs.vals[f];
+    const base = i * k;
+    for (let j = 0; j < k; j++) z[j] += v * ch.weights[base + j];
+  }
+  return z;
+}
+
+/** Probabilities of one head's labels from the shared logits (softmax, or a sigmoid per label). */
+export function headProbs(h: HeadData, z: Float64Array): number[] {
+  const s = Array.from(z.subarray(h.offset, h.offset + h.labels.length));
+  if (h.mode === 'ovr') return s.map((v) => 1 / (1 + Math.exp(-v)));
+  const max = Math.max(...s);
+  const e = s.map((v) => Math.exp(v - max));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((v) => v / sum);
+}
+
+/**
+ * The positional feature (a word, a phrase, a lexicon match) that pushed column `col` up the most:
+ * its push in logit units (0 when none pushed up) and its token range (null then). The range is a
+ * finding's evidence; the push is what HeadData.minSupport asks of a yes/no label.
+ */
+export function topContribution(ch: CompiledHeads, fs: HeadFeatureSet, col: number): { push: number; span: readonly [number, number] | null } {
+  let push = 0;
+  let span: readonly [number, number] | null = null;
+  for (let f = 0; f < fs.names.length; f++) {
+    if (!fs.spans[f]) continue;
+    const i = ch.index.get(fs.names[f]);
+    if (i === undefined) continue;
+    const c = fs.vals[f] * ch.weights[i * ch.columns + col];
+    if (c > push) { push = c; span = fs.spans[f]; }
+  }
+  return { push, span };
+}

@@ -1,0 +1,45 @@
+/**
+ * The learned customer-message heads as stored in models/analyzer.json (`cxHeads`): one linear
+ * layer per head over one shared feature list (words, character grams, CX lexicon matches, the
+ * CX rules' verdicts and the core model's sentiment and emotions), trained by `npm run train` on
+ * the Écoute corpus (scripts/train/cx-heads.ts). The rules' verdicts are evidence here, not the
+ * answer: a head weighs them against everything else the message says.
+ */
+import type { PackedRows } from '../model.ts';
+
+/** Every head, in the order they are stored. */
+export const HEAD_NAMES = ['need', 'needs', 'themes', 'stage', 'churn', 'urgency', 'vulnerable'] as const;
+export type HeadName = (typeof HEAD_NAMES)[number];
+
+/** Label used by single-choice heads for "nothing": no need (praise, flat remarks), no stage (the message names no point in the journey). */
+export const NONE = 'none';
+
+/** One head: a slice of the shared weight matrix. */
+export interface HeadData {
+  name: HeadName;
+  /** `softmax`: exactly one label wins. `ovr`: each label is a yes/no (sigmoid) with `threshold`. */
+  mode: 'softmax' | 'ovr';
+  labels: string[];
+  /** First column of this head in the shared matrix. */
+  offset: number;
+  /** Decision threshold of an `ovr` head, chosen by cross-validation inside the training data. */
+  threshold?: number;
+  /** Per-label thresholds of an `ovr` head (themes: rare labels need a lower bar), overriding `threshold`. */
+  thresholds?: number[];
+  /**
+   * An `ovr` label is found only when some words of the message push it up by at least this much
+   * (logit units): a theme that only the label's base rate carries is no finding, and has no evidence.
+   */
+  minSupport?: number;
+}
+
+/** All heads: `features.length × columns` int8 weights (PackedRows) and one bias per column. */
+export interface CxHeadsData {
+  /** Corpus the heads were trained on and its size (for the model card and `ecoute analyze --explain`). */
+  trainedOn: { corpus: string; messages: number };
+  features: string[];
+  columns: number;
+  weights: PackedRows;
+  bias: number[];
+  heads: HeadData[];
+}

@@ -1,0 +1,60 @@
+/**
+ * POST /api/coach: coaches one agent reply `{customer, reply, lang?, id?}` or a batch
+ * `{items: [...]}` (near-duplicates looked for across the batch). The coach model is loaded from
+ * models/coach.json on first use unless the app is given one, so `ecoute serve` needs no change.
+ */
+import type { Hono } from 'hono';
+import { coachBatch, coachReply } from '../act/coach/coach.ts';
+import { ITEM_SHAPE, parseCoachItem } from '../act/coach/coach-input.ts';
+import type { CoachInput, CoachModel } from '../act/coach/coach-model.ts';
+import { EcouteError, UsageError } from '../core/errors.ts';
+import { loadCoachModel } from '../runtime/load-coach-model.ts';
+
+/** Most replies one request may carry (bounded work per request). */
+export const MAX_COACH_ITEMS = 1000;
+
+/** The coach model, or how to get it (default: models/coach.json, loaded once). */
+export type CoachModelSource = CoachModel | (() => Promise<CoachModel>);
+
+const HINT = `Send ${ITEM_SHAPE} or {"items": [${ITEM_SHAPE}, ...]} (at most ${MAX_COACH_ITEMS} items) with content-type application/json.`;
+
+/** Validates the body into items; throws UsageError (400) naming the field and the fix. */
+export function parseCoachBody(raw: unknown): { items: CoachInput[]; batch: boolean } {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`The body must be a JSON object. ${HINT}`);
+  const body = raw as Record<string, unknown>;
+  if ('items' in body) {
+    if (!Array.isArray(body.items) || body.items.length === 0) throw new UsageError(`Body field "items" must be a non-empty array. ${HINT}`, { parameter: 'items' });
+    if (body.items.length > MAX_COACH_ITEMS) throw new UsageError(`Body field "items" has ${body.items.length} items; at most ${MAX_COACH_ITEMS} per request. Split the batch.`, { parameter: 'items' });
+    const items = body.items.map((x, i) => {
+      const p = parseCoachItem(x);
+      if (!p.ok) throw new UsageError(`Body field "items[${i}]": ${p.problem}. ${HINT}`, { parameter: `items.${i}` });
+      return p.item;
+    });
+    return { items, batch: true };
+  }
+  const p = parseCoachItem(body);
+  if (!p.ok) throw new UsageError(`Body: ${p.problem}. ${HINT}`);
+  return { items: [p.item], batch: false };
+}
+
+/** Registers POST /api/coach on `app` (before its /api/* catch-all). */
+export function registerCoachRoute(app: Hono, source: CoachModelSource = () => loadCoachModel()): void {
+  let model: Promise<CoachModel> | null = null;
+  const getModel = (): Promise<CoachModel> => {
+    if (!model) {
+      model = (typeof source === 'function' ? source() : Promise.resolve(source)).catch((err: unknown) => {
+        model = null; // a later request retries, e.g. once the file has been trained
+        throw new EcouteError('model_unavailable', `The reply-coach model could not be loaded (${(err as Error).message}). Train it with \`tsx scripts/train-coach.ts\`, then retry.`, 503);
+      });
+    }
+    return model;
+  };
+  app.post('/api/coach', async (c) => {
+    const raw: unknown = await c.req.json().catch(() => {
+      throw new UsageError(`The request body is not valid JSON. ${HINT}`);
+    });
+    const { items, batch } = parseCoachBody(raw);
+    const m = await getModel();
+    return c.json(batch ? { results: coachBatch(items, m) } : coachReply(items[0], m));
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * The shipped model's learned heads on messages a newcomer writes (made up here, none from the
+ * corpus or the gold set): churn said in ordinary words, a question that mentions switching but is
+ * no churn, and every finding's evidence copied verbatim from the message.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze/analyze.ts';
+import type { AnalyzerModel } from '../../src/analyze/model.ts';
+import { loadModel } from '../../src/runtime/load-model.ts';
+
+let model: AnalyzerModel;
+beforeAll(async () => { model = await loadModel(); });
+
+describe('learned customer-message heads', () => {
+  it('ship with the model, trained on the Écoute corpus', () => {
+    expect(model.cxHeads?.trainedOn.corpus).toBe('ecoute-corpus');
+    expect(model.cxHeads?.heads.map((h) => h.name)).toEqual(['need', 'needs', 'themes', 'stage', 'churn', 'urgency', 'vulnerable']);
+  });
+
+  it.each([
+    'Uninstalled, bye.',
+    'Je vais voir ailleurs',
+    'That was the last time I order from you.',
+    'Please stop my subscription before the next renewal.',
+  ])('reads "%s" as leaving', (text) => {
+    expect(analyze(text, { model }).signals.churnIntent).toBe(true);
+  });
+
+  it('reads a question about e-mailed invoices as a billing question, not as leaving', () => {
+    const a = analyze('can I get my invoices by e-mail instead?', { model });
+    expect(a.signals.churnIntent).toBe(false);
+    expect(a.needs[0]?.label).toBe('information');
+    expect(a.themes.map((t) => t.label)).toContain('billing');
+    expect(a.stage?.label).toBe('billing');
+    expect(analyze('Can I switch to paper-free invoices?', { model }).signals.churnIntent).toBe(false);
+  });
+
+  it('gives every need, theme and stage a verbatim evidence span', () => {
+    const texts = [
+      'Third call this week and my internet is still down, nobody calls back.',
+      'Facture de 240 € au lieu de 60 €, je veux être remboursé rapidement.',
+      "L'installation prévue mardi n'a jamais eu lieu, personne ne m'a prévenu.",
+      'The driver left my parcel in the rain and it arrived soaked.',
+      'Merci à Julie au service client, super efficace et très aimable !',
+      'How do I change the payment date of my direct debit?',
+    ];
+    for (const text of texts) {
+      const a = analyze(text, { model });
+      for (const f of [...a.needs, ...a.themes, ...(a.stage ? [a.stage] : [])]) {
+        expect(f.evidence, `${text}: ${f.label}`).toBeTruthy();
+        expect(text.includes(f.evidence!), `${text}: ${f.label} "${f.evidence}"`).toBe(true);
+      }
+    }
+  });
+
+  it('keeps the rules a switch away (rulesOnly), and the heads differ from them', () => {
+    const texts = ['Uninstalled, bye.', 'The driver left my parcel in the rain and it arrived soaked.', 'Facture de 240 € au lieu de 60 €, je veux être remboursé rapidement.'];
+    const heads = texts.map((t) => analyze(t, { model }));
+    const rules = texts.map((t) => analyze(t, { model, rulesOnly: true }));
+    expect(heads.map((a) => a.sentiment)).toEqual(rules.map((a) => a.sentiment));
+    expect(heads.map((a) => a.emotions)).toEqual(rules.map((a) => a.emotions));
+    expect(JSON.stringify(heads.map((a) => [a.needs, a.themes, a.stage]))).not.toBe(JSON.stringify(rules.map((a) => [a.needs, a.themes, a.stage])));
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * The learned heads' trainer and decision code on made-up messages (none from ../shared): the folds,
+ * the decisions (none, second labels, theme cap), determinism, and that the trained heads learn a
+ * cue the rules do not know.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../src/analyze/analyze.ts';
+import { decideHeads } from '../../src/analyze/heads/decide-heads.ts';
+import type { HeadData, HeadName } from '../../src/analyze/heads/head-model.ts';
+import { loadModel } from '../../src/runtime/load-model.ts';
+import { checkModel } from '../../src/runtime/load-model.ts';
+import type { LabelledMessage } from '../../scripts/data/labelled-messages.ts';
+import { assignFolds } from '../../scripts/train/cx-heads/folds.ts';
+import { decideAll, fitHeads, FIT_DEFAULTS } from '../../scripts/train/cx-heads/fit-heads.ts';
+import { headExamples } from '../../scripts/train/cx-heads/head-examples.ts';
+
+const head = (name: HeadName, mode: 'softmax' | 'ovr', labels: string[], offset: number, threshold?: number): HeadData => ({ name, mode, labels, offset, threshold });
+
+describe('decideHeads', () => {
+  const heads = new Map<HeadName, HeadData>([
+    ['need', head('need', 'softmax', ['information', 'fairness', 'none'], 0)],
+    ['needs', head('needs', 'ovr', ['information', 'fairness'], 3, 0.4)],
+    ['themes', head('themes', 'ovr', ['a', 'b', 'c', 'd'], 5, 0.5)],
+    ['stage', head('stage', 'softmax', ['billing', 'none'], 9)],
+    ['churn', head('churn', 'ovr', ['churn'], 11, 0.3)],
+  ]);
+  it('reads "none" as no need and no stage', () => {
+    const d = decideHeads(heads, new Map([['need', [0.1, 0.2, 0.7]], ['needs', [0.9, 0.9]], ['stage', [0.4, 0.6]]]));
+    expect(d.needs).toEqual([]);
+    expect(d.stage).toBeNull();
+  });
+  it('adds a second need above its threshold, strongest first, never the first again', () => {
+    const d = decideHeads(heads, new Map([['need', [0.2, 0.7, 0.1]], ['needs', [0.45, 0.99]]]));
+    expect(d.needs?.map((c) => c.label)).toEqual(['fairness', 'information']);
+    const low = decideHeads(heads, new Map([['need', [0.2, 0.7, 0.1]], ['needs', [0.35, 0.99]]]));
+    expect(low.needs?.map((c) => c.label)).toEqual(['fairness']);
+  });
+  it('keeps at most three themes, by probability, and applies the yes/no threshold', () => {
+    const d = decideHeads(heads, new Map([['themes', [0.6, 0.9, 0.7, 0.8]], ['churn', [0.31]]]));
+    expect(d.themes?.map((c) => c.label)).toEqual(['b', 'd', 'c']);
+    expect(d.churn).toBe(true);
+    expect(decideHeads(heads, new Map([['churn', [0.29]]])).churn).toBe(false);
+  });
+  it('decides nothing for a head the model lacks (the rules keep it)', () => {
+    const d = decideHeads(heads, new Map([['need', [1, 0, 0]]]));
+    expect(d.urgency).toBeUndefined();
+    expect(d.vulnerable).toBeUndefined();
+  });
+});
+
+describe('assignFolds', () => {
+  it('stratifies by language and is the same for the same seed', () => {
+    const items = Array.from({ length: 40 }, (_, i) => ({ id: `m${i}`, lang: i % 4 === 0 ? 'fr' : 'en' }));
+    const f = assignFolds(items, 5, 7);
+    expect(assignFolds(items, 5, 7)).toEqual(f);
+    for (let k = 0; k < 5; k++) {
+      expect(items.filter((it, i) => f[i] === k && it.lang === 'fr').length).toBe(2);
+      expect(items.filter((it, i) => f[i] === k && it.lang === 'en').length).toBe(6);
+    }
+  });
+});
+
+/** Made-up labelled messages: churn is said with a word the CX lexicon does not hold ("skedaddle"). */
+function corpus(): LabelledMessage[] {
+  const base = { sentiment: 'negative', emotions: ['frustration'], needs: ['resolution'], themes: ['technical'], stage: 'usage', urgency: 'medium', vulnerable: false, reason: null } as const;
+  const out: LabelledMessage[] = [];
+  const devices = ['router', 'app', 'meter', 'card reader', 'set-top box', 'printer', 'modem', 'kiosk', 'tablet', 'scanner'];
+  for (let i = 0; i < 30; i++) {
+    const d = devices[i % devices.length];
+    out.push({ ...base, emotions: [...base.emotions], needs: [...base.needs], themes: [...base.themes], id: `t${i}`, lang: 'en', text: `The ${d} stopped working again on day ${i + 2}, I will skedaddle to a rival.`, churn_intent: true });
+    out.push({ ...base, emotions: [...base.emotions], needs: [...base.needs], themes: [...base.themes], id: `u${i}`, lang: 'en', text: `The ${d} stopped working again on day ${i + 2}, please send someone.`, churn_intent: false });
+  }
+  return out;
+}
+
+describe('fitHeads', async () => {
+  const model = await loadModel();
+  delete model.cxHeads;
+  const msgs = corpus();
+  const { examples } = headExamples(model, msgs);
+  const opts = { ...FIT_DEFAULTS, innerFolds: 3 };
+  const data = fitHeads(examples, opts);
+
+  it('is deterministic: the same messages give the same bytes', () => {
+    expect(JSON.stringify(fitHeads(examples, opts))).toBe(JSON.stringify(data));
+  });
+  it('learns a churn cue the rules do not know, and the model it makes loads', () => {
+    const unseen = headExamples(model, [
+      { ...msgs[0], id: 'x1', text: 'The kettle stopped working again on day 40, I will skedaddle to a rival.' },
+      { ...msgs[1], id: 'x2', text: 'The kettle stopped working again on day 40, please send someone.' },
+    ]);
+    expect(unseen.rules.map((r) => r.churn)).toEqual([false, false]);
+    expect(decideAll(data, unseen.examples).map((d) => d.churn)).toEqual([true, false]);
+    const withHeads = checkModel(JSON.parse(JSON.stringify({ ...model, cxHeads: data })));
+    expect(analyze('The kettle stopped working again, I will skedaddle to a rival.', { model: withHeads }).signals.churnIntent).toBe(true);
+    expect(analyze('The kettle stopped working again, I will skedaddle to a rival.', { model: withHeads, rulesOnly: true }).signals.churnIntent).toBe(false);
+  });
+  it('refuses a model whose heads do not fit their matrix', () => {
+    const broken = JSON.parse(JSON.stringify({ ...model, cxHeads: data }));
+    broken.cxHeads.bias.pop();
+    expect(() => checkModel(broken)).toThrow(/customer-message heads malformed/);
+  });
+});

@@ -142,8 +142,8 @@ const EPITOME = [
 
 /** The evaluation report of `model`, as Markdown. `dataDir` is the data folder (../shared/data). */
 export async function evalCoach(model: CoachModel, dataDir: string): Promise<string> {
-  const out: string[] = [`# Empathic reply coach (model ${model.version})`, ''];
-  out.push('## EPITOME (Reddit mental-health support; evaluation only, never trained on)', '');
+  const out: string[] = [`## Reply coach (model ${model.version})`, ''];
+  out.push('### EPITOME (Reddit mental-health support; evaluation only, never trained on)', '');
   out.push('Transfer from customer-service replies to peer support; the paper trained on EPITOME itself.', '');
   out.push('| dimension | n | accuracy | macro-F1 (floor) | paper accuracy | paper macro-F1 |', '| --- | --- | --- | --- | --- | --- |');
   for (const e of EPITOME) {
@@ -161,12 +161,12 @@ export async function evalCoach(model: CoachModel, dataDir: string): Promise<str
   }
   out.push('', 'Paper: Sharma, Miner, Atkins & Althoff (2020), "A Computational Approach to Understanding Empathy Expressed in Text-Based Mental Health Support", EMNLP: their multi-task RoBERTa-based bi-encoder, trained and tested on EPITOME (their own split; this file holds half of the seeker posts). Ours never saw EPITOME: it is trained on customer-service replies, whose levels only partly mean the same (in EPITOME, sharing one\'s own experience is an interpretation and advice is none).', '');
 
-  out.push('## Visible gold replies (test set: nothing chosen on it; the whole file is one batch)', '');
+  out.push('### Visible gold replies (test set: nothing chosen on it; the whole file is one batch)', '');
   if (existsSync(join(dataDir, 'ecoute-gold', 'replies.jsonl'))) out.push(...figureTable(predictBatch(readGoldReplies(dataDir), model)));
   else out.push('(ecoute-gold/replies.jsonl missing)');
   out.push('', 'Cells: accuracy (macro-F1). Floors: ownership and personalization accuracy ≥ 0.60.', '');
 
-  out.push('## 5-fold cross-validation on the corpus replies (grouped by message, seed 42; each test fold is one batch)', '');
+  out.push('### 5-fold cross-validation on the corpus replies (grouped by message, seed 42; each test fold is one batch)', '');
   out.push(...figureTable(crossValidate(readCorpusReplies(dataDir))));
   out.push('');
   return out.join('\n');

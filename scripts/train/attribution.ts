@@ -1,8 +1,8 @@
 /** Text of models/ATTRIBUTION.md, written by `npm run train`. */
 export const ATTRIBUTION = `# Model attribution
 
-models/analyzer.json is built by \`npm run train\` (scripts/train.ts). It contains derived weights and
-lexicons from the following resources, used under their licences:
+models/analyzer.json and models/coach.json are built by \`npm run train\` (scripts/train.ts). They contain
+derived weights and lexicons from the following resources, used under their licences:
 
 - **VADER** lexicon and emoji lexicon — C.J. Hutto and E. Gilbert, "VADER: A Parsimonious Rule-based Model for
   Sentiment Analysis of Social Media Text", ICWSM 2014. https://github.com/cjhutto/vaderSentiment — MIT licence.
@@ -16,7 +16,10 @@ lexicons from the following resources, used under their licences:
 - **Banking77** (train split) — I. Casanueva et al., "Efficient Intent Detection with Dual Sentence Encoders",
   NLP4ConvAI 2020. CC BY 4.0.
 - Écoute's own French/English customer-experience lexicons (src/analyze/lexicon/, src/analyze/cx/lexicon/), MIT.
+- The **Écoute corpus** (ecoute-corpus: customer messages and agent replies written and labelled for Écoute under
+  the gold guidelines), MIT: its messages train the learned customer-message heads (analyzer.json \`cxHeads\`),
+  its replies the reply coach (coach.json). The visible gold third (ecoute-gold) trains and tunes nothing.
 
 No evaluation-only data (airline tweets, UMSAB, French insurance or restaurant reviews, TWCS, EPITOME,
-VADER ground truth, Polarimots) was used to train or tune these weights.
+VADER ground truth, Polarimots, ecoute-gold) was used to train or tune these weights.
 `;

@@ -6,7 +6,7 @@
 import type { Analysis } from '../core/analysis.ts';
 import { analyzeCx, type CxResult } from './cx/analyze-cx.ts';
 import { compile } from './compiled.ts';
-import { selectEmotions } from './emotions.ts';
+import { emotionCandidates, selectEmotions, type EmotionCandidate } from './emotions.ts';
 import { extractFeatures, type FeatureSet } from './features.ts';
 import { detectLanguage } from './language.ts';
 import type { AnalyzerModel } from './model.ts';
@@ -64,6 +64,8 @@ export interface CoreAnalysis {
   /** Normalised words and their features, handed on for tools that re-run a later step (threshold tuning). */
   words: Word[];
   features: FeatureSet;
+  /** Every emotion's probability before selection (the learned heads read them too). */
+  candidates: EmotionCandidate[];
 }
 
 /** Language, sentiment and emotions only (no CX layer): what evaluation of those layers needs. */
@@ -80,8 +82,9 @@ export function analyzeCore(text: string, options: AnalyzeOptions): CoreAnalysis
   const problem = PROBLEM_KEYS.some((k) => hits(scan, k).length > 0);
   // A lukewarm verdict ("correct sans plus") is not a complaint, whatever problem words it uses.
   const sent = withProblemCues(scoreSentiment(cm, fs), problem && !fs.lukewarm, hits(scan, 'unfair').length > 0);
-  const emotions = selectEmotions(cm, fs, sent.label, input, tokens, words, language, problem);
-  return { text: input, tokens, language, sentiment: { label: sent.label, score: sent.score }, emotions, scan, serviceProblem: problem, words, features: fs };
+  const candidates = emotionCandidates(cm, fs, language);
+  const emotions = selectEmotions(cm, fs, sent.label, input, tokens, words, language, problem, candidates);
+  return { text: input, tokens, language, sentiment: { label: sent.label, score: sent.score }, emotions, scan, serviceProblem: problem, words, features: fs, candidates };
 }
 
 /** Analyses one message. */
@@ -97,7 +100,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   }
   const heads = options.model.cxHeads;
   if (heads && !options.rulesOnly) {
-    const h = applyHeads(heads, cm, { ...core, rules: cx });
+    const h = applyHeads(heads, { ...core, rules: cx });
     return { language: core.language, sentiment: core.sentiment, emotions: core.emotions, ...h };
   }
   return {

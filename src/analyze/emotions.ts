@@ -117,12 +117,13 @@ export function chooseEmotions(cands: EmotionCandidate[], sentiment: SentimentLa
  */
 export function selectEmotions(
   cm: CompiledModel, fs: FeatureSet, sentiment: SentimentLabel, text: string, tokens: Token[], words: Word[], language = '', serviceProblem = true,
+  candidates: readonly EmotionCandidate[] = emotionCandidates(cm, fs, language),
 ): EmotionFinding[] {
   // Punctuation alone ("?!?!") is not an emotion; emoji with a valence are.
   if (isSilent(fs, words)) return [];
   const out: EmotionFinding[] = [];
   let cap = 1;
-  for (const c of chooseEmotions(emotionCandidates(cm, fs, language), sentiment, serviceProblem)) {
+  for (const c of chooseEmotions([...candidates], sentiment, serviceProblem)) {
     // Confidence is the probability, or the margin over the label's threshold when that says more
     // (ratio 1 = at threshold = 0.5, ratio 2 = 0.75); a complaint's primary emotion is at least
     // DEFAULT_PRIMARY_SCORE (the guidelines give every complaint one); capped by the previous finding so scores follow the order.

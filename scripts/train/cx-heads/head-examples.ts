@@ -19,7 +19,7 @@ export function headExamples(model: AnalyzerModel, msgs: readonly LabelledMessag
   const rules: Prediction[] = [];
   for (const msg of msgs) {
     const core = analyzeCore(msg.text, { model });
-    examples.push({ msg, fs: headFeatures({ ...core, rules: analyzeCx(core, cm.cx) }, cm) });
+    examples.push({ msg, fs: headFeatures({ ...core, rules: analyzeCx(core, cm.cx) }) });
     rules.push(fromAnalysis(analyze(msg.text, { model, rulesOnly: true })));
   }
   return { examples, rules };

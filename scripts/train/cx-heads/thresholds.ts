@@ -6,7 +6,7 @@
 import { compileHeads } from '../../../src/analyze/heads/compile-heads.ts';
 import { scoreHeads } from '../../../src/analyze/heads/apply-heads.ts';
 import { decideHeads, type HeadDecision } from '../../../src/analyze/heads/decide-heads.ts';
-import type { CxHeadsData, HeadData, HeadName } from '../../../src/analyze/heads/head-model.ts';
+import { MIN_THRESHOLD, type CxHeadsData, type HeadData, type HeadName } from '../../../src/analyze/heads/head-model.ts';
 import { THEMES } from '../../../src/core/labels.ts';
 import type { LabelledMessage } from '../../data/labelled-messages.ts';
 import { f1, multiLabelMacroF1 } from '../../eval/metrics.ts';
@@ -38,7 +38,7 @@ export function chooseThreshold(name: HeadName, oof: readonly { data: CxHeadsDat
   const gold = oof.map((o) => o.ex.msg);
   let best = 0.5;
   let bestScore = -1;
-  for (let t = 0.1; t <= 0.9001; t += 0.05) {
+  for (let t = MIN_THRESHOLD; t <= 0.9001; t += 0.05) {
     const tau = Math.round(t * 100) / 100;
     const d = scored.map(({ heads, probs }) => {
       const h = new Map<HeadName, HeadData>(heads);
@@ -65,7 +65,7 @@ export function chooseLabelThresholds(name: HeadName, oof: readonly { data: CxHe
     if (pos < minPositives) return fallback;
     let best = fallback;
     let bestF = -1;
-    for (let t = 0.1; t <= 0.9001; t += 0.05) {
+    for (let t = MIN_THRESHOLD; t <= 0.9001; t += 0.05) {
       const tau = Math.round(t * 100) / 100;
       let tp = 0, fp = 0, fn = 0;
       probs.forEach((p, i) => {

@@ -6,13 +6,12 @@
  */
 import type { Analysis, Finding } from '../../core/analysis.ts';
 import type { Need, Stage } from '../../core/labels.ts';
-import type { CompiledModel } from '../compiled.ts';
 import { phraseRange } from '../cx/phrase.ts';
 import { firstClause } from '../cx/reason.ts';
-import { compileHeads, headLogits, headProbs, topContribution, type CompiledHeads } from './compile-heads.ts';
+import { compileHeads, headLogits, headProbs, rowsOf, topContribution, type CompiledHeads } from './compile-heads.ts';
 import { decideHeads, withRuleThemes, type Chosen, type HeadDecision } from './decide-heads.ts';
 import { headFeatures, type HeadFeatureSet, type HeadInput } from './head-features.ts';
-import type { CxHeadsData, HeadName } from './head-model.ts';
+import { MIN_THRESHOLD, type CxHeadsData, type HeadName } from './head-model.ts';
 
 /** The parts of an Analysis the heads decide (sentiment and emotions stay the core model's). */
 export type HeadFindings = Pick<Analysis, 'needs' | 'themes' | 'stage' | 'signals' | 'reason'>;
@@ -21,12 +20,13 @@ export type HeadFindings = Pick<Analysis, 'needs' | 'themes' | 'stage' | 'signal
  * Probabilities of every head for one message. A yes/no label with a `minSupport` that no word
  * of the message supports that much gets probability 0 (see HeadData.minSupport).
  */
-export function scoreHeads(ch: CompiledHeads, fs: HeadFeatureSet): Map<HeadName, number[]> {
-  const z = headLogits(ch, fs);
+export function scoreHeads(ch: CompiledHeads, fs: HeadFeatureSet, rows: Int32Array = rowsOf(ch, fs)): Map<HeadName, number[]> {
+  const z = headLogits(ch, fs, rows);
   return new Map([...ch.heads.values()].map((h) => {
     const p = headProbs(h, z);
     if (h.mode === 'ovr' && h.minSupport !== undefined) {
-      for (let j = 0; j < p.length; j++) if (topContribution(ch, fs, h.offset + j).push < h.minSupport) p[j] = 0;
+      // Below MIN_THRESHOLD a label is never found whatever its support: skip the scan.
+      for (let j = 0; j < p.length; j++) if (p[j] >= MIN_THRESHOLD && topContribution(ch, fs, rows, h.offset + j).push < h.minSupport) p[j] = 0;
     }
     return [h.name, p];
   }));
@@ -35,19 +35,20 @@ export function scoreHeads(ch: CompiledHeads, fs: HeadFeatureSet): Map<HeadName,
 const round = (p: number): number => Math.round(p * 1000) / 1000;
 
 /** Applies the heads of `data` to one message whose core analysis and rules are in `x`. */
-export function applyHeads(data: CxHeadsData, cm: CompiledModel, x: HeadInput): HeadFindings {
+export function applyHeads(data: CxHeadsData, x: HeadInput): HeadFindings {
   const ch = compileHeads(data);
-  const fs = headFeatures(x, cm);
-  const d = decideHeads(ch.heads, scoreHeads(ch, fs));
-  return findings(d, ch, fs, x);
+  const fs = headFeatures(x);
+  const rows = rowsOf(ch, fs);
+  const d = decideHeads(ch.heads, scoreHeads(ch, fs, rows));
+  return findings(d, ch, fs, rows, x);
 }
 
-function findings(d: HeadDecision, ch: CompiledHeads, fs: HeadFeatureSet, x: HeadInput): HeadFindings {
+function findings(d: HeadDecision, ch: CompiledHeads, fs: HeadFeatureSet, rows: Int32Array, x: HeadInput): HeadFindings {
   const r = x.rules;
   const about = r.reason ?? firstClause(x.scan);
   /** Words that weighed most for a column, as a readable verbatim phrase. */
   const weighed = (col: number): string | null => {
-    const { span } = topContribution(ch, fs, col);
+    const { span } = topContribution(ch, fs, rows, col);
     if (!span) return null;
     const [a, b] = span[0] === span[1] ? phraseRange(x.tokens, { tokStart: span[0], tokEnd: span[1] }) : span;
     return x.text.slice(x.tokens[a].start, x.tokens[b].end);

@@ -35,13 +35,18 @@ export function compileHeads(data: CxHeadsData): CompiledHeads {
   return compiled;
 }
 
-/** Logits of every column of every head for one message. */
-export function headLogits(ch: CompiledHeads, fs: HeadFeatureSet): Float64Array {
+/** The weight row of each of a message's features (−1: a feature the heads do not know). */
+export function rowsOf(ch: CompiledHeads, fs: HeadFeatureSet): Int32Array {
+  return Int32Array.from(fs.names, (n) => ch.index.get(n) ?? -1);
+}
+
+/** Logits of every column of every head for one message (`rows` from rowsOf). */
+export function headLogits(ch: CompiledHeads, fs: HeadFeatureSet, rows: Int32Array): Float64Array {
   const z = Float64Array.from(ch.bias);
   const k = ch.columns;
   for (let f = 0; f < fs.names.length; f++) {
-    const i = ch.index.get(fs.names[f]);
-    if (i === undefined) continue;
+    const i = rows[f];
+    if (i < 0) continue;
     const v = fs.vals[f];
     const base = i * k;
     for (let j = 0; j < k; j++) z[j] += v * ch.weights[base + j];
@@ -64,13 +69,12 @@ export function headProbs(h: HeadData, z: Float64Array): number[] {
  * its push in logit units (0 when none pushed up) and its token range (null then). The range is a
  * finding's evidence; the push is what HeadData.minSupport asks of a yes/no label.
  */
-export function topContribution(ch: CompiledHeads, fs: HeadFeatureSet, col: number): { push: number; span: readonly [number, number] | null } {
+export function topContribution(ch: CompiledHeads, fs: HeadFeatureSet, rows: Int32Array, col: number): { push: number; span: readonly [number, number] | null } {
   let push = 0;
   let span: readonly [number, number] | null = null;
   for (let f = 0; f < fs.names.length; f++) {
-    if (!fs.spans[f]) continue;
-    const i = ch.index.get(fs.names[f]);
-    if (i === undefined) continue;
+    const i = rows[f];
+    if (i < 0 || !fs.spans[f]) continue;
     const c = fs.vals[f] * ch.weights[i * ch.columns + col];
     if (c > push) { push = c; span = fs.spans[f]; }
   }

@@ -9,10 +9,9 @@
  * - the core model's sentiment and emotion probabilities (trained on public data).
  * Each feature keeps the token range it comes from, for evidence spans.
  */
-import type { CompiledModel } from '../compiled.ts';
 import type { CxResult } from '../cx/analyze-cx.ts';
 import type { CxScan } from '../cx/scan.ts';
-import { emotionCandidates } from '../emotions.ts';
+import type { EmotionCandidate } from '../emotions.ts';
 import type { FeatureSet } from '../features.ts';
 import type { Word } from '../normalize.ts';
 import type { Token } from '../text.ts';
@@ -37,6 +36,8 @@ export interface HeadInput {
   sentiment: { label: string; score: number };
   emotions: readonly { label: string; score: number; evidence: string | null }[];
   scan: CxScan;
+  /** The core model's per-emotion probabilities before selection. */
+  candidates: readonly EmotionCandidate[];
   rules: CxResult;
 }
 
@@ -58,16 +59,15 @@ export function rangeOf(text: string, tokens: readonly Token[], span: string | n
 }
 
 /** Builds the head features of one message. */
-export function headFeatures(x: HeadInput, cm: CompiledModel): HeadFeatureSet {
+export function headFeatures(x: HeadInput): HeadFeatureSet {
   const out: HeadFeatureSet = { names: [], vals: [], spans: [] };
-  const seen = new Set<string>();
   const add = (name: string, v: number, span: TokenRange | null) => {
-    if (seen.has(name)) return;
-    seen.add(name);
     out.names.push(name);
     out.vals.push(v);
     out.spans.push(span);
   };
+  // The core features are unique by name already (features.ts); so are the rules' and the core
+  // outputs' below, each of their labels occurring once. Only lexicon keys repeat: the first match counts.
   const fs = x.features;
   const tokOf = (wi: number): number => x.words[wi]?.tok ?? -1;
   for (let f = 0; f < fs.names.length; f++) {
@@ -78,7 +78,13 @@ export function headFeatures(x: HeadInput, cm: CompiledModel): HeadFeatureSet {
     add(n, fs.vals[f], span);
   }
   add(`lang:${x.language === 'fr' || x.language === 'en' ? x.language : 'other'}`, 1, null);
-  for (const m of x.scan.matches) add(`x${m.negated ? '~' : ''}:${m.key}`, 1, [m.tokStart, m.tokEnd]);
+  const keys = new Set<string>();
+  for (const m of x.scan.matches) {
+    const name = `x${m.negated ? '~' : ''}:${m.key}`;
+    if (keys.has(name)) continue;
+    keys.add(name);
+    add(name, 1, [m.tokStart, m.tokEnd]);
+  }
   const r = x.rules;
   const range = (s: string | null | undefined) => rangeOf(x.text, x.tokens, s);
   if (r.needs.length === 0) add('r:need:none', 1, null);
@@ -94,6 +100,6 @@ export function headFeatures(x: HeadInput, cm: CompiledModel): HeadFeatureSet {
   add('s:score', x.sentiment.score, null);
   if (x.emotions.length === 0) add('e:none', 1, null);
   x.emotions.forEach((e, i) => add(`e${i === 0 ? '1' : ''}:${e.label}`, e.score, range(e.evidence)));
-  for (const c of emotionCandidates(cm, fs, x.language)) add(`ep:${c.label}`, Math.round(c.p * 100) / 100, null);
+  for (const c of x.candidates) add(`ep:${c.label}`, Math.round(c.p * 100) / 100, null);
   return out;
 }

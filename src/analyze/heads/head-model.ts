@@ -14,6 +14,9 @@ export type HeadName = (typeof HEAD_NAMES)[number];
 /** Label used by single-choice heads for "nothing": no need (praise, flat remarks), no stage (the message names no point in the journey). */
 export const NONE = 'none';
 
+/** The lowest decision threshold training may choose (scripts/train/cx-heads/thresholds.ts). */
+export const MIN_THRESHOLD = 0.1;
+
 /** One head: a slice of the shared weight matrix. */
 export interface HeadData {
   name: HeadName;

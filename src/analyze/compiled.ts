@@ -6,6 +6,9 @@ import type { AnalyzerModel, LinearModelData } from './model.ts';
 import { compileCxLexicon, type CxLexicon } from './cx/compile.ts';
 import { compileHidden, type CompiledHidden } from './hidden.ts';
 import { unpackRows } from './packed-rows.ts';
+import { phraseTable, type PhraseTable } from './phrase-table.ts';
+
+export { phraseTable, type PhraseTable } from './phrase-table.ts';
 
 /** A linear model ready for scoring. */
 export interface CompiledLinear {
@@ -16,8 +19,6 @@ export interface CompiledLinear {
   k: number;
 }
 
-/** Phrase table: first word -> candidate phrases (longest first). */
-export type PhraseTable = Map<string, { words: string[]; value: number; key: string }[]>;
 
 /** An AnalyzerModel in the form scoring reads: see compile(). */
 export interface CompiledModel {
@@ -51,19 +52,6 @@ function linear(d: LinearModelData): CompiledLinear {
   return { labels: d.labels, index, weights, bias: Float64Array.from(d.bias), k };
 }
 
-/** Builds a phrase table from normalised space-joined keys. */
-export function phraseTable(entries: Record<string, number>): PhraseTable {
-  const t: PhraseTable = new Map();
-  for (const [key, value] of Object.entries(entries)) {
-    const words = key.split(' ').filter(Boolean);
-    if (words.length === 0) continue;
-    const list = t.get(words[0]) ?? [];
-    list.push({ words, value, key });
-    t.set(words[0], list);
-  }
-  for (const list of t.values()) list.sort((a, b) => b.words.length - a.words.length);
-  return t;
-}
 
 /** Returns the compiled form of a model, building it on first use. */
 export function compile(model: AnalyzerModel): CompiledModel {

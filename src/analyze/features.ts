@@ -6,7 +6,7 @@
  */
 import { BOOSTERS, LUKEWARM, SARCASM_OPENERS, SARCASTIC_PHRASES } from './lexicon/cx-valence.ts';
 import { lastContrast, type Word } from './normalize.ts';
-import type { PhraseTable } from './compiled.ts';
+import type { PhraseTable } from './phrase-table.ts';
 
 /** What feature extraction needs from a (compiled) model. */
 export interface FeatureContext {

@@ -17,17 +17,6 @@ export interface LinearModelData {
   scale: number;
 }
 
-/**
- * A weight matrix quantised row by row: int8 values (base64) times the row's scale, where the
- * scale is stored as one byte c (base64) meaning 2^(c/8 − 24). About a byte per weight.
- */
-export interface PackedRows {
-  encoding: 'int8-rows';
-  rows: number;
-  cols: number;
-  values: string;
-  scales: string;
-}
 
 /**
  * A hidden ReLU layer added to a linear model's logits ("wide & deep", Cheng et al. 2016):
@@ -70,6 +59,9 @@ export interface LexiconData {
 }
 
 import type { CxHeadsData } from './heads/head-model.ts';
+import type { PackedRows } from './packed-rows.ts';
+
+export type { PackedRows } from './packed-rows.ts';
 
 /** The trained analyser as stored in models/analyzer.json (written by scripts/train.ts). */
 export interface AnalyzerModel {

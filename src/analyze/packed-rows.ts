@@ -1,8 +1,20 @@
 /**
- * Encoding of PackedRows (src/analyze/model.ts): int8 weights with one log-scale byte per row.
- * Decoding runs when a model is compiled; encoding when `npm run train` writes it.
+ * PackedRows, the int8 matrix format of the model (src/analyze/model.ts), and its encoding: int8
+ * weights with one log-scale byte per row. Decoding runs when a model is compiled; encoding when
+ * `npm run train` writes it.
  */
-import type { PackedRows } from './model.ts';
+
+/**
+ * A weight matrix quantised row by row: int8 values (base64) times the row's scale, where the
+ * scale is stored as one byte c (base64) meaning 2^(c/8 − 24). About a byte per weight.
+ */
+export interface PackedRows {
+  encoding: 'int8-rows';
+  rows: number;
+  cols: number;
+  values: string;
+  scales: string;
+}
 
 /** Byte code of a row scale: 2^(code/8 − 24), rounded up so the row's largest weight fits in ±127. */
 function scaleCode(maxAbs: number): number {

@@ -1,7 +1,7 @@
 import { InputError } from '../core/errors.ts';
 import type { Channel } from '../core/labels.ts';
 import type { Clock } from '../core/ports.ts';
-import type { IngestEvent } from './ingest-stream.ts';
+import type { IngestEvent } from './ingest-event.ts';
 import { parseDelimited } from './csv-parser.ts';
 import type { Delimiter } from './delimiter.ts';
 import {

@@ -1,4 +1,4 @@
-import type { IngestEvent, IngestOptions } from './ingest-stream.ts';
+import type { IngestEvent, IngestOptions } from './ingest-event.ts';
 import { mapJsonRow, mapJsonThread, type JsonContext } from './json-mapper.ts';
 import { parseJsonArray, parseJsonLines } from './json-parser.ts';
 import { ThreadBuilder } from './thread-builder.ts';

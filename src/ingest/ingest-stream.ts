@@ -1,46 +1,16 @@
-import { ConversationInputSchema, type ConversationInput } from '../core/conversation.ts';
-import type { EmployeeSurveyInput } from '../core/employee-survey.ts';
+import { ConversationInputSchema } from '../core/conversation.ts';
 import { InputError } from '../core/errors.ts';
 import type { Channel } from '../core/labels.ts';
-import type { Clock } from '../core/ports.ts';
-import type { RowError } from './row-error.ts';
-import type { Mapping } from './mapping-file.ts';
 import { detectFormat, type FileFormat } from './detect-format.ts';
 import { decodeChunks as decodeText, type TextEncoding } from './encoding.ts';
-import type { ImportSchema } from './import-schema.ts';
 import { redactConversation, redactEmployeeAnswer } from './pii/redact-records.ts';
+import type { IngestEvent, IngestOptions } from './ingest-event.ts';
 import { ingestDelimited } from './ingest-delimited.ts';
 import { ingestJson } from './ingest-json.ts';
 import { parseSrt, parseTurns, parseVtt, transcriptToConversation } from './transcript.ts';
 import { readEmail, splitMbox, threadEmails, type EmailMessage } from './email-thread.ts';
 
-/** What the pure ingest pipeline hands to the shell, in file order. */
-export type IngestEvent =
-  | { type: 'conversation'; value: ConversationInput }
-  | { type: 'employee'; value: EmployeeSurveyInput }
-  | { type: 'rejected'; error: RowError }
-  /** One source record read (CSV row, JSON value, e-mail, transcript). */
-  | { type: 'row' }
-  /** A record with nothing to import (no text, no score). */
-  | { type: 'ignored'; line: number }
-  /** What the file was read as (kind, channel, columns); tabular files send it again if a label row refines it. */
-  | { type: 'schema'; value: ImportSchema };
-
-/** Options of ingestChunks: file identity, mapping and overrides, injected clock. */
-export interface IngestOptions {
-  /** Name shown in messages and used as the default conversation id of transcripts. */
-  fileName: string;
-  /** Source name, part of every natural key (defaults to the file's base name in the shell). */
-  sourceName: string;
-  mapping?: Mapping;
-  /** Forces the channel of every conversation. */
-  channel?: Channel;
-  clock: Clock;
-  /** Skips detection (the shell usually detects from the first bytes). */
-  format?: FileFormat;
-  /** Thread grouping window for tabular files (see ThreadBuilder). */
-  windowRows?: number;
-}
+export type { IngestEvent, IngestOptions } from './ingest-event.ts';
 
 /** Largest transcript / single e-mail read whole (they are parsed in one piece). */
 const MAX_WHOLE_FILE_CHARS = 50 * 1024 * 1024;

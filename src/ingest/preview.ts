@@ -1,7 +1,7 @@
 import type { ConversationInput } from '../core/conversation.ts';
 import type { EmployeeSurveyInput } from '../core/employee-survey.ts';
 import type { AuthorRole } from '../core/labels.ts';
-import type { IngestEvent } from './ingest-stream.ts';
+import type { IngestEvent } from './ingest-event.ts';
 import { describeIgnored, ignoredColumns, type ImportSchema } from './import-schema.ts';
 import type { RowError } from './row-error.ts';
 

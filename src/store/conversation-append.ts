@@ -64,7 +64,7 @@ async function surveyCounts(trx: Kysely<Database>, adapter: DialectAdapter, ids:
 /** Appends to stored conversations (`known`, by natural key) what `batch` has and they lack. */
 export async function appendToKnown(
   trx: Kysely<Database>, adapter: DialectAdapter, workspaceId: string,
-  known: Map<string, StoredConversation>, batch: ConversationInput[],
+  known: Map<string, StoredConversation>, batch: ConversationInput[], importId: number | null = null,
 ): Promise<AppendResult> {
   const result: AppendResult = { updated: new Set(), newMessageIds: [] };
   const again = batch.filter((c) => known.has(c.naturalKey));
@@ -90,7 +90,7 @@ export async function appendToKnown(
     let seq = counts.get(conv.id)?.last ?? -1;
     for (const m of c.messages) {
       if (stored.take(messageSignature(m.at.getTime(), m.role, m.text))) continue;
-      messageRows.push(messageRow(workspaceId, conv.id, ++seq, m, conv));
+      messageRows.push({ ...messageRow(workspaceId, conv.id, ++seq, m, conv), import_id: importId });
       result.updated.add(c.naturalKey);
     }
   }
@@ -109,7 +109,7 @@ export async function appendToKnown(
     const stored = multiset(storedSurveys.get(conv.id) ?? []);
     for (const s of c.surveys ?? []) {
       if (stored.take(surveySignature(s.kind, s.score, s.at.getTime()))) continue;
-      surveyRows.push(surveyRow(workspaceId, conv.id, s, conv.customer_id));
+      surveyRows.push({ ...surveyRow(workspaceId, conv.id, s, conv.customer_id), import_id: importId });
       result.updated.add(c.naturalKey);
     }
   }

@@ -8,7 +8,7 @@ import { appendToKnown, type StoredConversation } from './conversation-append.ts
 import { messageRow, surveyRow } from './conversation-rows.ts';
 import type { Database, MessagesTable, SurveyAnswersTable } from './db-types.ts';
 import type { DialectAdapter } from './dialect.ts';
-import { sourceDbId } from './ids.ts';
+import { sourceDbId, toDbId } from './ids.ts';
 import { bumpDataVersion } from './workspace-queries.ts';
 
 /** Merges repeated references to one customer within a batch: the first known value of each field wins. */
@@ -27,7 +27,7 @@ function mergeCustomers(refs: CustomerRef[]): CustomerRef[] {
 }
 
 /** Inserts new customers and fills missing name/segment/value of known ones. Returns external id → id. */
-async function upsertCustomers(trx: Kysely<Database>, adapter: DialectAdapter, workspaceId: string, refs: CustomerRef[], now: number) {
+async function upsertCustomers(trx: Kysely<Database>, adapter: DialectAdapter, workspaceId: string, refs: CustomerRef[], now: number, importId: number | null) {
   const ids = new Map<string, number>();
   const rows = mergeCustomers(refs).map((r) => ({
     workspace_id: workspaceId,
@@ -36,6 +36,8 @@ async function upsertCustomers(trx: Kysely<Database>, adapter: DialectAdapter, w
     segment: r.segment ?? null,
     value: r.value ?? null,
     created_at: now,
+    // Set on insert only: a known customer keeps the import that created it.
+    import_id: importId,
   }));
   for (const chunk of chunkRows(rows, adapter.maxParams)) {
     const returned = await trx
@@ -89,8 +91,11 @@ export async function writeConversations(
   workspaceId: string,
   sourceId: string,
   batch: ConversationInput[],
+  /** The import writing them (beginImport), recorded on each new row so it can be undone. */
+  importId?: string,
 ): Promise<WriteResult> {
   const source = sourceDbId(sourceId);
+  const importDbId = toDbId(importId);
   if (batch.length === 0) return { inserted: 0, updated: 0, skipped: 0, newMessageIds: [] };
 
   return adapter.writeTransaction(db, async (trx) => {
@@ -99,7 +104,7 @@ export async function writeConversations(
     for (const c of batch) if (!unique.has(c.naturalKey)) unique.set(c.naturalKey, c);
     const known = await existingConversations(trx, adapter, workspaceId, [...unique.keys()]);
     const fresh = [...unique.values()].filter((c) => !known.has(c.naturalKey));
-    const appended = await appendToKnown(trx, adapter, workspaceId, known, [...unique.values()]);
+    const appended = await appendToKnown(trx, adapter, workspaceId, known, [...unique.values()], importDbId);
     if (fresh.length === 0) {
       if (appended.updated.size > 0) await bumpDataVersion(trx, clock, workspaceId);
       return { inserted: 0, updated: appended.updated.size, skipped: batch.length - appended.updated.size, newMessageIds: sortedIds(appended.newMessageIds) };
@@ -107,7 +112,7 @@ export async function writeConversations(
 
     await bumpDataVersion(trx, clock, workspaceId);
     const customerIds = await upsertCustomers(
-      trx, adapter, workspaceId, fresh.flatMap((c) => (c.customer ? [c.customer] : [])), now,
+      trx, adapter, workspaceId, fresh.flatMap((c) => (c.customer ? [c.customer] : [])), now, importDbId,
     );
 
     const conversationRows = fresh.map((c) => ({
@@ -123,6 +128,7 @@ export async function writeConversations(
       subject: c.subject ?? null,
       started_at: c.startedAt.getTime(),
       created_at: now,
+      import_id: importDbId,
     }));
     const conversationIds = new Map<string, number>();
     for (const chunk of chunkRows(conversationRows, adapter.maxParams)) {
@@ -142,8 +148,8 @@ export async function writeConversations(
       const conversationId = conversationIds.get(c.naturalKey);
       if (conversationId === undefined) continue;
       const row = conversationRows[i];
-      c.messages.forEach((m, seq) => messageRows.push(messageRow(workspaceId, conversationId, seq, m, row)));
-      for (const s of c.surveys ?? []) surveyRows.push(surveyRow(workspaceId, conversationId, s, row.customer_id));
+      c.messages.forEach((m, seq) => messageRows.push({ ...messageRow(workspaceId, conversationId, seq, m, row), import_id: importDbId }));
+      for (const s of c.surveys ?? []) surveyRows.push({ ...surveyRow(workspaceId, conversationId, s, row.customer_id), import_id: importDbId });
     }
 
     const newMessageIds = [...appended.newMessageIds];

@@ -32,6 +32,8 @@ export interface CustomersTable {
   segment: string | null;
   value: number | null;
   created_at: number;
+  /** The import that created the row (migration 005); null before it, or when not created by an import. */
+  import_id?: number | null;
 }
 
 /** One conversation (ticket, call, thread, review); unique per (workspace_id, natural_key). */
@@ -49,6 +51,8 @@ export interface ConversationsTable {
   subject: string | null;
   started_at: number;
   created_at: number;
+  /** The import that created the row (migration 005); null before it, or when not created by an import. */
+  import_id?: number | null;
 }
 
 /**
@@ -74,6 +78,8 @@ export interface MessagesTable {
   customer_id: number | null;
   /** model_version of the stored analysis, null when never analysed: serves `pendingAnalysis`. */
   analysis_version: string | null;
+  /** The import that created the row (migration 005); null before it, or when not created by an import. */
+  import_id?: number | null;
 }
 
 /** A survey score (NPS, CSAT, CES) attached to a conversation. */
@@ -85,6 +91,8 @@ export interface SurveyAnswersTable {
   kind: string;
   score: number;
   answered_at: number;
+  /** The import that created the row (migration 005); null before it, or when not created by an import. */
+  import_id?: number | null;
 }
 
 /** One employee engagement survey answer; unique per (workspace_id, natural_key). */
@@ -100,6 +108,8 @@ export interface EmployeeAnswersTable {
   items: string;
   comment: string | null;
   answered_at: number;
+  /** The import that created the row (migration 005); null before it, or when not created by an import. */
+  import_id?: number | null;
 }
 
 /** One imported file, by the SHA-256 of its bytes (migration 003). */
@@ -113,6 +123,23 @@ export interface ImportsTable {
   /** Records the file held (conversations or employee answers), new or not. */
   records: number;
   imported_at: number;
+  /** Null while the import runs, or after it was killed (migration 005; backfilled for older rows). */
+  finished_at?: number | null;
+  /** Records (conversations or employee answers) and messages it created; null for pre-005 imports. */
+  records_added?: number | null;
+  messages_added?: number | null;
+}
+
+/** One line of the audit log (migration 005): erasures, undone imports, retention runs. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  workspace_id: string;
+  at: number;
+  actor: Generated<string>;
+  action: string;
+  target: string;
+  /** Record<string, unknown> as JSON text. */
+  detail: string;
 }
 
 /** The latest analysis of a customer message (result as JSON, plus columns filters and indexes use). */
@@ -201,4 +228,5 @@ export interface Database {
   alerts: AlertsTable;
   assessments: AssessmentsTable;
   imports: ImportsTable;
+  audit_log: AuditLogTable;
 }

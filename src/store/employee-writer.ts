@@ -5,7 +5,7 @@ import type { WriteResult } from './store.ts';
 import { chunkRows } from './chunk-rows.ts';
 import type { Database } from './db-types.ts';
 import type { DialectAdapter } from './dialect.ts';
-import { sourceDbId } from './ids.ts';
+import { sourceDbId, toDbId } from './ids.ts';
 import { bumpDataVersion } from './workspace-queries.ts';
 
 /**
@@ -19,6 +19,8 @@ export async function writeEmployeeAnswers(
   workspaceId: string,
   sourceId: string,
   batch: EmployeeSurveyInput[],
+  /** The import writing them (beginImport), recorded on each new row so it can be undone. */
+  importId?: string,
 ): Promise<WriteResult> {
   const source = sourceDbId(sourceId);
   if (batch.length === 0) return { inserted: 0, updated: 0, skipped: 0, newMessageIds: [] };
@@ -32,6 +34,7 @@ export async function writeEmployeeAnswers(
     items: JSON.stringify(a.items ?? {}),
     comment: a.comment ?? null,
     answered_at: a.at.getTime(),
+    import_id: toDbId(importId),
   }));
   return adapter.writeTransaction(db, async (trx) => {
     let inserted = 0;

@@ -13,6 +13,7 @@ import * as competitors from './pages/competitors.js';
 import * as exCx from './pages/ex-cx.js';
 import * as listen from './pages/listen.js';
 import * as customer from './pages/customer.js';
+import * as maturity from './pages/maturity.js';
 
 const PAGES = [
   { id: 'overview', page: overview, nav: true },
@@ -23,6 +24,7 @@ const PAGES = [
   { id: 'competitors', page: competitors, nav: true },
   { id: 'ex-cx', page: exCx, nav: true },
   { id: 'listen', page: listen, nav: true },
+  { id: 'maturity', page: maturity, nav: true },
   { id: 'customer', page: customer, nav: false },
 ];
 

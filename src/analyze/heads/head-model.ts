@@ -5,7 +5,7 @@
  * the Écoute corpus (scripts/train/cx-heads.ts). The rules' verdicts are evidence here, not the
  * answer: a head weighs them against everything else the message says.
  */
-import type { PackedRows } from '../model.ts';
+import type { PackedRows } from '../packed-rows.ts';
 
 /** Every head, in the order they are stored. */
 export const HEAD_NAMES = ['need', 'needs', 'themes', 'stage', 'churn', 'urgency', 'vulnerable'] as const;

@@ -4,6 +4,7 @@ import * as m001 from './001-initial.ts';
 import * as m002 from './002-search-text.ts';
 import * as m003 from './003-assessments.ts';
 import * as m004 from './004-imports.ts';
+import * as m005 from './005-data-hygiene.ts';
 
 /**
  * The numbered migrations, in order. Listed statically (not read from disk) so they work from any
@@ -17,6 +18,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
         '002-search-text': { up: (db) => m002.up(db, adapter) },
         '003-assessments': { up: (db) => m003.up(db, adapter.autoIdType) },
         '004-imports': { up: (db) => m004.up(db, adapter.autoIdType) },
+        '005-data-hygiene': { up: (db) => m005.up(db, adapter.autoIdType) },
       };
     },
   };

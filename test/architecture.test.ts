@@ -1,8 +1,9 @@
 /**
  * The layering the README promises, checked on the source text: no import cycle anywhere in src/
  * (type-only imports included: a cycle of types is still a knot to untie before moving a file),
- * and the pure layers (core, ingest, analyze, insights, act, learn) never import the store, the
- * server, the CLI or the runtime shell, never touch the file system and never fetch.
+ * the pure layers (core, ingest, analyze, insights, act, learn) never import the store, the
+ * server, the CLI or the runtime shell, never touch the file system and never fetch; the store and
+ * ingest do not lean on the analysis engine; migrations are frozen (they import no live app code).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -23,6 +24,11 @@ function files(dir: string): string[] {
 /** Every `import … from` / `export … from` specifier of a file, with static `import()` calls. */
 function specifiers(text: string): string[] {
   return [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]);
+}
+
+/** The specifiers of imports that load code when the file runs (`import type` excluded). */
+function valueSpecifiers(text: string): string[] {
+  return [...text.matchAll(/(?:^|\n)\s*import\s+(?!type\s)[^;]*?from\s+['"]([^'"]+)['"]/g)].map((m) => m[1]);
 }
 
 const all = files(SRC);
@@ -59,6 +65,22 @@ describe('architecture', () => {
         if (SHELL.includes(target) || /^node:fs/.test(target) || target === 'fs' || target === 'fs/promises') offences.push(`${relative(SRC, f)} imports ${s}`);
       }
       if (/\bfetch\(/.test(readFileSync(f, 'utf8'))) offences.push(`${relative(SRC, f)} calls fetch`);
+    }
+    expect(offences).toEqual([]);
+  });
+
+  it('keeps the store and ingest off the analysis engine, and migrations off all live app code', () => {
+    const offences: string[] = [];
+    for (const f of all) {
+      const path = relative(SRC, f).split(/[\\/]/);
+      for (const s of imports.get(f)!.filter((x) => x.startsWith('.'))) {
+        const target = relative(SRC, resolve(dirname(f), s)).split(/[\\/]/)[0];
+        if ((path[0] === 'store' || path[0] === 'ingest') && target === 'analyze') offences.push(`${path.join('/')} imports ${s}`);
+      }
+      // A migration may name the schema's types (erased when it runs), never run live code.
+      if (path[1] === 'migrations' && path[2] !== 'index.ts') {
+        for (const s of valueSpecifiers(readFileSync(f, 'utf8'))) if (s !== 'kysely') offences.push(`${path.join('/')} imports ${s}`);
+      }
     }
     expect(offences).toEqual([]);
   });

@@ -14,12 +14,9 @@ export interface Token {
 /** Characters written as an apostrophe (typewriter, typographic, backtick, modifier letter). */
 export const APOSTROPHES: ReadonlySet<string> = new Set(["'", '’', '‘', '`', 'ʼ']);
 
-const DIACRITICS = /[\u0300-\u036f]/g;
+import { fold } from '../core/fold.ts';
 
-/** Lowercases and strips diacritics ("Déçu" -> "decu"); keeps length-preserving for Latin text. */
-export function fold(s: string): string {
-  return s.toLowerCase().normalize('NFD').replace(DIACRITICS, '');
-}
+export { fold };
 
 // Words (with inner apostrophes/hyphens split off below), numbers, emoji and punctuation runs.
 const TOKEN_RE = /[\p{L}\p{M}]+|\d+(?:[.,]\d+)?|\p{Extended_Pictographic}|[!?]+|[^\s\p{L}\p{M}\d]/gu;

@@ -1,4 +1,4 @@
-import { fold } from '../analyze/text.ts';
+import { fold } from '../core/fold.ts';
 import type { AuthorRole } from '../core/labels.ts';
 
 /**

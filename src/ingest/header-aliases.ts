@@ -1,4 +1,4 @@
-import { fold } from '../analyze/text.ts';
+import { fold } from '../core/fold.ts';
 
 /** Canonical column names (mapping file keys). See .tmp/FORMATS.md / README "Importing data". */
 export const CANONICAL_FIELDS = [

@@ -1,4 +1,4 @@
-import { fold } from '../analyze/text.ts';
+import { fold } from '../core/fold.ts';
 import type { Clock } from '../core/ports.ts';
 import type { AuthorRole, Channel } from '../core/labels.ts';
 import { roleInAuthor } from './author-role.ts';

@@ -1,5 +1,5 @@
 import type { MessageFact } from '../core/facts.ts';
-import { fold } from '../analyze/text.ts';
+import { fold } from '../core/fold.ts';
 import type { DiscoveredTheme } from './types.ts';
 import { isFormula, stopwordsFor } from './stopwords.ts';
 import { QuotePicker, quoteScore } from './verbatims.ts';

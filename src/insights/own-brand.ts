@@ -1,5 +1,5 @@
 import type { MessageFact, SurveyFact } from '../core/facts.ts';
-import { fold } from '../analyze/text.ts';
+import { fold } from '../core/fold.ts';
 
 /**
  * Which brand is the workspace's own. Review sites carry competitors' reviews too (Trustpilot pages of

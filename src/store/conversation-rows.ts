@@ -3,7 +3,7 @@
  * answer, with the conversation's copied columns (channel, brand, team, agent, customer).
  */
 import type { Insertable } from 'kysely';
-import { fold } from '../analyze/text.ts';
+import { fold } from '../core/fold.ts';
 import type { MessageInput, SurveyInput } from '../core/conversation.ts';
 import type { MessagesTable, SurveyAnswersTable } from './db-types.ts';
 

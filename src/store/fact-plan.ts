@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { fold } from '../analyze/text.ts';
+import { fold } from '../core/fold.ts';
 import type { FactFilter } from '../core/facts.ts';
 import { countUpTo } from './count-queries.ts';
 import type { Database } from './db-types.ts';

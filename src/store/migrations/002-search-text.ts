@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { fold } from '../../analyze/text.ts';
 import type { Database } from '../db-types.ts';
 import type { DialectAdapter } from '../dialect.ts';
 
@@ -20,4 +19,12 @@ export async function up(db: Kysely<Database>, adapter: DialectAdapter): Promise
     }
   }
   await adapter.createTextIndex(db);
+}
+
+/**
+ * Accent folding as it was when this migration was written (frozen: migrations never run live app
+ * code, so a later change to src/core/fold.ts cannot change what this migration wrote).
+ */
+function fold(s: string): string {
+  return s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/create-app.ts';
-import { startServer, type RunningServer } from '../../src/runtime/http-server.ts';
+import { startServer, type RunningServer } from '../../src/server/http-server.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { TOTAL_CAP } from '../../src/store/listening-queries.ts';
 import type { Store } from '../../src/store/store.ts';

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { AnalyzerModel } from '../../analyze/model.ts';
 import { UsageError } from '../../core/errors.ts';
 import { createApp } from '../../server/create-app.ts';
-import { startServer } from '../../runtime/http-server.ts';
+import { startServer } from '../../server/http-server.ts';
 import { computeInsightsInWorker, workerCanShare } from '../../runtime/compute-insights-in-worker.ts';
 import { startConfiguredDigests } from '../../runtime/scheduled-digests.ts';
 import type { Command } from '../command.ts';

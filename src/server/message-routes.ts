@@ -1,0 +1,45 @@
+/**
+ * The listening station's messages (`GET /api/messages`, filtered and paged) and one customer's whole
+ * history with their risk (`GET /api/customers/:id/history`).
+ */
+import type { Hono } from 'hono';
+import { NotFoundError } from '../core/errors.ts';
+import { customerRisk } from '../insights/customers-at-risk.ts';
+import { isOwnBrand } from '../insights/own-brand.ts';
+import type { Store } from '../store/store.ts';
+import type { InsightsCache } from './insights-cache.ts';
+import { parseMessageQuery } from './query-params.ts';
+
+/** Mounts the message and customer-history routes on `app`. */
+export function registerMessageRoutes(app: Hono, store: Store, workspaceId: string, cache: InsightsCache): void {
+  app.get('/api/messages', async (c) => {
+    const { filter, limit, cursor } = parseMessageQuery(c.req.query());
+    return c.json(await store.listMessages(workspaceId, filter, limit, cursor));
+  });
+
+  app.get('/api/customers/:id/history', async (c) => {
+    const id = c.req.param('id');
+    const messages = await store.customerHistory(workspaceId, id);
+    if (messages.length === 0) throw new NotFoundError('Customer', id);
+    const first = messages.find((m) => m.customerRef !== null || m.customerName !== null) ?? messages[0];
+    const insights = await cache.get();
+    // The insights keep the riskiest customers only; anyone else is scored from their own facts.
+    const own = (brand: string | null) => isOwnBrand(brand, insights.ownBrand);
+    const risk = insights.atRisk.customers.find((r) => r.customerId === id)
+      ?? customerRisk(id, messages.filter((m) => own(m.brand)), (await store.surveyFacts(workspaceId, { customerId: id })).filter((s) => own(s.brand)), insights.atRisk);
+    return c.json({
+      customer: {
+        id,
+        ref: first.customerRef,
+        name: first.customerName,
+        segment: first.segment,
+        value: first.customerValue,
+        channels: [...new Set(messages.map((m) => m.channel))],
+        conversations: new Set(messages.map((m) => m.conversationId)).size,
+      },
+      risk,
+      currency: insights.atRisk.currency,
+      messages,
+    });
+  });
+}

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../core/errors.ts';
-import type { Lang } from '../insights/i18n.ts';
+import type { Lang } from '../core/lang.ts';
 
 /** A command's parseArgs options (strict mode is always on; `args` is passed separately). */
 export type FlagsConfig = Omit<ParseArgsConfig, 'args' | 'strict'>;

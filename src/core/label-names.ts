@@ -1,8 +1,11 @@
-import type { Channel, Emotion, Need, SentimentLabel, Stage, Theme, Urgency } from '../core/labels.ts';
-import type { Localized } from './types.ts';
+/**
+ * French and English display names of every label of the analysis contract, in core so that every
+ * layer (insights, act, learn, the UI through /api/i18n) names a label the same way.
+ */
+import type { Channel, Emotion, Need, SentimentLabel, Stage, Theme, Urgency } from './labels.ts';
+import type { Lang, Localized } from './lang.ts';
 
-/** The languages reports, digests and the UI are written in. French first. */
-export type Lang = 'fr' | 'en';
+export type { Lang, Localized } from './lang.ts';
 
 /**
  * French and English names of every label of the analysis contract. The web UI (via /api/i18n), the

@@ -2,7 +2,7 @@ import type { MessageFact, SurveyFact } from '../core/facts.ts';
 import type { Emotion } from '../core/labels.ts';
 import type { BrandProfile } from './types.ts';
 import { ScoreTally } from './scores.ts';
-import { labelOf, OWN_BRAND, type Lang } from './i18n.ts';
+import { labelOf, OWN_BRAND, type Lang } from '../core/label-names.ts';
 import { brandKey, isOwnBrand, resolveOwnBrand, type OwnBrand } from './own-brand.ts';
 import { countLabelsOnce } from './count-labels.ts';
 import { meanInterval, round } from './stats/intervals.ts';

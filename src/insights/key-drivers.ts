@@ -1,6 +1,6 @@
 import type { MessageFact, SurveyFact } from '../core/facts.ts';
 import type { Driver, DriverReport } from './types.ts';
-import { labelOf } from './i18n.ts';
+import { labelOf } from '../core/label-names.ts';
 import { round } from './stats/intervals.ts';
 import { twoByTwo } from './stats/two-by-two.ts';
 import { FactorKeys } from './factor-keys.ts';

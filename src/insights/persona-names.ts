@@ -1,6 +1,6 @@
 import type { Need } from '../core/labels.ts';
 import type { Localized } from './types.ts';
-import { labelOf } from './i18n.ts';
+import { labelOf } from '../core/label-names.ts';
 
 // How a customer driven by each need comes across, as an adjective (fr masculine generic) / English.
 const TRAIT: Record<Need | 'loyal' | 'none', Localized> = {

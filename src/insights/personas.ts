@@ -3,7 +3,7 @@ import type { Persona } from './types.ts';
 import type { CustomerProfile } from './customer-profiles.ts';
 import { topKey } from './customer-profiles.ts';
 import { kmeans, type KMeansResult } from './stats/kmeans.ts';
-import { labelOf } from './i18n.ts';
+import { labelOf } from '../core/label-names.ts';
 import { personaName } from './persona-names.ts';
 import { QuotePicker } from './verbatims.ts';
 import { round } from './stats/intervals.ts';

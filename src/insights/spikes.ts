@@ -1,6 +1,6 @@
 import type { MessageFact } from '../core/facts.ts';
 import type { Spike } from './types.ts';
-import { labelOf } from './i18n.ts';
+import { labelOf } from '../core/label-names.ts';
 import { weekIndex, weekLabel } from './iso-week.ts';
 import { poissonUpperTail } from './stats/poisson.ts';
 import { QuotePicker, quoteScore } from './verbatims.ts';

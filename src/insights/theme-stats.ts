@@ -1,6 +1,6 @@
 import type { MessageFact } from '../core/facts.ts';
 import type { ThemeStat } from './types.ts';
-import { labelOf } from './i18n.ts';
+import { labelOf } from '../core/label-names.ts';
 import { weekIndex, weekLabel, weekRange } from './iso-week.ts';
 import { change } from './score-breakdowns.ts';
 import { QuotePicker, quoteScore } from './verbatims.ts';

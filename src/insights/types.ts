@@ -19,11 +19,9 @@ export interface InsightsInput {
   period?: { from: Date; to: Date };
 }
 
-/** A label in both first-class languages. */
-export interface Localized {
-  fr: string;
-  en: string;
-}
+import type { Localized } from '../core/lang.ts';
+
+export type { Localized };
 
 /** A two-sided 95% confidence interval, in the unit of the estimate it accompanies. */
 export interface Interval {

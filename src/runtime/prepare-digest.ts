@@ -1,5 +1,5 @@
 import type { Config } from '../core/config.ts';
-import type { Lang } from '../insights/i18n.ts';
+import type { Lang } from '../core/lang.ts';
 import { computeInsights } from '../insights/compute-insights.ts';
 import { buildDigest, digestWindow, type Digest, type DigestPeriod } from '../insights/digest.ts';
 import { renderDigestHtml, renderDigestMarkdown, renderDigestText } from '../insights/render/digest-render.ts';

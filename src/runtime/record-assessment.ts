@@ -3,7 +3,7 @@
  * POST /api/assessments, so that both read the same evidence, compare with the same previous result
  * and store the same thing. The maturity core (src/learn/maturity) stays pure; this is where it meets the store.
  */
-import type { Lang } from '../insights/i18n.ts';
+import type { Lang } from '../core/lang.ts';
 import type { Store } from '../store/store.ts';
 import { assess } from '../learn/maturity/assess.ts';
 import type { AssessmentInput } from '../learn/maturity/assessment-input.ts';

@@ -4,10 +4,12 @@ import type { Clock } from '../core/ports.ts';
 import type { Store } from '../store/store.ts';
 import { startDigestSchedule, type SetTimer } from './digest-schedule.ts';
 import { sendDigest } from './prepare-digest.ts';
+import { applyWorkspaceRetention } from './apply-workspace-retention.ts';
 
 /**
  * Starts the digests named by DIGEST_SCHEDULE for `ecoute serve`: daily digests of yesterday at
- * 08:00, or weekly digests on Monday 08:00. Logs each outcome to `log`; returns the stop function,
+ * 08:00, or weekly digests on Monday 08:00. Each run first applies the workspace's retention period
+ * (audited as actor "serve"). Logs each outcome to `log`; returns the stop function,
  * or null when the schedule is off.
  */
 export function startConfiguredDigests(store: Store, config: Config, clock: Clock, log: Writable, setTimer?: SetTimer): (() => void) | null {
@@ -16,6 +18,12 @@ export function startConfiguredDigests(store: Store, config: Config, clock: Cloc
   const period = schedule === 'daily' ? 'day' : 'week';
   return startDigestSchedule(
     async (at) => {
+      try {
+        const kept = await applyWorkspaceRetention(store, config.workspace, { actor: 'serve' });
+        if (kept && kept.removed.conversations > 0) log.write(`ecoute: retention: removed ${kept.removed.conversations} conversations older than ${kept.months} months.\n`);
+      } catch (err) {
+        log.write(`ecoute: retention failed: ${(err as Error).message}\n`);
+      }
       const result = await sendDigest(store, config, period, at);
       log.write(`ecoute: ${schedule} digest: e-mail ${result.email}, webhook ${result.webhook}.\n`);
       for (const e of result.errors) log.write(`ecoute: digest: ${e}\n`);

@@ -4,7 +4,7 @@
  */
 import type { Hono } from 'hono';
 import { UsageError } from '../core/errors.ts';
-import type { Lang } from '../insights/i18n.ts';
+import type { Lang } from '../core/lang.ts';
 import { INPUT_SHAPE, parseAssessmentInput } from '../learn/maturity/assessment-input.ts';
 import { localizeQuestionnaire } from '../learn/maturity/render-questionnaire.ts';
 import { recordAssessment } from '../runtime/record-assessment.ts';

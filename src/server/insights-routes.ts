@@ -3,7 +3,7 @@
  * computed once per data version by the cache, plus the label names the dashboard translates with.
  */
 import type { Hono } from 'hono';
-import { LABEL_NAMES } from '../insights/i18n.ts';
+import { LABEL_NAMES } from '../core/label-names.ts';
 import type { Insights } from '../insights/types.ts';
 import type { InsightsCache } from './insights-cache.ts';
 import * as slices from './insights-slices.ts';

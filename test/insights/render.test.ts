@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeInsights } from '../../src/insights/compute-insights.ts';
 import { renderReportMarkdown } from '../../src/insights/render/report-markdown.ts';
 import { renderReportHtml } from '../../src/insights/render/report-html.ts';
-import { LABEL_NAMES } from '../../src/insights/i18n.ts';
+import { LABEL_NAMES } from '../../src/core/label-names.ts';
 import { EMOTIONS, NEEDS, STAGES, THEMES, CHANNELS } from '../../src/core/labels.ts';
 import type { InsightsInput } from '../../src/insights/types.ts';
 import { dayAt, message, survey } from './fixtures.ts';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { InputError, UsageError } from '../../core/errors.ts';
-import type { Lang } from '../../insights/i18n.ts';
+import type { Lang } from '../../core/lang.ts';
 import { parseAssessmentInput, type AssessmentInput } from '../../learn/maturity/assessment-input.ts';
 import { localizeQuestionnaire, renderQuestionnaire } from '../../learn/maturity/render-questionnaire.ts';
 import { renderAssessment, renderHistory } from '../../learn/maturity/render-result.ts';

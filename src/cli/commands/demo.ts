@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { WorkspaceSettings } from '../../core/workspace.ts';
 import { computeInsights } from '../../insights/compute-insights.ts';
-import type { Lang } from '../../insights/i18n.ts';
+import type { Lang } from '../../core/lang.ts';
 import { renderReportHtml } from '../../insights/render/report-html.ts';
 import { renderReportMarkdown } from '../../insights/render/report-markdown.ts';
 import { renderTerminalSummary } from '../../insights/render/terminal-summary.ts';

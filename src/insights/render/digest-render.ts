@@ -1,6 +1,6 @@
 import type { Change } from '../types.ts';
 import type { Digest } from '../digest.ts';
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../../core/lang.ts';
 import { amount, clip, day, num, pct, pctUnits, quoted, signed } from './format.ts';
 import { stringsFor } from './report-strings.ts';
 import { escapeHtml } from './html-escape.ts';

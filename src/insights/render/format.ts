@@ -1,5 +1,5 @@
 import type { Interval } from '../types.ts';
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../../core/lang.ts';
 
 const LOCALE: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
 

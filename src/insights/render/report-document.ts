@@ -1,6 +1,6 @@
 import type { Insights, ScoreGroup, DriverReport, Change } from '../types.ts';
 import { NEGATIVE_EMOTIONS, type Emotion } from '../../core/labels.ts';
-import { nameOf, type Lang } from '../i18n.ts';
+import { nameOf, type Lang } from '../../core/label-names.ts';
 import { amount, clip, day, interval, num, pct, pctUnits, quoted, signed } from './format.ts';
 import { stringsFor, type ReportStrings } from './report-strings.ts';
 

@@ -1,5 +1,5 @@
 import type { Insights } from '../types.ts';
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../../core/lang.ts';
 import { buildReportDocument, cellText, type ReportDocument, type ReportTable } from './report-document.ts';
 
 /** Escapes what would break a Markdown table cell (pipes, line breaks). */

@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n.ts';
+import type { Lang } from '../../core/lang.ts';
 
 /** Headings and phrases of the reports and digests, written in French and in English (not translated word for word). */
 const STRINGS = {

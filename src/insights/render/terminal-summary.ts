@@ -1,5 +1,5 @@
 import type { Insights } from '../types.ts';
-import { LABEL_NAMES, type Lang } from '../i18n.ts';
+import { LABEL_NAMES, type Lang } from '../../core/label-names.ts';
 import { amount, clip, interval, num, pct, pctUnits, quoted, signed } from './format.ts';
 import { fixFirst, topPains } from '../priorities.ts';
 

@@ -2,7 +2,7 @@
  * One assessment from submission to result: scores, stage, change since the previous assessment and
  * the next three actions. Pure; the CLI and the HTTP route store what it returns.
  */
-import type { Lang } from '../../insights/i18n.ts';
+import type { Lang } from '../../core/lang.ts';
 import { compareAssessments, type AssessmentChange, type PreviousAssessment } from './compare.ts';
 import { recommend, type AssessmentEvidence, type Recommendation } from './recommend.ts';
 import { scoreAssessment, validateAnswers, type Answers, type AssessmentScores } from './score-assessment.ts';

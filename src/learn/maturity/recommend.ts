@@ -4,7 +4,7 @@
  * says plainly that the figure is unknown when not: a self-assessment is a claim, and the figure is
  * what lets a team check it — so it is never guessed.
  */
-import type { Lang } from '../../insights/i18n.ts';
+import type { Lang } from '../../core/lang.ts';
 import { questionsOf } from './question-bank.ts';
 import type { Answers, AssessmentScores } from './score-assessment.ts';
 import { DIMENSION_NAMES, DIMENSIONS, type Dimension, type Localized } from './sources.ts';

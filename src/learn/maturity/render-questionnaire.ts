@@ -2,7 +2,7 @@
  * The questionnaire in one language: as data (GET /api/assessments/questions, `--format json`) and as
  * text a team can read aloud in a workshop, with an answers-file template to fill in.
  */
-import type { Lang } from '../../insights/i18n.ts';
+import type { Lang } from '../../core/lang.ts';
 import { PRACTICE_SCALE, QUESTIONS } from './question-bank.ts';
 import { DIMENSION_NAMES, DIMENSIONS, type Dimension, type Framework } from './sources.ts';
 

@@ -2,7 +2,7 @@
  * An assessment result as data (JSON output, HTTP answer) and as text or Markdown: the stage on the
  * maturity curve, the score and change of each dimension, and the next three actions with their evidence.
  */
-import type { Lang } from '../../insights/i18n.ts';
+import type { Lang } from '../../core/lang.ts';
 import type { AssessmentOutcome } from './assess.ts';
 import type { AssessmentChange } from './compare.ts';
 import type { Recommendation } from './recommend.ts';

@@ -4,7 +4,7 @@
  * the idea behind it rather than argue with our wording.
  */
 
-import type { Localized } from '../../insights/types.ts';
+import type { Localized } from '../../core/lang.ts';
 
 /** A text in both languages of Écoute; each is written natively, not translated word by word. */
 export type { Localized };

@@ -45,7 +45,8 @@ export function applyHeads(data: CxHeadsData, x: HeadInput): HeadFindings {
 
 function findings(d: HeadDecision, ch: CompiledHeads, fs: HeadFeatureSet, rows: Int32Array, x: HeadInput): HeadFindings {
   const r = x.rules;
-  const about = r.reason ?? firstClause(x.scan);
+  // What the message is about: the last resort of a finding's evidence, computed only when needed.
+  const about = (): string | null => r.reason ?? firstClause(x.scan);
   /** Words that weighed most for a column, as a readable verbatim phrase. */
   const weighed = (col: number): string | null => {
     const { span } = topContribution(ch, fs, rows, col);
@@ -54,7 +55,7 @@ function findings(d: HeadDecision, ch: CompiledHeads, fs: HeadFeatureSet, rows: 
     return x.text.slice(x.tokens[a].start, x.tokens[b].end);
   };
   const evidence = (c: Chosen, ruled: readonly Finding[]): string | null =>
-    ruled.find((f) => f.label === c.label && f.evidence)?.evidence ?? weighed(c.col) ?? about;
+    ruled.find((f) => f.label === c.label && f.evidence)?.evidence ?? weighed(c.col) ?? about();
   const needs = d.needs ? d.needs.map((c) => ({ label: c.label as Need, score: round(c.p), evidence: evidence(c, r.needs) })) : r.needs;
   const themes = d.themes ? withRuleThemes(d.themes.map((c) => ({ label: c.label, score: round(c.p), evidence: evidence(c, r.themes) })), r.themes) : r.themes;
   let stage = r.stage;
@@ -62,7 +63,7 @@ function findings(d: HeadDecision, ch: CompiledHeads, fs: HeadFeatureSet, rows: 
     stage = d.stage === null ? null : {
       label: d.stage.label as Stage,
       score: round(d.stage.p),
-      evidence: r.stage?.label === d.stage.label && r.stage.evidence ? r.stage.evidence : weighed(d.stage.col) ?? about,
+      evidence: r.stage?.label === d.stage.label && r.stage.evidence ? r.stage.evidence : weighed(d.stage.col) ?? about(),
     };
   }
   return {

@@ -74,36 +74,38 @@ export const STRINGS = {
     week_of: 'semaine du {date}', latest_week: 'dernière semaine : {value}', out_of_customers: 'sur {n} clients',
     persona_segment: 'segment {segment}', persona_channel: 'surtout par {channel}', score_help: 'Score de risque de 0 à 100',
     in_language: 'en {language}', language_fr: 'français', language_en: 'anglais',
+    // CX maturity. Stage names are here because a result names only its own stage, and the curve and the
+    // history name all four (the server's STAGE_NAMES in src/learn/maturity/score-assessment.ts).
     nav_maturity: 'Maturité CX',
     maturity_title: 'Maturité de l’expérience client',
-    maturity_lead: 'Où en est votre organisation sur la courbe de maturité — transactionnel, interaction, engagement, empathie — et quoi faire ensuite : {n} questions sur l’écoute, la compréhension, l’action, l’apprentissage et ce qui les porte.',
+    maturity_lead: 'Où en est votre organisation sur la courbe de maturité — transactionnel, interaction, engagement, empathie — et quoi faire ensuite\u00a0: {n} questions sur l’écoute, la compréhension, l’action, l’apprentissage et ce qui les porte.',
     maturity_questionnaire: 'Questionnaire',
-    maturity_instructions: 'Répondez pour l’organisation telle qu’elle fonctionne aujourd’hui, pas telle qu’elle voudrait fonctionner. Chaque question se note de 1 à 5 :',
+    maturity_instructions: 'Répondez pour l’organisation telle qu’elle fonctionne aujourd’hui, pas telle qu’elle voudrait fonctionner. Chaque question se note de 1 à 5\u00a0:',
     maturity_source: 'Source',
     maturity_answered_one: '{n} réponse sur {total}', maturity_answered_other: '{n} réponses sur {total}',
     maturity_submit: 'Enregistrer et voir le résultat',
     maturity_missing_one: 'Il reste {n} question sans réponse.', maturity_missing_other: 'Il reste {n} questions sans réponse.',
-    maturity_missing_first: 'Aller à la première : {question}',
-    maturity_submit_error: 'Le résultat n’a pas pu être enregistré : {message}',
+    maturity_missing_first: 'Aller à la première\u00a0: {question}',
+    maturity_submit_error: 'Le résultat n’a pas pu être enregistré\u00a0: {message}',
     maturity_evidence: 'Vos chiffres mesurés (facultatif)',
     maturity_evidence_help: 'Les prochaines actions citent ces chiffres, pour confronter vos réponses à ce qui se mesure ; laissez vide ce que vous ne mesurez pas. Sans NPS saisi, celui de l’espace de travail sert dès 30 réponses.',
     maturity_evidence_listeningReadersLastMonth: 'Lecteurs de la station d’écoute le mois dernier',
-    maturity_evidence_alertsClosedOnTimeShare: 'Alertes closes dans les délais (en %)',
-    maturity_evidence_drillParticipation: 'Participation aux exercices d’empathie (en %)',
+    maturity_evidence_alertsClosedOnTimeShare: 'Alertes closes dans les délais (en\u00a0%)',
+    maturity_evidence_drillParticipation: 'Participation aux exercices d’empathie (en\u00a0%)',
     maturity_evidence_nps: 'NPS (de −100 à 100)',
-    maturity_evidence_invalid: 'Ce chiffre est hors des valeurs possibles : {field}.',
-    maturity_result: 'Votre résultat', maturity_stage: 'Étape sur la courbe de maturité', maturity_curve: 'Courbe de maturité',
+    maturity_evidence_invalid: 'Ce chiffre est hors des valeurs possibles\u00a0: {field}.',
+    maturity_result: 'Votre résultat', maturity_stage: 'Étape sur la courbe de maturité\u00a0:', maturity_curve: 'Courbe de maturité',
     maturity_stage_transactional: 'Transactionnel', maturity_stage_interaction: 'Interaction', maturity_stage_engagement: 'Engagement', maturity_stage_empathy: 'Empathie',
-    maturity_overall: 'Score global : {score}/100',
-    maturity_first: 'première évaluation : rien à comparer pour l’instant',
-    maturity_since: '{delta} points depuis l’évaluation du {date}',
-    maturity_stage_moved: 'Changement d’étape : {from} → {to}.',
+    maturity_overall: 'Score global\u00a0: {score}/100',
+    maturity_first: 'première évaluation\u00a0: rien à comparer pour l’instant',
+    maturity_since_one: '{delta} point depuis l’évaluation du {date}', maturity_since_other: '{delta} points depuis l’évaluation du {date}',
+    maturity_stage_moved: 'Changement d’étape\u00a0: {from} → {to}.',
     maturity_by_dimension: 'Score par dimension (sur 100)',
     maturity_change_help: 'points depuis l’évaluation précédente',
     maturity_next_actions: 'Les trois prochaines actions',
-    maturity_start_with: 'Commencer par', maturity_your_answer: '(votre réponse : {answer}/5)',
+    maturity_start_with: 'Commencer par\u00a0:', maturity_your_answer: '(votre réponse\u00a0: {answer}/5)',
     maturity_history: 'Historique des évaluations',
-    maturity_history_empty: 'Aucune évaluation enregistrée pour l’instant : répondez au questionnaire ci-dessus.',
+    maturity_history_empty: 'Aucune évaluation enregistrée pour l’instant\u00a0: répondez au questionnaire ci-dessus.',
     maturity_trend: 'Score global des {n} évaluations, de la plus ancienne à la plus récente',
     maturity_date: 'Date',
   },
@@ -194,16 +196,16 @@ export const STRINGS = {
     maturity_evidence_drillParticipation: 'Empathy drill participation (%)',
     maturity_evidence_nps: 'NPS (−100 to 100)',
     maturity_evidence_invalid: 'This figure is outside the possible values: {field}.',
-    maturity_result: 'Your result', maturity_stage: 'Stage on the maturity curve', maturity_curve: 'Maturity curve',
+    maturity_result: 'Your result', maturity_stage: 'Stage on the maturity curve:', maturity_curve: 'Maturity curve',
     maturity_stage_transactional: 'Transactional', maturity_stage_interaction: 'Interaction', maturity_stage_engagement: 'Engagement', maturity_stage_empathy: 'Empathy',
     maturity_overall: 'Overall score: {score}/100',
     maturity_first: 'first assessment: nothing to compare with yet',
-    maturity_since: '{delta} points since the assessment of {date}',
+    maturity_since_one: '{delta} point since the assessment of {date}', maturity_since_other: '{delta} points since the assessment of {date}',
     maturity_stage_moved: 'Stage changed: {from} → {to}.',
     maturity_by_dimension: 'Score by dimension (out of 100)',
     maturity_change_help: 'points since the previous assessment',
     maturity_next_actions: 'Next three actions',
-    maturity_start_with: 'Start with', maturity_your_answer: '(your answer: {answer}/5)',
+    maturity_start_with: 'Start with:', maturity_your_answer: '(your answer: {answer}/5)',
     maturity_history: 'Assessment history',
     maturity_history_empty: 'No assessment saved yet: answer the questionnaire above.',
     maturity_trend: 'Overall score of the {n} assessments, oldest to newest',
@@ -301,6 +303,12 @@ export function date(iso, withTime = false) {
   if (!iso) return '—';
   const d = new Date(iso);
   return new Intl.DateTimeFormat(locale(), withTime ? { dateStyle: 'medium', timeStyle: 'short' } : { dateStyle: 'medium' }).format(d);
+}
+
+/** The time of day (ISO string) in the current language ("14:05"). */
+export function time(iso) {
+  if (!iso) return '—';
+  return new Intl.DateTimeFormat(locale(), { timeStyle: 'short' }).format(new Date(iso));
 }
 
 /**

@@ -7,7 +7,7 @@
 import { getJson, query } from '../api.js';
 import { empty, pageHeader, section, signed } from '../components.js';
 import { h, replace } from '../dom.js';
-import { date, getLang, num, plural, quote, t } from '../i18n.js';
+import { date, getLang, num, plural, quote, t, time } from '../i18n.js';
 import { sparkline } from '../charts.js';
 
 /** The maturity curve of Petouhoff & Bates, lowest first (codes of the API). */
@@ -48,7 +48,7 @@ export async function render() {
   );
 }
 
-/** Id of a question's radio group legend and of its first option (for error links and focus). */
+/** Id of a question's fieldset; its options are `${groupId(id)}-${value}`. */
 const groupId = (id) => `mq-${id}`;
 
 function questionnaire(bank, lang, onResult) {
@@ -160,7 +160,6 @@ function focusQuestion(form, id) {
 
 /** One question: a fieldset whose legend is the question, five labelled radios, its source on demand. */
 function question(q) {
-  const hintId = `${groupId(q.id)}-source`;
   return h('li', { class: 'question-item' },
     h('fieldset', { class: 'question', id: groupId(q.id), dataset: { question: q.id } },
       h('legend', {}, q.text),
@@ -171,7 +170,7 @@ function question(q) {
           h('span', { class: 'scale-value', 'aria-hidden': 'true' }, num(s.value)),
           h('span', { class: 'scale-label' }, s.label));
       })),
-      h('details', { class: 'source', id: hintId },
+      h('details', { class: 'source' },
         h('summary', {}, t('maturity_source')),
         h('p', {}, q.source))));
 }
@@ -207,12 +206,12 @@ function resultSection(r) {
   const c = r.change;
   const since = c.previousAt === null
     ? t('maturity_first')
-    : t('maturity_since', { delta: change(c.overall), date: date(c.previousAt, true) });
+    : plural('maturity_since', Math.abs(c.overall), { delta: change(c.overall), date: date(c.previousAt, true) });
   return section(
     t('maturity_result'),
     h('div', { class: 'stage-summary' },
       h('p', { class: 'stage-line' },
-        `${t('maturity_stage')}${t('colon')}`,
+        `${t('maturity_stage')} `,
         h('strong', { class: 'stage-current' }, stageName(r.stage))),
       h('p', { class: 'overall' },
         h('span', { class: 'overall-value' }, t('maturity_overall', { score: num(r.overall) })), ' ',
@@ -250,7 +249,7 @@ function action(rec) {
     h('h4', {}, rec.dimensionName, ' ', h('span', { class: 'muted' }, `${num(rec.score)}/100`)),
     h('p', { class: 'action-text' }, rec.action),
     h('p', { class: 'start-with' },
-      `${t('maturity_start_with')}${t('colon')}`, quote(rec.weakestQuestion.text), ' ',
+      `${t('maturity_start_with')} `, quote(rec.weakestQuestion.text), ' ',
       h('span', { class: 'muted' }, t('maturity_your_answer', { answer: num(rec.weakestQuestion.answer) }))),
     h('p', { class: 'evidence-line muted' }, rec.evidence.text));
 }
@@ -272,7 +271,7 @@ function historySection(rows) {
         const before = rows[i + 1];
         const delta = before ? r.scores.overall - before.scores.overall : null;
         return h('tr', {},
-          h('th', { scope: 'row' }, h('time', { datetime: r.createdAt }, date(r.createdAt, true))),
+          h('th', { scope: 'row' }, h('time', { datetime: r.createdAt }, h('span', { class: 'history-day' }, date(r.createdAt)), ' ', h('span', { class: 'history-time muted' }, time(r.createdAt)))),
           h('td', {}, stageName(r.stage)),
           h('td', { class: 'num' }, num(r.scores.overall)),
           h('td', { class: `num ${deltaClass(delta)}` }, change(delta)));

@@ -17,6 +17,9 @@ export const commands: readonly CommandEntry[] = [
   { name: 'digest', summary: 'Build (and send) the daily or weekly digest', load: async () => (await import('./commands/digest.ts')).digestCommand },
   { name: 'export', summary: 'Export every message with its analysis (jsonl or csv)', load: async () => (await import('./commands/export.ts')).exportCommand },
   { name: 'assess', summary: 'CX maturity self-assessment: questionnaire, scores, maturity stage, next actions, history', load: async () => (await import('./commands/assess.ts')).assessCommand },
+  { name: 'import', summary: 'List imports, or undo one (delete exactly what it added)', load: async () => (await import('./commands/import.ts')).importCommand },
+  { name: 'customer', summary: 'Erase a customer everywhere (messages, analyses, scores, cases), with an audit line', load: async () => (await import('./commands/customer.ts')).customerCommand },
+  { name: 'retention', summary: 'Delete conversations older than the workspace retention period (--dry-run to count)', load: async () => (await import('./commands/retention.ts')).retentionCommand },
   { name: 'workspace', summary: 'Show or change workspace settings (own brand, language, currency, signature moments)', load: async () => (await import('./commands/workspace.ts')).workspaceCommand },
   { name: 'serve', summary: 'Serve the dashboard and API on http://localhost:4870', load: async () => (await import('./commands/serve.ts')).serveCommand },
 ];

@@ -37,8 +37,9 @@ export class ConfigError extends EcouteError {
 
 /** A requested resource does not exist. */
 export class NotFoundError extends EcouteError {
-  constructor(what: string, id: string) {
-    super('not_found', `${what} "${id}" was not found. Check the id, or list what exists first.`, 404, { what, id });
+  /** `fix` names how to find a valid id (e.g. "List them with `ecoute import list`."). */
+  constructor(what: string, id: string, fix = 'Check the id, or list what exists first.') {
+    super('not_found', `${what} "${id}" was not found. ${fix}`, 404, { what, id });
   }
 }
 

@@ -15,6 +15,8 @@ export const WorkspaceSettingsSchema = z.object({
   brand: z.string().trim().min(1, 'brand must not be empty: leave it out to infer it from the data').max(200).optional(),
   /** ISO 4217 code of customer values (value at risk, high-value customers); EUR when unset. */
   currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'currency must be a three-letter ISO 4217 code such as EUR, USD, GBP or CAD').optional(),
+  /** Retention: conversations whose last message is older than this many months are deleted (`ecoute retention apply`); 0 or unset keeps everything. */
+  retentionMonths: z.number().int('retention-months must be a whole number of months').min(0, 'retention-months must be 0 (keep forever) or more').max(1200).optional(),
 });
 
 /** The currency customer values are shown in when the workspace sets none. */

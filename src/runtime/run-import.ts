@@ -146,6 +146,8 @@ export async function runImport(opts: RunImportOptions): Promise<ImportSummary> 
       summary.alreadyImported = { sourceName: prior.sourceName, importedAt: prior.importedAt };
       continue;
     }
+    // Every row this file adds carries the import's id, so `ecoute import undo` can remove exactly them.
+    const importId = await opts.store.beginImport(opts.workspaceId, sourceId, { sha256, fileName: basename(plan.path), bytes: plan.size });
     let bytes = 0;
     const report = (): void => opts.onProgress?.({ file: plan.path, bytes, totalBytes: plan.size, rows: summary.rows });
     async function* counted(): AsyncGenerator<Uint8Array> {
@@ -172,9 +174,9 @@ export async function runImport(opts: RunImportOptions): Promise<ImportSummary> 
           summary.storedElsewhere = { count, sourceName: summary.storedElsewhere?.sourceName ?? split.duplicates[0].sourceName };
         }
       }
-      if (conversations.length) tally(await opts.store.writeConversations(opts.workspaceId, sourceId, conversations));
+      if (conversations.length) tally(await opts.store.writeConversations(opts.workspaceId, sourceId, conversations, importId));
       conversations = [];
-      if (employees.length) tally(await opts.store.writeEmployeeAnswers(opts.workspaceId, sourceId, employees));
+      if (employees.length) tally(await opts.store.writeEmployeeAnswers(opts.workspaceId, sourceId, employees, importId));
       employees = [];
       report();
     };
@@ -208,9 +210,8 @@ export async function runImport(opts: RunImportOptions): Promise<ImportSummary> 
     await flush();
     // A file that stored nothing (every row rejected) stays importable under any name once fixed.
     const records = summary.inserted + summary.updated + summary.skipped;
-    if (!prior && records > 0) {
-      await opts.store.recordImport(opts.workspaceId, sourceId, { sha256, fileName: basename(plan.path), bytes: plan.size, records });
-    }
+    // The first import of these bytes is remembered even when it added nothing; a later one only if it added something.
+    await opts.store.finishImport(opts.workspaceId, importId, records, !prior && records > 0);
   }
   const sum = (k: 'rows' | 'inserted' | 'updated' | 'skipped' | 'ignored'): number => files.reduce((a, f) => a + f[k], 0);
   return {

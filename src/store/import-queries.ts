@@ -14,6 +14,8 @@ export async function findImport(db: Kysely<Database>, workspaceId: string, sha2
     .select(['sources.name as source_name', 'imports.file_name', 'imports.imported_at', 'imports.records'])
     .where('imports.workspace_id', '=', workspaceId)
     .where('imports.sha256', '=', sha256)
+    // An unfinished import (running, or killed) does not make the bytes known: importing them again resumes it.
+    .where('imports.finished_at', 'is not', null)
     .orderBy('imports.imported_at')
     .orderBy('imports.id')
     .executeTakeFirst();

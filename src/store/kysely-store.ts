@@ -6,6 +6,11 @@ import type { Store } from './store.ts';
 import * as act from './act-queries.ts';
 import * as analysis from './analysis-writer.ts';
 import * as assessments from './assessment-queries.ts';
+import { listAudit } from './audit-queries.ts';
+import { eraseCustomer } from './erase-queries.ts';
+import * as importLog from './import-log-queries.ts';
+import { undoImport } from './import-undo-queries.ts';
+import { applyRetention } from './retention-queries.ts';
 import { counts } from './count-queries.ts';
 import { writeConversations } from './conversation-writer.ts';
 import type { Database } from './db-types.ts';
@@ -50,11 +55,11 @@ export class KyselyStore implements Store {
     return workspaces.ensureSource(this.db, this.clock, workspaceId, name, kind);
   }
 
-  writeConversations(workspaceId: string, sourceId: string, batch: Parameters<Store['writeConversations']>[2]) {
-    return writeConversations(this.db, this.adapter, this.clock, workspaceId, sourceId, batch);
+  writeConversations(workspaceId: string, sourceId: string, batch: Parameters<Store['writeConversations']>[2], importId?: string) {
+    return writeConversations(this.db, this.adapter, this.clock, workspaceId, sourceId, batch, importId);
   }
-  writeEmployeeAnswers(workspaceId: string, sourceId: string, batch: Parameters<Store['writeEmployeeAnswers']>[2]) {
-    return writeEmployeeAnswers(this.db, this.adapter, this.clock, workspaceId, sourceId, batch);
+  writeEmployeeAnswers(workspaceId: string, sourceId: string, batch: Parameters<Store['writeEmployeeAnswers']>[2], importId?: string) {
+    return writeEmployeeAnswers(this.db, this.adapter, this.clock, workspaceId, sourceId, batch, importId);
   }
 
   findImport(workspaceId: string, sha256: string) { return imports.findImport(this.db, workspaceId, sha256); }
@@ -96,4 +101,18 @@ export class KyselyStore implements Store {
 
   saveAssessment(workspaceId: string, a: Parameters<Store['saveAssessment']>[1]) { return assessments.saveAssessment(this.db, this.clock, workspaceId, a); }
   listAssessments(workspaceId: string, limit?: number) { return assessments.listAssessments(this.db, workspaceId, limit); }
+
+  beginImport(workspaceId: string, sourceId: string, file: Parameters<Store['beginImport']>[2]) {
+    return importLog.beginImport(this.db, this.clock, workspaceId, sourceId, file);
+  }
+  finishImport(workspaceId: string, importId: string, records: number, keepIfNothingAdded: boolean) {
+    return importLog.finishImport(this.db, this.clock, workspaceId, importId, records, keepIfNothingAdded);
+  }
+  listImports(workspaceId: string) { return importLog.listImports(this.db, workspaceId); }
+  undoImport(workspaceId: string, importId: string, actor?: string) { return undoImport(this.db, this.adapter, this.clock, workspaceId, importId, actor); }
+  eraseCustomer(workspaceId: string, externalId: string, actor?: string) { return eraseCustomer(this.db, this.adapter, this.clock, workspaceId, externalId, actor); }
+  applyRetention(workspaceId: string, months: number, opts?: Parameters<Store['applyRetention']>[2]) {
+    return applyRetention(this.db, this.adapter, this.clock, workspaceId, months, opts);
+  }
+  auditLog(workspaceId: string, limit?: number) { return listAudit(this.db, workspaceId, limit); }
 }

@@ -5,6 +5,11 @@ import type { EmployeeSurveyInput } from '../core/employee-survey.ts';
 import type { EmployeeFact, FactFilter, MessageFact, SurveyFact } from '../core/facts.ts';
 import type { Workspace, WorkspaceSettings } from '../core/workspace.ts';
 import type { NewAssessment, StoredAssessment } from './assessment-queries.ts';
+import type { AuditEntry } from './audit-queries.ts';
+import type { RemovedCounts } from './delete-rows.ts';
+import type { ImportListing } from './import-log-queries.ts';
+import type { UndoneImport } from './import-undo-queries.ts';
+import type { RetentionResult } from './retention-queries.ts';
 
 /** Outcome of writing one batch of ingested records. */
 export interface WriteResult {
@@ -79,8 +84,9 @@ export interface Store {
   ensureSource(workspaceId: string, name: string, kind: string): Promise<string>;
 
   /** Writes a batch in one transaction; stored records only gain what they lack, else are skipped. */
-  writeConversations(workspaceId: string, sourceId: string, batch: ConversationInput[]): Promise<WriteResult>;
-  writeEmployeeAnswers(workspaceId: string, sourceId: string, batch: EmployeeSurveyInput[]): Promise<WriteResult>;
+  /** `importId` (beginImport) is recorded on every row the batch creates, so the import can be undone. */
+  writeConversations(workspaceId: string, sourceId: string, batch: ConversationInput[], importId?: string): Promise<WriteResult>;
+  writeEmployeeAnswers(workspaceId: string, sourceId: string, batch: EmployeeSurveyInput[], importId?: string): Promise<WriteResult>;
   /** The first import of a file with these bytes (SHA-256, hex) in the workspace, or null. */
   findImport(workspaceId: string, sha256: string): Promise<ImportRecord | null>;
   /** Records a finished import of a file, so the same bytes are recognised under any source name. */
@@ -117,4 +123,19 @@ export interface Store {
   saveAssessment(workspaceId: string, a: NewAssessment): Promise<StoredAssessment>;
   /** Self-assessments, newest first. */
   listAssessments(workspaceId: string, limit?: number): Promise<StoredAssessment[]>;
+
+  /** Opens the import of a file (or resumes a killed one of the same bytes and source); returns its id. */
+  beginImport(workspaceId: string, sourceId: string, file: { sha256: string; fileName: string; bytes: number }): Promise<string>;
+  /** Closes an import; one that added nothing is forgotten unless `keepIfNothingAdded`. */
+  finishImport(workspaceId: string, importId: string, records: number, keepIfNothingAdded: boolean): Promise<void>;
+  /** Imports, oldest first. */
+  listImports(workspaceId: string): Promise<ImportListing[]>;
+  /** Deletes what an import added (not what existed before it), with an audit line; NotFoundError for an unknown id. */
+  undoImport(workspaceId: string, importId: string, actor?: string): Promise<UndoneImport>;
+  /** Erases a customer (external id) and everything about them, with an audit line; idempotent. */
+  eraseCustomer(workspaceId: string, externalId: string, actor?: string): Promise<RemovedCounts>;
+  /** Deletes conversations whose last message is older than `months` months (0: none), with an audit line. */
+  applyRetention(workspaceId: string, months: number, opts?: { dryRun?: boolean; actor?: string }): Promise<RetentionResult>;
+  /** The audit log (erasures, undone imports, retention runs), newest first. */
+  auditLog(workspaceId: string, limit?: number): Promise<AuditEntry[]>;
 }

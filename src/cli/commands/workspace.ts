@@ -4,7 +4,7 @@ import { WorkspaceSettingsSchema, type WorkspaceSettings } from '../../core/work
 import type { Command } from '../command.ts';
 import { parseFlags } from '../parse-flags.ts';
 
-const USAGE = `Usage: ecoute workspace [--brand NAME] [--language fr|en] [--currency CODE] [--desired STAGE=EMOTION]... [--clear-desired]
+const USAGE = `Usage: ecoute workspace [--brand NAME] [--language fr|en] [--currency CODE] [--desired STAGE=EMOTION]... [--clear-desired] [--retention-months N]
 
 Shows the workspace settings, or changes them:
   --brand NAME           your own brand as it appears in imported records; other brands (competitor
@@ -15,6 +15,8 @@ Shows the workspace settings, or changes them:
   --desired S=E          a "signature moment": the emotion you want customers to feel at stage S
                          (e.g. --desired onboarding=joy --desired billing=trust); repeatable
   --clear-desired        remove every signature moment before applying --desired
+  --retention-months N   delete conversations whose last message is older than N months when
+                         \`ecoute retention apply\` runs (0 = keep forever, the default)
 Stages: ${STAGES.join(', ')}
 Emotions: ${EMOTIONS.join(', ')}`;
 
@@ -52,6 +54,7 @@ export const workspaceCommand: Command = {
           currency: { type: 'string' },
           desired: { type: 'string', multiple: true },
           'clear-desired': { type: 'boolean' },
+          'retention-months': { type: 'string' },
         },
       },
       USAGE,
@@ -60,18 +63,21 @@ export const workspaceCommand: Command = {
     const store = await ctx.openStore();
     try {
       let ws = await store.ensureWorkspace(ctx.config.workspace);
-      const changing = values.brand !== undefined || values.language !== undefined || values.currency !== undefined || values.desired || values['clear-desired'];
+      const retention = values['retention-months'];
+      const changing = values.brand !== undefined || values.language !== undefined || values.currency !== undefined || values.desired || values['clear-desired'] || retention !== undefined;
       if (changing) {
         const next = WorkspaceSettingsSchema.safeParse({
           ...ws.settings,
           ...(values.brand !== undefined ? { brand: values.brand } : {}),
           ...(values.language !== undefined ? { language: values.language } : {}),
           ...(values.currency !== undefined ? { currency: values.currency } : {}),
+          ...(retention !== undefined ? { retentionMonths: /^\s*\d+\s*$/.test(retention) ? Number(retention) : Number.NaN } : {}),
           desiredEmotions: { ...(values['clear-desired'] ? {} : ws.settings.desiredEmotions), ...desired },
         } satisfies Record<string, unknown>);
         if (!next.success) {
           const issue = next.error.issues[0];
-          throw new UsageError(`--${String(issue.path[0])}: ${issue.message}.\n${USAGE}`);
+          const flag = issue.path[0] === 'retentionMonths' ? 'retention-months' : String(issue.path[0]);
+          throw new UsageError(`--${flag}: ${issue.path[0] === 'retentionMonths' ? 'retention-months must be a whole number of months, 0 to keep forever' : issue.message}.\n${USAGE}`);
         }
         ws = await store.updateWorkspaceSettings(ws.id, next.data as WorkspaceSettings);
       }

@@ -1,0 +1,99 @@
+/**
+ * Deletion shared by `import undo`, `customer erase` and retention: rows are removed children first
+ * (analysis labels, analyses, messages, survey answers, cases) so foreign keys hold on both dialects.
+ * Runs inside the caller's write transaction; counts what it removed.
+ */
+import type { Kysely } from 'kysely';
+import { chunkValues } from './chunk-rows.ts';
+import type { Database } from './db-types.ts';
+import type { DialectAdapter } from './dialect.ts';
+
+/** What a deletion removed, per kind of row. */
+export interface RemovedCounts {
+  conversations: number;
+  messages: number;
+  analyses: number;
+  surveyAnswers: number;
+  employeeAnswers: number;
+  customers: number;
+  cases: number;
+  alerts: number;
+}
+
+/** All counts at zero. */
+export function noneRemoved(): RemovedCounts {
+  return { conversations: 0, messages: 0, analyses: 0, surveyAnswers: 0, employeeAnswers: 0, customers: 0, cases: 0, alerts: 0 };
+}
+
+/** True when nothing at all was removed. */
+export function removedNothing(r: RemovedCounts): boolean {
+  return Object.values(r).every((n) => n === 0);
+}
+
+/** Rows affected by a DELETE, as a number. */
+export const deleted = (r: { numDeletedRows: bigint } | undefined): number => Number(r?.numDeletedRows ?? 0);
+
+/** Deletes messages (ids) with their analyses and labels. */
+export async function deleteMessages(trx: Kysely<Database>, adapter: DialectAdapter, ids: number[], removed: RemovedCounts): Promise<void> {
+  for (const chunk of chunkValues(ids, adapter.maxParams)) {
+    await trx.deleteFrom('analysis_labels').where('message_id', 'in', chunk).execute();
+    removed.analyses += deleted(await trx.deleteFrom('analyses').where('message_id', 'in', chunk).executeTakeFirst());
+    removed.messages += deleted(await trx.deleteFrom('messages').where('id', 'in', chunk).executeTakeFirst());
+  }
+}
+
+/** Deletes conversations (ids) with everything attached: messages, analyses, survey answers, cases. */
+export async function deleteConversations(
+  trx: Kysely<Database>, adapter: DialectAdapter, workspaceId: string, ids: number[], removed: RemovedCounts,
+): Promise<void> {
+  for (const chunk of chunkValues(ids, adapter.maxParams)) {
+    const messages = trx.selectFrom('messages').select('id').where('conversation_id', 'in', chunk);
+    await trx.deleteFrom('analysis_labels').where('message_id', 'in', messages).execute();
+    removed.analyses += deleted(await trx.deleteFrom('analyses').where('message_id', 'in', messages).executeTakeFirst());
+    removed.messages += deleted(await trx.deleteFrom('messages').where('conversation_id', 'in', chunk).executeTakeFirst());
+    removed.surveyAnswers += deleted(await trx.deleteFrom('survey_answers').where('conversation_id', 'in', chunk).executeTakeFirst());
+    removed.cases += deleted(await trx.deleteFrom('cases').where('workspace_id', '=', workspaceId)
+      .where('conversation_id', 'in', chunk.map(String)).executeTakeFirst());
+    removed.conversations += deleted(await trx.deleteFrom('conversations').where('id', 'in', chunk).executeTakeFirst());
+  }
+  await deleteAlertsAbout(trx, workspaceId, 'conversationId', new Set(ids.map(String)), removed);
+}
+
+/**
+ * Deletes the customers among `ids` that nothing references any more (no conversation, message or
+ * survey answer), with the cases opened for them.
+ */
+export async function deleteOrphanCustomers(
+  trx: Kysely<Database>, adapter: DialectAdapter, workspaceId: string, ids: number[], removed: RemovedCounts,
+): Promise<void> {
+  const orphans: number[] = [];
+  for (const chunk of chunkValues([...new Set(ids)], adapter.maxParams)) {
+    const rows = await trx.selectFrom('customers as cu').select('cu.id')
+      .where('cu.workspace_id', '=', workspaceId).where('cu.id', 'in', chunk)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('conversations as c').select('c.id').whereRef('c.customer_id', '=', 'cu.id'))))
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('messages as m').select('m.id').whereRef('m.customer_id', '=', 'cu.id'))))
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('survey_answers as s').select('s.id').whereRef('s.customer_id', '=', 'cu.id'))))
+      .execute();
+    orphans.push(...rows.map((r) => Number(r.id)));
+  }
+  for (const chunk of chunkValues(orphans, adapter.maxParams)) {
+    removed.cases += deleted(await trx.deleteFrom('cases').where('workspace_id', '=', workspaceId)
+      .where('customer_id', 'in', chunk.map(String)).executeTakeFirst());
+    removed.customers += deleted(await trx.deleteFrom('customers').where('id', 'in', chunk).executeTakeFirst());
+  }
+  await deleteAlertsAbout(trx, workspaceId, 'customerId', new Set(orphans.map(String)), removed);
+}
+
+/** Deletes the alerts whose JSON payload names one of `ids` under `key` (alert payloads are free-form). */
+export async function deleteAlertsAbout(
+  trx: Kysely<Database>, workspaceId: string, key: string, ids: Set<string>, removed: RemovedCounts,
+): Promise<void> {
+  if (ids.size === 0) return;
+  const alerts = await trx.selectFrom('alerts').select(['id', 'payload']).where('workspace_id', '=', workspaceId).execute();
+  for (const a of alerts) {
+    const value = (JSON.parse(a.payload) as Record<string, unknown>)[key];
+    if (value !== undefined && value !== null && ids.has(String(value))) {
+      removed.alerts += deleted(await trx.deleteFrom('alerts').where('id', '=', a.id).executeTakeFirst());
+    }
+  }
+}

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Analysis } from '../src/core/analysis.ts';
-import { computeInsightsInWorker } from '../src/runtime/compute-insights-in-worker.ts';
+import { computeInsightsInWorker } from '../src/runtime/insights/compute-insights-in-worker.ts';
 import { startServer } from '../src/server/http-server.ts';
 import { createApp } from '../src/server/create-app.ts';
 import { openStore } from '../src/store/open-store.ts';

@@ -4,7 +4,7 @@
  * model written by `TRAIN_OUT=dir tsx scripts/train-coach.ts` with the committed one. Trains nothing
  * that is kept: the cross-validation folds are fitted and thrown away.
  */
-import { loadCoachModel } from '../src/runtime/load-coach-model.ts';
+import { loadCoachModel } from '../src/runtime/analysis/load-coach-model.ts';
 import { dataDir } from './data/paths.ts';
 import { evalCoach } from './eval/coach.ts';
 

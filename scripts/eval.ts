@@ -7,13 +7,13 @@
  */
 import { analyze } from '../src/analyze/analyze.ts';
 import { SENTIMENTS } from '../src/core/labels.ts';
-import { loadModel } from '../src/runtime/load-model.ts';
+import { loadModel } from '../src/runtime/analysis/load-model.ts';
 import { dataDir, dataPath } from './data/paths.ts';
 import { emotionSets, EKMAN, OURS_TO_EKMAN, REASON_TO_THEMES, sentimentSets } from './eval/datasets.ts';
 import { evalCxHeads } from './eval/cx-heads.ts';
 import { evalCoach } from './eval/coach.ts';
 import { evalRedaction } from './eval/redaction.ts';
-import { loadCoachModel } from '../src/runtime/load-coach-model.ts';
+import { loadCoachModel } from '../src/runtime/analysis/load-coach-model.ts';
 import { accuracy, bootstrapInterval, macroF1, multiLabelMacroF1 } from './eval/metrics.ts';
 import { loadPeers } from './eval/peers.ts';
 

@@ -4,7 +4,7 @@
  * `npm run train`. Both write the same bytes for the same core and corpus: the heads are trained
  * last in `npm run train`, on the core it just built. TRAIN_OUT=dir writes elsewhere.
  */
-import { loadModel } from '../src/runtime/load-model.ts';
+import { loadModel } from '../src/runtime/analysis/load-model.ts';
 import { ATTRIBUTION } from './train/attribution.ts';
 import { trainCorpusHeads } from './train/cx-heads/train-corpus-heads.ts';
 import { writeModel } from './train/write-model.ts';

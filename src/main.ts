@@ -65,7 +65,7 @@ export function createContext(config: Config): CommandContext {
       return openStore(config.databaseUrl);
     },
     loadModel(): Promise<AnalyzerModel> {
-      model ??= import('./runtime/load-model.ts').then((m) => m.loadModel());
+      model ??= import('./runtime/analysis/load-model.ts').then((m) => m.loadModel());
       return model;
     },
   };

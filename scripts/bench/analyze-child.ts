@@ -12,8 +12,8 @@ const workers = Number(workersArg);
 const require = createRequire(import.meta.url);
 let n = 0;
 if (mode === 'ecoute') {
-  const { loadModel } = await import('../../src/runtime/load-model.ts');
-  const { analyzeMany } = await import('../../src/runtime/analyze-pool.ts');
+  const { loadModel } = await import('../../src/runtime/analysis/load-model.ts');
+  const { analyzeMany } = await import('../../src/runtime/analysis/analyze-pool.ts');
   const model = await loadModel();
   n = (await analyzeMany(texts, model, { workers, chunkSize: 500 })).length;
 } else if (mode === 'vader') {

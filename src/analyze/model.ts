@@ -1,6 +1,6 @@
 /**
  * The analyser's model: a plain, JSON-serialisable data object (wink-nlp style). It is built by
- * `npm run train` into models/analyzer.json, loaded by the shell (src/runtime/load-model.ts) and
+ * `npm run train` into models/analyzer.json, loaded by the shell (src/runtime/analysis/load-model.ts) and
  * passed into `analyze()`; nothing is loaded at import time.
  */
 

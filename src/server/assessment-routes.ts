@@ -7,7 +7,7 @@ import { UsageError } from '../core/errors.ts';
 import type { Lang } from '../core/lang.ts';
 import { INPUT_SHAPE, parseAssessmentInput } from '../learn/maturity/assessment-input.ts';
 import { localizeQuestionnaire } from '../learn/maturity/render-questionnaire.ts';
-import { recordAssessment } from '../runtime/record-assessment.ts';
+import { recordAssessment } from '../runtime/learn/record-assessment.ts';
 import type { Store } from '../store/store.ts';
 
 /** Most results GET /api/assessments answers (newest first); a workspace assesses itself a few times a year. */

@@ -8,7 +8,7 @@ import { coachBatch, coachReply } from '../act/coach/coach.ts';
 import { ITEM_SHAPE, parseCoachItem } from '../act/coach/coach-input.ts';
 import type { CoachInput, CoachModel } from '../act/coach/coach-model.ts';
 import { EcouteError, UsageError } from '../core/errors.ts';
-import { loadCoachModel } from '../runtime/load-coach-model.ts';
+import { loadCoachModel } from '../runtime/analysis/load-coach-model.ts';
 
 /** Most replies one request may carry (bounded work per request). */
 export const MAX_COACH_ITEMS = 1000;

@@ -9,7 +9,7 @@ import { NotFoundError } from '../core/errors.ts';
 import type { Clock } from '../core/ports.ts';
 import { computeInsights } from '../insights/compute-insights.ts';
 import type { Insights } from '../insights/types.ts';
-import { loadInsightsInput } from '../runtime/load-insights-input.ts';
+import { loadInsightsInput } from '../runtime/insights/load-insights-input.ts';
 import type { Store } from '../store/store.ts';
 import { registerAnalyzeRoute } from './analyze-route.ts';
 import { registerAssessmentRoutes } from './assessment-routes.ts';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { coachBatch, coachReply } from '../../src/act/coach/coach.ts';
 import type { CoachModel } from '../../src/act/coach/coach-model.ts';
-import { loadCoachModel } from '../../src/runtime/load-coach-model.ts';
+import { loadCoachModel } from '../../src/runtime/analysis/load-coach-model.ts';
 import { createApp } from '../../src/server/create-app.ts';
 import { openApiDocument } from '../../src/server/openapi.ts';
 import { openStore } from '../../src/store/open-store.ts';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { coachBatch, predictReply } from '../../src/act/coach/coach.ts';
-import { checkCoachModel } from '../../src/runtime/load-coach-model.ts';
+import { checkCoachModel } from '../../src/runtime/analysis/load-coach-model.ts';
 import { fitCoach, trainCoach, type LabelledReply } from '../../scripts/train/coach.ts';
 
 const TEMPLATE_EN = 'Dear customer, thank you for your message. We are sorry for any inconvenience. Your request has been passed to the relevant team. Kind regards, Customer Service';

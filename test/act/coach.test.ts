@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { coachBatch, coachReply, predictReply } from '../../src/act/coach/coach.ts';
 import { DIMENSIONS, type CoachModel, type CoachResult } from '../../src/act/coach/coach-model.ts';
-import { loadCoachModel } from '../../src/runtime/load-coach-model.ts';
+import { loadCoachModel } from '../../src/runtime/analysis/load-coach-model.ts';
 import {
   EN_CUSTOMER, EN_GOOD, EN_OTHER_CUSTOMER, EN_TEMPLATE, FR_CUSTOMER, FR_GOOD, FR_OTHER_CUSTOMER, FR_TEMPLATE,
 } from './coach-examples.ts';

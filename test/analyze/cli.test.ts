@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CommandContext } from '../../src/cli/command.ts';
 import { analyzeCommand } from '../../src/cli/commands/analyze.ts';
 import { AnalysisSchema } from '../../src/core/analysis.ts';
-import { loadModel } from '../../src/runtime/load-model.ts';
+import { loadModel } from '../../src/runtime/analysis/load-model.ts';
 
 async function runCli(args: string[], input: string) {
   const stdout = new PassThrough();

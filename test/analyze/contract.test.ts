@@ -3,7 +3,7 @@ import { analyze } from '../../src/analyze/analyze.ts';
 import type { AnalyzerModel } from '../../src/analyze/model.ts';
 import { AnalysisSchema } from '../../src/core/analysis.ts';
 import { EMOTIONS } from '../../src/core/labels.ts';
-import { loadModel } from '../../src/runtime/load-model.ts';
+import { loadModel } from '../../src/runtime/analysis/load-model.ts';
 
 let model: AnalyzerModel;
 beforeAll(async () => { model = await loadModel(); });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { compile } from '../../src/analyze/compiled.ts';
 import { detectLanguage } from '../../src/analyze/language.ts';
 import type { AnalyzerModel } from '../../src/analyze/model.ts';
-import { loadModel } from '../../src/runtime/load-model.ts';
+import { loadModel } from '../../src/runtime/analysis/load-model.ts';
 
 let model: AnalyzerModel;
 beforeAll(async () => { model = await loadModel(); });

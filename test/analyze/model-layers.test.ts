@@ -11,7 +11,7 @@ import type { AnalyzerModel } from '../../src/analyze/model.ts';
 import { toWords } from '../../src/analyze/normalize.ts';
 import { packRows, unpackRows } from '../../src/analyze/packed-rows.ts';
 import { tokenize } from '../../src/analyze/text.ts';
-import { loadModel } from '../../src/runtime/load-model.ts';
+import { loadModel } from '../../src/runtime/analysis/load-model.ts';
 
 let model: AnalyzerModel;
 beforeAll(async () => { model = await loadModel(); });

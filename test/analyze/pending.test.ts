@@ -5,8 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.ts';
 import type { AnalyzerModel } from '../../src/analyze/model.ts';
 import type { ConversationInput } from '../../src/core/conversation.ts';
-import { analyzePending } from '../../src/runtime/analyze-pending.ts';
-import { loadModel } from '../../src/runtime/load-model.ts';
+import { analyzePending } from '../../src/runtime/analysis/analyze-pending.ts';
+import { loadModel } from '../../src/runtime/analysis/load-model.ts';
 import { openStore } from '../../src/store/open-store.ts';
 
 let model: AnalyzerModel;

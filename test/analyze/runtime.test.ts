@@ -5,8 +5,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.ts';
 import type { AnalyzerModel } from '../../src/analyze/model.ts';
 import { ModelError } from '../../src/core/errors.ts';
-import { analyzeMany } from '../../src/runtime/analyze-pool.ts';
-import { loadModel } from '../../src/runtime/load-model.ts';
+import { analyzeMany } from '../../src/runtime/analysis/analyze-pool.ts';
+import { loadModel } from '../../src/runtime/analysis/load-model.ts';
 
 let model: AnalyzerModel;
 beforeAll(async () => { model = await loadModel(); });

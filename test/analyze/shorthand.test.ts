@@ -5,7 +5,7 @@ import type { AnalyzerModel } from '../../src/analyze/model.ts';
 import { toWords } from '../../src/analyze/normalize.ts';
 import { EN_SHORTHAND, expandShorthand, FR_SHORTHAND } from '../../src/analyze/shorthand.ts';
 import { tokenize } from '../../src/analyze/text.ts';
-import { loadModel } from '../../src/runtime/load-model.ts';
+import { loadModel } from '../../src/runtime/analysis/load-model.ts';
 
 const words = (t: string, lang: string) => toWords(tokenize(t), lang).map((w) => w.w).join(' ');
 const canon = (t: string, lang: 'fr' | 'en') => canonicalize(tokenize(t), lang).map((c) => c.norm).join(' ');

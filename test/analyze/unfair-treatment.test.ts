@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.ts';
 import type { AnalyzerModel } from '../../src/analyze/model.ts';
-import { loadModel } from '../../src/runtime/load-model.ts';
+import { loadModel } from '../../src/runtime/analysis/load-model.ts';
 
 let model: AnalyzerModel;
 beforeAll(async () => { model = await loadModel(); });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ConversationInput } from '../../src/core/conversation.ts';
 import { main } from '../../src/main.ts';
-import { runImport } from '../../src/runtime/run-import.ts';
+import { runImport } from '../../src/runtime/import/run-import.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { captureOutput, ingestBytes } from './helpers.ts';
 

@@ -13,7 +13,7 @@ import type { Command } from '../../src/cli/command.ts';
 import { ingestCommand } from '../../src/cli/commands/ingest.ts';
 import { reportCommand } from '../../src/cli/commands/report.ts';
 import { parseConfig } from '../../src/core/config.ts';
-import { loadModel } from '../../src/runtime/load-model.ts';
+import { loadModel } from '../../src/runtime/analysis/load-model.ts';
 import type { Store } from '../../src/store/store.ts';
 import { dialectSuite, type TestTarget } from '../store/dialects.ts';
 import { fixedClock, ibanFor, nirWithKey, tempFile, withLuhn } from './helpers.ts';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summaryLine } from '../../src/cli/commands/ingest.ts';
 import { splitDuplicates } from '../../src/ingest/duplicate-records.ts';
-import { runImport } from '../../src/runtime/run-import.ts';
+import { runImport } from '../../src/runtime/import/run-import.ts';
 import { dialectSuite } from '../store/dialects.ts';
 
 const ZENDESK = [

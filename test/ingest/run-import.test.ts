@@ -7,7 +7,7 @@ import { Readable, Writable } from 'node:stream';
 import { ingestCommand } from '../../src/cli/commands/ingest.ts';
 import { parseConfig } from '../../src/core/config.ts';
 import { main } from '../../src/main.ts';
-import { runImport, type ImportProgress } from '../../src/runtime/run-import.ts';
+import { runImport, type ImportProgress } from '../../src/runtime/import/run-import.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { captureOutput, fixedClock } from './helpers.ts';

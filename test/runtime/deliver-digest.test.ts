@@ -1,7 +1,7 @@
 import { createServer as createTcpServer, type AddressInfo, type Server } from 'node:net';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deliverDigest, type DigestMessage } from '../../src/runtime/deliver-digest.ts';
+import { deliverDigest, type DigestMessage } from '../../src/runtime/digest/deliver-digest.ts';
 import { ConfigError } from '../../src/core/errors.ts';
 
 /** A minimal SMTP receiver (RFC 5321 happy path, no TLS) that records what it is sent. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextDigestRun, startDigestSchedule, type SetTimer } from '../../src/runtime/digest-schedule.ts';
+import { nextDigestRun, startDigestSchedule, type SetTimer } from '../../src/runtime/digest/digest-schedule.ts';
 
 /** Local-time date builder: the schedule is in the server's local time. */
 const local = (y: number, mo: number, d: number, h = 0, mi = 0) => new Date(y, mo - 1, d, h, mi);

@@ -8,8 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/core/config.ts';
 import type { Analysis } from '../../src/core/analysis.ts';
 import { openStore } from '../../src/store/open-store.ts';
-import { startConfiguredDigests } from '../../src/runtime/scheduled-digests.ts';
-import type { SetTimer } from '../../src/runtime/digest-schedule.ts';
+import { startConfiguredDigests } from '../../src/runtime/digest/scheduled-digests.ts';
+import type { SetTimer } from '../../src/runtime/digest/digest-schedule.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-digest-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

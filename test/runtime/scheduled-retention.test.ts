@@ -4,8 +4,8 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/core/config.ts';
-import type { SetTimer } from '../../src/runtime/digest-schedule.ts';
-import { startConfiguredDigests } from '../../src/runtime/scheduled-digests.ts';
+import type { SetTimer } from '../../src/runtime/digest/digest-schedule.ts';
+import { startConfiguredDigests } from '../../src/runtime/digest/scheduled-digests.ts';
 import { openStore } from '../../src/store/open-store.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-retention-job-'));

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runImport } from '../../src/runtime/run-import.ts';
+import { runImport } from '../../src/runtime/import/run-import.ts';
 import { openStore } from '../../src/store/open-store.ts';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'sample');

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { analyze } from '../../src/analyze/analyze.ts';
 import type { AnalyzerModel } from '../../src/analyze/model.ts';
-import { loadModel } from '../../src/runtime/load-model.ts';
+import { loadModel } from '../../src/runtime/analysis/load-model.ts';
 import { AnalysisSchema } from '../../src/core/analysis.ts';
 import { createApp } from '../../src/server/create-app.ts';
 import { NOW, seedStore, WORKSPACE, type SeededStore } from './fixtures.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeInsights } from '../../src/insights/compute-insights.ts';
-import { computeInsightsInWorker, workerCanShare } from '../../src/runtime/compute-insights-in-worker.ts';
-import { loadInsightsInput } from '../../src/runtime/load-insights-input.ts';
+import { computeInsightsInWorker, workerCanShare } from '../../src/runtime/insights/compute-insights-in-worker.ts';
+import { loadInsightsInput } from '../../src/runtime/insights/load-insights-input.ts';
 import { NOW, seedStore, WORKSPACE, type SeededStore } from './fixtures.ts';
 
 let seeded: SeededStore;

@@ -1,7 +1,7 @@
 /**
  * Types of the empathic reply coach: its input, its result and the trained model it is given.
  * The model is plain JSON (models/coach.json, written by scripts/train/coach.ts) so the pure core
- * never reads files: the shell loads it (src/runtime/load-coach-model.ts) and passes it in.
+ * never reads files: the shell loads it (src/runtime/analysis/load-coach-model.ts) and passes it in.
  */
 
 /** The five scored dimensions, in the order results list them. */

@@ -12,7 +12,7 @@ import type { Writable } from 'node:stream';
 import type { Command } from '../command.ts';
 import { UsageError } from '../../core/errors.ts';
 import type { Analysis } from '../../core/analysis.ts';
-import { AnalyzePool, analyzeItems, type PoolItem } from '../../runtime/analyze-pool.ts';
+import { AnalyzePool, analyzeItems, type PoolItem } from '../../runtime/analysis/analyze-pool.ts';
 
 const USAGE = `Usage: ecoute analyze [FILE|-] [--format jsonl] [--workers N] [--lang-prior fr|en]
 

@@ -5,7 +5,7 @@ import { parseAssessmentInput, type AssessmentInput } from '../../learn/maturity
 import { localizeQuestionnaire, renderQuestionnaire } from '../../learn/maturity/render-questionnaire.ts';
 import { renderAssessment, renderHistory } from '../../learn/maturity/render-result.ts';
 import { validateAnswers } from '../../learn/maturity/score-assessment.ts';
-import { recordAssessment } from '../../runtime/record-assessment.ts';
+import { recordAssessment } from '../../runtime/learn/record-assessment.ts';
 import type { Command } from '../command.ts';
 import { parseFlags, parseLang } from '../parse-flags.ts';
 

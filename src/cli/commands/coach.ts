@@ -16,7 +16,7 @@ import { UsageError } from '../../core/errors.ts';
 import { coachBatch } from '../../act/coach/coach.ts';
 import { ITEM_SHAPE, parseCoachItem } from '../../act/coach/coach-input.ts';
 import type { CoachInput } from '../../act/coach/coach-model.ts';
-import { loadCoachModel } from '../../runtime/load-coach-model.ts';
+import { loadCoachModel } from '../../runtime/analysis/load-coach-model.ts';
 
 const USAGE = `Usage: ecoute coach [FILE|-] [--format jsonl]
 

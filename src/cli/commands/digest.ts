@@ -1,7 +1,7 @@
 import { UsageError } from '../../core/errors.ts';
 import type { DigestPeriod } from '../../insights/digest.ts';
-import { deliverDigest } from '../../runtime/deliver-digest.ts';
-import { prepareDigest } from '../../runtime/prepare-digest.ts';
+import { deliverDigest } from '../../runtime/digest/deliver-digest.ts';
+import { prepareDigest } from '../../runtime/digest/prepare-digest.ts';
 import type { Command } from '../command.ts';
 import { parseFlags, parseLang } from '../parse-flags.ts';
 

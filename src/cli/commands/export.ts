@@ -1,6 +1,6 @@
 import { UsageError } from '../../core/errors.ts';
-import { openOutput } from '../../runtime/write-output.ts';
-import { CSV_HEADER, csvLine, exportRecord } from '../../runtime/export-records.ts';
+import { openOutput } from '../../runtime/export/write-output.ts';
+import { CSV_HEADER, csvLine, exportRecord } from '../../runtime/export/export-records.ts';
 import type { Command } from '../command.ts';
 import { parseFlags } from '../parse-flags.ts';
 

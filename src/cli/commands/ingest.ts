@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { InputError, UsageError } from '../../core/errors.ts';
-import { analyzePending } from '../../runtime/analyze-pending.ts';
+import { analyzePending } from '../../runtime/analysis/analyze-pending.ts';
 import { describeIgnored } from '../../ingest/import-schema.ts';
 import { formatPreview } from '../../ingest/preview.ts';
-import { previewImport, runImport, type FileSummary, type ImportProgress } from '../../runtime/run-import.ts';
+import { previewImport, runImport, type FileSummary, type ImportProgress } from '../../runtime/import/run-import.ts';
 import type { Command } from '../command.ts';
 
 const USAGE = `Usage: ecoute ingest FILE... [--source NAME] [--map mapping.json] [--channel C] [--no-analyze] [--dry-run]

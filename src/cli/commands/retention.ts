@@ -1,5 +1,5 @@
 import { UsageError } from '../../core/errors.ts';
-import { applyWorkspaceRetention } from '../../runtime/apply-workspace-retention.ts';
+import { applyWorkspaceRetention } from '../../runtime/hygiene/apply-workspace-retention.ts';
 import type { Command } from '../command.ts';
 import { parseFlags } from '../parse-flags.ts';
 import { removedSummary } from '../removed-summary.ts';

@@ -3,8 +3,8 @@ import type { AnalyzerModel } from '../../analyze/model.ts';
 import { UsageError } from '../../core/errors.ts';
 import { createApp } from '../../server/create-app.ts';
 import { startServer } from '../../server/http-server.ts';
-import { computeInsightsInWorker, workerCanShare } from '../../runtime/compute-insights-in-worker.ts';
-import { startConfiguredDigests } from '../../runtime/scheduled-digests.ts';
+import { computeInsightsInWorker, workerCanShare } from '../../runtime/insights/compute-insights-in-worker.ts';
+import { startConfiguredDigests } from '../../runtime/digest/scheduled-digests.ts';
 import type { Command } from '../command.ts';
 import { parseFlags } from '../parse-flags.ts';
 

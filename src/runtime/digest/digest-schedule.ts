@@ -1,4 +1,4 @@
-import type { Clock } from '../core/ports.ts';
+import type { Clock } from '../../core/ports.ts';
 
 /** DIGEST_SCHEDULE values that send digests. */
 export type DigestSchedule = 'daily' | 'weekly';

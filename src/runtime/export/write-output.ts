@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { InputError } from '../core/errors.ts';
+import { InputError } from '../../core/errors.ts';
 
 /** A text sink that respects backpressure: stdout, or a file opened for --out. */
 export interface OutputSink {

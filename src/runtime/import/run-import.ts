@@ -2,20 +2,20 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { ConversationInput } from '../core/conversation.ts';
-import type { EmployeeSurveyInput } from '../core/employee-survey.ts';
-import { InputError, UsageError } from '../core/errors.ts';
-import { CHANNELS, type Channel } from '../core/labels.ts';
-import { systemClock, type Clock } from '../core/ports.ts';
-import type { Store, WriteResult } from '../store/store.ts';
-import { detectFormat, type FileFormat } from '../ingest/detect-format.ts';
-import { ingestChunks } from '../ingest/ingest-stream.ts';
-import { parseMapping, type Mapping } from '../ingest/mapping-file.ts';
-import { normalizeChannel } from '../ingest/normalize-values.ts';
-import type { RowError } from '../ingest/row-error.ts';
-import { externalIdsOf, splitDuplicates } from '../ingest/duplicate-records.ts';
-import { ignoredColumns, type ImportSchema } from '../ingest/import-schema.ts';
-import { collectPreview, type FilePreview } from '../ingest/preview.ts';
+import type { ConversationInput } from '../../core/conversation.ts';
+import type { EmployeeSurveyInput } from '../../core/employee-survey.ts';
+import { InputError, UsageError } from '../../core/errors.ts';
+import { CHANNELS, type Channel } from '../../core/labels.ts';
+import { systemClock, type Clock } from '../../core/ports.ts';
+import type { Store, WriteResult } from '../../store/store.ts';
+import { detectFormat, type FileFormat } from '../../ingest/detect-format.ts';
+import { ingestChunks } from '../../ingest/ingest-stream.ts';
+import { parseMapping, type Mapping } from '../../ingest/mapping-file.ts';
+import { normalizeChannel } from '../../ingest/normalize-values.ts';
+import type { RowError } from '../../ingest/row-error.ts';
+import { externalIdsOf, splitDuplicates } from '../../ingest/duplicate-records.ts';
+import { ignoredColumns, type ImportSchema } from '../../ingest/import-schema.ts';
+import { collectPreview, type FilePreview } from '../../ingest/preview.ts';
 
 /** Outcome of importing one file. `inserted`/`updated`/`skipped` count conversations (or employee answers). */
 export interface FileSummary {

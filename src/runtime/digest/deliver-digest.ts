@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import { ConfigError } from '../core/errors.ts';
+import { ConfigError } from '../../core/errors.ts';
 
 /** One digest in the forms each channel wants. */
 export interface DigestMessage {

@@ -4,8 +4,8 @@
  * The workspace's language is the prior of language detection: a short message that French and
  * English could both have written ("Facture incorrecte") is read in the team's language.
  */
-import type { AnalyzerModel } from '../analyze/model.ts';
-import type { Store } from '../store/store.ts';
+import type { AnalyzerModel } from '../../analyze/model.ts';
+import type { Store } from '../../store/store.ts';
 import { analyzeItems, AnalyzePool, defaultWorkers } from './analyze-pool.ts';
 
 /** Tuning and progress reporting for analyzePending(). */

@@ -5,11 +5,11 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import type { AnalyzerModel } from '../analyze/model.ts';
-import { ModelError } from '../core/errors.ts';
+import type { AnalyzerModel } from '../../analyze/model.ts';
+import { ModelError } from '../../core/errors.ts';
 
 /** Default models folder: <package root>/models. */
-export const DEFAULT_MODEL_DIR = fileURLToPath(new URL('../../models/', import.meta.url));
+export const DEFAULT_MODEL_DIR = fileURLToPath(new URL('../../../models/', import.meta.url));
 const FILE = 'analyzer.json';
 
 /** True when `x` is PackedRows of `rows × cols` whose base64 strings have the matching lengths. */

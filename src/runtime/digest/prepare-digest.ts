@@ -1,12 +1,12 @@
-import type { Config } from '../core/config.ts';
-import type { Lang } from '../core/lang.ts';
-import { computeInsights } from '../insights/compute-insights.ts';
-import { buildDigest, digestWindow, type Digest, type DigestPeriod } from '../insights/digest.ts';
-import { renderDigestHtml, renderDigestMarkdown, renderDigestText } from '../insights/render/digest-render.ts';
-import { stringsFor } from '../insights/render/report-strings.ts';
-import type { Store } from '../store/store.ts';
+import type { Config } from '../../core/config.ts';
+import type { Lang } from '../../core/lang.ts';
+import { computeInsights } from '../../insights/compute-insights.ts';
+import { buildDigest, digestWindow, type Digest, type DigestPeriod } from '../../insights/digest.ts';
+import { renderDigestHtml, renderDigestMarkdown, renderDigestText } from '../../insights/render/digest-render.ts';
+import { stringsFor } from '../../insights/render/report-strings.ts';
+import type { Store } from '../../store/store.ts';
 import { deliverDigest, type DeliveryResult, type DigestMessage } from './deliver-digest.ts';
-import { loadInsightsInput } from './load-insights-input.ts';
+import { loadInsightsInput } from '../insights/load-insights-input.ts';
 
 /** A digest rendered in every form its channels and the CLI need. */
 export interface PreparedDigest {

@@ -1,10 +1,10 @@
 import type { Writable } from 'node:stream';
-import type { Config } from '../core/config.ts';
-import type { Clock } from '../core/ports.ts';
-import type { Store } from '../store/store.ts';
+import type { Config } from '../../core/config.ts';
+import type { Clock } from '../../core/ports.ts';
+import type { Store } from '../../store/store.ts';
 import { startDigestSchedule, type SetTimer } from './digest-schedule.ts';
 import { sendDigest } from './prepare-digest.ts';
-import { applyWorkspaceRetention } from './apply-workspace-retention.ts';
+import { applyWorkspaceRetention } from '../hygiene/apply-workspace-retention.ts';
 
 /**
  * Starts the digests named by DIGEST_SCHEDULE for `ecoute serve`: daily digests of yesterday at

@@ -5,9 +5,9 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { analyze } from '../analyze/analyze.ts';
-import type { AnalyzerModel } from '../analyze/model.ts';
-import type { Analysis } from '../core/analysis.ts';
+import { analyze } from '../../analyze/analyze.ts';
+import type { AnalyzerModel } from '../../analyze/model.ts';
+import type { Analysis } from '../../core/analysis.ts';
 
 /** One text to analyse, with its language when known. */
 export interface PoolItem {
@@ -46,7 +46,7 @@ export class AnalyzePool {
     this.mainThread = opts.mainThread ?? true;
     const threads = this.mainThread ? size - 1 : size;
     for (let i = 0; i < threads; i++) {
-      const w = new Worker(new URL('./worker-bootstrap.mjs', import.meta.url), {
+      const w = new Worker(new URL('../worker-bootstrap.mjs', import.meta.url), {
         workerData: { entry: new URL('./analyze-worker.ts', import.meta.url).href, model },
       });
       w.unref();

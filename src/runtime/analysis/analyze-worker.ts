@@ -3,7 +3,7 @@
  * texts, and answers with their analyses in the same order.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { AnalyzerModel } from '../analyze/model.ts';
+import type { AnalyzerModel } from '../../analyze/model.ts';
 import { analyzeItems, type PoolItem } from './analyze-pool.ts';
 
 const model = (workerData as { model: AnalyzerModel }).model;

@@ -1,6 +1,6 @@
-import type { FactFilter } from '../core/facts.ts';
-import type { InsightsInput } from '../insights/types.ts';
-import type { Store } from '../store/store.ts';
+import type { FactFilter } from '../../core/facts.ts';
+import type { InsightsInput } from '../../insights/types.ts';
+import type { Store } from '../../store/store.ts';
 
 /**
  * Reads everything `computeInsights` needs for one workspace from the store (shell side), so the CLI

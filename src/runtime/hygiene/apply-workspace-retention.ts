@@ -1,5 +1,5 @@
-import type { Store } from '../store/store.ts';
-import type { RetentionResult } from '../store/retention-queries.ts';
+import type { Store } from '../../store/store.ts';
+import type { RetentionResult } from '../../store/retention-queries.ts';
 
 /**
  * Applies the workspace's retention setting (`retentionMonths`): deletes conversations whose last

@@ -4,9 +4,9 @@
  * while a large workspace is being summarised.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { toEcouteError } from '../core/errors.ts';
-import { computeInsights } from '../insights/compute-insights.ts';
-import { openStore } from '../store/open-store.ts';
+import { toEcouteError } from '../../core/errors.ts';
+import { computeInsights } from '../../insights/compute-insights.ts';
+import { openStore } from '../../store/open-store.ts';
 import { loadInsightsInput } from './load-insights-input.ts';
 import type { InsightsJob, InsightsReply } from './compute-insights-in-worker.ts';
 

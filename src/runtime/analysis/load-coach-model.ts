@@ -4,8 +4,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIMENSIONS, type CoachModel } from '../act/coach/coach-model.ts';
-import { ModelError } from '../core/errors.ts';
+import { DIMENSIONS, type CoachModel } from '../../act/coach/coach-model.ts';
+import { ModelError } from '../../core/errors.ts';
 import { DEFAULT_MODEL_DIR } from './load-model.ts';
 
 const FILE = 'coach.json';

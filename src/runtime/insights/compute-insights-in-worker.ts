@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { EcouteError } from '../core/errors.ts';
-import type { Insights } from '../insights/types.ts';
+import { EcouteError } from '../../core/errors.ts';
+import type { Insights } from '../../insights/types.ts';
 
 /** What the insights worker is asked to compute. */
 export interface InsightsJob {
@@ -36,7 +36,7 @@ export function computeInsightsInWorker(databaseUrl: string, workspaceId: string
     now: now.getTime(),
   };
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./worker-bootstrap.mjs', import.meta.url), { workerData: job });
+    const worker = new Worker(new URL('../worker-bootstrap.mjs', import.meta.url), { workerData: job });
     // A computation in flight must not keep a stopping server's process alive.
     worker.unref();
     let settled = false;

@@ -1,4 +1,4 @@
-import type { MessageFact } from '../core/facts.ts';
+import type { MessageFact } from '../../core/facts.ts';
 
 /** Columns of the CSV export, in order: the message, its context, then its analysis. */
 export const CSV_HEADER = [

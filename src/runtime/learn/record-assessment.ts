@@ -3,13 +3,13 @@
  * POST /api/assessments, so that both read the same evidence, compare with the same previous result
  * and store the same thing. The maturity core (src/learn/maturity) stays pure; this is where it meets the store.
  */
-import type { Lang } from '../core/lang.ts';
-import type { Store } from '../store/store.ts';
-import { assess } from '../learn/maturity/assess.ts';
-import type { AssessmentInput } from '../learn/maturity/assessment-input.ts';
-import { toAssessmentView, type AssessmentView } from '../learn/maturity/render-result.ts';
-import { validateAnswers } from '../learn/maturity/score-assessment.ts';
-import { mergeEvidence, workspaceEvidence } from '../learn/maturity/workspace-evidence.ts';
+import type { Lang } from '../../core/lang.ts';
+import type { Store } from '../../store/store.ts';
+import { assess } from '../../learn/maturity/assess.ts';
+import type { AssessmentInput } from '../../learn/maturity/assessment-input.ts';
+import { toAssessmentView, type AssessmentView } from '../../learn/maturity/render-result.ts';
+import { validateAnswers } from '../../learn/maturity/score-assessment.ts';
+import { mergeEvidence, workspaceEvidence } from '../../learn/maturity/workspace-evidence.ts';
 
 /**
  * Validates the answers (InputError naming the question, before anything is read or written), then

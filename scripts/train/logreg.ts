@@ -37,6 +37,37 @@ export function shuffleInPlace<T>(items: T[], rand: () => number): void {
   }
 }
 
+/**
+ * The logits `z` of one document and the gradient `g` of its weighted loss with respect to them
+ * (softmax cross-entropy, or one logistic loss per label with extra weight on positives): the step
+ * both trainers share (this file's and cx-heads/train-head.ts). `z` is overwritten.
+ */
+export function lossGradient(
+  d: SparseDoc, W: Float64Array, b: Float64Array, k: number, mode: 'softmax' | 'ovr', posWeight: readonly number[] | undefined,
+  z: Float64Array, g: Float64Array,
+): void {
+  z.set(b);
+  for (let f = 0; f < d.idx.length; f++) {
+    const base = d.idx[f] * k;
+    const v = d.val[f];
+    for (let j = 0; j < k; j++) z[j] += v * W[base + j];
+  }
+  if (mode === 'softmax') {
+    let max = -Infinity;
+    for (let j = 0; j < k; j++) if (z[j] > max) max = z[j];
+    let sum = 0;
+    for (let j = 0; j < k; j++) { z[j] = Math.exp(z[j] - max); sum += z[j]; }
+    for (let j = 0; j < k; j++) g[j] = (z[j] / sum - (d.y === j ? 1 : 0)) * d.weight;
+  } else {
+    const y = d.y as Uint8Array;
+    for (let j = 0; j < k; j++) {
+      const p = 1 / (1 + Math.exp(-z[j]));
+      const pw = y[j] ? (posWeight?.[j] ?? 1) : 1;
+      g[j] = (p - y[j]) * d.weight * pw;
+    }
+  }
+}
+
 export function trainLinear(docs: SparseDoc[], o: TrainOptions): TrainedLinear {
   const { k, nFeatures } = o;
   const W = new Float64Array(nFeatures * k);
@@ -51,26 +82,7 @@ export function trainLinear(docs: SparseDoc[], o: TrainOptions): TrainedLinear {
     shuffleInPlace(order, rand);
     for (const di of order) {
       const d = docs[di];
-      z.set(b);
-      for (let f = 0; f < d.idx.length; f++) {
-        const base = d.idx[f] * k;
-        const v = d.val[f];
-        for (let j = 0; j < k; j++) z[j] += v * W[base + j];
-      }
-      if (o.mode === 'softmax') {
-        let max = -Infinity;
-        for (let j = 0; j < k; j++) if (z[j] > max) max = z[j];
-        let sum = 0;
-        for (let j = 0; j < k; j++) { z[j] = Math.exp(z[j] - max); sum += z[j]; }
-        for (let j = 0; j < k; j++) g[j] = (z[j] / sum - (d.y === j ? 1 : 0)) * d.weight;
-      } else {
-        const y = d.y as Uint8Array;
-        for (let j = 0; j < k; j++) {
-          const p = 1 / (1 + Math.exp(-z[j]));
-          const pw = y[j] ? (o.posWeight?.[j] ?? 1) : 1;
-          g[j] = (p - y[j]) * d.weight * pw;
-        }
-      }
+      lossGradient(d, W, b, k, o.mode, o.posWeight, z, g);
       for (let j = 0; j < k; j++) {
         Gb[j] += g[j] * g[j];
         b[j] -= (o.lr * g[j]) / Math.sqrt(Gb[j]);

@@ -7,7 +7,7 @@
  * features were the ones shrunk. Deterministic: a seeded shuffle, fixed epochs.
  */
 import { mulberry32 } from '../../../src/core/prng.ts';
-import { shuffleInPlace, type SparseDoc, type TrainedLinear } from '../logreg.ts';
+import { lossGradient, shuffleInPlace, type SparseDoc, type TrainedLinear } from '../logreg.ts';
 
 /** Settings of one head's training. */
 export interface HeadTrainOptions {
@@ -47,21 +47,7 @@ export function trainHead(docs: readonly SparseDoc[], o: HeadTrainOptions): Trai
       for (let q = start; q < end; q++) {
         const d = docs[order[q]];
         batchWeight += d.weight;
-        z.set(b);
-        for (let f = 0; f < d.idx.length; f++) {
-          const base = d.idx[f] * k;
-          for (let j = 0; j < k; j++) z[j] += d.val[f] * W[base + j];
-        }
-        if (o.mode === 'softmax') {
-          let max = -Infinity;
-          for (let j = 0; j < k; j++) if (z[j] > max) max = z[j];
-          let sum = 0;
-          for (let j = 0; j < k; j++) { z[j] = Math.exp(z[j] - max); sum += z[j]; }
-          for (let j = 0; j < k; j++) g[j] = (z[j] / sum - (d.y === j ? 1 : 0)) * d.weight;
-        } else {
-          const y = d.y as Uint8Array;
-          for (let j = 0; j < k; j++) g[j] = (1 / (1 + Math.exp(-z[j])) - y[j]) * d.weight * (y[j] ? o.posWeight?.[j] ?? 1 : 1);
-        }
+        lossGradient(d, W, b, k, o.mode, o.posWeight, z, g);
         for (let j = 0; j < k; j++) gb[j] += g[j];
         for (let f = 0; f < d.idx.length; f++) {
           const base = d.idx[f] * k;

@@ -38,7 +38,7 @@ export const openApiDocument = {
     version: '0.1.0',
     description:
       'Customer-empathy insights: scores, journey emotions, themes and drivers, personas, customers at risk, competitors, spikes, and the listening station. Label values are stable English codes; GET /api/i18n gives their French and English names.',
-    license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
+    license: { name: 'MIT', identifier: 'MIT' },
   },
   servers: [{ url: '/' }],
   paths: {

@@ -230,6 +230,14 @@ describe('act, analyze and errors', () => {
 });
 
 describe('OpenAPI document', () => {
+  it('states the licence the project ships under (package.json and LICENSE)', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { license: string };
+    const licence = await readFile(new URL('../../LICENSE', import.meta.url), 'utf8');
+    expect(openApiDocument.info.license.identifier).toBe(pkg.license);
+    expect(licence.startsWith(`${pkg.license} License`)).toBe(true);
+  });
+
   it('is OpenAPI 3.1 and lists every API route the app registers', async () => {
     const doc = await getJson('/api/openapi.json');
     expect(doc.openapi).toBe('3.1.0');

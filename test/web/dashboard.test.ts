@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { browserSkipReason, CHROMIUM_PATH } from './chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/create-app.ts';
 import { startServer, type RunningServer } from '../../src/server/http-server.ts';
@@ -21,13 +22,17 @@ let seeded: SeededStore;
 let server: RunningServer;
 let browser: Browser;
 
+const SKIP = browserSkipReason();
+if (SKIP) it.skip(SKIP, () => undefined);
+
 beforeAll(async () => {
+  if (SKIP) return;
   mkdirSync(SHOTS, { recursive: true });
   seeded = await seedStore();
   const app = createApp({ store: seeded.store, workspaceId: WORKSPACE, clock: () => NOW, webDir: path.resolve(import.meta.dirname, '../../web') });
   server = await startServer(app, { port: 0, host: '127.0.0.1' });
   browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 });
@@ -63,7 +68,7 @@ async function rendered(page: Page): Promise<void> {
   await page.waitForSelector('main .page, main .notice.error', { timeout: 15_000 });
 }
 
-describe('dashboard pages', () => {
+describe.skipIf(SKIP !== null)('dashboard pages', () => {
   it('every page renders, without console errors or outside requests', async () => {
     const { context, page, errors } = await open();
     for (const id of PAGES) {
@@ -336,7 +341,7 @@ describe('dashboard pages', () => {
   });
 });
 
-describe('listening station count', () => {
+describe.skipIf(SKIP !== null)('listening station count', () => {
   let big: { store: Store; dir: string };
   let bigServer: RunningServer;
 

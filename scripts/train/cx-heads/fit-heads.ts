@@ -16,7 +16,7 @@ import type { SparseDoc } from '../logreg.ts';
 import { trainHead } from './train-head.ts';
 import { assignFolds } from './folds.ts';
 import { HEAD_SPECS } from './head-specs.ts';
-import { chooseLabelThresholds, chooseThreshold } from './thresholds.ts';
+import { chooseThreshold, type OutOfFold } from './thresholds.ts';
 
 /** A labelled message with its head features. */
 export interface HeadExample {
@@ -37,29 +37,25 @@ export interface FitOptions {
   /** Folds of the inner cross-validation that sets the thresholds. */
   innerFolds: number;
   corpus: string;
-  /** Themes get a threshold per label (else one for the head). */
-  labelThresholds: boolean;
-  /** Extra weight of positive examples in the yes/no heads (rare labels). */
-  posWeight: number;
   /** HeadData.minSupport of the themes head (0: none). */
   themeSupport: number;
-  /** Feature name prefixes left out (e.g. character grams, which overfit a small corpus). */
-  drop: readonly string[];
 }
 
 export const FIT_DEFAULTS: FitOptions = {
-  epochs: 20, lr: 0.1, l2: 3e-4, batch: 32, minDf: 2, seed: 11, innerFolds: 4, corpus: 'ecoute-corpus', labelThresholds: false, posWeight: 1, drop: ['c:'], themeSupport: 0.2,
+  epochs: 20, lr: 0.1, l2: 3e-4, batch: 32, minDf: 2, seed: 11, innerFolds: 4, corpus: 'ecoute-corpus', themeSupport: 0.2,
 };
 
 type Trained = { weights: Float64Array; bias: Float64Array }[];
 
-function vocabulary(examples: readonly { fs: HeadFeatureSet }[], minDf: number, drop: readonly string[]): string[] {
+function vocabulary(examples: readonly HeadExample[], minDf: number): string[] {
   const df = new Map<string, number>();
   for (const e of examples) for (const n of e.fs.names) df.set(n, (df.get(n) ?? 0) + 1);
-  return [...df].filter(([n, c]) => c >= minDf && !drop.some((d) => n.startsWith(d))).map(([n]) => n).sort();
+  return [...df].filter(([, c]) => c >= minDf).map(([n]) => n).sort();
 }
 
-function toDocs(examples: readonly { fs: HeadFeatureSet }[], index: ReadonlyMap<string, number>): { idx: Int32Array; val: Float32Array }[] {
+type Doc = { idx: Int32Array; val: Float32Array };
+
+function toDocs(examples: readonly HeadExample[], index: ReadonlyMap<string, number>): Doc[] {
   return examples.map(({ fs }) => {
     const idx: number[] = [];
     const val: number[] = [];
@@ -68,24 +64,21 @@ function toDocs(examples: readonly { fs: HeadFeatureSet }[], index: ReadonlyMap<
   });
 }
 
-type Doc = { idx: Int32Array; val: Float32Array };
-
 function trainAll(examples: readonly HeadExample[], docs: readonly Doc[], nFeatures: number, o: FitOptions): Trained {
   return HEAD_SPECS.map((spec, h) => {
     const sd: SparseDoc[] = docs.map((d, i) => ({ ...d, y: spec.target(examples[i].msg), weight: 1 }));
-    const posWeight = spec.mode === 'ovr' ? spec.labels.map(() => o.posWeight) : undefined;
-    return trainHead(sd, { k: spec.labels.length, nFeatures, mode: spec.mode, epochs: o.epochs, lr: o.lr, l2: o.l2, batch: o.batch, seed: o.seed + h, posWeight });
+    return trainHead(sd, { k: spec.labels.length, nFeatures, mode: spec.mode, epochs: o.epochs, lr: o.lr, l2: o.l2, batch: o.batch, seed: o.seed + h });
   });
 }
 
-function pack(vocab: readonly string[], trained: Trained, thresholds: ReadonlyMap<string, number | number[]> | null, o: FitOptions, n: number): CxHeadsData {
+function pack(vocab: readonly string[], trained: Trained, thresholds: ReadonlyMap<string, number> | null, o: FitOptions, n: number): CxHeadsData {
   const columns = HEAD_SPECS.reduce((s, h) => s + h.labels.length, 0);
   const heads: HeadData[] = [];
   let offset = 0;
   for (const spec of HEAD_SPECS) {
     const t = thresholds?.get(spec.name);
     const support = spec.name === 'themes' && o.themeSupport > 0 ? { minSupport: o.themeSupport } : {};
-    heads.push({ name: spec.name, mode: spec.mode, labels: [...spec.labels], offset, ...(t === undefined ? {} : Array.isArray(t) ? { thresholds: t } : { threshold: t }), ...support });
+    heads.push({ name: spec.name, mode: spec.mode, labels: [...spec.labels], offset, ...(t === undefined ? {} : { threshold: t }), ...support });
     offset += spec.labels.length;
   }
   // Rows whose every weight rounds to nothing are dropped: the feature cannot move any head.
@@ -114,23 +107,20 @@ export function decideAll(data: CxHeadsData, examples: readonly HeadExample[]): 
 
 /** Trains every head on `examples`. */
 export function fitHeads(examples: readonly HeadExample[], o: FitOptions = FIT_DEFAULTS): CxHeadsData {
-  const vocab = vocabulary(examples, o.minDf, o.drop);
+  const vocab = vocabulary(examples, o.minDf);
   const index = new Map(vocab.map((n, i) => [n, i]));
   const docs = toDocs(examples, index);
   // Inner cross-validation: out-of-fold probabilities for the thresholds of the yes/no heads.
   const folds = assignFolds(examples.map((e) => e.msg), o.innerFolds, o.seed);
-  const oof: { data: CxHeadsData; ex: HeadExample }[] = [];
+  const oof: OutOfFold[] = [];
   for (let f = 0; f < o.innerFolds; f++) {
     const tr = examples.flatMap((e, i) => (folds[i] === f ? [] : [i]));
     const trained = trainAll(tr.map((i) => examples[i]), tr.map((i) => docs[i]), vocab.length, o);
     const data = pack(vocab, trained, new Map(), o, tr.length);
-    examples.forEach((ex, i) => { if (folds[i] === f) oof.push({ data, ex }); });
+    const ch = compileHeads(data);
+    examples.forEach((ex, i) => { if (folds[i] === f) oof.push({ msg: ex.msg, heads: ch.heads, probs: scoreHeads(ch, ex.fs) }); });
   }
-  const thresholds = new Map<string, number | number[]>();
-  for (const spec of HEAD_SPECS) {
-    if (spec.mode !== 'ovr') continue;
-    const t = chooseThreshold(spec.name, oof);
-    thresholds.set(spec.name, spec.name === 'themes' && o.labelThresholds ? chooseLabelThresholds(spec.name, oof, t) : t);
-  }
+  const thresholds = new Map<string, number>();
+  for (const spec of HEAD_SPECS) if (spec.mode === 'ovr') thresholds.set(spec.name, chooseThreshold(spec.name, oof));
   return pack(vocab, trainAll(examples, docs, vocab.length, o), thresholds, o, examples.length);
 }

@@ -7,21 +7,11 @@
  * features were the ones shrunk. Deterministic: a seeded shuffle, fixed epochs.
  */
 import { mulberry32 } from '../../../src/core/prng.ts';
-import { lossGradient, shuffleInPlace, type SparseDoc, type TrainedLinear } from '../logreg.ts';
+import { lossGradient, shuffleInPlace, type SparseDoc, type TrainedLinear, type TrainOptions } from '../logreg.ts';
 
-/** Settings of one head's training. */
-export interface HeadTrainOptions {
-  k: number;
-  nFeatures: number;
-  mode: 'softmax' | 'ovr';
-  epochs: number;
-  lr: number;
-  /** L2 penalty per unit of mean loss (bias excluded). */
-  l2: number;
+/** The settings of ../logreg.ts (its `l2` here a penalty per unit of mean loss, bias excluded) and a mini-batch size. */
+export interface HeadTrainOptions extends TrainOptions {
   batch: number;
-  seed: number;
-  /** One-vs-rest only: extra weight of positive examples per label. */
-  posWeight?: readonly number[];
 }
 
 /** Trains one head on `docs`. */

@@ -59,7 +59,7 @@ export function decideHeads(heads: ReadonlyMap<HeadName, HeadData>, probs: HeadP
   if (themes) {
     const p = probs.get('themes')!;
     d.themes = themes.labels.map((label, j) => ({ label, p: p[j], col: themes.offset + j }))
-      .filter((c, j) => c.p >= (themes.thresholds?.[j] ?? themes.threshold ?? 0.5))
+      .filter((c) => c.p >= (themes.threshold ?? 0.5))
       .sort((a, b) => b.p - a.p)
       .slice(0, 3);
   }

@@ -27,8 +27,6 @@ export interface HeadData {
   offset: number;
   /** Decision threshold of an `ovr` head, chosen by cross-validation inside the training data. */
   threshold?: number;
-  /** Per-label thresholds of an `ovr` head (themes: rare labels need a lower bar), overriding `threshold`. */
-  thresholds?: number[];
   /**
    * An `ovr` label is found only when some words of the message push it up by at least this much
    * (logit units): a theme that only the label's base rate carries is no finding, and has no evidence.

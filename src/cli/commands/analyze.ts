@@ -4,12 +4,10 @@
  * gives {"id"?, "line", "error": {"code","message"}} on stdout and a message on stderr; the batch
  * goes on and the exit status is 3. Streams: input is read and written chunk by chunk.
  */
-import { createReadStream } from 'node:fs';
-import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import type { Writable } from 'node:stream';
 import type { Command } from '../command.ts';
+import { errorLine, openJsonlInput, writeOut } from '../jsonl-io.ts';
 import { UsageError } from '../../core/errors.ts';
 import type { Analysis } from '../../core/analysis.ts';
 import { AnalyzePool, analyzeItems, type PoolItem } from '../../runtime/analysis/analyze-pool.ts';
@@ -51,10 +49,6 @@ export function parseLine(raw: string, line: number): Parsed {
   return { ok: true, id: id ?? null, item: { text: o.text, lang } };
 }
 
-async function write(out: Writable, s: string): Promise<void> {
-  if (!out.write(s)) await once(out, 'drain');
-}
-
 /** `ecoute analyze`: JSONL in, one analysis per line out, no database. */
 export const analyzeCommand: Command = {
   name: 'analyze',
@@ -78,13 +72,7 @@ export const analyzeCommand: Command = {
     if (parsed.positionals.length > 1) throw new UsageError(`Give at most one input file. ${USAGE}`);
     const file = parsed.positionals[0] ?? '-';
     const model = await ctx.loadModel();
-    const input = file === '-' ? ctx.stdin : createReadStream(file);
-    const opened = new Promise<void>((resolve, reject) => {
-      if (file === '-') return resolve();
-      input.once('open', () => resolve());
-      input.once('error', (err: Error) => reject(new UsageError(`Cannot read ${file}: ${err.message}. Check the path.`)));
-    });
-    await opened;
+    const input = await openJsonlInput(file, ctx.stdin);
     const pool = workers > 1 ? new AnalyzePool(model, workers) : null;
     let failed = 0;
     let lineNo = 0;
@@ -101,13 +89,12 @@ export const analyzeCommand: Command = {
         if (p.ok) text += JSON.stringify({ id: p.id, ...results[k++] }) + '\n';
         else {
           failed++;
-          const err = { ...(p.id !== undefined ? { id: p.id } : {}), line: p.line, error: { code: p.code, message: p.message } };
-          text += JSON.stringify(err) + '\n';
+          text += errorLine(p);
           ctx.stderr.write(`ecoute analyze: ${p.message}\n`);
         }
       }
       chunk = [];
-      await write(ctx.stdout, text);
+      await writeOut(ctx.stdout, text);
     };
     try {
       const rl = createInterface({ input, crlfDelay: Infinity });

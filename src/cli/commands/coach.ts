@@ -6,12 +6,10 @@
  * "error": {"code","message"}} on stdout and a message on stderr; the others are still coached and
  * the exit status is 3.
  */
-import { createReadStream } from 'node:fs';
-import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import type { Writable } from 'node:stream';
 import type { Command } from '../command.ts';
+import { errorLine, openJsonlInput, writeOut } from '../jsonl-io.ts';
 import { UsageError } from '../../core/errors.ts';
 import { coachBatch } from '../../act/coach/coach.ts';
 import { ITEM_SHAPE, parseCoachItem } from '../../act/coach/coach-input.ts';
@@ -45,10 +43,6 @@ export function parseCoachLine(raw: string, line: number): Parsed {
   return { ok: false, line, id: parsed.id, message: `line ${line}: ${parsed.problem}; each line needs ${ITEM_SHAPE}` };
 }
 
-async function write(out: Writable, s: string): Promise<void> {
-  if (!out.write(s)) await once(out, 'drain');
-}
-
 /** `ecoute coach`: JSONL replies in, one coaching result per line out, no database. */
 export const coachCommand: Command = {
   name: 'coach',
@@ -64,12 +58,7 @@ export const coachCommand: Command = {
     if (parsed.values.format !== 'jsonl') throw new UsageError(`Unknown --format "${parsed.values.format}": only "jsonl" is supported.`);
     if (parsed.positionals.length > 1) throw new UsageError(`Give at most one input file. ${USAGE}`);
     const file = parsed.positionals[0] ?? '-';
-    const input = file === '-' ? ctx.stdin : createReadStream(file);
-    await new Promise<void>((resolve, reject) => {
-      if (file === '-') return resolve();
-      input.once('open', () => resolve());
-      input.once('error', (err: Error) => reject(new UsageError(`Cannot read ${file}: ${err.message}. Check the path.`)));
-    });
+    const input = await openJsonlInput(file, ctx.stdin);
     const model = await loadCoachModel();
     // Near-duplicates are looked for across the whole input, so it is read in full before coaching.
     const lines: Parsed[] = [];
@@ -84,12 +73,11 @@ export const coachCommand: Command = {
     let failed = 0;
     for (const p of lines) {
       if (p.ok) {
-        await write(ctx.stdout, JSON.stringify(results[k++]) + '\n');
+        await writeOut(ctx.stdout, JSON.stringify(results[k++]) + '\n');
         continue;
       }
       failed++;
-      const err = { ...(p.id !== undefined ? { id: p.id } : {}), line: p.line, error: { code: 'bad_input', message: p.message } };
-      await write(ctx.stdout, JSON.stringify(err) + '\n');
+      await writeOut(ctx.stdout, errorLine({ ...p, code: 'bad_input' }));
       ctx.stderr.write(`ecoute coach: ${p.message}\n`);
     }
     if (failed > 0) ctx.stderr.write(`ecoute coach: ${failed} line(s) rejected; see the "error" lines in the output.\n`);

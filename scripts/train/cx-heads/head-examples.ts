@@ -3,7 +3,7 @@
  * the rules-only verdict (the baseline every figure is compared with). The language is detected,
  * as it is for a customer's message that arrives without one.
  */
-import { analyze, analyzeCore } from '../../../src/analyze/analyze.ts';
+import { analyzeCore } from '../../../src/analyze/analyze.ts';
 import { compile } from '../../../src/analyze/compiled.ts';
 import { analyzeCx } from '../../../src/analyze/cx/analyze-cx.ts';
 import { headFeatures } from '../../../src/analyze/heads/head-features.ts';
@@ -18,9 +18,12 @@ export function headExamples(model: AnalyzerModel, msgs: readonly LabelledMessag
   const examples: HeadExample[] = [];
   const rules: Prediction[] = [];
   for (const msg of msgs) {
+    // One core analysis and one rules pass serve both: the heads' features and the rules' verdict
+    // (what analyze(..., { rulesOnly: true }) returns).
     const core = analyzeCore(msg.text, { model });
-    examples.push({ msg, fs: headFeatures({ ...core, rules: analyzeCx(core, cm.cx) }) });
-    rules.push(fromAnalysis(analyze(msg.text, { model, rulesOnly: true })));
+    const cx = analyzeCx(core, cm.cx);
+    examples.push({ msg, fs: headFeatures({ ...core, rules: cx }) });
+    rules.push(fromAnalysis({ language: core.language, sentiment: core.sentiment, emotions: core.emotions, ...cx }));
   }
   return { examples, rules };
 }

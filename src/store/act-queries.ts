@@ -1,26 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import type { Alert, Case } from '../core/act.ts';
 import type { Clock } from '../core/ports.ts';
 import type { AlertsTable, CasesTable, Database } from './db-types.ts';
 import { bumpDataVersion } from './workspace-queries.ts';
 
-function toCase(r: CasesTable): Case {
+function toCase(r: Selectable<CasesTable> | Insertable<CasesTable>): Case {
   return {
     id: r.id,
     workspaceId: r.workspace_id,
-    conversationId: r.conversation_id,
-    customerId: r.customer_id,
+    conversationId: r.conversation_id ?? null,
+    customerId: r.customer_id ?? null,
     title: r.title,
     status: r.status as Case['status'],
-    owner: r.owner,
+    owner: r.owner ?? null,
     priority: r.priority as Case['priority'],
     createdAt: new Date(Number(r.created_at)),
     updatedAt: new Date(Number(r.updated_at)),
   };
 }
 
-function toAlert(r: AlertsTable): Alert {
+function toAlert(r: Selectable<AlertsTable> | Insertable<AlertsTable>): Alert {
   return {
     id: r.id,
     workspaceId: r.workspace_id,
@@ -35,7 +35,7 @@ function toAlert(r: AlertsTable): Alert {
 /** Opens a close-the-loop case (id from crypto.randomUUID). */
 export async function createCase(db: Kysely<Database>, clock: Clock, c: Omit<Case, 'id' | 'createdAt' | 'updatedAt'>): Promise<Case> {
   const now = clock().getTime();
-  const row: CasesTable = {
+  const row: Insertable<CasesTable> = {
     id: randomUUID(),
     workspace_id: c.workspaceId,
     conversation_id: c.conversationId,
@@ -63,7 +63,7 @@ export async function listCases(db: Kysely<Database>, workspaceId: string): Prom
 
 /** Records an alert (id from crypto.randomUUID), not yet acknowledged. */
 export async function createAlert(db: Kysely<Database>, clock: Clock, a: Omit<Alert, 'id' | 'createdAt' | 'acknowledged'>): Promise<Alert> {
-  const row: AlertsTable = {
+  const row: Insertable<AlertsTable> = {
     id: randomUUID(),
     workspace_id: a.workspaceId,
     kind: a.kind,

@@ -186,6 +186,17 @@ export interface CasesTable {
   priority: string;
   created_at: number;
   updated_at: number;
+  /** Migration 007: what raised the case, its urgency and due time, its root cause, its timings. */
+  message_id: number | string | null;
+  alert_id: string | null;
+  urgency: string | null;
+  due_at: number | null;
+  root_cause_id: string | null;
+  team: string | null;
+  first_response_at: number | null;
+  resolved_at: number | null;
+  closed_at: number | null;
+  reopen_count: Generated<number>;
 }
 
 /** An alert raised for a workspace. */
@@ -198,6 +209,88 @@ export interface AlertsTable {
   payload: string;
   created_at: number;
   acknowledged: number;
+  /** Migration 006: the rule (and version) that raised it, the message and customer, the dedupe key. */
+  rule_id: string | null;
+  rule_version: number | null;
+  message_id: number | string | null;
+  customer_id: string | null;
+  dedupe_key: string | null;
+}
+
+/** One version of an alert rule (migration 006); `definition` is the rule as JSON. */
+export interface AlertRulesTable {
+  id: Generated<number>;
+  workspace_id: string;
+  rule_id: string;
+  version: number;
+  name: string;
+  definition: string;
+  active: number;
+  created_at: number;
+  created_by: Generated<string>;
+}
+
+/** One delivery of an alert action (migration 006), written in the alert's transaction. */
+export interface OutboxTable {
+  id: string;
+  workspace_id: string;
+  alert_id: string;
+  /** 'email' | 'webhook' */
+  channel: string;
+  /** An e-mail address or a URL. */
+  destination: string;
+  /** 'email' | 'json' | 'slack' | 'teams' */
+  format: string;
+  /** The body to send, as JSON text. */
+  payload: string;
+  idempotency_key: string;
+  /** 'pending' | 'sending' | 'delivered' | 'failed' */
+  status: Generated<string>;
+  attempts: Generated<number>;
+  next_attempt_at: number;
+  lease_until: number | null;
+  last_error: string | null;
+  created_at: number;
+  delivered_at: number | null;
+}
+
+/** One delivery attempt and its outcome (migration 006). */
+export interface DeliveryAttemptsTable {
+  id: Generated<number>;
+  outbox_id: string;
+  workspace_id: string;
+  destination: string;
+  attempted_at: number;
+  /** 'delivered' | 'retry' | 'failed' | 'rate_limited' */
+  outcome: string;
+  http_status: number | null;
+  error: string | null;
+  duration_ms: Generated<number>;
+}
+
+/** A change of a case (migration 007): created, assigned, status, note, linked. */
+export interface CaseEventsTable {
+  id: Generated<number>;
+  workspace_id: string;
+  case_id: string;
+  at: number;
+  actor: string;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  text: string | null;
+}
+
+/** A root cause (migration 007): a theme that gathers cases, with its own owner and status. */
+export interface RootCausesTable {
+  id: string;
+  workspace_id: string;
+  key: string;
+  title: string;
+  owner: string | null;
+  status: Generated<string>;
+  created_at: number;
+  updated_at: number;
 }
 
 /** A CX maturity self-assessment (answers and scores as JSON text). */
@@ -229,4 +322,9 @@ export interface Database {
   assessments: AssessmentsTable;
   imports: ImportsTable;
   audit_log: AuditLogTable;
+  alert_rules: AlertRulesTable;
+  outbox: OutboxTable;
+  delivery_attempts: DeliveryAttemptsTable;
+  case_events: CaseEventsTable;
+  root_causes: RootCausesTable;
 }

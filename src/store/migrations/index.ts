@@ -5,6 +5,8 @@ import * as m002 from './002-search-text.ts';
 import * as m003 from './003-assessments.ts';
 import * as m004 from './004-imports.ts';
 import * as m005 from './005-data-hygiene.ts';
+import * as m006 from './006-alert-rules.ts';
+import * as m007 from './007-cases.ts';
 
 /**
  * The numbered migrations, in order. Listed statically (not read from disk) so they work from any
@@ -19,6 +21,8 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
         '003-assessments': { up: (db) => m003.up(db, adapter.autoIdType) },
         '004-imports': { up: (db) => m004.up(db, adapter.autoIdType) },
         '005-data-hygiene': { up: (db) => m005.up(db, adapter.autoIdType) },
+        '006-alert-rules': { up: (db) => m006.up(db, adapter.autoIdType) },
+        '007-cases': { up: (db) => m007.up(db, adapter.autoIdType) },
       };
     },
   };

@@ -26,7 +26,11 @@ export interface LabelledMessage {
 
 /** Reads `dir/messages.jsonl`, naming the file and line of a bad record. */
 export function readLabelledMessages(dir: string): LabelledMessage[] {
-  const file = join(dir, 'messages.jsonl');
+  return readLabelledFile(join(dir, 'messages.jsonl'));
+}
+
+/** Reads one JSONL file of labelled messages (the corpus, or an `ecoute export --labelled` file). */
+export function readLabelledFile(file: string): LabelledMessage[] {
   const out: LabelledMessage[] = [];
   readFileSync(file, 'utf8').split('\n').forEach((line, i) => {
     if (line.trim() === '') return;

@@ -1,14 +1,35 @@
 /**
- * The employee engagement survey (EX): ~120 anonymous answers across the five teams and three monthly
- * periods. Scores follow each team's engagement profile (the same one that drives reply quality), so
- * CX and EX correlate; comments are mostly French.
+ * The employee engagement survey (EX): anonymous monthly pulse answers of the five teams over nine
+ * months (2026-03 to 2026-11, 8 a team a month). EX leads CX by LEAD_MONTHS: a team's survey in month
+ * m shows the engagement profile that drives its reply quality (so its customers' experience) in
+ * month m + 2 — staff feel it first, customers two months later. That is the real, modest lagged
+ * effect the EX → CX page can find; month-level and answer-level noise keep it honest, and with three
+ * months of conversations the page still says that is too few to conclude. Comments are mostly French.
  */
 import type { Rng } from './prng.ts';
 import { TEAMS, TEAM_NAMES, type TeamName } from './people.ts';
 import { csvDocument } from './csv.ts';
 
 export const EMPLOYEE_HEADER = ['team', 'period', 'enps', 'engagement_recognition', 'engagement_tools', 'engagement_workload', 'engagement_manager', 'comment'];
-const PERIODS = ['2026-09', '2026-10', '2026-11'];
+/** Monthly pulses; index 6 is 2026-09, the first month of conversations (profile month 0). */
+const PERIODS = ['2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'];
+const FIRST_CX = 6;
+
+/** EX leads CX by this many months. */
+export const LEAD_MONTHS = 2;
+
+/**
+ * Change of mean engagement per month over the spring and summer, by team: the teams that end low
+ * were sliding (Fidélisation, Facturation), the strong ones steady or improving. Months before the
+ * profile begins are its first month minus trend × months before.
+ */
+const TREND: Record<TeamName, number> = {
+  Facturation: -0.08,
+  'Support technique': -0.03,
+  'Service client': 0.02,
+  Fidélisation: -0.1,
+  'Customer Care EN': 0.03,
+};
 
 /** Item offsets from the team's mean engagement (recognition, tools, workload, manager). */
 const OFFSETS: Record<TeamName, [number, number, number, number]> = {
@@ -42,28 +63,53 @@ function score(rng: Rng, mean: number): number {
   return Math.max(1, Math.min(5, Math.round(mean + (rng.next() - 0.5) * 2)));
 }
 
+/** One answer around the team's mean engagement; `outage` is Support technique's November (workload hit, outage comments). */
+function answer(rng: Rng, team: TeamName, period: string, mean: number, outage: boolean): (string | number)[] {
+  const o = OFFSETS[team];
+  const workloadHit = outage ? -0.8 : 0;
+  const items = [score(rng, mean + o[0]), score(rng, mean + o[1]), score(rng, mean + o[2] + workloadHit), score(rng, mean + o[3])];
+  const enps = Math.max(0, Math.min(10, Math.round((mean - 1) * 2.5 + (rng.next() - 0.5) * 4)));
+  const pool = team === 'Customer Care EN' ? COMMENTS_EN : COMMENTS_FR;
+  let comment = '';
+  if (rng.chance(0.65)) {
+    const lowest = ['recognition', 'tools', 'workload', 'manager'][items.indexOf(Math.min(...items))] as keyof typeof pool;
+    const topic = outage && rng.chance(0.5) ? 'outage'
+      : enps >= 8 && rng.chance(0.6) ? 'positive'
+      : (team === 'Fidélisation' || team === 'Facturation') && rng.chance(0.3) ? 'scripts' : lowest;
+    comment = rng.pick(pool[topic]);
+  }
+  return [team, period, enps, ...items, comment];
+}
+
+/**
+ * Mean engagement of a team's pulse in month `j` (0 = 2026-09): the profile of month j + LEAD_MONTHS;
+ * before the profile, its first month drifted back by the team's trend; past its end, its last change
+ * carried on at half pace.
+ */
+function pulseMean(team: TeamName, j: number): number {
+  const p = TEAMS[team].engagement;
+  const k = j + LEAD_MONTHS;
+  const mean = k < 0 ? p[0] + TREND[team] * k : k <= 2 ? p[k] : p[2] + (p[2] - p[1]) * (k - 2) * 0.5;
+  return Math.max(1, Math.min(5, mean));
+}
+
 /** Employee survey CSV. */
 export function employeeCsv(rng: Rng): string {
   const rows: (string | number)[][] = [];
+  const seen = new Set<string>();
+  const monthNoise = rng.fork('pulse-months');
   for (const team of TEAM_NAMES) {
-    PERIODS.forEach((period, month) => {
-      const mean = TEAMS[team].engagement[month];
-      const n = 8;
-      for (let i = 0; i < n; i++) {
-        const o = OFFSETS[team];
-        const workloadHit = team === 'Support technique' && month === 2 ? -0.8 : 0;
-        const items = [score(rng, mean + o[0]), score(rng, mean + o[1]), score(rng, mean + o[2] + workloadHit), score(rng, mean + o[3])];
-        const enps = Math.max(0, Math.min(10, Math.round((mean - 1) * 2.5 + (rng.next() - 0.5) * 4)));
-        const pool = team === 'Customer Care EN' ? COMMENTS_EN : COMMENTS_FR;
-        let comment = '';
-        if (rng.chance(0.65)) {
-          const lowest = ['recognition', 'tools', 'workload', 'manager'][items.indexOf(Math.min(...items))] as keyof typeof pool;
-          const topic = team === 'Support technique' && month === 2 && rng.chance(0.5) ? 'outage'
-            : enps >= 8 && rng.chance(0.6) ? 'positive'
-            : (team === 'Fidélisation' || team === 'Facturation') && rng.chance(0.3) ? 'scripts' : lowest;
-          comment = rng.pick(pool[topic]);
-        }
-        rows.push([team, period, enps, ...items, comment]);
+    PERIODS.forEach((period, i) => {
+      const j = i - FIRST_CX;
+      // Month-level noise (a team's whole pulse moves), then each answer's own noise.
+      const mean = pulseMean(team, j) + (monthNoise.next() - 0.5) * 0.3;
+      for (let n = 0; n < 8; n++) {
+        // Two identical lines would be one answer to the importer (rows without an id are keyed by
+        // content): draw again until the line is new.
+        let row = answer(rng, team, period, mean, team === 'Support technique' && j === 2);
+        for (let tries = 0; seen.has(row.join('\t')) && tries < 20; tries++) row = answer(rng, team, period, mean, team === 'Support technique' && j === 2);
+        seen.add(row.join('\t'));
+        rows.push(row);
       }
     });
   }

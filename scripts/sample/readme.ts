@@ -47,7 +47,9 @@ What there is to find:
   say they will leave (walk in their shoes);
 - vulnerable customers (bereavement, an elderly parent's personal alarm), compliments worth sharing;
 - agent replies of uneven quality: warm and specific, plain, **canned templates reused verbatim**, defensive;
-- CX that follows EX: teams with low engagement in the employee survey get lower CSAT;
+- CX that follows EX: teams with low engagement in the employee survey get lower CSAT; the survey is a
+  monthly pulse from 2026-03 that leads CX by two months (a team's mood shows in its survey before its
+  customers feel it: the lagged EX → CX page, 0–6 months, finds it, and says 3 months are too few);
 - personal data to redact in a few raw messages (e-mails, phone numbers, a mod-97-valid IBAN, a
   Luhn-valid card number) and near-misses that must survive (order and tracking numbers).
 

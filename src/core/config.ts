@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseDuration } from './duration.ts';
 import { ConfigError } from './errors.ts';
 
 /** Everything Écoute reads from its environment, parsed once at start-up (nothing else reads process.env). */
@@ -16,6 +17,21 @@ export const ConfigSchema = z.object({
   /** Cron-like schedule for digests run by `ecoute serve`: "weekly" (Mondays 08:00) | "daily" | "off". */
   digestSchedule: z.enum(['off', 'daily', 'weekly']).default('off'),
   workers: z.coerce.number().int().min(0).default(0),
+  /** Alert rules: how often `ecoute serve` checks spike rules, as a duration ("15m"), or "off". */
+  spikeCheck: z.string().trim().refine((s) => s === 'off' || (parseDuration(s) ?? 0) >= 60_000, {
+    error: (iss) => `ECOUTE_SPIKE_CHECK ${JSON.stringify(iss.input)} must be "off" or a duration of at least 1m, such as "15m" or "1h"`,
+  }).default('15m'),
+  /** The dashboard's address as people reach it, for links in alerts (e.g. https://ecoute.example.com). */
+  publicUrl: z.url({ protocol: /^https?$/, error: 'ECOUTE_PUBLIC_URL must be an http(s) address such as https://ecoute.example.com' })
+    .transform((u) => u.replace(/\/+$/, '')).optional(),
+  /** Alert deliveries: most tries per destination (URL or address) per minute; 0 = no limit. */
+  deliveryRateLimit: z.coerce.number().int().min(0).default(30),
+  /** Alert deliveries: tries before a delivery is marked failed (backoff 1 min doubling up to 6 h). */
+  deliveryMaxAttempts: z.coerce.number().int().min(1).max(50).default(10),
+  /** HTTP API: largest request body, in MB. */
+  maxBodyMb: z.coerce.number().positive().max(1024).default(10),
+  /** HTTP API: requests per client address per minute; 0 = no limit. */
+  rateLimit: z.coerce.number().int().min(0).default(600),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -33,6 +49,12 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     webhookUrl: env.DIGEST_WEBHOOK_URL || undefined,
     digestSchedule: env.DIGEST_SCHEDULE || undefined,
     workers: env.ECOUTE_WORKERS || undefined,
+    spikeCheck: env.ECOUTE_SPIKE_CHECK || undefined,
+    publicUrl: env.ECOUTE_PUBLIC_URL || undefined,
+    deliveryRateLimit: env.DELIVERY_RATE_LIMIT || undefined,
+    deliveryMaxAttempts: env.DELIVERY_MAX_ATTEMPTS || undefined,
+    maxBodyMb: env.ECOUTE_MAX_BODY_MB || undefined,
+    rateLimit: env.ECOUTE_RATE_LIMIT || undefined,
   });
   if (!result.success) {
     const issue = result.error.issues[0];

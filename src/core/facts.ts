@@ -1,4 +1,5 @@
 import type { Analysis } from './analysis.ts';
+import type { AppliedCorrection } from './correction.ts';
 import type { AuthorRole, Channel, SurveyKind } from './labels.ts';
 
 /**
@@ -25,6 +26,8 @@ export interface MessageFact {
   text: string;
   /** Present for analysed customer messages. */
   analysis: Analysis | null;
+  /** Listening station only: people's corrections, already applied to `analysis` (absent when none). */
+  corrections?: AppliedCorrection[];
 }
 
 /** One survey answer with the context needed to cut scores by channel, segment, team and brand. */

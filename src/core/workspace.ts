@@ -17,6 +17,12 @@ export const WorkspaceSettingsSchema = z.object({
   currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'currency must be a three-letter ISO 4217 code such as EUR, USD, GBP or CAD').optional(),
   /** Retention: conversations whose last message is older than this many months are deleted (`ecoute retention apply`); 0 or unset keeps everything. */
   retentionMonths: z.number().int('retention-months must be a whole number of months').min(0, 'retention-months must be 0 (keep forever) or more').max(1200).optional(),
+  /** Close-the-loop targets: hours a case of each urgency may stay open before it is overdue (defaults: high 4, medium 48, low 168). */
+  caseTargetHours: z.object({
+    high: z.number().positive('case target hours must be more than 0').max(24 * 365).optional(),
+    medium: z.number().positive('case target hours must be more than 0').max(24 * 365).optional(),
+    low: z.number().positive('case target hours must be more than 0').max(24 * 365).optional(),
+  }).optional(),
 });
 
 /** The currency customer values are shown in when the workspace sets none. */

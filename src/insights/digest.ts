@@ -9,6 +9,23 @@ export type DigestPeriod = 'day' | 'week';
 export interface DigestOptions {
   period: DigestPeriod;
   now: Date;
+  /**
+   * The latest customer message or survey answer before the end of the period just ended (the
+   * store's latestActivity); when it is older than that period, the digest covers the period that
+   * holds it instead. Absent: the period just ended, whatever it holds.
+   */
+  latest?: Date | null;
+  /** A drill of the week to ride along (weekly digests only); absent or null: no drill block. */
+  drill?: DigestDrill | null;
+}
+
+/** The "drill of the week" block: one scenario (a real, redacted customer message) and where to answer it. */
+export interface DigestDrill {
+  week: string;
+  messageId: string;
+  text: string;
+  /** Where to take the drill: the dashboard's drills page, or a hint to open it. */
+  link: string;
 }
 
 /** One of the period's main pains with a real customer story. */
@@ -30,11 +47,18 @@ export interface Digest {
   from: string;
   to: string;
   language: 'fr' | 'en';
+  /**
+   * True when the period just ended had no data and the digest covers the latest complete period
+   * that has (it says so), so a digest right after an import of older data is never empty.
+   */
+  latestWithData: boolean;
   scores: { nps: Change; csat: Change; ces: Change; messages: Change; negativeShare: Change; responses: number };
   topPains: DigestPain[];
   compliment: Verbatim | null;
   atRisk: { count: number; valueAtRisk: number; currency: string; customers: CustomerRisk[] };
   spikes: Spike[];
+  /** The drill of the week (weekly digests, when one was given); absent otherwise. */
+  drill?: DigestDrill;
 }
 
 const DAY_MS = 86_400_000;
@@ -45,7 +69,8 @@ const DAY_MS = 86_400_000;
  * that period and the one before it (see `digestWindow`), which gives the moves their baseline.
  */
 export function buildDigest(insights: Insights, options: DigestOptions): Digest {
-  const { from, to, label } = digestWindow(options.period, options.now).current;
+  const window = digestWindow(options.period, options.now, options.latest);
+  const { from, to, label } = window.current;
   let current, previous;
   if (options.period === 'week') {
     const i = insights.scores.byWeek.findIndex((w) => w.week === label);
@@ -84,6 +109,7 @@ export function buildDigest(insights: Insights, options: DigestOptions): Digest 
     from: from.toISOString(),
     to: to.toISOString(),
     language: insights.language,
+    latestWithData: window.latestWithData,
     scores: {
       nps: change(current?.nps.score, previous?.nps.score),
       csat: change(current?.csat.score, previous?.csat.score),
@@ -96,18 +122,31 @@ export function buildDigest(insights: Insights, options: DigestOptions): Digest 
     compliment: insights.compliments[0] ?? null,
     atRisk: { count: insights.atRisk.count, valueAtRisk: insights.atRisk.valueAtRisk, currency: insights.atRisk.currency, customers: insights.atRisk.customers.slice(0, 5) },
     spikes: insights.spikes.filter((s) => s.week === periodWeek).slice(0, 3),
+    ...(options.period === 'week' && options.drill ? { drill: options.drill } : {}),
   };
 }
 
-/**
- * The digest period (the day or ISO week holding yesterday, UTC) and the one before it; the shell
- * loads facts from `previous.from` to `current.to` before computing insights for a digest.
- */
-export function digestWindow(period: DigestPeriod, now: Date): {
+/** A digest period and the one before it. */
+export interface DigestWindow {
   current: { from: Date; to: Date; label: string };
   previous: { from: Date; to: Date };
-} {
-  const yesterday = new Date(now.getTime() - DAY_MS);
+  /** The period just ended had no data: `current` is the latest complete period that has. */
+  latestWithData: boolean;
+}
+
+/**
+ * The digest period (the day or ISO week holding yesterday, UTC, or with `latest` older than it the
+ * period holding `latest`) and the one before it; the shell loads facts from `previous.from` to
+ * `current.to` before computing insights for a digest.
+ */
+export function digestWindow(period: DigestPeriod, now: Date, latest?: Date | null): DigestWindow {
+  const last = periodHolding(period, new Date(now.getTime() - DAY_MS));
+  if (latest && latest.getTime() < last.current.from.getTime()) return { ...periodHolding(period, latest), latestWithData: true };
+  return { ...last, latestWithData: false };
+}
+
+function periodHolding(period: DigestPeriod, at: Date): Omit<DigestWindow, 'latestWithData'> {
+  const yesterday = at;
   if (period === 'day') {
     const from = new Date(Math.floor(yesterday.getTime() / DAY_MS) * DAY_MS);
     const to = new Date(from.getTime() + DAY_MS);

@@ -5,11 +5,11 @@ import { round } from './stats/intervals.ts';
 import { twoByTwo } from './stats/two-by-two.ts';
 import { FactorKeys } from './factor-keys.ts';
 
-/** The themes and emotions found in one conversation's analysed customer messages. */
+/** The themes, journey stages and emotions found in one conversation's analysed customer messages. */
 export type ConversationFactors = Map<string, Set<string>>;
 
 /**
- * Builds conversationId → {"theme:delay", "emotion:anger", …} in one pass over messages. With
+ * Builds conversationId → {"theme:delay", "stage:billing", "emotion:anger", …} in one pass over messages. With
  * `only` (the surveyed conversations), unsurveyed conversations are skipped: they cannot enter a
  * driver table, and most conversations of a big workspace have no survey answer.
  */
@@ -23,6 +23,7 @@ export function conversationFactors(messages: readonly MessageFact[], only?: Rea
     let s = out.get(m.conversationId);
     if (!s) out.set(m.conversationId, (s = new Set()));
     for (const t of a.themes) s.add(keys.theme(t.label));
+    if (a.stage) s.add(keys.stage(a.stage.label));
     for (const e of a.emotions) s.add(keys.emotion(e.label));
   }
   return out;
@@ -31,7 +32,7 @@ export function conversationFactors(messages: readonly MessageFact[], only?: Rea
 /**
  * Key driver analysis — not only counts. A theme mentioned often is not necessarily what makes
  * customers unhappy; what matters is how much more often conversations WITH the factor end badly than
- * conversations WITHOUT it. For each theme/emotion we join each surveyed conversation's last answer
+ * conversations WITHOUT it. For each theme, journey stage and emotion we join each surveyed conversation's last answer
  * (detractor = NPS 0–6; low CSAT = 1–3) to the factors found in its messages and build a 2×2 table:
  * risk difference with a Wald 95% CI and odds ratio with a Woolf CI (see stats/two-by-two.ts).
  * Ranking is by impact = prevalence × risk difference, i.e. the share of all surveyed conversations
@@ -53,16 +54,20 @@ export function computeDrivers(
   }
   const isBad = (score: number) => (kind === 'nps' ? score <= 6 : score <= 3);
   let n = 0, bad = 0;
-  const withTally = new Map<string, { n: number; bad: number }>();
+  // Per factor: conversations with it, the bad ones, and (for causes) the emotions they hold.
+  const withTally = new Map<string, { n: number; bad: number; emotions: Map<string, number> }>();
   for (const [conversationId, s] of last) {
     const b = isBad(s.score);
     n++;
     if (b) bad++;
-    for (const f of factors.get(conversationId)!) {
+    const fs = factors.get(conversationId)!;
+    for (const f of fs) {
       let t = withTally.get(f);
-      if (!t) withTally.set(f, (t = { n: 0, bad: 0 }));
+      if (!t) withTally.set(f, (t = { n: 0, bad: 0, emotions: new Map() }));
       t.n++;
       if (b) t.bad++;
+      if (f.startsWith('emotion:')) continue;
+      for (const e of fs) if (e.startsWith('emotion:')) t.emotions.set(e, (t.emotions.get(e) ?? 0) + 1);
     }
   }
   const drivers: Driver[] = [];
@@ -71,12 +76,16 @@ export function computeDrivers(
     if (t.n < minWith || withoutN < 1) continue;
     const e = twoByTwo(t.bad, t.n, bad - t.bad, withoutN);
     if (!e) continue;
-    const [k, label] = key.split(':') as ['theme' | 'emotion', string];
+    const [k, label] = key.split(':') as [Driver['kind'], string];
     const prevalence = t.n / n;
     drivers.push({
       kind: k,
       label,
-      name: labelOf(k === 'theme' ? 'themes' : 'emotions', label),
+      name: labelOf(k === 'theme' ? 'themes' : k === 'stage' ? 'stages' : 'emotions', label),
+      emotions: [...t.emotions]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, 3)
+        .map(([e, c]) => { const l = e.slice('emotion:'.length); return { label: l, name: labelOf('emotions', l), share: round(c / t.n, 3) }; }),
       withN: t.n,
       withBad: t.bad,
       withoutN,

@@ -9,8 +9,10 @@ import type { Driver, Insights, ThemeStat } from './types.ts';
 export const OVERVIEW_TOP = 5;
 
 /**
- * "What to fix first": drivers of bad outcomes ranked by impact (prevalence × effect), taken from the
- * detractor report, then from low CSAT for labels not already listed.
+ * "What to fix first": causes a team can own — themes and journey stages — ranked by their impact on
+ * bad outcomes (prevalence × effect), from the detractor report, then from low CSAT for causes not
+ * already listed. Emotions are not causes (no team owns "anger"): they are shown inside each cause
+ * (`Driver.emotions`), as what it makes customers feel.
  */
 export function fixFirst(insights: Insights, limit = OVERVIEW_TOP): (Driver & { outcome: string })[] {
   const seen = new Set<string>();
@@ -18,7 +20,7 @@ export function fixFirst(insights: Insights, limit = OVERVIEW_TOP): (Driver & { 
   for (const report of [insights.drivers.detractors, insights.drivers.lowCsat]) {
     for (const d of report.drivers) {
       const key = `${d.kind}:${d.label}`;
-      if (seen.has(key) || d.impact <= 0) continue;
+      if (d.kind === 'emotion' || seen.has(key) || d.impact <= 0) continue;
       seen.add(key);
       ranked.push({ ...d, outcome: report.outcome });
     }

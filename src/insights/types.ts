@@ -205,9 +205,12 @@ export interface TwoByTwoEffect {
 
 /** Effect of one theme/emotion on a bad outcome (detractor, CSAT 1–3), conversation-level. */
 export interface Driver extends TwoByTwoEffect {
-  kind: 'theme' | 'emotion';
+  /** A cause a team can own (a theme, a journey stage) or an emotion (a symptom, never a cause in "what to fix first"). */
+  kind: 'theme' | 'stage' | 'emotion';
   label: string;
   name: Localized;
+  /** For a theme or a stage: the emotions most often found in the conversations that have it (share of them); empty for an emotion. */
+  emotions: { label: string; name: Localized; share: number }[];
   /** Conversations with a survey answer that mention the factor / do not. */
   withN: number;
   withBad: number;

@@ -1,7 +1,11 @@
-// Worker entry in plain JavaScript: Node 20 workers do not inherit the tsx loader (and ignore
-// `--import` in execArgv), so register it here, then load the TypeScript worker named in workerData.
-import { register } from 'tsx/esm/api';
+// Worker entry in plain JavaScript. From the TypeScript sources, Node 20 workers do not inherit the
+// tsx loader (and ignore `--import` in execArgv), so register it here first; from the compiled
+// package (dist/, entry ending in .js) there is nothing to register. Then load the worker named in
+// workerData.
 import { workerData } from 'node:worker_threads';
 
-register();
+if (workerData.entry.endsWith('.ts')) {
+  const { register } = await import('tsx/esm/api');
+  register();
+}
 await import(workerData.entry);

@@ -9,6 +9,8 @@ import { ITEM_SHAPE, parseCoachItem } from '../act/coach/coach-input.ts';
 import type { CoachInput, CoachModel } from '../act/coach/coach-model.ts';
 import { EcouteError, UsageError } from '../core/errors.ts';
 import { loadCoachModel } from '../runtime/analysis/load-coach-model.ts';
+import { loadReplyHistory } from '../runtime/act/reply-history.ts';
+import type { Store } from '../store/store.ts';
 
 /** Most replies one request may carry (bounded work per request). */
 export const MAX_COACH_ITEMS = 1000;
@@ -37,8 +39,17 @@ export function parseCoachBody(raw: unknown): { items: CoachInput[]; batch: bool
   return { items: [p.item], batch: false };
 }
 
-/** Registers POST /api/coach on `app` (before its /api/* catch-all). */
-export function registerCoachRoute(app: Hono, source: CoachModelSource = () => loadCoachModel()): void {
+/** Where GET /api/coach/history reads the workspace's replies. */
+export interface CoachHistorySource {
+  store: Store;
+  workspaceId: string;
+}
+
+/**
+ * Registers POST /api/coach and, with `history`, GET /api/coach/history?from&to&min (the coach over
+ * the workspace's agent replies: src/runtime/act/reply-history.ts) on `app`, before its /api/* catch-all.
+ */
+export function registerCoachRoute(app: Hono, source: CoachModelSource = () => loadCoachModel(), history?: CoachHistorySource): void {
   let model: Promise<CoachModel> | null = null;
   const getModel = (): Promise<CoachModel> => {
     if (!model) {
@@ -56,5 +67,20 @@ export function registerCoachRoute(app: Hono, source: CoachModelSource = () => l
     const { items, batch } = parseCoachBody(raw);
     const m = await getModel();
     return c.json(batch ? { results: coachBatch(items, m) } : coachReply(items[0], m));
+  });
+  if (!history) return;
+  app.get('/api/coach/history', async (c) => {
+    const date = (name: 'from' | 'to') => {
+      const v = c.req.query(name);
+      if (v === undefined) return undefined;
+      const d = new Date(v);
+      if (Number.isNaN(d.getTime())) throw new UsageError(`Query parameter "${name}" must be a date (YYYY-MM-DD or ISO timestamp), not "${v}".`, { parameter: name });
+      return d;
+    };
+    const minText = c.req.query('min');
+    const minReplies = minText === undefined ? 5 : Number(minText);
+    if (!Number.isInteger(minReplies) || minReplies < 1) throw new UsageError(`Query parameter "min" must be a whole number of replies, 1 or more, not "${minText}".`, { parameter: 'min' });
+    const m = await getModel();
+    return c.json(await loadReplyHistory(history.store, history.workspaceId, m, { from: date('from'), to: date('to'), minReplies }));
   });
 }

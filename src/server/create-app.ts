@@ -13,13 +13,26 @@ import { loadInsightsInput } from '../runtime/insights/load-insights-input.ts';
 import type { Store } from '../store/store.ts';
 import { registerAnalyzeRoute } from './analyze-route.ts';
 import { registerAssessmentRoutes } from './assessment-routes.ts';
+import { registerAuditRoutes } from './audit-routes.ts';
+import { installAuth } from './auth.ts';
+import { registerCaseRoutes } from './case-routes.ts';
 import { registerCoachRoute, type CoachModelSource } from './coach-route.ts';
+import { registerCorrectionRoutes } from './correction-routes.ts';
+import { registerDeliveryRoutes } from './delivery-routes.ts';
+import { registerDrillRoutes } from './drill-routes.ts';
+import { registerIngestRoute } from './ingest-route.ts';
 import { errorResponse } from './error-response.ts';
+import { DEFAULT_LIMITS, installGuards, type ApiLimits } from './guards.ts';
+import { registerExCxRoutes } from './ex-cx-routes.ts';
 import { InsightsCache } from './insights-cache.ts';
 import { registerInsightsRoutes } from './insights-routes.ts';
 import { registerMessageRoutes } from './message-routes.ts';
+import { registerScorecardRoutes } from './scorecard-routes.ts';
+import { registerSessionRoutes } from './session-routes.ts';
+import { registerRuleRoutes } from './rule-routes.ts';
 import { openApiDocument } from './openapi.ts';
 import { registerStaticRoute } from './static-route.ts';
+import { registerValueRoutes } from './value-routes.ts';
 
 /** What the HTTP app needs from the shell. */
 export interface AppDeps {
@@ -37,6 +50,8 @@ export interface AppDeps {
   computeInsights?: () => Promise<Insights>;
   /** The reply-coach model for POST /api/coach. Default: models/coach.json, loaded on first use. */
   coachModel?: CoachModelSource;
+  /** Body size and rate limits of the API (guards.ts). Default: DEFAULT_LIMITS. */
+  limits?: ApiLimits;
 }
 
 /**
@@ -55,20 +70,32 @@ export function createApp(deps: AppDeps): Hono {
 
   const app = new Hono();
   app.onError((err, c) => errorResponse(err, c));
+  installGuards(app, deps.limits ?? DEFAULT_LIMITS, clock);
+  // Accounts: open while no user exists; then a session or token of this workspace, and its role's permission.
+  installAuth(app, store, workspaceId, clock);
+  registerSessionRoutes(app, store, workspaceId, clock);
+  registerAuditRoutes(app, store, workspaceId);
 
   app.get('/api/health', (c) =>
     c.json({ status: 'ok', workspace: workspaceId, model: Boolean(deps.model), dialect: store.dialect }),
   );
   app.get('/api/openapi.json', (c) => c.json(openApiDocument));
+  registerExCxRoutes(app, store, workspaceId, cache);
   registerInsightsRoutes(app, cache);
   registerMessageRoutes(app, store, workspaceId, cache);
+  registerIngestRoute(app, store, workspaceId, clock, deps.model);
+  registerCorrectionRoutes(app, store, workspaceId);
   registerAnalyzeRoute(app, store, workspaceId, deps.model);
-  registerCoachRoute(app, deps.coachModel);
+  registerCoachRoute(app, deps.coachModel, { store, workspaceId });
+  registerDrillRoutes(app, store, workspaceId, clock, deps.coachModel);
 
-  app.get('/api/cases', async (c) => c.json({ cases: await store.listCases(workspaceId) }));
-  app.get('/api/alerts', async (c) => c.json({ alerts: await store.listAlerts(workspaceId) }));
+  registerCaseRoutes(app, store, workspaceId, clock);
+  registerRuleRoutes(app, store, workspaceId, clock);
 
+  registerDeliveryRoutes(app, store, workspaceId, clock);
   registerAssessmentRoutes(app, store, workspaceId);
+  registerScorecardRoutes(app, store, workspaceId);
+  registerValueRoutes(app, store, workspaceId);
 
   app.all('/api/*', (c) => {
     throw new NotFoundError('API route', `${c.req.method} ${c.req.path}`);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { EcouteError, toEcouteError } from '../core/errors.ts';
@@ -7,12 +8,24 @@ export interface ErrorBody {
   error: { code: string; message: string; details?: Record<string, unknown> };
 }
 
+/** Where the details of unexpected errors go (the server's log); tests pass their own. */
+export type ErrorLog = (line: string) => void;
+
+const stderrLog: ErrorLog = (line) => { process.stderr.write(`${line}\n`); };
+
 /**
- * The one place where thrown errors become HTTP answers (Hono's onError). Named errors keep their status;
- * anything else is a 500 whose message does not leak internals beyond the error text.
+ * The one place where thrown errors become HTTP answers (Hono's onError). Named errors keep their status
+ * and message. Anything else is a 500 that says nothing of the internals — no stack, no SQL, no driver
+ * message, which can quote a query or a customer's words — but a reference to find the details, which go
+ * to the server's log.
  */
-export function errorResponse(err: unknown, c: Context): Response {
-  const e: EcouteError = toEcouteError(err);
+export function errorResponse(err: unknown, c: Context, log: ErrorLog = stderrLog): Response {
+  let e: EcouteError = toEcouteError(err);
+  if (!(err instanceof EcouteError)) {
+    const ref = randomUUID().slice(0, 8);
+    log(`ecoute serve: unexpected error ${ref} on ${c.req.method} ${c.req.path}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    e = new EcouteError('internal', `Unexpected server error (reference ${ref}). Nothing was changed by this request if it failed before writing; the server log has the details under this reference.`, 500);
+  }
   const body: ErrorBody = { error: { code: e.code, message: e.message } };
   if (e.details) body.error.details = e.details;
   return c.json(body, e.status as ContentfulStatusCode);

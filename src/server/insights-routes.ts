@@ -22,5 +22,5 @@ export function registerInsightsRoutes(app: Hono, cache: InsightsCache): void {
   view('/api/risk', slices.riskSlice);
   view('/api/competitors', slices.competitorsSlice);
   view('/api/spikes', slices.spikesSlice);
-  view('/api/ex-cx', slices.exCxSlice);
+  // GET /api/ex-cx (the same-period link plus the lagged EX → CX picture) is served by ex-cx-routes.ts.
 }

@@ -1,6 +1,14 @@
 import { CHANNELS, EMOTIONS, NEEDS, STAGES, THEMES } from '../core/labels.ts';
 import { QUESTIONS } from '../learn/maturity/question-bank.ts';
 import { EMPATHY_FLOOR, STAGE_CUTOFFS, STAGES as MATURITY_STAGES } from '../learn/maturity/score-assessment.ts';
+import { accountApiPaths } from './openapi-accounts.ts';
+import { caseApiPaths, caseApiSchemas } from './openapi-cases.ts';
+import { ruleApiPaths, ruleApiSchemas } from './openapi-rules.ts';
+import { correctionApiPaths, ingestPost } from './openapi-ingest.ts';
+import { learnApiPaths } from './openapi-learn.ts';
+import { drillApiPaths } from './openapi-drills.ts';
+import { DELIVERY_STATUSES } from '../core/delivery.ts';
+import { DEFAULT_DELIVERY_LIMIT, MAX_DELIVERY_LIMIT } from './delivery-routes.ts';
 import { DEFAULT_PAGE_SIZE, MAX_FILTER_TEXT, MAX_PAGE_SIZE } from './query-params.ts';
 
 /**
@@ -72,7 +80,7 @@ export const openApiDocument = {
     '/api/risk': insightsView('Customers at risk', 'Customers scoring above the risk threshold with reasons and value, and the total value at risk (in `currency`, ISO 4217).'),
     '/api/competitors': insightsView('Competitors', 'Side-by-side profile of every brand (stars, CSAT, NPS, sentiment, themes, emotions).'),
     '/api/spikes': insightsView('Spikes', 'Weekly theme and emotion counts significantly above their baseline (Poisson test).'),
-    '/api/ex-cx': insightsView('Employee ↔ customer experience', 'eNPS and engagement per team next to CSAT/NPS, with correlations, and minTeams: the fewest teams a correlation is computed over.'),
+    '/api/ex-cx': insightsView('Employee ↔ customer experience', 'eNPS and engagement per team next to CSAT/NPS, with correlations, and minTeams: the fewest teams a correlation is computed over; lags: Pearson r between each EX measure (eNPS, engagement) of month m and each CX measure (NPS, CSAT, negative emotion share, reply empathy, recontact within 7 days) of the same team at m + 0..6 months, with n pairs, Fisher-z 95% interval, r², a too-few flag per row, a plain fr/en warning when teams, periods or pairs are too few, and published anchors with their sources.'),
     '/api/messages': {
       get: {
         summary: 'Listening station: customer verbatims, newest first',
@@ -99,6 +107,7 @@ export const openApiDocument = {
           400: errorRef,
         },
       },
+      post: ingestPost,
     },
     '/api/customers/{id}/history': {
       get: {
@@ -130,6 +139,19 @@ export const openApiDocument = {
         responses: { 200: json('Analysis'), 400: errorRef, 503: errorRef },
       },
     },
+    '/api/coach/history': {
+      get: {
+        summary: 'Reply empathy over history: coach score and canned share overall, per team and per agent; link with the next score and with reopened cases',
+        description: 'Every agent reply of the period is coached against the customer message before it (one batch, so templates are found canned). Groups under `min` replies are listed with `enough: false` and never ranked. `nextScore`: Spearman correlation of a conversation\'s mean reply score with the first NPS/CSAT answer after its first reply, with a Fisher-z 95 % interval from 10 conversations. `reopen`: reopen rate of cases in conversations below vs at or above the median reply score. Associations, not causes.',
+        tags: ['act'],
+        parameters: [
+          { name: 'from', in: 'query', required: false, description: 'Start of the period (YYYY-MM-DD or ISO timestamp)', schema: { type: 'string' } },
+          { name: 'to', in: 'query', required: false, description: 'End of the period', schema: { type: 'string' } },
+          { name: 'min', in: 'query', required: false, description: 'Fewest replies for an agent or team to be ranked (default 5)', schema: { type: 'integer', minimum: 1 } },
+        ],
+        responses: { 200: { description: 'The reply history', content: { 'application/json': { schema: { type: 'object' } } } }, 400: { description: 'A parameter is not valid (the message names it)' } },
+      },
+    },
     '/api/coach': {
       post: {
         summary: 'Coach agent replies: empathy dimensions (0–2), score (0–100), canned flag, suggestions',
@@ -151,11 +173,31 @@ export const openApiDocument = {
         responses: { 200: json('CoachResult, or {results: CoachResult[]} for items'), 400: errorRef, 503: errorRef },
       },
     },
-    '/api/cases': {
-      get: { summary: 'Close-the-loop cases', tags: ['act'], responses: { 200: json('{cases: Case[]}') } },
+    ...caseApiPaths,
+    ...accountApiPaths,
+    ...correctionApiPaths,
+    ...learnApiPaths,
+    ...drillApiPaths,
+    ...ruleApiPaths,
+    '/api/deliveries': {
+      get: {
+        summary: 'Alert deliveries (e-mails, webhooks) from the outbox, newest first, each with every attempt',
+        description: 'Webhook URLs are shown without their path (it often holds a secret token). `attempts` counts tries; the log also shows rate-limit deferrals (`rate_limited`), which are not tries.',
+        tags: ['act'],
+        parameters: [
+          enumParam('status', DELIVERY_STATUSES, 'Only deliveries in this state'),
+          { name: 'limit', in: 'query', required: false, description: 'Most deliveries returned', schema: { type: 'integer', minimum: 1, maximum: MAX_DELIVERY_LIMIT, default: DEFAULT_DELIVERY_LIMIT } },
+        ],
+        responses: { 200: json('{deliveries: Delivery[]}', { type: 'object', required: ['deliveries'], properties: { deliveries: { type: 'array', items: { $ref: '#/components/schemas/Delivery' } } } }), 400: errorRef },
+      },
     },
-    '/api/alerts': {
-      get: { summary: 'Alerts raised by rules and spike detection', tags: ['act'], responses: { 200: json('{alerts: Alert[]}') } },
+    '/api/deliveries/{id}/retry': {
+      post: {
+        summary: 'Send a failed delivery again: back to pending, due now, with a fresh count of tries (its log is kept)',
+        tags: ['act'],
+        parameters: [{ name: 'id', in: 'path', required: true, description: 'Delivery id (from GET /api/deliveries)', schema: { type: 'string' } }],
+        responses: { 200: json('{delivery: Delivery} (without attemptLog)'), 404: errorRef, 422: errorRef },
+      },
     },
     '/api/assessments/questions': {
       get: {
@@ -195,6 +237,8 @@ export const openApiDocument = {
       }),
     },
     schemas: {
+      ...caseApiSchemas,
+      ...ruleApiSchemas,
       AssessmentInput: {
         type: 'object',
         required: ['answers'],
@@ -226,6 +270,26 @@ export const openApiDocument = {
           reply: { type: 'string', minLength: 1, maxLength: 20000 }, lang: { type: 'string', enum: ['fr', 'en'] },
         },
       },
+      Delivery: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' }, alertId: { type: 'string' }, channel: { type: 'string', enum: ['email', 'webhook'] },
+          destination: { type: 'string', description: 'E-mail address, or webhook URL without its path' }, format: { type: 'string', enum: ['email', 'json', 'slack', 'teams'] },
+          idempotencyKey: { type: 'string', description: 'Sent as the Idempotency-Key header (webhooks) or in the Message-ID and X-Ecoute-Idempotency-Key (e-mail)' },
+          status: { type: 'string', enum: [...DELIVERY_STATUSES] }, attempts: { type: 'integer' }, nextAttemptAt: { type: 'string', format: 'date-time' },
+          lastError: { type: ['string', 'null'] }, createdAt: { type: 'string', format: 'date-time' }, deliveredAt: { type: ['string', 'null'], format: 'date-time' },
+          attemptLog: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                id: { type: 'string' }, at: { type: 'string', format: 'date-time' }, outcome: { type: 'string', enum: ['delivered', 'retry', 'failed', 'rate_limited'] },
+                httpStatus: { type: ['integer', 'null'], description: 'HTTP status (webhook) or SMTP reply code (e-mail)' }, error: { type: ['string', 'null'] }, durationMs: { type: 'integer' },
+              },
+            },
+          },
+        },
+      },
       MessageFact: {
         type: 'object',
         properties: {
@@ -233,6 +297,7 @@ export const openApiDocument = {
           customerRef: { type: ['string', 'null'] }, channel: { type: 'string', enum: [...CHANNELS] },
           role: { type: 'string', enum: ['customer', 'agent', 'system'] }, at: { type: 'string', format: 'date-time' },
           language: { type: ['string', 'null'] }, text: { type: 'string' }, analysis: { type: ['object', 'null'] },
+          corrections: { type: 'array', items: { type: 'object' }, description: 'Listening station: people’s corrections {field, value, modelValue, actor, at}, already applied to analysis (absent when none)' },
         },
       },
     },

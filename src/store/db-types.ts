@@ -306,6 +306,91 @@ export interface AssessmentsTable {
   stage: string;
 }
 
+/** One correction of one finding of a message (migration 008); the latest per (message, field) wins. */
+export interface CorrectionsTable {
+  id: Generated<number>;
+  workspace_id: string;
+  message_id: number;
+  /** A CorrectionField (src/core/correction.ts). */
+  field: string;
+  /** The corrected value as JSON text. */
+  value: string;
+  actor: string;
+  at: number;
+}
+
+/** The answer of one `POST /api/messages` sent with an Idempotency-Key (migration 008). */
+export interface IngestRequestsTable {
+  id: Generated<number>;
+  workspace_id: string;
+  idempotency_key: string;
+  body_sha256: string;
+  /** The answer's JSON body. */
+  response: string;
+  created_at: number;
+}
+
+/** A person who logs in to the dashboard (migration 009); `email` unique, lower-case. */
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  name: string | null;
+  /** `scrypt$N$r$p$salt$key` (src/runtime/accounts/credentials.ts). */
+  password_hash: string;
+  created_at: number;
+  /** 0/1. */
+  disabled: Generated<number>;
+}
+
+/** A user's role in one workspace (migration 009). */
+export interface MembershipsTable {
+  user_id: number;
+  workspace_id: string;
+  /** A Role (src/core/roles.ts). */
+  role: string;
+  created_at: number;
+}
+
+/** A dashboard log-in (migration 009); `id` is the SHA-256 of the cookie's value. */
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  expires_at: number;
+  created_at: number;
+}
+
+/** An API token for scripts (migration 009), scoped to one workspace and role; only its SHA-256 is kept. */
+export interface ApiTokensTable {
+  id: Generated<number>;
+  name: string;
+  workspace_id: string;
+  role: string;
+  token_hash: string;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+/** One attempt at an empathy drill (migration 010); mode 'hiring' for a candidate (decision support only). */
+export interface DrillAttemptsTable {
+  id: Generated<number>;
+  workspace_id: string;
+  /** ISO week of the drill, "2026-W49". */
+  week: string;
+  message_id: number;
+  participant: string;
+  team: string | null;
+  mode: string;
+  /** JSON arrays of labels. */
+  emotions: string;
+  needs: string;
+  reply: string;
+  reading_score: number;
+  reply_score: number;
+  created_at: number;
+}
+
 /** Every table, as Kysely sees it. */
 export interface Database {
   workspaces: WorkspacesTable;
@@ -327,4 +412,11 @@ export interface Database {
   delivery_attempts: DeliveryAttemptsTable;
   case_events: CaseEventsTable;
   root_causes: RootCausesTable;
+  corrections: CorrectionsTable;
+  ingest_requests: IngestRequestsTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  drill_attempts: DrillAttemptsTable;
 }

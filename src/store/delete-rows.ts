@@ -1,6 +1,7 @@
 /**
  * Deletion shared by `import undo`, `customer erase` and retention: rows are removed children first
- * (analysis labels, analyses, messages, survey answers, cases) so foreign keys hold on both dialects.
+ * (corrections, analysis labels, analyses, messages, survey answers, cases, their events, alerts and
+ * their pending deliveries) so foreign keys hold on both dialects.
  * Runs inside the caller's write transaction; counts what it removed.
  */
 import type { Kysely } from 'kysely';
@@ -36,6 +37,8 @@ export const deleted = (r: { numDeletedRows: bigint } | undefined): number => Nu
 /** Deletes messages (ids) with their analyses and labels. */
 export async function deleteMessages(trx: Kysely<Database>, adapter: DialectAdapter, ids: number[], removed: RemovedCounts): Promise<void> {
   for (const chunk of chunkValues(ids, adapter.maxParams)) {
+    await trx.deleteFrom('corrections').where('message_id', 'in', chunk).execute();
+    await trx.deleteFrom('drill_attempts').where('message_id', 'in', chunk).execute();
     await trx.deleteFrom('analysis_labels').where('message_id', 'in', chunk).execute();
     removed.analyses += deleted(await trx.deleteFrom('analyses').where('message_id', 'in', chunk).executeTakeFirst());
     removed.messages += deleted(await trx.deleteFrom('messages').where('id', 'in', chunk).executeTakeFirst());
@@ -48,6 +51,10 @@ export async function deleteConversations(
 ): Promise<void> {
   for (const chunk of chunkValues(ids, adapter.maxParams)) {
     const messages = trx.selectFrom('messages').select('id').where('conversation_id', 'in', chunk);
+    // People's corrections of these messages' analyses go with them (they name who corrected).
+    await trx.deleteFrom('corrections').where('message_id', 'in', messages).execute();
+    // Drill attempts quote and answer these messages: they go too.
+    await trx.deleteFrom('drill_attempts').where('message_id', 'in', messages).execute();
     await trx.deleteFrom('analysis_labels').where('message_id', 'in', messages).execute();
     removed.analyses += deleted(await trx.deleteFrom('analyses').where('message_id', 'in', messages).executeTakeFirst());
     removed.messages += deleted(await trx.deleteFrom('messages').where('conversation_id', 'in', chunk).executeTakeFirst());
@@ -57,6 +64,8 @@ export async function deleteConversations(
     removed.conversations += deleted(await trx.deleteFrom('conversations').where('id', 'in', chunk).executeTakeFirst());
   }
   await deleteAlertsAbout(trx, workspaceId, 'conversationId', new Set(ids.map(String)), removed);
+  await deleteOrphanCaseEvents(trx, workspaceId);
+  await deleteOrphanDeliveries(trx, workspaceId);
 }
 
 /**
@@ -82,6 +91,28 @@ export async function deleteOrphanCustomers(
     removed.customers += deleted(await trx.deleteFrom('customers').where('id', 'in', chunk).executeTakeFirst());
   }
   await deleteAlertsAbout(trx, workspaceId, 'customerId', new Set(orphans.map(String)), removed);
+  await deleteOrphanCaseEvents(trx, workspaceId);
+  await deleteOrphanDeliveries(trx, workspaceId);
+}
+
+/** Deletes the events of cases deleted in this transaction: their notes may name the customer. */
+export async function deleteOrphanCaseEvents(trx: Kysely<Database>, workspaceId: string): Promise<void> {
+  await trx.deleteFrom('case_events').where('workspace_id', '=', workspaceId)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('cases as c').select('c.id').whereRef('c.id', '=', 'case_events.case_id'))))
+    .execute();
+}
+
+/**
+ * Deletes the outbox rows (and their attempt log) of alerts deleted in this transaction: the payloads
+ * quote the customer's words, and a pending e-mail or webhook about an erased customer must not go out.
+ */
+export async function deleteOrphanDeliveries(trx: Kysely<Database>, workspaceId: string): Promise<void> {
+  const orphan = trx.selectFrom('outbox as o').select('o.id').where('o.workspace_id', '=', workspaceId)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('alerts as a').select('a.id').whereRef('a.id', '=', 'o.alert_id'))));
+  await trx.deleteFrom('delivery_attempts').where('workspace_id', '=', workspaceId).where('outbox_id', 'in', orphan).execute();
+  await trx.deleteFrom('outbox').where('workspace_id', '=', workspaceId)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('alerts as a').select('a.id').whereRef('a.id', '=', 'outbox.alert_id'))))
+    .execute();
 }
 
 /** Deletes the alerts whose JSON payload names one of `ids` under `key` (alert payloads are free-form). */

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../core/ports.ts';
 import { writeAudit } from './audit-queries.ts';
 import type { Database } from './db-types.ts';
-import { deleteAlertsAbout, deleteConversations, deleteMessages, deleted, noneRemoved, type RemovedCounts } from './delete-rows.ts';
+import { deleteAlertsAbout, deleteConversations, deleteMessages, deleted, deleteOrphanCaseEvents, deleteOrphanDeliveries, noneRemoved, type RemovedCounts } from './delete-rows.ts';
 import type { DialectAdapter } from './dialect.ts';
 import { bumpDataVersion } from './workspace-queries.ts';
 
@@ -38,8 +38,10 @@ export async function eraseCustomer(
       await deleteMessages(trx, adapter, stray.map((m) => Number(m.id)), removed);
       removed.surveyAnswers += deleted(await trx.deleteFrom('survey_answers').where('workspace_id', '=', workspaceId).where('customer_id', '=', id).executeTakeFirst());
       removed.cases += deleted(await trx.deleteFrom('cases').where('workspace_id', '=', workspaceId).where('customer_id', 'in', [String(id), externalId]).executeTakeFirst());
+      await deleteOrphanCaseEvents(trx, workspaceId);
       await deleteAlertsAbout(trx, workspaceId, 'customerId', new Set([String(id), externalId]), removed);
       await deleteAlertsAbout(trx, workspaceId, 'customerRef', new Set([externalId]), removed);
+      await deleteOrphanDeliveries(trx, workspaceId);
       removed.customers += deleted(await trx.deleteFrom('customers').where('id', '=', id).executeTakeFirst());
       await bumpDataVersion(trx, clock, workspaceId);
     }

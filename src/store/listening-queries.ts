@@ -3,6 +3,7 @@ import { UsageError } from '../core/errors.ts';
 import type { FactFilter, MessageFact } from '../core/facts.ts';
 import type { MessagePage } from './store.ts';
 import { countUpTo } from './count-queries.ts';
+import { withCorrections } from './correction-queries.ts';
 import type { Database } from './db-types.ts';
 import type { DialectAdapter } from './dialect.ts';
 import { planFacts } from './fact-plan.ts';
@@ -48,7 +49,8 @@ export async function listMessages(
     q.orderBy(scan.at, 'desc').orderBy(scan.id, 'desc').limit(size + 1).execute(),
     countUpTo(db, matches, TOTAL_CAP + 1),
   ]);
-  const items = rows.slice(0, size).map(toMessageFact);
+  // People's corrections are shown instead of the model's findings (correction-queries.ts).
+  const items = await withCorrections(db, adapter, workspaceId, rows.slice(0, size).map(toMessageFact));
   const last = rows.length > size ? rows[size - 1] : null;
   return {
     items,
@@ -72,5 +74,5 @@ export async function customerHistory(
     .query.orderBy('m.sent_at')
     .orderBy('m.id')
     .execute();
-  return rows.map(toMessageFact);
+  return withCorrections(db, adapter, workspaceId, rows.map(toMessageFact));
 }

@@ -1,13 +1,18 @@
 import type { Analysis } from '../core/analysis.ts';
-import type { Alert, Case } from '../core/act.ts';
 import type { ConversationInput } from '../core/conversation.ts';
 import type { EmployeeSurveyInput } from '../core/employee-survey.ts';
 import type { EmployeeFact, FactFilter, MessageFact, SurveyFact } from '../core/facts.ts';
 import type { Workspace, WorkspaceSettings } from '../core/workspace.ts';
+import type { AccountStore } from './account-store.ts';
 import type { NewAssessment, StoredAssessment } from './assessment-queries.ts';
 import type { AuditEntry } from './audit-queries.ts';
+import type { CaseStore } from './case-store.ts';
+import type { CorrectionStore } from './correction-store.ts';
+import type { DrillStore } from './drill-store.ts';
 import type { RemovedCounts } from './delete-rows.ts';
 import type { ImportListing } from './import-log-queries.ts';
+import type { OutboxStore } from './outbox-store.ts';
+import type { RuleStore } from './rule-store.ts';
 import type { UndoneImport } from './import-undo-queries.ts';
 import type { RetentionResult } from './retention-queries.ts';
 
@@ -72,7 +77,7 @@ export interface StoreCounts {
  * The one persistence interface of Écoute. Implemented once with Kysely over SQLite and PostgreSQL
  * (`openStore(url)`); every query is written once. All methods are scoped to a workspace.
  */
-export interface Store {
+export interface Store extends RuleStore, OutboxStore, CaseStore, CorrectionStore, AccountStore, DrillStore {
   readonly dialect: 'sqlite' | 'postgres';
   /** Applies pending migrations (idempotent). */
   migrate(): Promise<void>;
@@ -113,11 +118,8 @@ export interface Store {
   counts(workspaceId: string): Promise<StoreCounts>;
   /** Increases on every write; lets the server cache computed insights. */
   dataVersion(workspaceId: string): Promise<number>;
-
-  createCase(c: Omit<Case, 'id' | 'createdAt' | 'updatedAt'>): Promise<Case>;
-  listCases(workspaceId: string): Promise<Case[]>;
-  createAlert(a: Omit<Alert, 'id' | 'createdAt' | 'acknowledged'>): Promise<Alert>;
-  listAlerts(workspaceId: string): Promise<Alert[]>;
+  /** The latest customer message or survey answer before `before` (the digest's latest period with data), or null. */
+  latestActivity(workspaceId: string, before: Date): Promise<Date | null>;
 
   /** Stores a CX maturity self-assessment (creating the workspace row if needed). */
   saveAssessment(workspaceId: string, a: NewAssessment): Promise<StoredAssessment>;

@@ -167,4 +167,21 @@ describe('ecoute digest', () => {
     await expect(digestCommand.run(['--send'], context().ctx)).rejects.toThrow(/SMTP_URL/);
     await expect(digestCommand.run(['--period', 'month'], context().ctx)).rejects.toThrow(/day or week/);
   });
+
+  it('covers the latest complete week with data, and says so, when nothing came since', async () => {
+    // Seven weeks later nothing new was imported: the digest is W46's, not an empty W52.
+    const c = context();
+    const later = { ...c.ctx, clock: () => new Date('2027-01-04T08:00:00Z') };
+    expect(await digestCommand.run(['--period', 'week', '--format', 'md'], later)).toBe(0);
+    expect(c.out()).toContain('2026-W46');
+    expect(c.out()).toContain('dernière semaine complète avec des données : rien depuis');
+    expect(c.out()).toContain('Retard');
+    const day = context();
+    expect(await digestCommand.run(['--period', 'day', '--lang', 'en'], { ...day.ctx, clock: () => new Date('2027-01-04T08:00:00Z') })).toBe(0);
+    expect(day.out()).toContain('latest complete day with data: nothing since');
+    // The week just ended had data: no note.
+    const now = context();
+    expect(await digestCommand.run(['--period', 'week'], now.ctx)).toBe(0);
+    expect(now.out()).not.toContain('rien depuis');
+  });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { parseDesired } from '../../src/cli/commands/workspace.ts';
+import { parseCaseTargets, parseDesired } from '../../src/cli/commands/workspace.ts';
 
 const bin = fileURLToPath(new URL('../../bin/ecoute.js', import.meta.url));
 
@@ -43,6 +43,19 @@ describe('ecoute workspace', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--currency: currency must be a three-letter ISO 4217 code such as EUR/);
     expect(run().stdout).toBe(before);
+  });
+
+  it('sets close-the-loop targets per urgency, keeping the others, and refuses bad ones', () => {
+    const set = run('--case-target', 'high=2', '--case-target', 'low=72');
+    expect(set.status).toBe(0);
+    expect(JSON.parse(set.stdout).settings.caseTargetHours).toEqual({ high: 2, low: 72 });
+    expect(JSON.parse(run('--case-target', 'medium=24').stdout).settings.caseTargetHours).toEqual({ high: 2, low: 72, medium: 24 });
+    const bad = run('--case-target', 'urgent=1');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/unknown urgency "urgent".*high, medium, low/);
+    expect(run('--case-target', 'low=100000').stderr).toMatch(/--case-target: /);
+    expect(() => parseCaseTargets(['high=0'])).toThrow(/above 0/);
+    expect(() => parseCaseTargets(['high'])).toThrow(/URGENCY=HOURS/);
   });
 
   it('parses stage=emotion pairs and names the malformed one', () => {

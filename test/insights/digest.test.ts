@@ -44,6 +44,24 @@ describe('digest', () => {
     expect(digest.scores.messages).toEqual({ current: 7, previous: 2, delta: 5 });
   });
 
+  it('covers the latest complete period with data when the one just ended has none, and says so', () => {
+    const later = new Date('2027-01-04T08:00:00Z');
+    const latest = dayAt(11);
+    expect(digestWindow('week', later)).toMatchObject({ current: { label: '2026-W53' }, latestWithData: false });
+    const w = digestWindow('week', later, latest);
+    expect(w).toMatchObject({ current: { label: '2026-W46', from: new Date('2026-11-09T00:00:00Z') }, previous: { from: new Date('2026-11-02T00:00:00Z') }, latestWithData: true });
+    expect(digestWindow('day', later, latest)).toMatchObject({ current: { label: '2026-11-13' }, latestWithData: true });
+    // Data inside the period just ended: that period, no note.
+    expect(digestWindow('week', NOW, dayAt(12)).latestWithData).toBe(false);
+    const old = buildDigest(insights, { period: 'week', now: later, latest });
+    expect(old.label).toBe('2026-W46');
+    expect(old.scores.nps).toEqual(digest.scores.nps);
+    expect(old.latestWithData).toBe(true);
+    expect(renderDigestMarkdown(old)).toContain('(dernière semaine complète avec des données : rien depuis)');
+    expect(renderDigestMarkdown(old, 'en')).toContain('(latest complete week with data: nothing since)');
+    expect(renderDigestMarkdown(digest)).not.toContain('rien depuis');
+  });
+
   it('lists the top pains with a real story, a compliment and the customers at risk', () => {
     // W46 counts (W45 in brackets): delay 4 (2), billing 1 (0), unresolved 1 (0)
     expect(digest.topPains.map((p) => [p.theme, p.count, p.change.delta])).toEqual([['delay', 4, 2], ['billing', 1, 1], ['unresolved', 1, 1]]);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeDrivers, conversationFactors } from '../../src/insights/key-drivers.ts';
 import { twoByTwo } from '../../src/insights/stats/two-by-two.ts';
+import { fixFirst } from '../../src/insights/priorities.ts';
+import type { Insights } from '../../src/insights/types.ts';
 import { message, survey } from './fixtures.ts';
 
 describe('key driver analysis', () => {
@@ -31,6 +33,32 @@ describe('key driver analysis', () => {
     // price: with 1/6 vs without 3/4 → negative effect, ranked after delay
     expect(report.drivers[0].label).toBe('delay');
     expect(report.drivers.find((d) => d.label === 'price')!.difference).toBe(-0.583);
+  });
+
+  it('counts journey stages as causes, shows the emotions each cause holds, and never ranks an emotion as a cause', () => {
+    // 8 surveyed conversations. Billing-stage ones (4): 3 detractors, felt frustration (4 of 4) and anger (2 of 4).
+    // The others (4, delivery stage): 0 detractors, felt joy (2 of 4).
+    const messages = [];
+    const surveys = [];
+    for (let i = 0; i < 8; i++) {
+      const conversationId = `c${i}`;
+      const billing = i < 4;
+      messages.push(message({ conversationId, a: { stage: billing ? 'billing' : 'delivery', themes: [], emotions: billing ? (i < 2 ? ['frustration', 'anger'] : ['frustration']) : i < 6 ? ['joy'] : [] } }));
+      surveys.push(survey('nps', billing ? (i < 3 ? 2 : 9) : 10, { conversationId }));
+    }
+    const report = computeDrivers(conversationFactors(messages), surveys, 'nps_detractor');
+    const stage = report.drivers.find((d) => d.kind === 'stage' && d.label === 'billing')!;
+    expect(stage).toMatchObject({ withN: 4, withBad: 3, withoutN: 4, withoutBad: 0 });
+    expect(stage.name.en).toBe('Billing');
+    expect(stage.emotions.map((e) => [e.label, e.share])).toEqual([['frustration', 1], ['anger', 0.5]]);
+    expect(stage.emotions[0].name.fr).toBe('Frustration');
+    // The emotion itself is a driver in the report (a symptom analysts may read), with no emotions inside…
+    const frustration = report.drivers.find((d) => d.kind === 'emotion' && d.label === 'frustration')!;
+    expect(frustration.emotions).toEqual([]);
+    // …but "what to fix first" lists causes only.
+    const insights = { drivers: { detractors: report, lowCsat: { outcome: 'csat_low', n: 0, baseRate: null, drivers: [] } } } as unknown as Insights;
+    const first = fixFirst(insights);
+    expect(first.map((d) => `${d.kind}:${d.label}`)).toEqual(['stage:billing']);
   });
 
   it('gives Woolf intervals that contain the odds ratio', () => {

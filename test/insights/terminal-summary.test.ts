@@ -38,7 +38,9 @@ describe('terminal summary (ecoute demo)', () => {
     // NPS: promoters 2 (10, 10), passives 1 (8), detractors 3 (2, 2, 2) → (2 − 3) / 6 = −16.7
     expect(ins.nps.score).toBe(-16.7);
     const fr = renderTerminalSummary(ins, 'fr');
-    expect(fr).toContain('NPS   -16,7');
+    expect(fr).toContain('NPS -16,7 sur la période');
+    expect(fr).toContain('(IC 95 % [-88,5 ; 55,1], 6 réponses)');
+    expect(fr).toContain('CSAT : aucune réponse sur la période\n');
     expect(fr).toMatch(/Livraison\s+Colère\s+4 — « toujours rien »/);
     expect(fr).toMatch(/Prise en main\s+Gratitude\s+2 — « technicien très aimable »/);
     const fix = fixFirst(ins, 3);

@@ -1,48 +1,9 @@
-import { createServer as createTcpServer, type AddressInfo, type Server } from 'node:net';
+import type { AddressInfo, Server } from 'node:net';
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deliverDigest, type DigestMessage } from '../../src/runtime/digest/deliver-digest.ts';
 import { ConfigError } from '../../src/core/errors.ts';
-
-/** A minimal SMTP receiver (RFC 5321 happy path, no TLS) that records what it is sent. */
-function startSmtp(): Promise<{ server: Server; port: number; mails: { from: string; to: string[]; data: string }[] }> {
-  const mails: { from: string; to: string[]; data: string }[] = [];
-  const server = createTcpServer((socket) => {
-    let buffer = '';
-    let inData = false;
-    let current = { from: '', to: [] as string[], data: '' };
-    socket.write('220 test-smtp ESMTP\r\n');
-    socket.on('data', (chunk) => {
-      buffer += chunk.toString('utf8');
-      for (;;) {
-        if (inData) {
-          const end = buffer.indexOf('\r\n.\r\n');
-          if (end < 0) return;
-          current.data = buffer.slice(0, end);
-          buffer = buffer.slice(end + 5);
-          inData = false;
-          mails.push(current);
-          current = { from: '', to: [], data: '' };
-          socket.write('250 2.0.0 queued\r\n');
-          continue;
-        }
-        const eol = buffer.indexOf('\r\n');
-        if (eol < 0) return;
-        const line = buffer.slice(0, eol);
-        buffer = buffer.slice(eol + 2);
-        const verb = line.slice(0, 4).toUpperCase();
-        if (verb === 'EHLO' || verb === 'HELO') socket.write('250 test-smtp\r\n');
-        else if (verb === 'MAIL') { current.from = line; socket.write('250 OK\r\n'); }
-        else if (verb === 'RCPT') { current.to.push(line); socket.write('250 OK\r\n'); }
-        else if (verb === 'DATA') { inData = true; socket.write('354 go ahead\r\n'); }
-        else if (verb === 'QUIT') { socket.end('221 bye\r\n'); return; }
-        else if (verb === 'RSET' || verb === 'NOOP') socket.write('250 OK\r\n');
-        else socket.write('502 not implemented\r\n');
-      }
-    });
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as AddressInfo).port, mails })));
-}
+import { startSmtp } from '../setup/smtp-receiver.ts';
 
 /** An HTTP receiver standing in for a Slack/Teams incoming webhook. */
 function startWebhook(status = 200): Promise<{ server: HttpServer; url: string; bodies: { contentType: string; body: string }[] }> {

@@ -210,7 +210,7 @@ describe('GET /api/customers/:id/history', () => {
 
 describe('act, analyze and errors', () => {
   it('lists cases and alerts', async () => {
-    await seeded.store.createCase({ workspaceId: WORKSPACE, conversationId: null, customerId: null, title: 'Rappeler le client', status: 'open', owner: 'Julie', priority: 'high' });
+    await seeded.store.openCase(WORKSPACE, { title: 'Rappeler le client', owner: 'Julie', priority: 'high', actor: 'test' });
     const { cases } = await getJson('/api/cases');
     expect(cases.map((c: { title: string }) => c.title)).toContain('Rappeler le client');
     const { alerts } = await getJson('/api/alerts');

@@ -30,7 +30,7 @@ dialectSuite('data hygiene', ({ open }) => {
     expect(listed).toMatchObject({ id: second, fileName: 'bbb.csv', records: 3, recordsAdded: 2, messagesAdded: 7, finished: true });
     const facts = await store.messageFacts('w');
     const c4 = facts.find((f) => f.text.includes('n°4'))!;
-    await store.createCase({ workspaceId: 'w', conversationId: c4.conversationId, customerId: c4.customerId, title: 'Rappeler', status: 'open', owner: null, priority: 'high' });
+    await store.openCase('w', { conversationId: c4.conversationId, customerId: c4.customerId, title: 'Rappeler', priority: 'high', actor: 'test' });
     const version = await store.dataVersion('w');
 
     const undone = await store.undoImport('w', second);
@@ -64,9 +64,12 @@ dialectSuite('data hygiene', ({ open }) => {
     const source = await store.ensureSource('w', 'zendesk', 'csv');
     await importBatch(store, source, 'aaa', conversations(0, 8)); // cust-1: conversations 1 and 5
     const target = (await store.messageFacts('w')).find((f) => f.customerRef === 'cust-1')!;
-    await store.createCase({ workspaceId: 'w', conversationId: null, customerId: target.customerId, title: 'Rappeler', status: 'open', owner: null, priority: 'high' });
-    await store.createAlert({ workspaceId: 'w', kind: 'vip', message: 'VIP en colère', payload: { customerId: target.customerId } });
-    await store.createAlert({ workspaceId: 'w', kind: 'spike', message: 'Pic', payload: {} });
+    await store.openCase('w', { customerId: target.customerId, title: 'Rappeler', priority: 'high', actor: 'test' });
+    const alert = (id: string, kind: string, customerId: string | null) => ({
+      alert: { id, workspaceId: 'w', kind, message: kind, payload: customerId ? { customerId } : {}, createdAt: new Date(T0), ruleId: null, ruleVersion: null, messageId: null, customerId, dedupeKey: null },
+      dedupeWindowMs: 0, deliveries: [], cases: [],
+    });
+    await store.writeAlerts('w', [alert('a-vip', 'vip', target.customerId), alert('a-spike', 'spike', null)]);
     const version = await store.dataVersion('w');
 
     const removed = await store.eraseCustomer('w', 'cust-1');

@@ -89,6 +89,13 @@ describe.skipIf(SKIP !== null)('dashboard pages', () => {
     await rendered(page);
     const firstSection = page.locator('main .page > section').first();
     expect(await firstSection.locator('h2').textContent()).toBe('À corriger en premier');
+    // Causes a team can own, with what their customers feel inside; no emotion ranked as a cause.
+    const causes = firstSection.locator('.fix-item');
+    expect(await causes.count()).toBeGreaterThan(0);
+    expect(await firstSection.locator('.fix-felt').first().textContent()).toMatch(/^Ce que ressentent ces clients : \S.*\d\s%/);
+    for (const href of await firstSection.locator('.fix-item a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))) {
+      expect(href).toMatch(/^#\/listen\?(theme|stage)=/);
+    }
     await page.locator('main a[href="#/journey"]').first().click();
     await page.waitForSelector('main .page-journey');
     await context.close();

@@ -1,6 +1,18 @@
-/** Fetches JSON from the Écoute API; throws an Error carrying the server's message on failure. */
-export async function getJson(path, init) {
-  const res = await fetch(path, { headers: { accept: 'application/json' }, ...init });
+let csrfToken = null;
+
+/** The session's CSRF token (GET/POST /api/session), sent with every change; null when logged out or open. */
+export function setCsrfToken(token) {
+  csrfToken = token ?? null;
+}
+
+/**
+ * Fetches JSON from the Écoute API; throws an Error carrying the server's message (and `status`: 401
+ * means "log in") on failure. Changes carry the session's CSRF token.
+ */
+export async function getJson(path, init = {}) {
+  const headers = { accept: 'application/json', ...init.headers };
+  if (csrfToken && !/^(GET|HEAD)$/i.test(init.method ?? 'GET')) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(path, { ...init, headers });
   const body = await res.json().catch(() => null);
   if (!res.ok) {
     const message = body?.error?.message ?? `${res.status} ${res.statusText}`;

@@ -14,6 +14,11 @@ import * as exCx from './pages/ex-cx.js';
 import * as listen from './pages/listen.js';
 import * as customer from './pages/customer.js';
 import * as maturity from './pages/maturity.js';
+import * as cases from './pages/cases.js';
+import * as rules from './pages/rules.js';
+import * as drills from './pages/drills.js';
+import * as login from './pages/login.js';
+import * as audit from './pages/audit.js';
 
 const PAGES = [
   { id: 'overview', page: overview, nav: true },
@@ -24,8 +29,12 @@ const PAGES = [
   { id: 'competitors', page: competitors, nav: true },
   { id: 'ex-cx', page: exCx, nav: true },
   { id: 'listen', page: listen, nav: true },
+  { id: 'cases', page: cases, nav: true },
+  { id: 'rules', page: rules, nav: true },
+  { id: 'drills', page: drills, nav: true },
   { id: 'maturity', page: maturity, nav: true },
   { id: 'customer', page: customer, nav: false },
+  { id: 'audit', page: audit, nav: false },
 ];
 
 /** Parses "#/listen?stage=delivery" into {id, arg, params}. */
@@ -44,7 +53,7 @@ function renderNav(current) {
   const items = PAGES.filter((p) => p.nav).map((p) =>
     h('li', {}, h('a', { href: `#/${p.id}`, 'aria-current': p.id === current ? 'page' : null, class: p.id === current ? 'active' : null }, t(`nav_${p.id}`))),
   );
-  replace(nav, h('ul', {}, items));
+  replace(nav, h('ul', {}, items, login.accountItem(current)));
 }
 
 function renderStatic() {
@@ -56,7 +65,7 @@ async function route() {
   const seq = ++renderSeq;
   const { id, arg, params } = parseHash(location.hash);
   const entry = PAGES.find((p) => p.id === id);
-  renderNav(entry?.nav ? id : id === 'customer' ? 'risk' : null);
+  renderNav(entry?.nav || id === 'audit' ? id : id === 'customer' ? 'risk' : null);
   renderStatic();
   if (!entry) {
     replace(main, h('p', { class: 'notice' }, t('not_found')));
@@ -68,7 +77,9 @@ async function route() {
     const node = await entry.page.render({ arg, params, navigate: (hash) => (location.hash = hash) });
     if (seq === renderSeq) replace(main, node);
   } catch (err) {
-    if (seq === renderSeq) replace(main, h('p', { class: 'notice error', role: 'alert' }, t('error', { message: err.message })));
+    // 401: the workspace has users and nobody is logged in; once they are, the page asked for is shown.
+    if (seq === renderSeq && err.status === 401) replace(main, login.render({ done: () => login.loadSession().then(() => loadLabels().catch(() => undefined)).then(route) }));
+    else if (seq === renderSeq) replace(main, h('p', { class: 'notice error', role: 'alert' }, t('error', { message: err.message })));
   }
 }
 
@@ -78,6 +89,7 @@ async function start() {
     setLang(e.target.value);
     route();
   });
+  await login.loadSession();
   await loadLabels().catch(() => undefined);
   window.addEventListener('hashchange', () => {
     route().then(() => main.focus({ preventScroll: true }));

@@ -7,7 +7,8 @@ import { parseFlags, parseLang } from '../parse-flags.ts';
 
 const USAGE = `Usage: ecoute digest [--period day|week] [--format md|html|text] [--lang fr|en] [--send]
 
-Builds the digest of yesterday (day) or of the week holding yesterday (week, default): scores and
+Builds the digest of yesterday (day) or of the week holding yesterday (week, default) — or, when
+nothing came in that period, of the latest complete period that has data, and says so: scores and
 their moves, the top three pains with a real customer story each, a compliment worth sharing and the
 customers at risk. Prints it, or with --send e-mails it (SMTP_URL, MAIL_FROM, MAIL_TO) and posts it
 to a Slack/Teams webhook (DIGEST_WEBHOOK_URL).

@@ -143,8 +143,12 @@ export const ingestCommand: Command = {
       if (!values['no-analyze']) {
         const model = await ctx.loadModel();
         let lastDraw = 0;
+        let alerts = 0;
         const analysed = await analyzePending(store, ctx.config.workspace, model, {
           workers: ctx.config.workers || undefined,
+          // Alert rules run on the new messages; their links point at ECOUTE_PUBLIC_URL.
+          rules: { clock: ctx.clock, publicUrl: ctx.config.publicUrl ?? null },
+          onAlerts: (e) => { alerts += e.alerts; },
           onProgress: bar
             ? (done, total) => {
                 const now = Date.now();
@@ -156,6 +160,7 @@ export const ingestCommand: Command = {
         });
         if (bar) ctx.stderr.write('\r\x1b[K');
         ctx.stdout.write(`analysed ${n(analysed)} new messages\n`);
+        if (alerts > 0) ctx.stdout.write(`raised ${n(alerts)} alert${alerts === 1 ? '' : 's'} (see \`ecoute alerts\`)\n`);
       }
       return summary.totals.rejected > 0 ? 3 : 0;
     } finally {

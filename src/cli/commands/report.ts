@@ -1,8 +1,13 @@
 import { UsageError } from '../../core/errors.ts';
 import { computeInsights } from '../../insights/compute-insights.ts';
-import { renderReportHtml } from '../../insights/render/report-html.ts';
-import { renderReportMarkdown } from '../../insights/render/report-markdown.ts';
+import { caseFiguresSection } from '../../act/cases/case-figures-section.ts';
+import { buildReportDocument } from '../../insights/render/report-document.ts';
+import { renderDocumentHtml } from '../../insights/render/report-html.ts';
+import { renderDocumentMarkdown } from '../../insights/render/report-markdown.ts';
+import { loadCaseFigures } from '../../runtime/cases/load-case-figures.ts';
 import { loadInsightsInput } from '../../runtime/insights/load-insights-input.ts';
+import { exCxLagSection } from '../../learn/ex-cx/lag-section.ts';
+import { exCxLagsFromFacts } from '../../learn/ex-cx/lags-from-facts.ts';
 import { openOutput } from '../../runtime/export/write-output.ts';
 import { checkRange, parseDateFlag } from '../date-flags.ts';
 import type { Command } from '../command.ts';
@@ -11,8 +16,10 @@ import { parseFlags, parseLang } from '../parse-flags.ts';
 const USAGE = `Usage: ecoute report [--format md|html|json] [--out FILE] [--lang fr|en] [--from DATE --to DATE]
 
 Writes the insights report: scores with confidence intervals, journey emotion map, themes and key
-drivers, emerging themes, personas, customers at risk, brands, spikes, EX–CX link.
-  --format F   md (default), html (self-contained page) or json (the Insights object)
+drivers, emerging themes, personas, customers at risk, brands, spikes, EX–CX link, and (md, html) Act:
+how cases close the loop (first response, time to close, overdue, reopened, recovery; all cases).
+  --format F   md (default), html (self-contained page) or json (the Insights object, with exCxLags:
+               EX → CX correlations at lags of 0 to 6 months, intervals, warning, published anchors)
   --out FILE   write to FILE instead of standard output
   --lang L     fr or en (default: the workspace language)
   --from DATE  first day included (YYYY-MM-DD)
@@ -42,9 +49,17 @@ export const reportCommand: Command = {
     try {
       const input = await loadInsightsInput(store, ctx.config.workspace, ctx.clock(), { from, to });
       const insights = computeInsights(input);
-      const text = format === 'json'
-        ? `${JSON.stringify(insights, null, 2)}\n`
-        : format === 'html' ? renderReportHtml(insights, lang ?? insights.language) : renderReportMarkdown(insights, lang ?? insights.language);
+      // EX → CX over time (lags 0–6 months) needs the facts by month, which Insights does not keep.
+      const exCxLags = exCxLagsFromFacts({ ...input, brand: input.settings.brand });
+      let text = `${JSON.stringify({ ...insights, exCxLags }, null, 2)}\n`;
+      if (format !== 'json') {
+        // Act's section (cases closing the loop) is appended to the document; the JSON has no Act part.
+        const doc = buildReportDocument(insights, lang ?? insights.language);
+        const exCxAt = doc.sections.findIndex((x) => x.id === 'ex-cx');
+        doc.sections.splice(exCxAt < 0 ? doc.sections.length : exCxAt + 1, 0, exCxLagSection(exCxLags, doc.lang));
+        doc.sections.push(caseFiguresSection(await loadCaseFigures(store, ctx.config.workspace, ctx.clock()), doc.lang));
+        text = format === 'html' ? renderDocumentHtml(doc) : renderDocumentMarkdown(doc);
+      }
       const out = await openOutput(values.out, ctx.stdout);
       await out.write(text);
       await out.close();

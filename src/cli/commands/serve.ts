@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
 import type { AnalyzerModel } from '../../analyze/model.ts';
-import { UsageError } from '../../core/errors.ts';
+import { ConfigError, UsageError } from '../../core/errors.ts';
 import { createApp } from '../../server/create-app.ts';
 import { startServer } from '../../server/http-server.ts';
 import { computeInsightsInWorker, workerCanShare } from '../../runtime/insights/compute-insights-in-worker.ts';
 import { startConfiguredDigests } from '../../runtime/digest/scheduled-digests.ts';
+import { startConfiguredDelivery } from '../../runtime/act/configured-delivery.ts';
+import { startConfiguredSpikeChecks } from '../../runtime/act/spike-check.ts';
 import type { Command } from '../command.ts';
 import { parseFlags } from '../parse-flags.ts';
 
@@ -25,6 +27,12 @@ function parsePort(value: string | undefined, fallback: number): number {
     throw new UsageError(`--port must be a whole number from 0 to 65535, not "${value}".`);
   }
   return port;
+}
+
+/** True for an address only this machine reaches (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h) || /^::ffff:127\./.test(h);
 }
 
 /** Resolves when the process receives SIGINT or SIGTERM. */
@@ -53,6 +61,12 @@ export const serveCommand: Command = {
     const stops: (() => Promise<void> | void)[] = [];
     try {
       await store.ensureWorkspace(ctx.config.workspace);
+      // Accounts: without a user the API is open, which is only acceptable where only this machine reaches it.
+      const users = await store.countUsers();
+      if (users === 0 && !isLoopbackHost(host)) {
+        throw new ConfigError(`Refusing to serve on ${host}: no user is defined, so anyone who reaches this address could read and change the workspace. Add an admin first with \`ecoute user add you@example.com --role admin\`, or serve on 127.0.0.1.`);
+      }
+      if (users === 0) ctx.stdout.write(`No user is defined: the dashboard and API are open to anyone on this machine. Add one with \`ecoute user add you@example.com --role admin\` to require a log-in.\n`);
       let model: AnalyzerModel | undefined;
       try {
         model = await ctx.loadModel();
@@ -69,6 +83,7 @@ export const serveCommand: Command = {
         clock: ctx.clock,
         webDir: WEB_DIR,
         computeInsights: workerCanShare(databaseUrl) ? () => computeInsightsInWorker(databaseUrl, workspace, ctx.clock()) : undefined,
+        limits: { maxBodyBytes: Math.round(ctx.config.maxBodyMb * 1024 * 1024), requestsPerMinute: ctx.config.rateLimit },
       });
       const server = await startServer(app, { port, host });
       stops.push(() => server.close());
@@ -78,6 +93,11 @@ export const serveCommand: Command = {
         stops.push(stopDigests);
         ctx.stdout.write(`Digests: ${ctx.config.digestSchedule} (08:00 local time).\n`);
       }
+      // Alert rules with a spike condition: checked now and every ECOUTE_SPIKE_CHECK (default 15m).
+      const stopSpikes = startConfiguredSpikeChecks(store, ctx.config, ctx.clock, ctx.stderr);
+      if (stopSpikes) stops.push(stopSpikes);
+      // Alert deliveries (e-mail via SMTP_URL, webhooks): the outbox is sent every 5 s, each delivery logged.
+      stops.push(startConfiguredDelivery(store, ctx.config, ctx.clock, ctx.stderr, { prefix: 'ecoute: ' }));
       ctx.stdout.write(`Écoute is listening on ${server.url} (workspace "${ctx.config.workspace}"). Press Ctrl-C to stop.\n`);
       await stopped;
       ctx.stdout.write('Stopping…\n');

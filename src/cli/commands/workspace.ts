@@ -4,7 +4,7 @@ import { WorkspaceSettingsSchema, type WorkspaceSettings } from '../../core/work
 import type { Command } from '../command.ts';
 import { parseFlags } from '../parse-flags.ts';
 
-const USAGE = `Usage: ecoute workspace [--brand NAME] [--language fr|en] [--currency CODE] [--desired STAGE=EMOTION]... [--clear-desired] [--retention-months N]
+const USAGE = `Usage: ecoute workspace [--brand NAME] [--language fr|en] [--currency CODE] [--desired STAGE=EMOTION]... [--clear-desired] [--retention-months N] [--case-target URGENCY=HOURS]...
 
 Shows the workspace settings, or changes them:
   --brand NAME           your own brand as it appears in imported records; other brands (competitor
@@ -17,6 +17,8 @@ Shows the workspace settings, or changes them:
   --clear-desired        remove every signature moment before applying --desired
   --retention-months N   delete conversations whose last message is older than N months when
                          \`ecoute retention apply\` runs (0 = keep forever, the default)
+  --case-target U=H      hours a case of urgency U (high, medium, low) may stay open before it is
+                         overdue (defaults: high=4, medium=48, low=168); repeatable
 Stages: ${STAGES.join(', ')}
 Emotions: ${EMOTIONS.join(', ')}`;
 
@@ -39,6 +41,22 @@ export function parseDesired(pairs: readonly string[]): Partial<Record<Stage, Em
   return out;
 }
 
+/** Parses "urgency=hours" pairs (close-the-loop targets), naming the bad part and the accepted values. */
+export function parseCaseTargets(pairs: readonly string[]): Partial<Record<'high' | 'medium' | 'low', number>> {
+  const out: Partial<Record<'high' | 'medium' | 'low', number>> = {};
+  for (const pair of pairs) {
+    const [urgency, hours, extra] = pair.split('=').map((x) => x.trim());
+    if (extra !== undefined || !urgency || !hours) throw new UsageError(`--case-target "${pair}" must look like URGENCY=HOURS, e.g. high=4.`);
+    if (urgency !== 'high' && urgency !== 'medium' && urgency !== 'low') {
+      throw new UsageError(`--case-target "${pair}": unknown urgency "${urgency}". Use one of: high, medium, low.`);
+    }
+    const h = Number(hours);
+    if (!/^\d+(\.\d+)?$/.test(hours) || !(h > 0)) throw new UsageError(`--case-target "${pair}": hours must be a number above 0, e.g. ${urgency}=4.`);
+    out[urgency] = h;
+  }
+  return out;
+}
+
 /** `ecoute workspace`: shows or changes the settings insights depend on (brand, language, signature moments). */
 export const workspaceCommand: Command = {
   name: 'workspace',
@@ -55,16 +73,18 @@ export const workspaceCommand: Command = {
           desired: { type: 'string', multiple: true },
           'clear-desired': { type: 'boolean' },
           'retention-months': { type: 'string' },
+          'case-target': { type: 'string', multiple: true },
         },
       },
       USAGE,
     );
     const desired = parseDesired(values.desired ?? []);
+    const caseTargets = parseCaseTargets(values['case-target'] ?? []);
     const store = await ctx.openStore();
     try {
       let ws = await store.ensureWorkspace(ctx.config.workspace);
       const retention = values['retention-months'];
-      const changing = values.brand !== undefined || values.language !== undefined || values.currency !== undefined || values.desired || values['clear-desired'] || retention !== undefined;
+      const changing = values.brand !== undefined || values.language !== undefined || values.currency !== undefined || values.desired || values['clear-desired'] || retention !== undefined || values['case-target'];
       if (changing) {
         const next = WorkspaceSettingsSchema.safeParse({
           ...ws.settings,
@@ -73,10 +93,11 @@ export const workspaceCommand: Command = {
           ...(values.currency !== undefined ? { currency: values.currency } : {}),
           ...(retention !== undefined ? { retentionMonths: /^\s*\d+\s*$/.test(retention) ? Number(retention) : Number.NaN } : {}),
           desiredEmotions: { ...(values['clear-desired'] ? {} : ws.settings.desiredEmotions), ...desired },
+          ...(values['case-target'] ? { caseTargetHours: { ...ws.settings.caseTargetHours, ...caseTargets } } : {}),
         } satisfies Record<string, unknown>);
         if (!next.success) {
           const issue = next.error.issues[0];
-          const flag = issue.path[0] === 'retentionMonths' ? 'retention-months' : String(issue.path[0]);
+          const flag = issue.path[0] === 'retentionMonths' ? 'retention-months' : issue.path[0] === 'caseTargetHours' ? 'case-target' : String(issue.path[0]);
           throw new UsageError(`--${flag}: ${issue.path[0] === 'retentionMonths' ? 'retention-months must be a whole number of months, 0 to keep forever' : issue.message}.\n${USAGE}`);
         }
         ws = await store.updateWorkspaceSettings(ws.id, next.data as WorkspaceSettings);

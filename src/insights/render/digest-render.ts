@@ -62,7 +62,20 @@ function blocks(d: Digest, lang: Lang): { title: string; subtitle: string; block
       lines: d.spikes.map((x) => ({ text: `${x.name[lang]}${colon(lang)}${num(x.count, lang, 0)} (${s.baseline.toLowerCase()} ${num(x.baseline, lang)})` })),
     });
   }
-  const periodText = d.period === 'week' ? `${d.label} · ${day(d.from, lang)} – ${day(new Date(Date.parse(d.to) - 1).toISOString(), lang)}` : day(d.from, lang);
+  if (d.drill) {
+    out.push({
+      heading: lang === 'fr' ? `Exercice d'empathie de la semaine (${d.drill.week})` : `Empathy drill of the week (${d.drill.week})`,
+      lines: [{
+        text: lang === 'fr'
+          ? `Que ressent ce client, de quoi a-t-il besoin, que lui répondriez-vous ? Répondez ici : ${d.drill.link}`
+          : `What does this customer feel, what do they need, what would you reply? Answer here: ${d.drill.link}`,
+        quote: clip(d.drill.text, 400),
+        by: lang === 'fr' ? 'un client (anonymisé)' : 'a customer (redacted)',
+      }],
+    });
+  }
+  const periodText = (d.period === 'week' ? `${d.label} · ${day(d.from, lang)} – ${day(new Date(Date.parse(d.to) - 1).toISOString(), lang)}` : day(d.from, lang))
+    + (d.latestWithData ? ` (${s.latestWithData[d.period]})` : '');
   return { title: s.digestTitle[d.period], subtitle: periodText, blocks: out };
 }
 

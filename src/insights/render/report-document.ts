@@ -3,6 +3,7 @@ import { NEGATIVE_EMOTIONS, type Emotion } from '../../core/labels.ts';
 import { nameOf, type Lang } from '../../core/label-names.ts';
 import { amount, clip, day, interval, num, pct, pctUnits, quoted, signed } from './format.ts';
 import { stringsFor, type ReportStrings } from './report-strings.ts';
+import { scoreSentence } from './score-wording.ts';
 
 /** A table cell; `heat` (0..1) asks the HTML renderer to shade it, in a warm (negative) or cool (positive) hue. */
 export type ReportCell = string | { text: string; heat: number; tone: 'negative' | 'positive' };
@@ -100,6 +101,8 @@ export function buildReportDocument(ins: Insights, lang: Lang): ReportDocument {
   ov.paragraphs.push(
     `${num(ins.messages.customer, lang, 0)} ${s.customerMessages.toLowerCase()} · ${num(ins.messages.conversations, lang, 0)} ${s.conversations.toLowerCase()} · ${num(ins.customers.total, lang, 0)} ${s.customers.toLowerCase()} · ${s.negativeShare.toLowerCase()} ${pct(ins.messages.negativeShare, lang)}`,
   );
+  // What each score compares, in the words of the terminal summary (score-wording.ts).
+  ov.paragraphs.push(...(['nps', 'csat', 'ces'] as const).map((k) => `${scoreSentence(k, ins, lang)}.`));
   ov.tables.push({
     headers: [s.score, s.value, s.ci95, s.responses, s.weekChange],
     rows: [

@@ -1,6 +1,7 @@
 import type { Insights } from '../types.ts';
 import { LABEL_NAMES, type Lang } from '../../core/label-names.ts';
-import { amount, clip, interval, num, pct, pctUnits, quoted, signed } from './format.ts';
+import { amount, clip, interval, pct, quoted } from './format.ts';
+import { scoreSentence } from './score-wording.ts';
 import { fixFirst, topPains } from '../priorities.ts';
 
 const T = {
@@ -8,25 +9,29 @@ const T = {
     title: 'Écoute — ce que vivent vos clients',
     messages: (m: number, c: number, cu: number) => `${m} messages de ${cu} clients dans ${c} conversations`,
     scores: 'Scores',
-    n: 'réponses',
+    n: (k: number) => (k === 1 ? 'réponse' : 'réponses'),
+    cesScale: ', effort de 1 à 7',
     journey: 'Émotion dominante par étape du parcours',
     fix: 'À corriger en premier (impact sur les clients mécontents)',
+    felt: 'ressenti :',
     pains: 'Principales douleurs',
     risk: (n: number, v: string) => `${n} clients à risque, valeur à risque ${v}`,
     compliment: 'Un compliment à partager',
-    week: 'sem. préc.',
+    ci: 'IC 95 %',
   },
   en: {
     title: 'Écoute — what your customers go through',
     messages: (m: number, c: number, cu: number) => `${m} messages from ${cu} customers in ${c} conversations`,
     scores: 'Scores',
-    n: 'responses',
+    n: (k: number) => (k === 1 ? 'response' : 'responses'),
+    cesScale: ', effort 1–7',
     journey: 'Dominant emotion per journey stage',
     fix: 'Fix first (impact on unhappy customers)',
+    felt: 'felt:',
     pains: 'Top pains',
     risk: (n: number, v: string) => `${n} customers at risk, value at risk ${v}`,
     compliment: 'A compliment worth sharing',
-    week: 'prev. wk',
+    ci: '95% CI',
   },
 } as const;
 
@@ -40,11 +45,12 @@ export function renderTerminalSummary(ins: Insights, lang: Lang): string {
   const names = LABEL_NAMES;
   const out: string[] = [t.title, '='.repeat(t.title.length)];
   out.push(t.messages(ins.messages.total, ins.messages.conversations, ins.customers.total), '');
-  const tr = ins.scores.trend;
   out.push(`${t.scores}:`);
-  out.push(`  NPS   ${num(ins.nps.score, lang)}  ${interval(ins.nps.ci, lang)}  (${ins.nps.responses} ${t.n}; ${t.week} ${signed(tr.nps.delta, lang)})`);
-  out.push(`  CSAT  ${pctUnits(ins.csat.score, lang)}  ${interval(ins.csat.ci, lang)}  (${ins.csat.responses} ${t.n})`);
-  out.push(`  CES   ${num(ins.ces.mean, lang, 2)} / 7  ${interval(ins.ces.ci, lang, 2)}  (${ins.ces.responses} ${t.n})`, '');
+  // The same sentence as the report's overview (score-wording.ts), then the interval and the count behind it.
+  const detail = (n: number, ci: string, scale = '') => (n === 0 ? '' : `  (${t.ci} ${ci}, ${n} ${t.n(n)}${scale})`);
+  out.push(`  ${scoreSentence('nps', ins, lang)}${detail(ins.nps.responses, interval(ins.nps.ci, lang))}`);
+  out.push(`  ${scoreSentence('csat', ins, lang)}${detail(ins.csat.responses, interval(ins.csat.ci, lang))}`);
+  out.push(`  ${scoreSentence('ces', ins, lang)}${detail(ins.ces.responses, interval(ins.ces.ci, lang, 2), t.cesScale)}`, '');
 
   const staged = ins.journey.stages.filter((s) => s.messages > 0);
   if (staged.length > 0) {
@@ -60,7 +66,8 @@ export function renderTerminalSummary(ins: Insights, lang: Lang): string {
   if (drivers.length > 0) {
     out.push(`${t.fix}:`);
     for (const d of drivers) {
-      out.push(`  ${d.name[lang].padEnd(24)} ${pct(d.rateWith, lang)} vs ${pct(d.rateWithout, lang)}  (n=${d.withN})`);
+      const felt = d.emotions.length ? ` — ${t.felt} ${d.emotions.map((e) => `${e.name[lang]} ${pct(e.share, lang)}`).join(', ')}` : '';
+      out.push(`  ${d.name[lang].padEnd(24)} ${pct(d.rateWith, lang)} vs ${pct(d.rateWithout, lang)}  (n=${d.withN})${felt}`);
     }
     out.push('');
   }

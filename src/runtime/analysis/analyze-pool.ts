@@ -9,6 +9,9 @@ import { analyze } from '../../analyze/analyze.ts';
 import type { AnalyzerModel } from '../../analyze/model.ts';
 import type { Analysis } from '../../core/analysis.ts';
 
+/** `.ts` from the sources (tsx), `.js` from the compiled package (dist/): the worker entry is a sibling file. */
+const OWN_EXT = import.meta.url.endsWith('.js') ? '.js' : '.ts';
+
 /** One text to analyse, with its language when known. */
 export interface PoolItem {
   text: string;
@@ -47,7 +50,7 @@ export class AnalyzePool {
     const threads = this.mainThread ? size - 1 : size;
     for (let i = 0; i < threads; i++) {
       const w = new Worker(new URL('../worker-bootstrap.mjs', import.meta.url), {
-        workerData: { entry: new URL('./analyze-worker.ts', import.meta.url).href, model },
+        workerData: { entry: new URL(`./analyze-worker${OWN_EXT}`, import.meta.url).href, model },
       });
       w.unref();
       this.workers.push(w);

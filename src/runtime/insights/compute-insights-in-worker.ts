@@ -2,6 +2,9 @@ import { Worker } from 'node:worker_threads';
 import { EcouteError } from '../../core/errors.ts';
 import type { Insights } from '../../insights/types.ts';
 
+/** `.ts` from the sources (tsx), `.js` from the compiled package (dist/): the worker entry is a sibling file. */
+const OWN_EXT = import.meta.url.endsWith('.js') ? '.js' : '.ts';
+
 /** What the insights worker is asked to compute. */
 export interface InsightsJob {
   entry: string;
@@ -29,7 +32,7 @@ export function workerCanShare(databaseUrl: string): boolean {
  */
 export function computeInsightsInWorker(databaseUrl: string, workspaceId: string, now: Date, schema?: string): Promise<Insights> {
   const job: InsightsJob = {
-    entry: new URL('./insights-worker.ts', import.meta.url).href,
+    entry: new URL(`./insights-worker${OWN_EXT}`, import.meta.url).href,
     databaseUrl,
     schema,
     workspaceId,

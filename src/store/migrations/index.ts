@@ -7,6 +7,9 @@ import * as m004 from './004-imports.ts';
 import * as m005 from './005-data-hygiene.ts';
 import * as m006 from './006-alert-rules.ts';
 import * as m007 from './007-cases.ts';
+import * as m008 from './008-corrections.ts';
+import * as m009 from './009-accounts.ts';
+import * as m010 from './010-drills.ts';
 
 /**
  * The numbered migrations, in order. Listed statically (not read from disk) so they work from any
@@ -23,6 +26,9 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
         '005-data-hygiene': { up: (db) => m005.up(db, adapter.autoIdType) },
         '006-alert-rules': { up: (db) => m006.up(db, adapter.autoIdType) },
         '007-cases': { up: (db) => m007.up(db, adapter.autoIdType) },
+        '008-corrections': { up: (db) => m008.up(db, adapter.autoIdType) },
+        '009-accounts': { up: (db) => m009.up(db, adapter.autoIdType) },
+        '010-drills': { up: (db) => m010.up(db, adapter.autoIdType) },
       };
     },
   };

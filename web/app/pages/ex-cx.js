@@ -1,12 +1,14 @@
 /**
  * Employees & customers (EX–CX link): per team, employee eNPS and engagement next to the CSAT and NPS of
  * the customers that team served, then the correlations across teams, always with n and method, and a
- * plain warning when n is small (teams are few, so r is a hint, never a proof).
+ * plain warning when n is small (teams are few, so r is a hint, never a proof). Then the same link over
+ * time: EX of a month against CX 0 to 6 months later, each r with its 95 % interval and n, the
+ * too-few warning first, and published anchors with their sources beside.
  */
 import { getJson } from '../api.js';
 import { empty, pageHeader, section } from '../components.js';
 import { h } from '../dom.js';
-import { num, pct, t } from '../i18n.js';
+import { getLang, loc, num, pct, t } from '../i18n.js';
 
 /** Under this many teams a correlation is shown as indicative only. */
 const SMALL_N = 10;
@@ -18,6 +20,7 @@ export async function render() {
     { class: 'page page-ex-cx' },
     pageHeader(t('excx_title'), t('excx_lead')),
     d.teams.length ? [teamTable(d.teams), correlations(d.correlations, d.teams.length, d.minTeams)] : empty(t('excx_empty')),
+    d.lags && d.teams.length ? [lagTable(d.lags), anchors(d.lags.anchors)] : null,
   );
 }
 
@@ -97,5 +100,56 @@ function correlations(list, teamCount, minTeams) {
         h('th', { scope: 'col' }, t('reading')))),
       h('tbody', {}, rows))),
     h('p', { class: 'help' }, t('excx_causation')),
+  );
+}
+
+/** A measure's name: the shared score names, or the EX–CX page's own. */
+function measure(code) {
+  return ['enps', 'engagement', 'nps', 'csat'].includes(code) ? t(code) : t(`measure_${code}`);
+}
+
+/** One row per EX → CX pair, one column per lag: r [low, high] (n), r² in the tooltip. */
+function lagTable(lags) {
+  const cols = Array.from({ length: lags.maxLag + 1 }, (_, k) => k);
+  const pairs = new Map();
+  for (const c of lags.correlations) {
+    const key = `${c.ex}:${c.cx}`;
+    if (!pairs.has(key)) pairs.set(key, []);
+    pairs.get(key).push(c);
+  }
+  const rows = [...pairs.values()].filter((list) => list.some((c) => c.n > 0)).map((list) => h('tr', {},
+    h('th', { scope: 'row' }, `${measure(list[0].ex)} → ${measure(list[0].cx)}`),
+    cols.map((k) => {
+      const c = list.find((x) => x.lag === k);
+      if (!c || c.r === null) return h('td', { class: 'num muted not-computed' }, `— (n = ${num(c ? c.n : 0)})`);
+      const ci = c.ci ? ` [${num(c.ci.low, 2)}${getLang() === 'fr' ? ' ; ' : ', '}${num(c.ci.high, 2)}]` : '';
+      return h('td', { class: `num${c.tooFew ? ' muted too-few' : ''}`, title: t('excx_lag_r2', { r2: num(c.r2, 2) }) },
+        h(c.excludesZero ? 'strong' : 'span', {}, num(c.r, 2)), h('span', { class: 'small' }, ci), h('span', { class: 'muted small' }, ` (n = ${num(c.n)})`),
+        c.withinR === null ? null : h('span', { class: 'muted small within' }, ` · ${t('excx_lag_within', { r: num(c.withinR, 2) })}`));
+    }),
+  ));
+  return section(
+    t('excx_lags'),
+    lags.warning ? h('p', { class: 'caveat excx-warning', role: 'note' }, `⚠ ${loc(lags.warning)}`) : null,
+    h('p', { class: 'help' }, t('excx_lags_help', { teams: num(lags.teams), ex: num(lags.exPeriods), cx: num(lags.cxPeriods) })),
+    h('div', { class: 'table-wrap' }, h('table', { class: 'data lag-table' },
+      h('thead', {}, h('tr', {},
+        h('th', { scope: 'col' }, t('excx_lag_pair')),
+        cols.map((k) => h('th', { scope: 'col', class: 'num' }, t('excx_lag_col', { k }))))),
+      h('tbody', {}, rows))),
+    h('p', { class: 'help' }, loc(lags.note)),
+  );
+}
+
+/** Published figures beside ours, each with its kind (a claim is labelled as one) and source. */
+function anchors(list) {
+  const kind = { 'meta-analysis': 'anchor_kind_meta', study: 'anchor_kind_study', claim: 'anchor_kind_claim' };
+  return section(
+    t('excx_anchors'),
+    h('p', { class: 'help' }, t('excx_anchors_help')),
+    h('ul', { class: 'anchors' }, list.map((a) => h('li', { class: `anchor anchor-${a.kind}` },
+      h('strong', {}, t(kind[a.kind])), ' — ', loc(a.figure), ' ',
+      h('span', { class: 'muted small' }, a.url ? h('a', { href: a.url, rel: 'noopener noreferrer', target: '_blank' }, a.source) : a.source),
+    ))),
   );
 }

@@ -3,7 +3,8 @@ import { getJson, query } from '../api.js';
 import { chip, empty, pageHeader } from '../components.js';
 import { h } from '../dom.js';
 import { label, labelCodes, num, plural, t } from '../i18n.js';
-import { analysisTags, markedText, metaLine, reasonLine } from '../message.js';
+import { analysisTags, correctionControl, markedText, metaLine, reasonLine } from '../message.js';
+import { actor } from '../case-view.js';
 
 /** `feminine`: the French noun is feminine, so its "all" option reads "Toutes" (étape, émotion, langue). */
 const FILTERS = [
@@ -99,5 +100,26 @@ function legend() {
 }
 
 function item(m) {
-  return h('li', { class: 'msg card' }, metaLine(m), markedText(m), reasonLine(m), analysisTags(m.analysis));
+  // A saved correction redraws the card with the corrected findings.
+  const li = h('li', { class: 'msg card' }, metaLine(m), markedText(m), reasonLine(m), analysisTags(m.analysis, m.corrections), openCaseButton(m),
+    correctionControl(m, actor(), (shown) => li.replaceWith(item(shown))));
+  return li;
+}
+
+/** "Open a case" on a message: the case takes its customer, urgency and due time from it (cases.js shows it). */
+function openCaseButton(m) {
+  const button = h('button', { type: 'button', class: 'button open-case' }, t('case_open_from_message'));
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    button.textContent = t('case_opening');
+    try {
+      const c = await getJson('/api/cases', { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify({ messageId: m.messageId, actor: actor() }) });
+      location.hash = `#/cases/${encodeURIComponent(c.id)}`;
+    } catch (err) {
+      button.disabled = false;
+      button.textContent = t('case_open_from_message');
+      button.after(h('p', { class: 'notice error', role: 'alert' }, t('case_open_failed', { message: err.message })));
+    }
+  });
+  return h('p', { class: 'msg-actions' }, button);
 }

@@ -30,8 +30,11 @@ function fixFirst(o) {
       h(
         'div',
         { class: 'fix-body' },
-        h('h3', {}, loc(d.name), d.kind === 'emotion' ? h('span', { class: 'muted' }, ` (${t('emotion').toLowerCase()})`) : null),
+        h('h3', {}, loc(d.name), d.kind === 'stage' ? h('span', { class: 'muted' }, ` (${t('stage').toLowerCase()})`) : null),
         h('p', {}, t('unhappy_line', { with: pct(d.rateWith), without: pct(d.rateWithout), n: num(d.withN) })),
+        d.emotions.length
+          ? h('p', { class: 'fix-felt' }, `${t('fix_felt')} `, ...d.emotions.map((e) => h('span', { class: 'chip' }, `${loc(e.name)} ${pct(e.share)}`)))
+          : null,
         h('a', { href: `#/listen?${d.kind}=${encodeURIComponent(d.label)}` }, t('see_verbatims')),
       ),
       h(

@@ -1,0 +1,20 @@
+/**
+ * Reads the facts a scorecard needs for one period and computes it: the shared step of
+ * `ecoute scorecard` and GET /api/scorecards. Messages are read from LAST_TOUCH_DAYS before the
+ * period so a relationship NPS answered early in it still finds its team's last contact.
+ */
+import { attributeTeams, LAST_TOUCH_DAYS } from '../../insights/last-touch.ts';
+import { computeScorecards, type ScorecardReport } from '../../learn/scorecards/compute-scorecards.ts';
+import type { ScorecardConfig } from '../../learn/scorecards/scorecard-config.ts';
+import type { Store } from '../../store/store.ts';
+
+/** The scorecards of `workspaceId` between `from` and `to` (both optional, inclusive). */
+export async function loadScorecards(store: Store, workspaceId: string, config: ScorecardConfig, from?: Date, to?: Date): Promise<ScorecardReport> {
+  const lookBack = from ? new Date(from.getTime() - LAST_TOUCH_DAYS * 86_400_000) : undefined;
+  const [touches, surveys] = await Promise.all([
+    store.messageFacts(workspaceId, { from: lookBack, to }),
+    store.surveyFacts(workspaceId, { from, to }),
+  ]);
+  const messages = from ? touches.filter((m) => m.at >= from) : touches;
+  return computeScorecards(messages, attributeTeams(surveys, touches), config, { from: from ?? null, to: to ?? null });
+}

@@ -1,0 +1,83 @@
+/**
+ * Empathy drills over HTTP: GET /api/drills/current (this week's scenarios, without their analysis),
+ * POST /api/drills/attempts (scores and stores an attempt, answers with the feedback), GET
+ * /api/drills/progress (team drills per team and participant, never ranked) and GET
+ * /api/drills/attempts?mode=hiring (a candidate's attempts, oldest first, with the rubric: decision
+ * support only). The coach model is loaded on first use, as for POST /api/coach.
+ */
+import type { Hono } from 'hono';
+import type { CoachModel } from '../act/coach/coach-model.ts';
+import { drillProgress } from '../act/drills/drill-progress.ts';
+import { DRILL_RUBRIC, HIRING_NOTICE, drillChoices } from '../act/drills/drill-strings.ts';
+import { DRILL_MODES, type DrillMode } from '../act/drills/drill-types.ts';
+import { ATTEMPT_SHAPE } from '../act/drills/parse-attempt.ts';
+import { EcouteError, UsageError } from '../core/errors.ts';
+import type { Lang } from '../core/lang.ts';
+import type { Clock } from '../core/ports.ts';
+import { loadCoachModel } from '../runtime/analysis/load-coach-model.ts';
+import { recordDrillAttempt } from '../runtime/drills/record-drill-attempt.ts';
+import { loadWeeklyDrill } from '../runtime/drills/weekly-drill.ts';
+import type { Store } from '../store/store.ts';
+import type { CoachModelSource } from './coach-route.ts';
+
+/** Most scenarios one request may ask for. */
+export const MAX_DRILL_COUNT = 10;
+
+async function langOf(value: string | undefined, store: Store, workspaceId: string): Promise<Lang> {
+  if (value === undefined || value === '') return (await store.ensureWorkspace(workspaceId)).settings.language;
+  if (value !== 'fr' && value !== 'en') throw new UsageError(`Query parameter "lang" must be fr or en, not "${value}".`, { parameter: 'lang' });
+  return value;
+}
+
+/** A loader that reads the model once, retries after a failure, and answers 503 while it cannot. */
+function lazyModel(source: CoachModelSource): () => Promise<CoachModel> {
+  let model: Promise<CoachModel> | null = null;
+  return () => {
+    model ??= (typeof source === 'function' ? source() : Promise.resolve(source)).catch((err: unknown) => {
+      model = null;
+      throw new EcouteError('model_unavailable', `The reply-coach model could not be loaded (${(err as Error).message}). Train it with \`tsx scripts/train-coach.ts\`, then retry.`, 503);
+    });
+    return model;
+  };
+}
+
+/** Registers the /api/drills routes on `app` (before its /api/* catch-all). */
+export function registerDrillRoutes(app: Hono, store: Store, workspaceId: string, clock: Clock, source: CoachModelSource = () => loadCoachModel()): void {
+  const model = lazyModel(source);
+
+  app.get('/api/drills/current', async (c) => {
+    const lang = await langOf(c.req.query('lang'), store, workspaceId);
+    const countText = c.req.query('count');
+    const count = countText === undefined ? undefined : Number(countText);
+    if (count !== undefined && (!Number.isInteger(count) || count < 1 || count > MAX_DRILL_COUNT)) {
+      throw new UsageError(`Query parameter "count" must be a whole number from 1 to ${MAX_DRILL_COUNT}, not "${countText}".`, { parameter: 'count' });
+    }
+    const drill = await loadWeeklyDrill(store, workspaceId, clock(), { count, language: lang });
+    return c.json({ ...drill, lang, choices: drillChoices(lang), rubric: DRILL_RUBRIC[lang], hiringNotice: HIRING_NOTICE[lang] });
+  });
+
+  app.post('/api/drills/attempts', async (c) => {
+    const lang = await langOf(c.req.query('lang'), store, workspaceId);
+    const raw: unknown = await c.req.json().catch(() => {
+      throw new UsageError(`The request body is not valid JSON. Send ${ATTEMPT_SHAPE} with content-type application/json.`);
+    });
+    const recorded = await recordDrillAttempt(store, workspaceId, raw, model, clock(), lang);
+    const notice = recorded.attempt.mode === 'hiring' ? { hiringNotice: HIRING_NOTICE[lang], rubric: DRILL_RUBRIC[lang] } : {};
+    return c.json({ ...recorded, ...notice }, 201);
+  });
+
+  app.get('/api/drills/progress', async (c) => {
+    const lang = await langOf(c.req.query('lang'), store, workspaceId);
+    const attempts = await store.listDrillAttempts(workspaceId, { mode: 'drill' });
+    return c.json(drillProgress(attempts, lang === 'fr' ? 'Sans équipe' : 'No team'));
+  });
+
+  app.get('/api/drills/attempts', async (c) => {
+    const lang = await langOf(c.req.query('lang'), store, workspaceId);
+    const mode = c.req.query('mode') ?? 'hiring';
+    if (!(DRILL_MODES as readonly string[]).includes(mode)) throw new UsageError(`Query parameter "mode" must be drill or hiring, not "${mode}".`, { parameter: 'mode' });
+    // Oldest first, as they were made: a list for a person to read, never a ranking.
+    const attempts = await store.listDrillAttempts(workspaceId, { mode: mode as DrillMode });
+    return c.json({ mode, attempts, rubric: DRILL_RUBRIC[lang], ...(mode === 'hiring' ? { hiringNotice: HIRING_NOTICE[lang] } : {}) });
+  });
+}

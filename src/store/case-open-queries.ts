@@ -1,0 +1,71 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { caseDueAt } from '../act/cases/case-due.ts';
+import type { Case } from '../core/act.ts';
+import { InputError, NotFoundError } from '../core/errors.ts';
+import type { MessageFact } from '../core/facts.ts';
+import type { Clock } from '../core/ports.ts';
+import { caseTargetsFor, insertCase } from './case-queries.ts';
+import type { OpenCaseInput } from './case-store.ts';
+import type { Database } from './db-types.ts';
+import type { DialectAdapter } from './dialect.ts';
+import type { FactPlan } from './fact-plan.ts';
+import { scanFacts, toMessageFact } from './fact-select.ts';
+import { toDbId } from './ids.ts';
+import { insertWorkspaceIfMissing } from './workspace-queries.ts';
+
+/** Longest title derived from a message's text. */
+const TITLE_CHARS = 100;
+
+/** One message as a MessageFact (with its analysis), or null when the workspace has no such message. */
+export async function messageFactById(db: Kysely<Database>, adapter: DialectAdapter, workspaceId: string, messageId: string): Promise<MessageFact | null> {
+  const id = toDbId(messageId);
+  if (id === null) return null;
+  const plan: FactPlan = { driver: { table: 'messages' }, messageIndex: null, text: null, textIndexed: false };
+  const row = await scanFacts(db, adapter, workspaceId, {}, plan).query.where('m.id', '=', id).executeTakeFirst();
+  return row ? toMessageFact(row) : null;
+}
+
+/** A one-line title from a message's text. */
+function titleFrom(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > TITLE_CHARS ? `${line.slice(0, TITLE_CHARS - 1)}…` : line;
+}
+
+/**
+ * Opens a case by hand or through the API. From a message, it takes the customer, conversation, team and
+ * urgency (from the analysis), and its due time from the urgency and the workspace's targets.
+ */
+export async function openCase(
+  db: Kysely<Database>, adapter: DialectAdapter, clock: Clock, workspaceId: string, input: OpenCaseInput,
+): Promise<Case> {
+  const now = clock();
+  const fact = input.messageId ? await messageFactById(db, adapter, workspaceId, input.messageId) : null;
+  if (input.messageId && !fact) {
+    throw new NotFoundError('Message', input.messageId, 'Open a case on a message id from the listening station (GET /api/messages).');
+  }
+  const title = input.title?.trim() || (fact ? titleFrom(fact.text) : '');
+  if (!title) throw new InputError('A case needs a title or a message. Pass "title" (a short sentence saying what to do) or "messageId".');
+  await insertWorkspaceIfMissing(db, clock, workspaceId);
+  const urgency = fact?.analysis?.signals.urgency ?? null;
+  const dueAt = input.dueAt !== undefined && input.dueAt !== null
+    ? input.dueAt
+    : caseDueAt(urgency, now, await caseTargetsFor(db, workspaceId));
+  // The row and its 'created' event together, or neither.
+  return adapter.writeTransaction(db, (trx) => insertCase(trx, {
+    id: randomUUID(),
+    workspaceId,
+    title,
+    messageId: fact?.messageId ?? null,
+    alertId: null,
+    conversationId: fact?.conversationId ?? input.conversationId ?? null,
+    customerId: fact?.customerId ?? input.customerId ?? null,
+    urgency,
+    priority: input.priority ?? urgency ?? 'medium',
+    owner: input.owner?.trim() || null,
+    team: input.team?.trim() || fact?.team || null,
+    dueAt,
+    createdAt: now,
+    actor: input.actor,
+  }));
+}

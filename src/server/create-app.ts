@@ -52,6 +52,8 @@ export interface AppDeps {
   coachModel?: CoachModelSource;
   /** Body size and rate limits of the API (guards.ts). Default: DEFAULT_LIMITS. */
   limits?: ApiLimits;
+  /** The dashboard's address as people reach it (ECOUTE_PUBLIC_URL), for links in alerts raised over HTTP. */
+  publicUrl?: string | null;
 }
 
 /**
@@ -83,7 +85,7 @@ export function createApp(deps: AppDeps): Hono {
   registerExCxRoutes(app, store, workspaceId, cache);
   registerInsightsRoutes(app, cache);
   registerMessageRoutes(app, store, workspaceId, cache);
-  registerIngestRoute(app, store, workspaceId, clock, deps.model);
+  registerIngestRoute(app, store, workspaceId, clock, deps.model, deps.publicUrl ?? null);
   registerCorrectionRoutes(app, store, workspaceId);
   registerAnalyzeRoute(app, store, workspaceId, deps.model);
   registerCoachRoute(app, deps.coachModel, { store, workspaceId });

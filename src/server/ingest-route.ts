@@ -95,7 +95,7 @@ function keyOf(c: Context): string | undefined {
 }
 
 /** Mounts the route. Requests are handled one at a time, so a replay waits for the first answer. */
-export function registerIngestRoute(app: Hono, store: Store, workspaceId: string, clock: Clock, model: AnalyzerModel | undefined): void {
+export function registerIngestRoute(app: Hono, store: Store, workspaceId: string, clock: Clock, model: AnalyzerModel | undefined, publicUrl: string | null = null): void {
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(fn: () => Promise<T>): Promise<T> => {
     const run = queue.then(fn, fn);
@@ -121,7 +121,7 @@ export function registerIngestRoute(app: Hono, store: Store, workspaceId: string
         }
       }
       const records = recordsOf(raw);
-      const result = await ingestRecords({ store, workspaceId, records, sourceName, clock, model, rules: { clock } });
+      const result = await ingestRecords({ store, workspaceId, records, sourceName, clock, model, rules: { clock, publicUrl } });
       const accepted = result.inserted + result.updated + result.skipped;
       // Nothing usable: the client must fix the records, so the key stays free for the fixed batch.
       if (accepted === 0) return c.json(result, 422);

@@ -143,6 +143,15 @@ dialectSuite('POST /api/messages', ({ open }) => {
     expect(alerts[0].ruleId).toBeDefined();
   });
 
+  it('links the alerts it raises to the dashboard when the app knows its public address', async () => {
+    const linked = createApp({ store, workspaceId: WS, model, clock: () => NOW, webDir: WEB, publicUrl: 'https://ecoute.example.com' });
+    await store.addRule(WS, { name: 'Churn', conditions: { churn: true }, actions: [{ type: 'email', to: 'lea@example.com' }] });
+    const res = await linked.request('/api/messages', { method: 'POST', body: JSON.stringify(TICKET), headers: { 'content-type': 'application/json' } });
+    expect(res.status).toBe(201);
+    const [delivery] = await store.claimDueDeliveries(WS, NOW, { limit: 10, leaseMs: 60_000 });
+    expect(JSON.parse(delivery.payload).text).toContain('https://ecoute.example.com');
+  });
+
   it('refuses a body over the limit with 413 naming the limit', async () => {
     const big = 'x'.repeat(MAX_INGEST_BYTES + 10);
     const res = await post(null, { raw: JSON.stringify([{ text: big }]) });

@@ -56,7 +56,7 @@ describe.skipIf(SKIP !== null)('correcting a finding in the listening station', 
     expect(await card.locator('details.correct summary').textContent()).toContain('Corriger');
     await card.locator('select[name="field"]').selectOption('emotions');
     await card.locator('select[name="value"]').selectOption(['frustration', 'anxiety']);
-    await card.locator('button[type="submit"]').click();
+    await card.locator('.correct-form button[type="submit"]').click();
     const redrawn = page.locator('.stream .msg').first();
     await redrawn.locator('.chip.corrected').waitFor();
     expect(await redrawn.locator('.chip.emo').allTextContents()).toEqual(['Frustration', 'Inquiétude']);
@@ -83,12 +83,12 @@ describe.skipIf(SKIP !== null)('correcting a finding in the listening station', 
     await page.route('**/corrections', (route) => route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: { code: 'bad_input', message: 'nope' } }) }));
     await card.locator('select[name="field"]').selectOption('churn');
     await card.locator('select[name="value"]').selectOption('true');
-    await card.locator('button[type="submit"]').click();
+    await card.locator('.correct-form button[type="submit"]').click();
     await card.locator('.correct-form .notice.error').waitFor();
     expect(await card.locator('.correct-form .notice.error').textContent()).toBe('Could not save the correction: nope');
     await page.unroute('**/corrections');
 
-    await card.locator('button[type="submit"]').click();
+    await card.locator('.correct-form button[type="submit"]').click();
     const redrawn = page.locator('.stream .msg').first();
     await redrawn.locator('.chip.corrected').waitFor();
     expect(await redrawn.locator('.chip.alert').allTextContents()).toContain('Churn intent');

@@ -155,6 +155,24 @@ describe.skipIf(SKIP !== null)('dashboard pages', () => {
     await context.close();
   });
 
+  it('the reply coach reviews a draft beside any message of the listening station', async () => {
+    const { context, page, errors } = await open();
+    await page.goto(`${server.url}/#/listen`);
+    await page.waitForSelector('.stream .msg');
+    const first = page.locator('.stream .msg').first();
+    await first.locator('details.reply-coach summary').click();
+    expect(await first.locator('details.reply-coach summary').textContent()).toBe('Rédiger une réponse (relue par le coach)');
+    await first.locator('details.reply-coach textarea').fill('Bonjour, je comprends votre colère : je retrouve votre colis aujourd’hui et je vous rappelle avant 17 h.');
+    await first.getByRole('button', { name: 'Relire mon brouillon' }).click();
+    await first.locator('.coach-score').waitFor();
+    expect(await first.locator('.coach-score').textContent()).toMatch(/^Score d’empathie\s?: \d+\/100$/);
+    expect(await first.locator('.coach-dims li').count()).toBe(5);
+    // One message's draft is its own: the next card's coach is still folded and empty.
+    expect(await page.locator('.stream .msg').nth(1).locator('.coach-score').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('the language switch flips the UI between French and English and is remembered', async () => {
     const { context, page } = await open('fr-FR');
     await page.goto(`${server.url}/#/journey`);

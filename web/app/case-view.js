@@ -8,6 +8,7 @@ import { section } from './components.js';
 import { h, replace } from './dom.js';
 import { date, getLang, label, num, plural, quote, t } from './i18n.js';
 import { analysisTags, markedText, metaLine, reasonLine } from './message.js';
+import { coachPanel } from './coach-panel.js';
 
 const ACTOR_KEY = 'ecoute.actor';
 
@@ -126,28 +127,7 @@ function briefSection(b) {
 }
 
 function coachSection(d) {
-  const draft = h('textarea', { id: 'case-draft', rows: 5, maxlength: 20000 });
-  const out = h('div', { class: 'coach-result', 'aria-live': 'polite' });
-  const button = h('button', { type: 'submit', class: 'button primary' }, t('case_coach_button'));
-  const form = h('form', { class: 'coach-form' }, h('label', { for: 'case-draft' }, t('case_draft')), draft, h('p', {}, button), out);
-  form.addEventListener('submit', async (e) => {
-    e.preventDefault();
-    if (!draft.value.trim()) return replace(out, h('p', { class: 'notice error' }, t('case_coach_empty')));
-    button.disabled = true;
-    try {
-      const r = await send('POST', '/api/coach', { customer: d.message?.text ?? d.case.title, reply: draft.value, lang: getLang() });
-      replace(out,
-        h('p', { class: 'coach-score' }, h('strong', {}, t('case_coach_score', { score: num(r.score) }))),
-        r.canned ? h('p', { class: 'chip alert' }, t('case_coach_canned')) : null,
-        h('ul', { class: 'coach-dims' }, Object.entries(r.dimensions).map(([dim, level]) => h('li', { class: `level-${level}` }, `${t(`case_dim_${dim}`)}${t('colon')}${t(`case_level_${level}`)}`))),
-        h('ul', { class: 'coach-suggestions' }, r.suggestions.map((s) => h('li', {}, s.text))));
-    } catch (err) {
-      replace(out, h('p', { class: 'notice error' }, t('case_coach_failed', { message: err.message })));
-    } finally {
-      button.disabled = false;
-    }
-  });
-  return section(t('case_coach'), form);
+  return section(t('case_coach'), coachPanel(d.message?.text ?? d.case.title, 'case-draft'));
 }
 
 function eventText(e) {

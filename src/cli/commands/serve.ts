@@ -84,6 +84,7 @@ export const serveCommand: Command = {
         webDir: WEB_DIR,
         computeInsights: workerCanShare(databaseUrl) ? () => computeInsightsInWorker(databaseUrl, workspace, ctx.clock()) : undefined,
         limits: { maxBodyBytes: Math.round(ctx.config.maxBodyMb * 1024 * 1024), requestsPerMinute: ctx.config.rateLimit },
+        publicUrl: ctx.config.publicUrl ?? null,
       });
       const server = await startServer(app, { port, host });
       stops.push(() => server.close());

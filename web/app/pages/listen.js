@@ -5,6 +5,7 @@ import { h } from '../dom.js';
 import { label, labelCodes, num, plural, t } from '../i18n.js';
 import { analysisTags, correctionControl, markedText, metaLine, reasonLine } from '../message.js';
 import { actor } from '../case-view.js';
+import { coachPanel } from '../coach-panel.js';
 
 /** `feminine`: the French noun is feminine, so its "all" option reads "Toutes" (étape, émotion, langue). */
 const FILTERS = [
@@ -102,8 +103,14 @@ function legend() {
 function item(m) {
   // A saved correction redraws the card with the corrected findings.
   const li = h('li', { class: 'msg card' }, metaLine(m), markedText(m), reasonLine(m), analysisTags(m.analysis, m.corrections), openCaseButton(m),
-    correctionControl(m, actor(), (shown) => li.replaceWith(item(shown))));
+    correctionControl(m, actor(), (shown) => li.replaceWith(item(shown))), replyCoach(m));
   return li;
+}
+
+/** "Draft a reply": the reply coach beside the message, folded until asked for (customer messages only). */
+function replyCoach(m) {
+  if (m.role !== 'customer') return null;
+  return h('details', { class: 'reply-coach' }, h('summary', {}, t('listen_draft_reply')), coachPanel(m.text, `draft-${m.messageId}`));
 }
 
 /** "Open a case" on a message: the case takes its customer, urgency and due time from it (cases.js shows it). */

@@ -17,6 +17,7 @@ import * as maturity from './pages/maturity.js';
 import * as cases from './pages/cases.js';
 import * as rules from './pages/rules.js';
 import * as drills from './pages/drills.js';
+import * as learn from './pages/learn.js';
 import * as login from './pages/login.js';
 import * as audit from './pages/audit.js';
 
@@ -32,6 +33,7 @@ const PAGES = [
   { id: 'cases', page: cases, nav: true },
   { id: 'rules', page: rules, nav: true },
   { id: 'drills', page: drills, nav: true },
+  { id: 'learn', page: learn, nav: true },
   { id: 'maturity', page: maturity, nav: true },
   { id: 'customer', page: customer, nav: false },
   { id: 'audit', page: audit, nav: false },

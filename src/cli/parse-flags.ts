@@ -23,3 +23,13 @@ export function parseLang(value: string | undefined): Lang | undefined {
   if (value !== 'fr' && value !== 'en') throw new UsageError(`--lang must be fr or en, not "${value}".`);
   return value;
 }
+
+/**
+ * Validates `--format text|json` (default text), the listing commands' choice. With `usage`, the
+ * error ends with the command's usage text, as its other usage errors do.
+ */
+export function parseTextOrJson(value: string | undefined, usage?: string): 'text' | 'json' {
+  const format = value ?? 'text';
+  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".${usage ? `\n${usage}` : ''}`);
+  return format;
+}

@@ -39,6 +39,21 @@ export function parseCoachBody(raw: unknown): { items: CoachInput[]; batch: bool
   return { items: [p.item], batch: false };
 }
 
+/**
+ * The coach model as the routes that need it (coaching, drills) share it: read once on first use, read
+ * again after a failure (e.g. once the file has been trained), answered 503 with the fix meanwhile.
+ */
+export function lazyCoachModel(source: CoachModelSource = () => loadCoachModel()): () => Promise<CoachModel> {
+  let model: Promise<CoachModel> | null = null;
+  return () => {
+    model ??= (typeof source === 'function' ? source() : Promise.resolve(source)).catch((err: unknown) => {
+      model = null;
+      throw new EcouteError('model_unavailable', `The reply-coach model could not be loaded (${(err as Error).message}). Train it with \`tsx scripts/train-coach.ts\`, then retry.`, 503);
+    });
+    return model;
+  };
+}
+
 /** Where GET /api/coach/history reads the workspace's replies. */
 export interface CoachHistorySource {
   store: Store;
@@ -49,17 +64,7 @@ export interface CoachHistorySource {
  * Registers POST /api/coach and, with `history`, GET /api/coach/history?from&to&min (the coach over
  * the workspace's agent replies: src/runtime/act/reply-history.ts) on `app`, before its /api/* catch-all.
  */
-export function registerCoachRoute(app: Hono, source: CoachModelSource = () => loadCoachModel(), history?: CoachHistorySource): void {
-  let model: Promise<CoachModel> | null = null;
-  const getModel = (): Promise<CoachModel> => {
-    if (!model) {
-      model = (typeof source === 'function' ? source() : Promise.resolve(source)).catch((err: unknown) => {
-        model = null; // a later request retries, e.g. once the file has been trained
-        throw new EcouteError('model_unavailable', `The reply-coach model could not be loaded (${(err as Error).message}). Train it with \`tsx scripts/train-coach.ts\`, then retry.`, 503);
-      });
-    }
-    return model;
-  };
+export function registerCoachRoute(app: Hono, getModel: () => Promise<CoachModel>, history?: CoachHistorySource): void {
   app.post('/api/coach', async (c) => {
     const raw: unknown = await c.req.json().catch(() => {
       throw new UsageError(`The request body is not valid JSON. ${HINT}`);

@@ -16,7 +16,7 @@ import { registerAssessmentRoutes } from './assessment-routes.ts';
 import { registerAuditRoutes } from './audit-routes.ts';
 import { installAuth } from './auth.ts';
 import { registerCaseRoutes } from './case-routes.ts';
-import { registerCoachRoute, type CoachModelSource } from './coach-route.ts';
+import { lazyCoachModel, registerCoachRoute, type CoachModelSource } from './coach-route.ts';
 import { registerCorrectionRoutes } from './correction-routes.ts';
 import { registerDeliveryRoutes } from './delivery-routes.ts';
 import { registerDrillRoutes } from './drill-routes.ts';
@@ -88,8 +88,10 @@ export function createApp(deps: AppDeps): Hono {
   registerIngestRoute(app, store, workspaceId, clock, deps.model, deps.publicUrl ?? null);
   registerCorrectionRoutes(app, store, workspaceId);
   registerAnalyzeRoute(app, store, workspaceId, deps.model);
-  registerCoachRoute(app, deps.coachModel, { store, workspaceId });
-  registerDrillRoutes(app, store, workspaceId, clock, deps.coachModel);
+  // One coach model for coaching and drills: read once, on first use.
+  const coachModel = lazyCoachModel(deps.coachModel);
+  registerCoachRoute(app, coachModel, { store, workspaceId });
+  registerDrillRoutes(app, store, workspaceId, clock, coachModel);
 
   registerCaseRoutes(app, store, workspaceId, clock);
   registerRuleRoutes(app, store, workspaceId, clock);

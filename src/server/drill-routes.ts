@@ -3,7 +3,7 @@
  * POST /api/drills/attempts (scores and stores an attempt, answers with the feedback), GET
  * /api/drills/progress (team drills per team and participant, never ranked) and GET
  * /api/drills/attempts?mode=hiring (a candidate's attempts, oldest first, with the rubric: decision
- * support only). The coach model is loaded on first use, as for POST /api/coach.
+ * support only). The coach model is the app's one, shared with POST /api/coach (lazyCoachModel).
  */
 import type { Hono } from 'hono';
 import type { CoachModel } from '../act/coach/coach-model.ts';
@@ -11,14 +11,12 @@ import { drillProgress } from '../act/drills/drill-progress.ts';
 import { DRILL_RUBRIC, HIRING_NOTICE, drillChoices } from '../act/drills/drill-strings.ts';
 import { DRILL_MODES, type DrillMode } from '../act/drills/drill-types.ts';
 import { ATTEMPT_SHAPE } from '../act/drills/parse-attempt.ts';
-import { EcouteError, UsageError } from '../core/errors.ts';
+import { UsageError } from '../core/errors.ts';
 import type { Lang } from '../core/lang.ts';
 import type { Clock } from '../core/ports.ts';
-import { loadCoachModel } from '../runtime/analysis/load-coach-model.ts';
 import { recordDrillAttempt } from '../runtime/drills/record-drill-attempt.ts';
 import { loadWeeklyDrill } from '../runtime/drills/weekly-drill.ts';
 import type { Store } from '../store/store.ts';
-import type { CoachModelSource } from './coach-route.ts';
 
 /** Most scenarios one request may ask for. */
 export const MAX_DRILL_COUNT = 10;
@@ -29,21 +27,8 @@ async function langOf(value: string | undefined, store: Store, workspaceId: stri
   return value;
 }
 
-/** A loader that reads the model once, retries after a failure, and answers 503 while it cannot. */
-function lazyModel(source: CoachModelSource): () => Promise<CoachModel> {
-  let model: Promise<CoachModel> | null = null;
-  return () => {
-    model ??= (typeof source === 'function' ? source() : Promise.resolve(source)).catch((err: unknown) => {
-      model = null;
-      throw new EcouteError('model_unavailable', `The reply-coach model could not be loaded (${(err as Error).message}). Train it with \`tsx scripts/train-coach.ts\`, then retry.`, 503);
-    });
-    return model;
-  };
-}
-
 /** Registers the /api/drills routes on `app` (before its /api/* catch-all). */
-export function registerDrillRoutes(app: Hono, store: Store, workspaceId: string, clock: Clock, source: CoachModelSource = () => loadCoachModel()): void {
-  const model = lazyModel(source);
+export function registerDrillRoutes(app: Hono, store: Store, workspaceId: string, clock: Clock, model: () => Promise<CoachModel>): void {
 
   app.get('/api/drills/current', async (c) => {
     const lang = await langOf(c.req.query('lang'), store, workspaceId);

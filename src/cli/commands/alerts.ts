@@ -2,7 +2,7 @@ import { formatTime } from '../../act/rules/alert-text.ts';
 import type { RuleAlert } from '../../core/alert.ts';
 import { UsageError } from '../../core/errors.ts';
 import type { Command } from '../command.ts';
-import { parseFlags } from '../parse-flags.ts';
+import { parseFlags, parseTextOrJson } from '../parse-flags.ts';
 
 const USAGE = `Usage: ecoute alerts [list] [--rule ID] [--unacknowledged] [--limit N] [--format text|json]
        ecoute alerts ack ID
@@ -35,8 +35,7 @@ export const alertsCommand: Command = {
     if (action !== 'list' && action !== 'ack') throw new UsageError(`Say what to do: "list" or "ack ID".\n${USAGE}`);
     if (action === 'ack' && (id === undefined || rest.length > 0)) throw new UsageError(`alerts ack takes one alert id (see \`ecoute alerts list\`).\n${USAGE}`);
     if (action === 'list' && id !== undefined) throw new UsageError(`alerts list takes no argument.\n${USAGE}`);
-    const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".\n${USAGE}`);
+    const format = parseTextOrJson(values.format, USAGE);
     const limit = values.limit === undefined ? 50 : Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000, not "${values.limit}".`);
     const store = await ctx.openStore();

@@ -5,7 +5,7 @@ import type { Case } from '../../core/act.ts';
 import { UsageError } from '../../core/errors.ts';
 import { loadCaseFigures } from '../../runtime/cases/load-case-figures.ts';
 import type { Command } from '../command.ts';
-import { parseFlags, parseLang } from '../parse-flags.ts';
+import { parseFlags, parseLang, parseTextOrJson } from '../parse-flags.ts';
 
 const USAGE = `Usage: ecoute cases list [--status S] [--owner NAME] [--overdue] [--root-cause ID] [--format text|json]
        ecoute cases show ID [--lang fr|en] [--format text|json]
@@ -54,8 +54,7 @@ export const casesCommand: Command = {
     }, USAGE);
     const [action, ...rest] = positionals;
     if (!(ACTIONS as readonly string[]).includes(action ?? '')) throw new UsageError(`Say what to do: ${ACTIONS.join(', ')}.\n${USAGE}`);
-    const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".\n${USAGE}`);
+    const format = parseTextOrJson(values.format, USAGE);
     const lang = parseLang(values.lang);
     const actor = values.actor?.trim() || 'cli';
     const status = values.status === undefined ? undefined : parseCaseStatus(values.status);

@@ -5,7 +5,7 @@ import {
   configuredTransport, DEFAULT_DELIVERY_INTERVAL_S, deliveryOptions, describeReport, startConfiguredDelivery,
 } from '../../runtime/act/configured-delivery.ts';
 import type { Command } from '../command.ts';
-import { parseFlags } from '../parse-flags.ts';
+import { parseFlags, parseTextOrJson } from '../parse-flags.ts';
 
 const USAGE = `Usage: ecoute deliver [--watch [--interval S]]
        ecoute deliver list [--status pending|sending|delivered|failed] [--limit N] [--format text|json]
@@ -82,8 +82,7 @@ export const deliverCommand: Command = {
     const status = parseStatus(values.status);
     const limit = parsePositive('--limit', values.limit, 50, 1000);
     const intervalS = parsePositive('--interval', values.interval, DEFAULT_DELIVERY_INTERVAL_S, 3600);
-    const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".\n${USAGE}`);
+    const format = parseTextOrJson(values.format, USAGE);
 
     const store = await ctx.openStore();
     try {

@@ -9,7 +9,7 @@ import { renderDrill, renderDrillProgress } from '../../act/drills/drill-render.
 import { UsageError } from '../../core/errors.ts';
 import { loadWeeklyDrill } from '../../runtime/drills/weekly-drill.ts';
 import type { Command } from '../command.ts';
-import { parseFlags, parseLang } from '../parse-flags.ts';
+import { parseFlags, parseLang, parseTextOrJson } from '../parse-flags.ts';
 
 const USAGE = `Usage: ecoute drill [progress] [--lang fr|en] [--count N] [--format text|json]
 
@@ -33,8 +33,7 @@ export const drillCommand: Command = {
     } }, USAGE);
     const sub = positionals[0] ?? 'show';
     if (positionals.length > 1 || (sub !== 'show' && sub !== 'progress')) throw new UsageError(`Unknown drill command "${positionals.join(' ')}". ${USAGE}`);
-    const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".`);
+    const format = parseTextOrJson(values.format);
     const count = values.count === undefined ? undefined : Number(values.count);
     if (count !== undefined && (!Number.isInteger(count) || count < 1 || count > 10)) throw new UsageError(`--count must be a whole number from 1 to 10, not "${values.count}".`);
     let lang = parseLang(values.lang);

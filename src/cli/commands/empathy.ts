@@ -4,7 +4,7 @@ import { loadReplyHistory } from '../../runtime/act/reply-history.ts';
 import { loadCoachModel } from '../../runtime/analysis/load-coach-model.ts';
 import type { Command } from '../command.ts';
 import { checkRange, parseDateFlag } from '../date-flags.ts';
-import { parseFlags, parseLang } from '../parse-flags.ts';
+import { parseFlags, parseLang, parseTextOrJson } from '../parse-flags.ts';
 
 const USAGE = `Usage: ecoute empathy [--from DATE] [--to DATE] [--min N] [--format text|json] [--lang fr|en]
 
@@ -30,8 +30,7 @@ export const empathyCommand: Command = {
     const from = parseDateFlag('--from', values.from);
     const to = parseDateFlag('--to', values.to);
     checkRange(from, to);
-    const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".`);
+    const format = parseTextOrJson(values.format);
     const minReplies = values.min === undefined ? 5 : Number(values.min);
     if (!Number.isInteger(minReplies) || minReplies < 1) throw new UsageError(`--min must be a whole number of replies, 1 or more, not "${values.min}".`);
     let lang = parseLang(values.lang);

@@ -1,7 +1,7 @@
 import { UsageError } from '../../core/errors.ts';
 import type { ImportListing } from '../../store/import-log-queries.ts';
 import type { Command } from '../command.ts';
-import { parseFlags } from '../parse-flags.ts';
+import { parseFlags, parseTextOrJson } from '../parse-flags.ts';
 import { removedSummary } from '../removed-summary.ts';
 
 const USAGE = `Usage: ecoute import list [--format text|json]
@@ -39,8 +39,7 @@ export const importCommand: Command = {
     if (action !== 'list' && action !== 'undo') throw new UsageError(`Say what to do: "list" or "undo ID".\n${USAGE}`);
     if (action === 'undo' && (id === undefined || rest.length > 0)) throw new UsageError(`import undo takes one import id (see \`ecoute import list\`).\n${USAGE}`);
     if (action === 'list' && id !== undefined) throw new UsageError(`import list takes no argument.\n${USAGE}`);
-    const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".\n${USAGE}`);
+    const format = parseTextOrJson(values.format, USAGE);
     const store = await ctx.openStore();
     try {
       const workspace = ctx.config.workspace;

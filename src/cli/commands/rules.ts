@@ -4,7 +4,7 @@ import type { RuleAction, RuleConditions, StoredRule } from '../../core/alert-ru
 import { InputError, UsageError } from '../../core/errors.ts';
 import { testRule, type RuleTestResult } from '../../runtime/act/test-rule.ts';
 import type { Command } from '../command.ts';
-import { parseFlags, parseLang } from '../parse-flags.ts';
+import { parseFlags, parseLang, parseTextOrJson } from '../parse-flags.ts';
 
 const USAGE = `Usage: ecoute rules list [--all] [--format text|json]
        ecoute rules show ID [--format text|json]
@@ -138,8 +138,7 @@ export const rulesCommand: Command = {
     if ((action === 'show' || action === 'remove' || action === 'update') && arg === undefined) {
       throw new UsageError(`rules ${action} needs a rule id (see \`ecoute rules list\`).\n${USAGE}`);
     }
-    const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".\n${USAGE}`);
+    const format = parseTextOrJson(values.format, USAGE);
     const lang = parseLang(values.lang);
     const limit = values.limit === undefined ? 20 : Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw new UsageError(`--limit must be a whole number from 1 to 1000, not "${values.limit}".`);

@@ -3,7 +3,7 @@ import { parseRole, ROLES } from '../../core/roles.ts';
 import { newApiToken, secretHash } from '../../runtime/accounts/credentials.ts';
 import type { ApiTokenInfo } from '../../store/account-store.ts';
 import type { Command } from '../command.ts';
-import { parseFlags } from '../parse-flags.ts';
+import { parseFlags, parseTextOrJson } from '../parse-flags.ts';
 
 const USAGE = `Usage: ecoute token create NAME --role ROLE
        ecoute token list [--format text|json]
@@ -34,8 +34,7 @@ export const tokenCommand: Command = {
     }
     const role = values.role === undefined ? null : parseRole(values.role);
     if (action === 'create' && !role) throw new UsageError(`token create needs --role, one of ${ROLES.join(', ')}${values.role ? `, not "${values.role}"` : ''}.\n${USAGE}`);
-    const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".`);
+    const format = parseTextOrJson(values.format);
     const workspace = ctx.config.workspace;
     const store = await ctx.openStore();
     try {

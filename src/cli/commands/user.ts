@@ -3,7 +3,7 @@ import { parseRole, ROLES } from '../../core/roles.ts';
 import { checkPasswordStrength, hashPassword } from '../../runtime/accounts/credentials.ts';
 import type { MemberInfo } from '../../store/account-store.ts';
 import type { Command } from '../command.ts';
-import { parseFlags } from '../parse-flags.ts';
+import { parseFlags, parseTextOrJson } from '../parse-flags.ts';
 import { readNewPassword } from '../read-password.ts';
 
 const USAGE = `Usage: ecoute user add EMAIL --role ROLE [--name NAME] [--password-stdin]
@@ -40,8 +40,7 @@ export const userCommand: Command = {
     }
     const role = values.role === undefined ? null : parseRole(values.role);
     if (action === 'add' && !role) throw new UsageError(`user add needs --role, one of ${ROLES.join(', ')}${values.role ? `, not "${values.role}"` : ''}.\n${USAGE}`);
-    const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".`);
+    const format = parseTextOrJson(values.format);
     const workspace = ctx.config.workspace;
     const store = await ctx.openStore();
     try {

@@ -1,10 +1,9 @@
-import { UsageError } from '../../core/errors.ts';
 import { VALUE_KEYS, parseOverrides } from '../../learn/value/value-assumptions.ts';
 import { valueText } from '../../learn/value/value-render.ts';
 import { openOutput } from '../../runtime/export/write-output.ts';
 import { loadValueModel } from '../../runtime/learn/load-value-model.ts';
 import type { Command } from '../command.ts';
-import { parseFlags, parseLang } from '../parse-flags.ts';
+import { parseFlags, parseLang, parseTextOrJson } from '../parse-flags.ts';
 
 const USAGE = `Usage: ecoute value [--set KEY=VALUE ...] [--format text|json] [--out FILE] [--lang fr|en]
 
@@ -28,8 +27,7 @@ export const valueCommand: Command = {
     const { values } = parseFlags(args, {
       options: { set: { type: 'string', multiple: true }, format: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' } },
     }, USAGE);
-    const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}".\n${USAGE}`);
+    const format = parseTextOrJson(values.format, USAGE);
     const overrides = parseOverrides(values.set ?? []);
     const lang = parseLang(values.lang);
     const store = await ctx.openStore();

@@ -10,17 +10,13 @@ import { drillApiPaths } from './openapi-drills.ts';
 import { DELIVERY_STATUSES } from '../core/delivery.ts';
 import { DEFAULT_DELIVERY_LIMIT, MAX_DELIVERY_LIMIT } from './delivery-routes.ts';
 import { DEFAULT_PAGE_SIZE, MAX_FILTER_TEXT, MAX_PAGE_SIZE } from './query-params.ts';
+import { errorRef, json } from './openapi-parts.ts';
 
 /**
  * The OpenAPI 3.1 description of Écoute's HTTP API, written as data (served at GET /api/openapi.json).
  * A test checks that every route the app registers is listed here, so the document cannot drift.
  */
 
-const errorRef = { $ref: '#/components/responses/Error' };
-const json = (description: string, schema: Record<string, unknown> = { type: 'object' }) => ({
-  description,
-  content: { 'application/json': { schema } },
-});
 const enumParam = (name: string, values: readonly string[], description: string) => ({
   name, in: 'query', required: false, description, schema: { type: 'string', enum: [...values] },
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EmployeeFact } from '../../src/core/facts.ts';
 import { attributeTeams } from '../../src/insights/last-touch.ts';
 import { computeExCxLags, warningFor, withinTeam } from '../../src/learn/ex-cx/ex-cx-lags.ts';
-import { fisherInterval } from '../../src/learn/ex-cx/fisher-interval.ts';
+import { fisherInterval } from '../../src/insights/stats/fisher-interval.ts';
 import { exCxLagsFromFacts } from '../../src/learn/ex-cx/lags-from-facts.ts';
 import { exCxLagSection } from '../../src/learn/ex-cx/lag-section.ts';
 import { addMonths, buildExCxPanel, monthOf, type ExCxPanel, type PanelCell } from '../../src/learn/ex-cx/panel.ts';

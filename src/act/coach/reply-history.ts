@@ -6,7 +6,8 @@
  */
 import type { Case } from '../../core/act.ts';
 import type { MessageFact, SurveyFact } from '../../core/facts.ts';
-import { Z95, round } from '../../insights/stats/intervals.ts';
+import { round } from '../../insights/stats/intervals.ts';
+import { fisherInterval } from '../../insights/stats/fisher-interval.ts';
 import { spearman } from '../../insights/stats/correlation.ts';
 import { DIMENSIONS, type CoachInput, type CoachResult, type Dimension } from './coach-model.ts';
 
@@ -132,7 +133,8 @@ export function summarizeReplyHistory(
   const ys: number[] = [];
   for (const [id, v] of next) { const c = conv.get(id)!; xs.push(c.sum / c.n); ys.push(v.value); }
   const r = spearman(xs, ys);
-  const ci = r === null || xs.length < 10 || Math.abs(r) >= 1 ? null : fisher(r, xs.length);
+  const interval = r === null || xs.length < 10 || Math.abs(r) >= 1 ? null : fisherInterval(r, xs.length);
+  const ci = interval && { low: round(interval.low, 3), high: round(interval.high, 3) };
 
   const means = [...conv.values()].map((c) => c.sum / c.n).sort((a, b) => a - b);
   const median = means.length === 0 ? null : means.length % 2 ? means[(means.length - 1) / 2] : (means[means.length / 2 - 1] + means[means.length / 2]) / 2;
@@ -155,11 +157,4 @@ export function summarizeReplyHistory(
     nextScore: { conversations: xs.length, r: r === null ? null : round(r, 3), ci },
     reopen: { medianScore: median === null ? null : round(median, 1), below: rate(below), above: rate(above) },
   };
-}
-
-/** Fisher's z-transform interval of a correlation over n pairs (Fisher 1921). */
-function fisher(r: number, n: number): { low: number; high: number } {
-  const z = Math.atanh(r);
-  const se = 1 / Math.sqrt(n - 3);
-  return { low: round(Math.tanh(z - Z95 * se), 3), high: round(Math.tanh(z + Z95 * se), 3) };
 }

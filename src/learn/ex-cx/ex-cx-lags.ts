@@ -2,7 +2,7 @@ import type { Localized } from '../../core/lang.ts';
 import type { Interval } from '../../insights/types.ts';
 import { pearson } from '../../insights/stats/correlation.ts';
 import { EX_CX_ANCHORS, type PublishedAnchor } from './anchors.ts';
-import { fisherInterval } from './fisher-interval.ts';
+import { fisherInterval } from '../../insights/stats/fisher-interval.ts';
 import { CX_MEASURES, EX_MEASURES, addMonths, type CxMeasure, type ExCxPanel, type ExMeasure } from './panel.ts';
 
 /** Lags examined: EX of month m against CX of month m + lag. */

@@ -1,5 +1,5 @@
-import type { Interval } from '../../insights/types.ts';
-import { Z95 } from '../../insights/stats/intervals.ts';
+import type { Interval } from '../types.ts';
+import { Z95 } from './intervals.ts';
 
 /** Fewest pairs a Fisher interval exists for: its standard error is 1/√(n − 3). */
 export const MIN_FISHER_PAIRS = 4;

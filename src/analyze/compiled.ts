@@ -31,7 +31,11 @@ export interface CompiledModel {
   emoji: Map<string, number>;
   /** Emotion cue phrases; value = index into cueLabels * 10 + strength is kept separately. */
   cues: Map<string, PhraseTable>;
-  lang: { labels: string[]; index: Map<string, number>; logp: Float32Array; unseen: number[]; wordWeight: number };
+  lang: {
+    labels: string[]; index: Map<string, number>; logp: Float32Array; unseen: number[]; wordWeight: number;
+    /** Each word's naive Bayes scores, memoised (bounded): words repeat, their 1–3-grams need not be re-read. */
+    wordScores: Map<string, Float64Array>;
+  };
   /** The CX pattern trie (needs, themes, stages, signals), compiled once per model like the rest. */
   cx: CxLexicon;
 }
@@ -79,7 +83,7 @@ export function compile(model: AnalyzerModel): CompiledModel {
     lexFeel: phraseTable(model.lexicon.feel ?? {}),
     emoji: new Map(Object.entries(model.lexicon.emoji)),
     cues,
-    lang: { labels: lm.labels, index: langIndex, logp, unseen: lm.unseen, wordWeight: lm.wordWeight ?? 0 },
+    lang: { labels: lm.labels, index: langIndex, logp, unseen: lm.unseen, wordWeight: lm.wordWeight ?? 0, wordScores: new Map() },
     cx: compileCxLexicon(),
   };
   cache.set(model, compiled);

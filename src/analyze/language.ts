@@ -92,6 +92,30 @@ function isCommonFrEn(w: string, cm: CompiledModel): boolean {
  */
 export const PRIOR_LOG_ODDS = Math.log(9);
 
+/** Memoised words kept at most; past it the memo starts afresh (bounded memory on any input). */
+const MAX_MEMO_WORDS = 50_000;
+
+/** One word's naive Bayes log-scores per language: its padded 1–3-grams and the word itself. */
+function wordScores(word: string, cm: CompiledModel): Float64Array {
+  const { labels, index, logp, unseen, wordWeight, wordScores: memo } = cm.lang;
+  const hit = memo.get(word);
+  if (hit) return hit;
+  const k = labels.length;
+  const score = new Float64Array(k);
+  eachNgram([word], (g, isWord) => {
+    const i = index.get(g);
+    // An unknown word says nothing (names, typos); an unknown gram is rare in both languages.
+    if (i === undefined) { if (!isWord) for (let j = 0; j < k; j++) score[j] += unseen[j]; }
+    else {
+      const w = isWord ? wordWeight : 1;
+      for (let j = 0; j < k; j++) score[j] += w * logp[i * k + j];
+    }
+  });
+  if (memo.size >= MAX_MEMO_WORDS) memo.clear();
+  memo.set(word, score);
+  return score;
+}
+
 /**
  * ISO 639-1 code of the text's language, or "und". Looks at the first 600 characters. `prior` (a
  * workspace's language, French or English) is a prior: it decides messages that could be either,
@@ -130,19 +154,13 @@ export function detectLanguage(text: string, cm: CompiledModel, prior?: string):
     if (hits[lang] >= 2 && hits[lang] > frEn + 1 && (!other || hits[lang] > hits[other])) other = lang;
   }
   if (other) return other;
-  const { labels, index, logp, unseen, wordWeight } = cm.lang;
-  const k = labels.length;
+  const k = cm.lang.labels.length;
   const score = new Float64Array(k);
-  const add = (g: string, isWord: boolean) => {
-    const i = index.get(g);
-    // An unknown word says nothing (names, typos); an unknown gram is rare in both languages.
-    if (i === undefined) { if (!isWord) for (let j = 0; j < k; j++) score[j] += unseen[j]; }
-    else {
-      const w = isWord ? wordWeight : 1;
-      for (let j = 0; j < k; j++) score[j] += w * logp[i * k + j];
-    }
-  };
-  eachNgram(words, add);
+  for (const w of words) {
+    const ws = wordScores(w, cm);
+    for (let j = 0; j < k; j++) score[j] += ws[j];
+  }
+  const { labels } = cm.lang;
   const preferred = prior ? labels.indexOf(prior) : -1;
   if (preferred >= 0) score[preferred] += PRIOR_LOG_ODDS;
   let best = 0;

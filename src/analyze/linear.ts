@@ -9,12 +9,12 @@ import type { FeatureSet } from './features.ts';
 export function logits(cl: CompiledLinear, fs: FeatureSet): Float64Array {
   const out = Float64Array.from(cl.bias);
   const { k, weights, index } = cl;
-  for (let f = 0; f < fs.names.length; f++) {
-    const i = index.get(fs.names[f]);
+  const { names, vals } = fs;
+  for (let f = 0; f < names.length; f++) {
+    const i = index.get(names[f]);
     if (i === undefined) continue;
-    const v = fs.vals[f];
-    const base = i * k;
-    for (let j = 0; j < k; j++) out[j] += v * weights[base + j];
+    const v = vals[f];
+    for (let j = 0, b = i * k; j < k; j++, b++) out[j] += v * weights[b];
   }
   return out;
 }

@@ -32,4 +32,5 @@ export const commands: readonly CommandEntry[] = [
   { name: 'token', summary: 'API tokens for scripts, scoped to the workspace: create (shown once), list, revoke', load: async () => (await import('./commands/token.ts')).tokenCommand },
   { name: 'workspace', summary: 'Show or change workspace settings (own brand, language, currency, signature moments)', load: async () => (await import('./commands/workspace.ts')).workspaceCommand },
   { name: 'serve', summary: 'Serve the dashboard and API on http://localhost:4870', load: async () => (await import('./commands/serve.ts')).serveCommand },
+  { name: 'worker', summary: 'Run a queue worker (PostgreSQL): analysis batches, background re-analysis, alert deliveries', load: async () => (await import('./commands/worker.ts')).workerCommand },
 ];

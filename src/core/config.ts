@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { parseDuration } from './duration.ts';
 import { ConfigError } from './errors.ts';
 
+const QUEUE_BATCH_HINT = 'ECOUTE_QUEUE_BATCH must be a whole number from 10 to 5000 (messages per analysis job)';
+
 /** Everything Écoute reads from its environment, parsed once at start-up (nothing else reads process.env). */
 export const ConfigSchema = z.object({
   databaseUrl: z.string().default('sqlite:./ecoute.db'),
@@ -32,6 +34,21 @@ export const ConfigSchema = z.object({
   maxBodyMb: z.coerce.number().positive().max(1024).default(10),
   /** HTTP API: requests per client address per minute; 0 = no limit. */
   rateLimit: z.coerce.number().int().min(0).default(600),
+  /** HTTP: host names the server answers to besides localhost, IP addresses, the bound host and ECOUTE_PUBLIC_URL's ("*" = any). */
+  allowedHosts: z.string().default('').transform((s) => s.split(',').map((h) => h.trim()).filter((h) => h))
+    .refine((hs) => hs.every((h) => h === '*' || /^[a-z0-9.:[\]-]+$/i.test(h)), {
+      error: 'ECOUTE_ALLOWED_HOSTS must be comma-separated host names such as "ecoute.example.com,ecoute.intra" (or "*")',
+    }),
+  /** PostgreSQL only: `ecoute ingest` enqueues analysis batches for `ecoute worker` processes instead of analysing in-process. */
+  queue: z.enum(['0', '1', 'false', 'true'], { error: 'ECOUTE_QUEUE must be 1 (on) or 0 (off)' })
+    .transform((v) => v === '1' || v === 'true').default(false),
+  /** Messages per queued analysis job: smaller loses less work when a worker dies, larger costs fewer round trips. */
+  queueBatch: z.coerce.number({ error: QUEUE_BATCH_HINT }).int({ error: QUEUE_BATCH_HINT })
+    .min(10, { error: QUEUE_BATCH_HINT }).max(5000, { error: QUEUE_BATCH_HINT }).default(200),
+  /** `ecoute worker`: how long a job may run before another worker takes it over (its worker presumed dead). */
+  jobTimeout: z.string().trim().refine((s) => (parseDuration(s) ?? 0) >= 1000, {
+    error: (iss) => `ECOUTE_JOB_TIMEOUT ${JSON.stringify(iss.input)} must be a duration of at least 1s, such as "30s" or "5m"`,
+  }).default('5m'),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -55,6 +72,10 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     deliveryMaxAttempts: env.DELIVERY_MAX_ATTEMPTS || undefined,
     maxBodyMb: env.ECOUTE_MAX_BODY_MB || undefined,
     rateLimit: env.ECOUTE_RATE_LIMIT || undefined,
+    allowedHosts: env.ECOUTE_ALLOWED_HOSTS || undefined,
+    queue: env.ECOUTE_QUEUE || undefined,
+    queueBatch: env.ECOUTE_QUEUE_BATCH || undefined,
+    jobTimeout: env.ECOUTE_JOB_TIMEOUT || undefined,
   });
   if (!result.success) {
     const issue = result.error.issues[0];

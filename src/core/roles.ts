@@ -11,6 +11,7 @@ export type Role = (typeof ROLES)[number];
 /** What a request does, as far as permissions go. */
 export const ACTIONS = [
   'read', 'drill', 'export', 'correct', 'write-cases', 'write-rules', 'assess', 'ingest', 'configure', 'manage-users', 'read-audit',
+  'erase-data',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -18,7 +19,7 @@ export type Action = (typeof ACTIONS)[number];
  * The permission table: each role and the actions it may perform. Everyone may practise empathy drills
  * (the listening habit is for every employee); agents also work cases and correct labels; analysts also
  * export, ingest, change rules and read candidates' hiring-mode attempts (`assess`); only admins manage
- * people and read the audit log.
+ * people, read the audit log and erase data (import undo, customer erasure, retention).
  */
 export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
   admin: ACTIONS,
@@ -53,6 +54,9 @@ const UNSAFE = /^(POST|PUT|PATCH|DELETE)$/;
 /** Method + path patterns, first match wins; `*` is any method, `unsafe` any of POST/PUT/PATCH/DELETE. */
 const ROUTE_ACTIONS: readonly [method: 'GET' | 'POST' | 'PUT' | 'unsafe' | '*', path: RegExp, action: Action][] = [
   ['*', /^\/api\/audit(\/|$)/, 'read-audit'],
+  // Data hygiene: undoing imports, erasing customers, retention delete data for good: admins only.
+  ['unsafe', /^\/api\/(imports|customers|retention)(\/|$)/, 'erase-data'],
+  ['GET', /^\/api\/imports$/, 'ingest'],
   // Candidates' hiring-mode attempts are personal data about applicants: assessors only.
   ['GET', /^\/api\/drills\/attempts$/, 'assess'],
   ['POST', /^\/api\/drills\/attempts$/, 'drill'],

@@ -4,7 +4,12 @@ import { detectDelimiter, type Delimiter } from './delimiter.ts';
 export type CsvEvent =
   | { kind: 'header'; line: number; fields: string[]; delimiter: Delimiter }
   | { kind: 'record'; line: number; fields: string[] }
-  | { kind: 'error'; line: number; reason: string };
+  | { kind: 'error'; line: number; reason: string }
+  /** The header itself is unusable (too long, too many columns): nothing of the file can be read right. */
+  | { kind: 'fatal'; line: number; reason: string };
+
+/** Most columns a header may have: real exports have tens, a spreadsheet at most 16 384. */
+export const MAX_COLUMNS = 10_000;
 
 /** Options of parseDelimited. */
 export interface CsvOptions {
@@ -19,7 +24,7 @@ export interface CsvOptions {
 type Scan =
   | { type: 'record'; fields: string[]; end: number; lines: number }
   | { type: 'more' }
-  | { type: 'bad'; reason: string };
+  | { type: 'bad'; reason: string; tooLong?: boolean };
 
 const SNIFF_CHARS = 64 * 1024;
 
@@ -29,6 +34,7 @@ const SNIFF_CHARS = 64 * 1024;
  * characters makes the record bad so the caller can resynchronise instead of swallowing the file.
  */
 function scanRecord(buf: string, start: number, delim: string, final: boolean, maxLines: number, maxChars: number): Scan {
+  const tooLong: Scan = { type: 'bad', tooLong: true, reason: `record longer than ${maxChars} characters (the limit per record; a field this long is not a message)` };
   const fields: string[] = [];
   let i = start;
   let lines = 0;
@@ -43,16 +49,14 @@ function scanRecord(buf: string, start: number, delim: string, final: boolean, m
         const segLines = countNewlines(seg);
         if (q === -1) {
           if (final) return { type: 'bad', reason: 'unterminated quoted field (a " opens a field that never closes)' };
-          if (lines + segLines > maxLines || buf.length - start > maxChars) {
-            return { type: 'bad', reason: `unterminated quoted field (still open after ${maxLines} lines)` };
-          }
+          if (buf.length - start > maxChars) return tooLong;
+          if (lines + segLines > maxLines) return { type: 'bad', reason: `unterminated quoted field (still open after ${maxLines} lines)` };
           return { type: 'more' };
         }
         lines += segLines;
         value += seg;
-        if (lines > maxLines || q - start > maxChars) {
-          return { type: 'bad', reason: `unterminated quoted field (still open after ${maxLines} lines)` };
-        }
+        if (q - start > maxChars) return tooLong;
+        if (lines > maxLines) return { type: 'bad', reason: `unterminated quoted field (still open after ${maxLines} lines)` };
         if (q + 1 >= buf.length && !final) return { type: 'more' };
         if (buf[q + 1] === '"') {
           value += '"';
@@ -82,10 +86,9 @@ function scanRecord(buf: string, start: number, delim: string, final: boolean, m
     }
     let j = i;
     while (j < buf.length && buf[j] !== delim && buf[j] !== '\n' && buf[j] !== '\r') j++;
-    if (j >= buf.length && !final) {
-      if (buf.length - start > maxChars) return { type: 'bad', reason: `line longer than ${maxChars} characters (not a CSV export?)` };
-      return { type: 'more' };
-    }
+    // Checked whether or not the line is complete: a decoder may hand over a whole long line at once.
+    if (j - start > maxChars) return tooLong;
+    if (j >= buf.length && !final) return { type: 'more' };
     fields.push(buf.slice(i, j));
     if (buf[j] === delim) {
       i = j + 1;
@@ -139,13 +142,16 @@ export async function* parseDelimited(chunks: AsyncIterable<string>, opts: CsvOp
   let pos = 0;
   let line = 1;
   let expected = -1;
-  let resync: { line: number; reason: string; skipped: number } | null = null;
+  let resync: { line: number; reason: string; skipped: number; tooLong?: boolean } | null = null;
   const flushResync = (): CsvEvent | null => {
     if (!resync) return null;
     const r = resync;
     resync = null;
     const tail = r.skipped > 0 ? `; lines ${r.line + 1}–${r.line + r.skipped} were skipped with it` : '';
-    return { kind: 'error', line: r.line, reason: `${r.reason}${tail}. Close the quote or double the inner quotes (""), then re-import this file` };
+    const fix = r.tooLong
+      ? 'Check the delimiter and the quotes around this row, or split or shorten the field, then re-import this file (the other rows are kept)'
+      : 'Close the quote or double the inner quotes (""), then re-import this file';
+    return { kind: 'error', line: r.line, reason: `${r.reason}${tail}. ${fix}` };
   };
 
   for (;;) {
@@ -164,6 +170,11 @@ export async function* parseDelimited(chunks: AsyncIterable<string>, opts: CsvOp
       continue;
     }
     if (scan.type === 'bad') {
+      if (expected === -1 && scan.tooLong) {
+        // No header, nothing can be read right: stop here rather than take a data row for the header.
+        yield { kind: 'fatal', line, reason: `the header (line ${line}) is too long: ${scan.reason}. A header has one name per column (at most ${MAX_COLUMNS} columns, ${maxChars} characters); check that this is a CSV export and its delimiter` };
+        return;
+      }
       let next = nextLineStart(buf, pos);
       while (next === -1 && !final) {
         // The rest of the buffer holds no line break: drop it so an endless line cannot fill memory.
@@ -172,7 +183,7 @@ export async function* parseDelimited(chunks: AsyncIterable<string>, opts: CsvOp
         next = nextLineStart(buf, pos);
       }
       if (resync) resync.skipped++;
-      else resync = { line, reason: scan.reason, skipped: 0 };
+      else resync = { line, reason: scan.reason, skipped: 0, tooLong: scan.tooLong };
       if (next === -1) break;
       pos = next;
       line++;
@@ -186,6 +197,10 @@ export async function* parseDelimited(chunks: AsyncIterable<string>, opts: CsvOp
       continue;
     }
     if (expected === -1) {
+      if (fields.length > MAX_COLUMNS) {
+        yield { kind: 'fatal', line, reason: `the header has ${fields.length} columns, over the limit of ${MAX_COLUMNS}: this is not a customer-feedback export (or its delimiter was misread). Export only the columns you need, or pass the delimiter's file type (.csv/.tsv)` };
+        return;
+      }
       expected = fields.length;
       yield { kind: 'header', line, fields: fields.map((f) => f.trim()), delimiter: delim };
     } else {

@@ -1,5 +1,5 @@
 import { InputError } from '../core/errors.ts';
-import { detectEncoding, createDecoder, looksBinary } from './encoding.ts';
+import { archiveKind, detectEncoding, createDecoder, looksBinary } from './encoding.ts';
 
 /** File formats `ecoute ingest` reads. */
 export const FILE_FORMATS = ['csv', 'tsv', 'json', 'jsonl', 'vtt', 'srt', 'turns', 'eml', 'mbox'] as const;
@@ -17,7 +17,8 @@ const BY_EXTENSION: Record<string, FileFormat> = {
 /** Guesses the format from the first bytes (used for .txt and unknown extensions, and to catch mislabelled files). */
 export function sniffFormat(head: Uint8Array): FileFormat | null {
   const dec = createDecoder(detectEncoding(head));
-  const text = (dec.write(head)).replace(/^\ufeff/, '');
+  // The whole head at once (write + end): the line decoder hands back a line only once it ends.
+  const text = (dec.write(head) + dec.end()).replace(/^\ufeff/, '');
   const start = text.trimStart();
   if (/^WEBVTT/.test(start)) return 'vtt';
   if (/^From \S+/.test(text)) return 'mbox';
@@ -53,6 +54,14 @@ export function sniffFormat(head: Uint8Array): FileFormat | null {
 export function detectFormat(fileName: string, head: Uint8Array): FileFormat {
   if (head.length === 0) {
     throw new InputError(`${fileName} is empty: there is nothing to import. Check that the export finished, then import the file again.`, { file: fileName });
+  }
+  // Checked before the extension: a zip bomb renamed .csv is refused from its first bytes, never inflated.
+  const archive = archiveKind(head);
+  if (archive) {
+    throw new InputError(
+      `${fileName} is ${archive}: Écoute does not read archives or compressed files (nothing was decompressed). Extract it yourself and import the files inside. Supported formats: ${SUPPORTED_FORMATS_TEXT}. Save spreadsheets as CSV.`,
+      { file: fileName },
+    );
   }
   if (looksBinary(head)) {
     throw new InputError(

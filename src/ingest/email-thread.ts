@@ -4,8 +4,7 @@ import type { Channel } from '../core/labels.ts';
 import { hashedId, naturalKey } from './natural-key.ts';
 import { parseAmount } from './normalize-values.ts';
 import { emailRoles } from './email-roles.ts';
-import { parseMime, stripQuotedReply } from './mime.ts';
-import { splitLines } from './split-lines.ts';
+import { decodeHeaderValue, parseHeaders, parseMime, stripQuotedReply } from './mime.ts';
 
 /** One e-mail reduced to what threading and storage need. */
 export interface EmailMessage {
@@ -29,6 +28,46 @@ function ids(v: string | undefined): string[] {
 
 function addresses(v: string | undefined): string[] {
   return v ? [...v.matchAll(/[^\s<>",;:()]+@[^\s<>",;:()]+/g)].map((m) => m[0].toLowerCase()) : [];
+}
+
+/** What threading needs of a message (no text, no headers): small, kept for a whole mailbox. */
+export type ThreadingFacts = Pick<EmailMessage, 'index' | 'messageId' | 'refs' | 'subject' | 'participants' | 'at'>;
+
+/** A copy that owns its characters (a slice of a raw message would keep the whole message alive). */
+const own = (s: string): string => Buffer.from(s, 'utf8').toString('utf8');
+
+/** The threading facts of one raw message, from its headers only (the body is not decoded). */
+export function readEmailFacts(raw: string, index: number, clock: Clock): ThreadingFacts {
+  const end = /\r?\n\r?\n/.exec(raw);
+  const headers = parseHeaders(end ? raw.slice(0, end.index) : raw);
+  const h = (k: string): string | undefined => {
+    const v = headers.get(k);
+    return v === undefined ? undefined : own(decodeHeaderValue(v));
+  };
+  const date = h('date') ? Date.parse(h('date')!) : NaN;
+  const from = h('from') ?? '';
+  const fromAddress = (/<([^>]+)>/.exec(from)?.[1] ?? /[^\s<>"]+@[^\s<>"]+/.exec(from)?.[0] ?? from.trim()).toLowerCase();
+  return {
+    index,
+    messageId: ids(h('message-id'))[0],
+    refs: [...ids(h('references')), ...ids(h('in-reply-to'))],
+    subject: h('subject') ?? '',
+    participants: [...new Set([fromAddress, ...addresses(h('to')), ...addresses(h('cc'))].filter((a) => a))].sort(),
+    at: Number.isNaN(date) ? clock() : new Date(date),
+  };
+}
+
+/** Headers a conversation reads (see toConversation); the others are dropped from held messages. */
+const KEPT_HEADERS = ['x-customer-id', 'x-segment', 'x-customer-value', 'x-team', 'x-author-role', 'content-language'];
+
+/** The message with only what a conversation needs, owning its strings: what a streaming reader holds. */
+export function compactEmail(m: EmailMessage): EmailMessage {
+  const headers = new Map<string, string>();
+  for (const k of KEPT_HEADERS) {
+    const v = m.headers.get(k);
+    if (v !== undefined) headers.set(k, own(v));
+  }
+  return { ...m, subject: own(m.subject), fromAddress: own(m.fromAddress), fromName: m.fromName && own(m.fromName), text: own(m.text), headers };
 }
 
 /** Parses one raw message (binary string). The date falls back to the clock when missing or unreadable. */
@@ -76,7 +115,32 @@ export function hasReplyPrefix(s: string): boolean {
  * (From/To/Cc set), so it never merges different customers.
  */
 export function threadEmails(messages: EmailMessage[], ctx: { sourceName: string; channel?: Channel }): ConversationInput[] {
-  const sorted = [...messages].sort((a, b) => a.at.getTime() - b.at.getTime() || a.index - b.index);
+  const roots = threadRoots(messages);
+  const threads = new Map<number, EmailMessage[]>();
+  for (const m of byDate(messages)) {
+    const root = roots.get(m.index)!;
+    const t = threads.get(root);
+    if (t) t.push(m);
+    else threads.set(root, [m]);
+  }
+  return [...threads.values()].map((t) => toConversation(t, ctx));
+}
+
+function byDate<T extends ThreadingFacts>(messages: T[]): T[] {
+  return [...messages].sort((a, b) => a.at.getTime() - b.at.getTime() || a.index - b.index);
+}
+
+/** One thread's messages (any order) as a conversation: what a streaming reader emits once a thread is complete. */
+export function emailThreadToConversation(thread: EmailMessage[], ctx: { sourceName: string; channel?: Channel }): ConversationInput {
+  return toConversation(byDate(thread), ctx);
+}
+
+/**
+ * The threading of threadEmails, on facts alone: each message's index → the index of its thread's
+ * earliest message. A streaming reader computes it in a first pass over the headers.
+ */
+export function threadRoots(messages: ThreadingFacts[]): Map<number, number> {
+  const sorted = byDate(messages);
   // Union-find over positions in date order; the representative is the earliest message.
   const parent = sorted.map((_, i) => i);
   const find = (i: number): number => {
@@ -106,14 +170,9 @@ export function threadEmails(messages: EmailMessage[], ctx: { sourceName: string
     if (orphanReply && earlier !== undefined) union(i, earlier);
     bySubject.set(key, i);
   });
-  const threads = new Map<number, EmailMessage[]>();
-  sorted.forEach((m, i) => {
-    const root = find(i);
-    const t = threads.get(root);
-    if (t) t.push(m);
-    else threads.set(root, [m]);
-  });
-  return [...threads.values()].map((t) => toConversation(t, ctx));
+  const roots = new Map<number, number>();
+  sorted.forEach((m, i) => roots.set(m.index, sorted[find(i)].index));
+  return roots;
 }
 
 /**
@@ -151,21 +210,4 @@ function toConversation(thread: EmailMessage[], ctx: { sourceName: string; chann
     messages,
     surveys: [],
   };
-}
-
-/**
- * Splits an mbox (RFC 4155) into raw messages, streaming: a message starts at a line beginning with
- * "From " at the start of the file or after a blank line; ">From " escapes are undone.
- */
-export async function* splitMbox(chunks: AsyncIterable<string>): AsyncGenerator<string> {
-  let current: string[] = [];
-  let prevBlank = true;
-  for await (const line of splitLines(chunks)) {
-    if (line.startsWith('From ') && prevBlank) {
-      if (current.length) yield current.join('\n');
-      current = [];
-    } else current.push(line.replace(/^>(>*From )/, '$1'));
-    prevBlank = line.trim() === '';
-  }
-  if (current.some((l) => l.trim())) yield current.join('\n');
 }

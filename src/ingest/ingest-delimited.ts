@@ -96,6 +96,7 @@ export async function* ingestDelimited(text: AsyncIterable<string>, opts: Delimi
       }
       continue;
     }
+    if (ev.kind === 'fatal') throw new InputError(`${file}:${ev.line}: ${ev.reason}. Nothing of this file was imported.`, { file });
     if (ev.kind === 'error') {
       yield { type: 'row' };
       yield { type: 'rejected', error: { file, line: ev.line, reason: ev.reason } };

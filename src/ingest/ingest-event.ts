@@ -16,6 +16,8 @@ export type IngestEvent =
   | { type: 'conversation'; value: ConversationInput }
   | { type: 'employee'; value: EmployeeSurveyInput }
   | { type: 'rejected'; error: RowError }
+  /** Something read otherwise than written, the record kept: a line not in the file's encoding, NULs removed. */
+  | { type: 'warning'; warning: RowError }
   /** One source record read (CSV row, JSON value, e-mail, transcript). */
   | { type: 'row' }
   /** A record with nothing to import (no text, no score). */
@@ -37,4 +39,8 @@ export interface IngestOptions {
   format?: FileFormat;
   /** Thread grouping window for tabular files (see ThreadBuilder). */
   windowRows?: number;
+  /** The installation's pseudonym key (Store.pseudonymSecret): customer e-mails and phones become keyed "cust-" ids. */
+  pseudonymSecret?: string;
+  /** The same bytes again from the start, for readers that take two passes (an mbox: threads first, then texts). */
+  reopen?: () => AsyncIterable<Uint8Array>;
 }

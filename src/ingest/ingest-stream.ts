@@ -3,12 +3,15 @@ import { InputError } from '../core/errors.ts';
 import type { Channel } from '../core/labels.ts';
 import { detectFormat, type FileFormat } from './detect-format.ts';
 import { decodeChunks as decodeText, type TextEncoding } from './encoding.ts';
+import { stripNul } from './strip-nul.ts';
+import type { RowError } from './row-error.ts';
 import { redactConversation, redactEmployeeAnswer } from './pii/redact-records.ts';
 import type { IngestEvent, IngestOptions } from './ingest-event.ts';
 import { ingestDelimited } from './ingest-delimited.ts';
 import { ingestJson } from './ingest-json.ts';
 import { parseSrt, parseTurns, parseVtt, transcriptToConversation } from './transcript.ts';
-import { readEmail, splitMbox, threadEmails, type EmailMessage } from './email-thread.ts';
+import { compactEmail, emailThreadToConversation, readEmail, readEmailFacts, threadEmails, threadRoots, type EmailMessage, type ThreadingFacts } from './email-thread.ts';
+import { readMailbox } from './mbox-reader.ts';
 
 export type { IngestEvent, IngestOptions } from './ingest-event.ts';
 
@@ -30,26 +33,46 @@ export async function* ingestChunks(chunks: AsyncIterable<Uint8Array>, opts: Ing
   }
   const file = opts.fileName;
   const channel = opts.channel ?? (opts.mapping?.channel as Channel | undefined);
-  const decoded: { encoding?: TextEncoding } = {};
+  const decoded: Decoded = { warnings: [] };
   for await (const ev of route(format, rest, { ...opts, channel }, decoded)) {
+    // Decoding warnings gathered while this event was read come first (they name earlier lines).
+    while (decoded.warnings.length) yield { type: 'warning', warning: decoded.warnings.shift()! };
     if (ev.type === 'schema') yield { type: 'schema', value: { ...ev.value, encoding: ev.value.encoding ?? decoded.encoding } };
     else if (ev.type === 'conversation') {
-      const checked = ConversationInputSchema.safeParse(redactConversation(ev.value));
+      const clean = stripNul(ev.value);
+      if (clean.removed) yield { type: 'warning', warning: { file, line: 0, reason: nulReason(`conversation "${ev.value.externalId ?? ev.value.naturalKey}"`, clean.removed) } };
+      const checked = ConversationInputSchema.safeParse(redactConversation(clean.value, opts.pseudonymSecret));
       if (!checked.success) {
         const issue = checked.error.issues[0];
         yield { type: 'rejected', error: { file, line: 0, reason: `conversation "${ev.value.externalId ?? ev.value.naturalKey}": ${issue.path.join('.')}: ${issue.message}` } };
       } else yield { type: 'conversation', value: checked.data };
-    } else if (ev.type === 'employee') yield { type: 'employee', value: redactEmployeeAnswer(ev.value) };
-    else yield ev;
+    } else if (ev.type === 'employee') {
+      const clean = stripNul(ev.value);
+      if (clean.removed) yield { type: 'warning', warning: { file, line: 0, reason: nulReason('an employee answer', clean.removed) } };
+      yield { type: 'employee', value: redactEmployeeAnswer(clean.value) };
+    } else yield ev;
   }
+  while (decoded.warnings.length) yield { type: 'warning', warning: decoded.warnings.shift()! };
+}
+
+/** What decoding found: the encoding (for the schema event) and lines read otherwise, to report. */
+interface Decoded {
+  encoding?: TextEncoding;
+  warnings: RowError[];
+}
+
+function nulReason(what: string, n: number): string {
+  return `${what}: ${n} NUL character${n === 1 ? '' : 's'} (\\u0000) removed, since databases cannot store them; the record is kept. Check the export if its text looks cut`;
 }
 
 async function* route(
-  format: FileFormat, chunks: AsyncIterable<Uint8Array>, opts: IngestOptions, decoded: { encoding?: TextEncoding },
+  format: FileFormat, chunks: AsyncIterable<Uint8Array>, opts: IngestOptions, decoded: Decoded,
 ): AsyncGenerator<IngestEvent> {
   const base = opts.fileName.replace(/^.*[\\/]/, '');
-  // The encoding is sniffed while decoding; the schema event reports it.
-  const decodeChunks = (c: AsyncIterable<Uint8Array>): AsyncGenerator<string> => decodeText(c, (e) => (decoded.encoding = e));
+  // The encoding is sniffed while decoding; the schema event reports it, and lines read otherwise are warned of.
+  const decodeChunks = (c: AsyncIterable<Uint8Array>): AsyncGenerator<string> => decodeText(
+    c, (e) => (decoded.encoding = e), (w) => { if (decoded.warnings.length < 10_000) decoded.warnings.push({ file: opts.fileName, ...w }); },
+  );
   switch (format) {
     case 'csv':
     case 'tsv':
@@ -76,15 +99,51 @@ async function* route(
     case 'eml':
     case 'mbox': {
       yield { type: 'schema', value: { kind: 'e-mail', channel: opts.channel ?? 'email', columns: [] } };
-      const binary = latin1(chunks);
+      const ctx = { sourceName: opts.sourceName, channel: opts.channel };
+      if (format === 'mbox' && opts.reopen) {
+        yield* streamMailbox(chunks, opts.reopen, opts, ctx);
+        return;
+      }
+      // One pass (an .eml, or bytes that cannot be read twice): messages held compact, then threaded.
       const messages: EmailMessage[] = [];
-      if (format === 'eml') messages.push(readEmail(await readWhole(binary, opts.fileName), 0, opts.clock));
-      else for await (const raw of splitMbox(binary)) messages.push(readEmail(raw, messages.length, opts.clock));
+      for await (const raw of readMailbox(latin1(chunks), format === 'eml')) messages.push(compactEmail(readEmail(raw, messages.length, opts.clock)));
       for (const _ of messages) yield { type: 'row' };
-      for (const c of threadEmails(messages, { sourceName: opts.sourceName, channel: opts.channel })) yield { type: 'conversation', value: c };
+      for (const c of threadEmails(messages, ctx)) yield { type: 'conversation', value: c };
       return;
     }
   }
+}
+
+/**
+ * An mbox in two passes, so it is never held whole: the first reads only headers and threads them
+ * (a few hundred bytes a message); the second reads each message again and emits its thread as soon
+ * as the thread's last message has passed. Memory: the threading facts plus the open threads' texts.
+ */
+async function* streamMailbox(
+  chunks: AsyncIterable<Uint8Array>, reopen: () => AsyncIterable<Uint8Array>, opts: IngestOptions, ctx: { sourceName: string; channel?: Channel },
+): AsyncGenerator<IngestEvent> {
+  const facts: ThreadingFacts[] = [];
+  for await (const raw of readMailbox(latin1(chunks))) facts.push(readEmailFacts(raw, facts.length, opts.clock));
+  const roots = threadRoots(facts);
+  facts.length = 0;
+  const last = new Map<number, number>();
+  for (const [index, root] of roots) last.set(root, Math.max(last.get(root) ?? -1, index));
+  const open = new Map<number, EmailMessage[]>();
+  let index = 0;
+  for await (const raw of readMailbox(latin1(reopen()))) {
+    const i = index++;
+    const root = roots.get(i);
+    // The file changed between the passes: stop rather than mis-thread.
+    if (root === undefined) throw new InputError(`${opts.fileName} changed while it was being imported (more messages on the second read). Import it again once it is complete.`);
+    yield { type: 'row' };
+    const thread = open.get(root) ?? [];
+    thread.push(compactEmail(readEmail(raw, i, opts.clock)));
+    if (last.get(root) === i) {
+      open.delete(root);
+      yield { type: 'conversation', value: emailThreadToConversation(thread, ctx) };
+    } else open.set(root, thread);
+  }
+  for (const thread of open.values()) yield { type: 'conversation', value: emailThreadToConversation(thread, ctx) };
 }
 
 async function* latin1(chunks: AsyncIterable<Uint8Array>): AsyncGenerator<string> {

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 /**
  * Natural keys make re-import idempotent: "source:id" when the export has a conversation id, else
@@ -10,10 +10,14 @@ export function naturalKey(sourceName: string, conversationId: string): string {
 
 /**
  * Ids shaped like e-mail addresses (Message-IDs, ids that are addresses) are hashed before storage,
- * so no address-like string reaches the database: prefix + first 12 hex digits of sha256.
+ * so no address-like string reaches the database: prefix + first 12 hex digits of sha256. With a
+ * `secret` (the installation's pseudonym key) it is an HMAC-SHA-256 instead: a list of addresses or
+ * phone numbers hashed by someone else cannot be matched against the stored pseudonyms.
  */
-export function hashedId(prefix: string, id: string): string {
-  return `${prefix}-${createHash('sha256').update(id.trim().toLowerCase()).digest('hex').slice(0, 12)}`;
+export function hashedId(prefix: string, id: string, secret?: string): string {
+  const normalized = id.trim().toLowerCase();
+  const h = secret ? createHmac('sha256', secret).update(normalized) : createHash('sha256').update(normalized);
+  return `${prefix}-${h.digest('hex').slice(0, 12)}`;
 }
 
 /**

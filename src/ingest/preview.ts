@@ -20,6 +20,9 @@ export interface FilePreview {
   sample: (ConversationInput | EmployeeSurveyInput)[];
   rejected: RowError[];
   rejectedCount: number;
+  /** Lines read otherwise than written (not in the file's encoding) or NULs removed: the record is kept. */
+  warnings: RowError[];
+  warningCount: number;
 }
 
 /**
@@ -27,13 +30,15 @@ export interface FilePreview {
  * counts, the first PREVIEW_RECORDS records and the rejected rows (the first `maxListed` kept).
  */
 export async function collectPreview(events: AsyncIterable<IngestEvent>, maxListed = 1000): Promise<FilePreview> {
-  const p: FilePreview = { rows: 0, ignored: 0, records: 0, roles: { customer: 0, agent: 0, system: 0 }, sample: [], rejected: [], rejectedCount: 0 };
+  const p: FilePreview = { rows: 0, ignored: 0, records: 0, roles: { customer: 0, agent: 0, system: 0 }, sample: [], rejected: [], rejectedCount: 0, warnings: [], warningCount: 0 };
   for await (const ev of events) {
     if (ev.type === 'schema') p.schema = ev.value;
     else if (ev.type === 'row') p.rows++;
     else if (ev.type === 'ignored') p.ignored++;
     else if (ev.type === 'rejected') {
       if (p.rejectedCount++ < maxListed) p.rejected.push(ev.error);
+    } else if (ev.type === 'warning') {
+      if (p.warningCount++ < maxListed) p.warnings.push(ev.warning);
     } else {
       p.records++;
       if (p.sample.length < PREVIEW_RECORDS) p.sample.push(ev.value);

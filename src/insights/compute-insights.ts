@@ -4,8 +4,9 @@ import { computeScoreBreakdowns } from './score-breakdowns.ts';
 import { summarizeMessages } from './message-summary.ts';
 import { computeJourneyMap } from './journey-map.ts';
 import { computeThemeStats } from './theme-stats.ts';
-import { computeDrivers, conversationFactors } from './key-drivers.ts';
+import { computeDrivers, conversationFactors, type ConversationFactors } from './key-drivers.ts';
 import { discoverThemes } from './discovered-themes.ts';
+import { discoveredDrivers } from './discovered-drivers.ts';
 import { buildCustomerProfiles } from './customer-profiles.ts';
 import { computePersonas } from './personas.ts';
 import { computeCustomersAtRisk } from './customers-at-risk.ts';
@@ -38,6 +39,14 @@ export function computeInsights(input: InsightsInput): Insights {
   for (const s of surveys) if (s.customerId) surveyed.add(s.customerId);
   let surveyedOnly = 0;
   for (const id of surveyed) if (!profiles.has(id)) surveyedOnly++;
+  // Discovered themes are causes too: ranked with their own conversations on each driver report.
+  const members = new Map<string, Set<string>>();
+  const discoveredThemes = discoverThemes(messages, { members });
+  const memberFactors: ConversationFactors = members.size === 0 ? new Map() : conversationFactors(messages, new Set([...members.values()].flatMap((m) => [...m])));
+  const driverReport = (outcome: 'nps_detractor' | 'csat_low') => ({
+    ...computeDrivers(factors, surveys, outcome),
+    discovered: discoveredDrivers(discoveredThemes, members, factors, memberFactors, surveys, outcome),
+  });
   return {
     version: 1,
     generatedAt: now.toISOString(),
@@ -52,10 +61,10 @@ export function computeInsights(input: InsightsInput): Insights {
     journey: computeJourneyMap(messages, settings),
     themes: computeThemeStats(messages),
     drivers: {
-      detractors: computeDrivers(factors, surveys, 'nps_detractor'),
-      lowCsat: computeDrivers(factors, surveys, 'csat_low'),
+      detractors: driverReport('nps_detractor'),
+      lowCsat: driverReport('csat_low'),
     },
-    discoveredThemes: discoverThemes(messages),
+    discoveredThemes,
     personas: computePersonas(profiles.values()),
     atRisk,
     ownBrand: own,

@@ -11,6 +11,8 @@ export interface DiscoverOptions {
   /** Most recent messages per language to scan, bounding the cost on big workspaces. */
   maxMessages?: number;
   maxThemesPerLanguage?: number;
+  /** When given, filled with each theme's conversation ids (theme id → ids), for its driver analysis. */
+  members?: Map<string, Set<string>>;
 }
 
 const WORD = /^[\p{L}][\p{L}\p{M}-]*$/u;
@@ -194,8 +196,10 @@ function discoverInLanguage(lang: string, list: MessageFact[], options: Discover
       picker.offer(m, quoteScore(m.text, hitsHere / members.length));
     }
     const top = members[0];
+    const id = `${lang}:${fold(candidates[top][0]).replace(/[^a-z0-9]+/g, '-')}`;
+    options.members?.set(id, new Set([...msgSet.keys()].map((mi) => list[mi].conversationId)));
     themes.push({
-      id: `${lang}:${fold(candidates[top][0]).replace(/[^a-z0-9]+/g, '-')}`,
+      id,
       language: lang,
       label: surface[top],
       terms,

@@ -205,8 +205,11 @@ export interface TwoByTwoEffect {
 
 /** Effect of one theme/emotion on a bad outcome (detractor, CSAT 1–3), conversation-level. */
 export interface Driver extends TwoByTwoEffect {
-  /** A cause a team can own (a theme, a journey stage) or an emotion (a symptom, never a cause in "what to fix first"). */
-  kind: 'theme' | 'stage' | 'emotion';
+  /**
+   * A cause a team can own (a theme, a journey stage, a discovered theme: `label` is then its id) or an
+   * emotion (a symptom, never a cause in "what to fix first").
+   */
+  kind: 'theme' | 'stage' | 'emotion' | 'discovered';
   label: string;
   name: Localized;
   /** For a theme or a stage: the emotions most often found in the conversations that have it (share of them); empty for an emotion. */
@@ -220,6 +223,9 @@ export interface Driver extends TwoByTwoEffect {
   /** prevalence × difference: the share of all surveyed conversations the factor turns bad. */
   impact: number;
   significant: boolean;
+  /** Discovered themes only: their top terms, and the built-in theme they merely repeat (null when none). */
+  terms?: string[];
+  sameAs?: string | null;
 }
 
 /** Key drivers of one bad outcome (NPS detractor or low CSAT). */
@@ -229,6 +235,8 @@ export interface DriverReport {
   n: number;
   baseRate: number | null;
   drivers: Driver[];
+  /** Drivers of the discovered themes on the same outcome and scale (see discovered-drivers.ts). */
+  discovered?: Driver[];
 }
 
 /** A vocabulary cluster found outside the built-in themes. */

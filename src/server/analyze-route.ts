@@ -8,6 +8,7 @@ import { analyze } from '../analyze/analyze.ts';
 import type { AnalyzerModel } from '../analyze/model.ts';
 import { EcouteError, UsageError } from '../core/errors.ts';
 import type { Store } from '../store/store.ts';
+import { workspaceOf } from './workspace-context.ts';
 
 const AnalyzeBodySchema = z.object({
   text: z.string().min(1).max(20_000),
@@ -15,7 +16,7 @@ const AnalyzeBodySchema = z.object({
 });
 
 /** Mounts the route; without a model it answers 503 and says how to fix it. */
-export function registerAnalyzeRoute(app: Hono, store: Store, workspaceId: string, model: AnalyzerModel | undefined): void {
+export function registerAnalyzeRoute(app: Hono, store: Store, model: AnalyzerModel | undefined): void {
   app.post('/api/analyze', async (c) => {
     if (!model) {
       throw new EcouteError('model_unavailable', 'No analysis model is loaded in this server. Start it with the committed model (models/) available, then retry.', 503);
@@ -30,7 +31,7 @@ export function registerAnalyzeRoute(app: Hono, store: Store, workspaceId: strin
         parameter: issue.path.join('.'),
       });
     }
-    const langPrior = (await store.ensureWorkspace(workspaceId)).settings.language;
+    const langPrior = (await store.ensureWorkspace(workspaceOf(c))).settings.language;
     return c.json(analyze(parsed.data.text, { model, lang: parsed.data.lang, langPrior }));
   });
 }

@@ -9,6 +9,7 @@ import { INPUT_SHAPE, parseAssessmentInput } from '../learn/maturity/assessment-
 import { localizeQuestionnaire } from '../learn/maturity/render-questionnaire.ts';
 import { recordAssessment } from '../runtime/learn/record-assessment.ts';
 import type { Store } from '../store/store.ts';
+import { workspaceOf } from './workspace-context.ts';
 
 /** Most results GET /api/assessments answers (newest first); a workspace assesses itself a few times a year. */
 const HISTORY_LIMIT = 200;
@@ -27,8 +28,8 @@ async function requestLang(value: string | undefined, store: Store, workspaceId:
  * answers that do not fit the question bank (unknown id, value out of 1–5, missing question) are a 422
  * naming the question, and store nothing.
  */
-export function registerAssessmentRoutes(app: Hono, store: Store, workspaceId: string): void {
-  app.get('/api/assessments/questions', async (c) => c.json(localizeQuestionnaire(await requestLang(c.req.query('lang'), store, workspaceId))));
+export function registerAssessmentRoutes(app: Hono, store: Store): void {
+  app.get('/api/assessments/questions', async (c) => c.json(localizeQuestionnaire(await requestLang(c.req.query('lang'), store, workspaceOf(c)))));
 
   app.post('/api/assessments', async (c) => {
     const raw: unknown = await c.req.json().catch(() => {
@@ -36,8 +37,8 @@ export function registerAssessmentRoutes(app: Hono, store: Store, workspaceId: s
     });
     const parsed = parseAssessmentInput(raw);
     if (!parsed.ok) throw new UsageError(`Body ${parsed.problem}.`, { parameter: parsed.field });
-    return c.json(await recordAssessment(store, workspaceId, parsed.input), 201);
+    return c.json(await recordAssessment(store, workspaceOf(c), parsed.input), 201);
   });
 
-  app.get('/api/assessments', async (c) => c.json({ assessments: await store.listAssessments(workspaceId, HISTORY_LIMIT) }));
+  app.get('/api/assessments', async (c) => c.json({ assessments: await store.listAssessments(workspaceOf(c), HISTORY_LIMIT) }));
 }

@@ -7,12 +7,14 @@ import type { Hono } from 'hono';
 import { UsageError } from '../core/errors.ts';
 import { csvLine } from '../runtime/export/export-records.ts';
 import type { Store } from '../store/store.ts';
+import { workspaceOf } from './workspace-context.ts';
 
 const MAX_LINES = 100_000;
 
 /** Mounts the audit log route on `app`. */
-export function registerAuditRoutes(app: Hono, store: Store, workspaceId: string): void {
+export function registerAuditRoutes(app: Hono, store: Store): void {
   app.get('/api/audit', async (c) => {
+    const workspaceId = workspaceOf(c);
     const format = c.req.query('format') ?? 'json';
     if (format !== 'json' && format !== 'csv') throw new UsageError(`Query parameter "format" must be json or csv, not "${format}".`, { parameter: 'format' });
     const rawLimit = c.req.query('limit');

@@ -11,6 +11,7 @@ import type { Lang } from '../core/lang.ts';
 import type { Clock } from '../core/ports.ts';
 import { loadCaseFigures } from '../runtime/cases/load-case-figures.ts';
 import type { Store } from '../store/store.ts';
+import { workspaceOf } from './workspace-context.ts';
 import {
   NoteBody, OpenCaseBody, parseBody, parseCaseQuery, RootCauseBody, toCaseUpdate, toOpenCaseInput, UpdateCaseBody, UpdateRootCauseBody,
 } from './case-bodies.ts';
@@ -35,18 +36,19 @@ async function langOf(value: string | undefined, store: Store, workspaceId: stri
 }
 
 /** Registers the /api/cases and /api/root-causes routes on `app` (before its /api/* catch-all). */
-export function registerCaseRoutes(app: Hono, store: Store, workspaceId: string, clock: Clock): void {
-  app.get('/api/cases', async (c) => c.json({ cases: await store.listCases(workspaceId, parseCaseQuery(c.req.query())) }));
+export function registerCaseRoutes(app: Hono, store: Store, clock: Clock): void {
+  app.get('/api/cases', async (c) => c.json({ cases: await store.listCases(workspaceOf(c), parseCaseQuery(c.req.query())) }));
 
   app.post('/api/cases', async (c) => {
     const body = parseBody(OpenCaseBody, await jsonBody(c.req, OPEN_SHAPE), OPEN_SHAPE);
-    return c.json(await store.openCase(workspaceId, toOpenCaseInput(body)), 201);
+    return c.json(await store.openCase(workspaceOf(c), toOpenCaseInput(body)), 201);
   });
 
   // Before /api/cases/:id, so "figures" is never read as a case id.
-  app.get('/api/cases/figures', async (c) => c.json(await loadCaseFigures(store, workspaceId, clock())));
+  app.get('/api/cases/figures', async (c) => c.json(await loadCaseFigures(store, workspaceOf(c), clock())));
 
   app.get('/api/cases/:id', async (c) => {
+    const workspaceId = workspaceOf(c);
     const lang = await langOf(c.req.query('lang'), store, workspaceId);
     const detail = await store.getCase(workspaceId, c.req.param('id'));
     return c.json({ ...detail, next: NEXT_STATUSES[detail.case.status], brief: caseBrief(detail.message?.analysis ?? null, lang) });
@@ -54,23 +56,23 @@ export function registerCaseRoutes(app: Hono, store: Store, workspaceId: string,
 
   app.patch('/api/cases/:id', async (c) => {
     const body = parseBody(UpdateCaseBody, await jsonBody(c.req, UPDATE_SHAPE), UPDATE_SHAPE);
-    return c.json(await store.updateCase(workspaceId, c.req.param('id'), toCaseUpdate(body)));
+    return c.json(await store.updateCase(workspaceOf(c), c.req.param('id'), toCaseUpdate(body)));
   });
 
   app.post('/api/cases/:id/notes', async (c) => {
     const body = parseBody(NoteBody, await jsonBody(c.req, NOTE_SHAPE), NOTE_SHAPE);
-    return c.json(await store.addCaseNote(workspaceId, c.req.param('id'), body.text, body.actor ?? 'api'), 201);
+    return c.json(await store.addCaseNote(workspaceOf(c), c.req.param('id'), body.text, body.actor ?? 'api'), 201);
   });
 
-  app.get('/api/root-causes', async (c) => c.json({ rootCauses: await store.listRootCauses(workspaceId) }));
+  app.get('/api/root-causes', async (c) => c.json({ rootCauses: await store.listRootCauses(workspaceOf(c)) }));
 
   app.post('/api/root-causes', async (c) => {
     const body = parseBody(RootCauseBody, await jsonBody(c.req, ROOT_SHAPE), ROOT_SHAPE);
-    return c.json(await store.upsertRootCause(workspaceId, body));
+    return c.json(await store.upsertRootCause(workspaceOf(c), body));
   });
 
   app.patch('/api/root-causes/:id', async (c) => {
     const body = parseBody(UpdateRootCauseBody, await jsonBody(c.req, ROOT_UPDATE_SHAPE), ROOT_UPDATE_SHAPE);
-    return c.json(await store.updateRootCause(workspaceId, c.req.param('id'), body));
+    return c.json(await store.updateRootCause(workspaceOf(c), c.req.param('id'), body));
   });
 }

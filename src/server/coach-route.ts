@@ -11,6 +11,7 @@ import { EcouteError, UsageError } from '../core/errors.ts';
 import { loadCoachModel } from '../runtime/analysis/load-coach-model.ts';
 import { loadReplyHistory } from '../runtime/act/reply-history.ts';
 import type { Store } from '../store/store.ts';
+import { workspaceOf } from './workspace-context.ts';
 
 /** Most replies one request may carry (bounded work per request). */
 export const MAX_COACH_ITEMS = 1000;
@@ -54,10 +55,9 @@ export function lazyCoachModel(source: CoachModelSource = () => loadCoachModel()
   };
 }
 
-/** Where GET /api/coach/history reads the workspace's replies. */
+/** Where GET /api/coach/history reads the replies of the request's workspace. */
 export interface CoachHistorySource {
   store: Store;
-  workspaceId: string;
 }
 
 /**
@@ -86,6 +86,6 @@ export function registerCoachRoute(app: Hono, getModel: () => Promise<CoachModel
     const minReplies = minText === undefined ? 5 : Number(minText);
     if (!Number.isInteger(minReplies) || minReplies < 1) throw new UsageError(`Query parameter "min" must be a whole number of replies, 1 or more, not "${minText}".`, { parameter: 'min' });
     const m = await getModel();
-    return c.json(await loadReplyHistory(history.store, history.workspaceId, m, { from: date('from'), to: date('to'), minReplies }));
+    return c.json(await loadReplyHistory(history.store, workspaceOf(c), m, { from: date('from'), to: date('to'), minReplies }));
   });
 }

@@ -7,11 +7,12 @@ import type { Hono } from 'hono';
 import { latestCorrections } from '../core/correction.ts';
 import { NotFoundError, UsageError } from '../core/errors.ts';
 import type { Store } from '../store/store.ts';
+import { workspaceOf } from './workspace-context.ts';
 
 const BODY_HINT = 'Send {"field": "emotions"|"needs"|"themes"|"stage"|"churn"|"urgency"|"vulnerable"|"sentiment", "value": ..., "actor": "who (optional)"}';
 
 /** Mounts the correction routes on `app`. */
-export function registerCorrectionRoutes(app: Hono, store: Store, workspaceId: string): void {
+export function registerCorrectionRoutes(app: Hono, store: Store): void {
   app.put('/api/messages/:id/corrections', async (c) => {
     const raw: unknown = await c.req.json().catch(() => {
       throw new UsageError(`The request body is not valid JSON. ${BODY_HINT} with content-type application/json.`);
@@ -24,11 +25,12 @@ export function registerCorrectionRoutes(app: Hono, store: Store, workspaceId: s
     if (typeof actor !== 'string' || actor.trim() === '' || actor.length > 200) {
       throw new UsageError('Body field "actor" must be the name or address of who corrects (1–200 characters), or left out.', { parameter: 'actor' });
     }
-    const correction = await store.addCorrection(workspaceId, c.req.param('id'), { field: body.field, value: body.value, actor: actor.trim() });
+    const correction = await store.addCorrection(workspaceOf(c), c.req.param('id'), { field: body.field, value: body.value, actor: actor.trim() });
     return c.json({ correction }, 201);
   });
 
   app.get('/api/messages/:id/corrections', async (c) => {
+    const workspaceId = workspaceOf(c);
     const id = c.req.param('id');
     const history = await store.listCorrections(workspaceId, [id]);
     if (history.length === 0) {

@@ -8,6 +8,7 @@ import type { AnalyzerModel } from '../analyze/model.ts';
 import { NotFoundError } from '../core/errors.ts';
 import type { Clock } from '../core/ports.ts';
 import { computeInsights } from '../insights/compute-insights.ts';
+import { filterInsightsInput, type InsightFilter } from '../insights/filter-input.ts';
 import type { Insights } from '../insights/types.ts';
 import { loadInsightsInput } from '../runtime/insights/load-insights-input.ts';
 import type { Store } from '../store/store.ts';
@@ -24,7 +25,7 @@ import { registerIngestRoute } from './ingest-route.ts';
 import { errorResponse } from './error-response.ts';
 import { DEFAULT_LIMITS, installGuards, type ApiLimits } from './guards.ts';
 import { registerExCxRoutes } from './ex-cx-routes.ts';
-import { InsightsCache } from './insights-cache.ts';
+import { InsightsCaches } from './insights-cache.ts';
 import { registerInsightsRoutes } from './insights-routes.ts';
 import { registerMessageRoutes } from './message-routes.ts';
 import { registerScorecardRoutes } from './scorecard-routes.ts';
@@ -33,10 +34,15 @@ import { registerRuleRoutes } from './rule-routes.ts';
 import { openApiDocument } from './openapi.ts';
 import { registerStaticRoute } from './static-route.ts';
 import { registerValueRoutes } from './value-routes.ts';
+import { registerHygieneRoutes } from './hygiene-routes.ts';
+import { installWorkspace, workspaceOf } from './workspace-context.ts';
+import { workspaceResolver } from './resolve-workspace.ts';
+import { registerWorkspaceRoutes } from './workspace-routes.ts';
 
 /** What the HTTP app needs from the shell. */
 export interface AppDeps {
   store: Store;
+  /** The DEFAULT workspace (ECOUTE_WORKSPACE): each request may name another (resolve-workspace.ts). */
   workspaceId: string;
   /** The analysis model; POST /api/analyze answers 503 without it. */
   model?: AnalyzerModel;
@@ -44,10 +50,10 @@ export interface AppDeps {
   /** Directory of the dashboard's static files (web/). */
   webDir: string;
   /**
-   * How to compute insights for the data as it is now. Default: in this thread, from `store`.
+   * How to compute a workspace's insights for the data as it is now. Default: in this thread, from `store`.
    * `ecoute serve` passes a worker-thread version so big workspaces do not block the event loop.
    */
-  computeInsights?: () => Promise<Insights>;
+  computeInsights?: (workspaceId: string, filter?: InsightFilter) => Promise<Insights>;
   /** The reply-coach model for POST /api/coach. Default: models/coach.json, loaded on first use. */
   coachModel?: CoachModelSource;
   /** Body size and rate limits of the API (guards.ts). Default: DEFAULT_LIMITS. */
@@ -62,44 +68,47 @@ export interface AppDeps {
  */
 export function createApp(deps: AppDeps): Hono {
   const { store, workspaceId, clock } = deps;
-  const cache = new InsightsCache(
+  const caches = new InsightsCaches(
     store,
-    workspaceId,
-    deps.computeInsights ?? (async () => computeInsights(await loadInsightsInput(store, workspaceId, clock()))),
+    deps.computeInsights ?? (async (ws, filter) => computeInsights(filterInsightsInput(await loadInsightsInput(store, ws, clock()), filter))),
   );
-  // Warm-up: errors surface on the first request that needs insights, with the onError translation.
-  cache.get().catch(() => undefined);
+  // Warm-up of the default workspace: errors surface on the first request that needs insights, with the onError translation.
+  caches.for(workspaceId).get().catch(() => undefined);
 
   const app = new Hono();
   app.onError((err, c) => errorResponse(err, c));
   installGuards(app, deps.limits ?? DEFAULT_LIMITS, clock);
-  // Accounts: open while no user exists; then a session or token of this workspace, and its role's permission.
-  installAuth(app, store, workspaceId, clock);
-  registerSessionRoutes(app, store, workspaceId, clock);
-  registerAuditRoutes(app, store, workspaceId);
+  // Each request's workspace: a token's own, else the one asked for or remembered, else the default.
+  installWorkspace(app, workspaceResolver(store, clock, workspaceId));
+  // Accounts: open while no user exists; then a session or token with a role in the request's workspace.
+  installAuth(app, store, clock);
+  registerSessionRoutes(app, store, clock, workspaceId);
+  registerWorkspaceRoutes(app, store, clock, workspaceId);
+  registerAuditRoutes(app, store);
 
   app.get('/api/health', (c) =>
-    c.json({ status: 'ok', workspace: workspaceId, model: Boolean(deps.model), dialect: store.dialect }),
+    c.json({ status: 'ok', workspace: workspaceOf(c), model: Boolean(deps.model), dialect: store.dialect }),
   );
   app.get('/api/openapi.json', (c) => c.json(openApiDocument));
-  registerExCxRoutes(app, store, workspaceId, cache);
-  registerInsightsRoutes(app, cache);
-  registerMessageRoutes(app, store, workspaceId, cache);
-  registerIngestRoute(app, store, workspaceId, clock, deps.model, deps.publicUrl ?? null);
-  registerCorrectionRoutes(app, store, workspaceId);
-  registerAnalyzeRoute(app, store, workspaceId, deps.model);
+  registerExCxRoutes(app, store, caches);
+  registerInsightsRoutes(app, caches);
+  registerMessageRoutes(app, store, caches, clock);
+  registerIngestRoute(app, store, clock, deps.model, deps.publicUrl ?? null);
+  registerCorrectionRoutes(app, store);
+  registerAnalyzeRoute(app, store, deps.model);
   // One coach model for coaching and drills: read once, on first use.
   const coachModel = lazyCoachModel(deps.coachModel);
-  registerCoachRoute(app, coachModel, { store, workspaceId });
-  registerDrillRoutes(app, store, workspaceId, clock, coachModel);
+  registerCoachRoute(app, coachModel, { store });
+  registerDrillRoutes(app, store, clock, coachModel);
 
-  registerCaseRoutes(app, store, workspaceId, clock);
-  registerRuleRoutes(app, store, workspaceId, clock);
+  registerCaseRoutes(app, store, clock);
+  registerRuleRoutes(app, store, clock);
 
-  registerDeliveryRoutes(app, store, workspaceId, clock);
-  registerAssessmentRoutes(app, store, workspaceId);
-  registerScorecardRoutes(app, store, workspaceId);
-  registerValueRoutes(app, store, workspaceId);
+  registerDeliveryRoutes(app, store, clock);
+  registerAssessmentRoutes(app, store);
+  registerScorecardRoutes(app, store);
+  registerValueRoutes(app, store);
+  registerHygieneRoutes(app, store, clock);
 
   app.all('/api/*', (c) => {
     throw new NotFoundError('API route', `${c.req.method} ${c.req.path}`);

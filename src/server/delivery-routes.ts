@@ -7,6 +7,7 @@ import { DELIVERY_STATUSES, type DeliveryStatus } from '../core/delivery.ts';
 import { UsageError } from '../core/errors.ts';
 import type { Clock } from '../core/ports.ts';
 import type { OutboxStore } from '../store/outbox-store.ts';
+import { workspaceOf } from './workspace-context.ts';
 
 /** Query parameters of GET /api/deliveries (also listed in the OpenAPI document). */
 export const DELIVERY_QUERY_PARAMS = ['status', 'limit'] as const;
@@ -41,11 +42,11 @@ function parseQuery(query: Record<string, string>): { status?: DeliveryStatus; l
  * secret part) and POST /api/deliveries/:id/retry (a failed delivery back to pending: 404 for an
  * unknown id, 422 when it is not failed) on `app`, before its /api/* catch-all.
  */
-export function registerDeliveryRoutes(app: Hono, store: OutboxStore, workspaceId: string, clock: Clock): void {
+export function registerDeliveryRoutes(app: Hono, store: OutboxStore, clock: Clock): void {
   app.get('/api/deliveries', async (c) => {
     const { status, limit } = parseQuery(c.req.query());
-    return c.json({ deliveries: await store.listDeliveries(workspaceId, { status, limit }) });
+    return c.json({ deliveries: await store.listDeliveries(workspaceOf(c), { status, limit }) });
   });
 
-  app.post('/api/deliveries/:id/retry', async (c) => c.json({ delivery: await store.retryDelivery(workspaceId, c.req.param('id'), clock()) }));
+  app.post('/api/deliveries/:id/retry', async (c) => c.json({ delivery: await store.retryDelivery(workspaceOf(c), c.req.param('id'), clock()) }));
 }

@@ -17,6 +17,7 @@ import type { Clock } from '../core/ports.ts';
 import { recordDrillAttempt } from '../runtime/drills/record-drill-attempt.ts';
 import { loadWeeklyDrill } from '../runtime/drills/weekly-drill.ts';
 import type { Store } from '../store/store.ts';
+import { workspaceOf } from './workspace-context.ts';
 
 /** Most scenarios one request may ask for. */
 export const MAX_DRILL_COUNT = 10;
@@ -28,9 +29,9 @@ async function langOf(value: string | undefined, store: Store, workspaceId: stri
 }
 
 /** Registers the /api/drills routes on `app` (before its /api/* catch-all). */
-export function registerDrillRoutes(app: Hono, store: Store, workspaceId: string, clock: Clock, model: () => Promise<CoachModel>): void {
-
+export function registerDrillRoutes(app: Hono, store: Store, clock: Clock, model: () => Promise<CoachModel>): void {
   app.get('/api/drills/current', async (c) => {
+    const workspaceId = workspaceOf(c);
     const lang = await langOf(c.req.query('lang'), store, workspaceId);
     const countText = c.req.query('count');
     const count = countText === undefined ? undefined : Number(countText);
@@ -42,6 +43,7 @@ export function registerDrillRoutes(app: Hono, store: Store, workspaceId: string
   });
 
   app.post('/api/drills/attempts', async (c) => {
+    const workspaceId = workspaceOf(c);
     const lang = await langOf(c.req.query('lang'), store, workspaceId);
     const raw: unknown = await c.req.json().catch(() => {
       throw new UsageError(`The request body is not valid JSON. Send ${ATTEMPT_SHAPE} with content-type application/json.`);
@@ -52,12 +54,14 @@ export function registerDrillRoutes(app: Hono, store: Store, workspaceId: string
   });
 
   app.get('/api/drills/progress', async (c) => {
+    const workspaceId = workspaceOf(c);
     const lang = await langOf(c.req.query('lang'), store, workspaceId);
     const attempts = await store.listDrillAttempts(workspaceId, { mode: 'drill' });
     return c.json(drillProgress(attempts, lang === 'fr' ? 'Sans équipe' : 'No team'));
   });
 
   app.get('/api/drills/attempts', async (c) => {
+    const workspaceId = workspaceOf(c);
     const lang = await langOf(c.req.query('lang'), store, workspaceId);
     const mode = c.req.query('mode') ?? 'hiring';
     if (!(DRILL_MODES as readonly string[]).includes(mode)) throw new UsageError(`Query parameter "mode" must be drill or hiring, not "${mode}".`, { parameter: 'mode' });

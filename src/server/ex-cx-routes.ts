@@ -8,15 +8,17 @@ import type { Hono } from 'hono';
 import type { ExCxLagReport } from '../learn/ex-cx/ex-cx-lags.ts';
 import { exCxLagsFromFacts } from '../learn/ex-cx/lags-from-facts.ts';
 import type { Store } from '../store/store.ts';
-import type { InsightsCache } from './insights-cache.ts';
+import type { InsightsCaches } from './insights-cache.ts';
 import { exCxSlice } from './insights-slices.ts';
+import { workspaceOf } from './workspace-context.ts';
 
 /** Registers GET /api/ex-cx on `app` (before the insights views and the /api/* catch-all). */
-export function registerExCxRoutes(app: Hono, store: Store, workspaceId: string, cache: InsightsCache): void {
-  // Per app, not per module: two apps over two stores never share a result.
-  let last: { version: number; lags: Promise<ExCxLagReport> } | null = null;
-  const lags = async (): Promise<ExCxLagReport> => {
+export function registerExCxRoutes(app: Hono, store: Store, caches: InsightsCaches): void {
+  // Per app and per workspace, not per module: two apps over two stores, or two workspaces, never share a result.
+  const kept = new Map<string, { version: number; lags: Promise<ExCxLagReport> }>();
+  const lags = async (workspaceId: string): Promise<ExCxLagReport> => {
     const version = await store.dataVersion(workspaceId);
+    const last = kept.get(workspaceId);
     if (last && last.version === version) return last.lags;
     const entry = {
       version,
@@ -24,12 +26,13 @@ export function registerExCxRoutes(app: Hono, store: Store, workspaceId: string,
         .then(([workspace, employees, surveys, messages]) => exCxLagsFromFacts({ employees, surveys, messages, brand: workspace.settings.brand })),
     };
     // A failed computation is not kept: the next request tries again.
-    entry.lags.catch(() => { if (last === entry) last = null; });
-    last = entry;
+    entry.lags.catch(() => { if (kept.get(workspaceId) === entry) kept.delete(workspaceId); });
+    kept.set(workspaceId, entry);
     return entry.lags;
   };
   app.get('/api/ex-cx', async (c) => {
-    const [insights, lagged] = await Promise.all([cache.get(), lags()]);
+    const workspaceId = workspaceOf(c);
+    const [insights, lagged] = await Promise.all([caches.for(workspaceId).get(), lags(workspaceId)]);
     return c.json({ ...exCxSlice(insights), lags: lagged });
   });
 }

@@ -8,12 +8,17 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { EcouteError } from '../core/errors.ts';
 import type { Clock } from '../core/ports.ts';
 
-/** The API's limits (ECOUTE_MAX_BODY_MB, ECOUTE_RATE_LIMIT). */
+/** The API's limits (ECOUTE_MAX_BODY_MB, ECOUTE_RATE_LIMIT) and the host names it answers to. */
 export interface ApiLimits {
   /** Largest request body on /api (bytes). */
   maxBodyBytes: number;
   /** Requests per client address per minute on /api; 0 = no limit. */
   requestsPerMinute: number;
+  /**
+   * Host names the server answers to besides loopback names and IP addresses (see hostGuard): the
+   * bound host, ECOUTE_PUBLIC_URL's host, ECOUTE_ALLOWED_HOSTS. ["*"] answers to any (not advised).
+   */
+  allowedHosts?: string[];
 }
 
 /** 10 MB bodies, 600 requests a minute per address: far above a person's use, below a runaway script's. */
@@ -101,9 +106,63 @@ export function rateLimit(perMinute: number, clock: Clock): MiddlewareHandler {
   };
 }
 
+/** The name part of a Host header or address, lowercased: no port, no IPv6 brackets, no trailing dot. */
+export function hostName(host: string): string {
+  const h = host.trim().toLowerCase();
+  const v6 = /^\[([^\]]+)\](?::\d+)?$/.exec(h);
+  if (v6) return v6[1];
+  if ((h.match(/:/g) ?? []).length > 1) return h; // a bare IPv6 address
+  return h.replace(/:\d+$/, '').replace(/\.$/, '');
+}
+
+/** True for an IP literal (v4 or v6): DNS rebinding needs a name, so an address in Host is safe. */
+function isIpLiteral(name: string): boolean {
+  return /^\d{1,3}(\.\d{1,3}){3}$/.test(name) || (name.includes(':') && /^[0-9a-f:.]+$/.test(name));
+}
+
+/** The host names to allow for a server bound to `bindHost`, with ECOUTE_PUBLIC_URL and ECOUTE_ALLOWED_HOSTS. */
+export function allowedHostsFor(bindHost: string, publicUrl: string | null | undefined, configured: readonly string[]): string[] {
+  const names = new Set(configured.map((h) => (h === '*' ? h : hostName(h))).filter((h) => h));
+  if (!['0.0.0.0', '::', ''].includes(hostName(bindHost))) names.add(hostName(bindHost));
+  if (publicUrl) names.add(hostName(new URL(publicUrl).host));
+  return [...names];
+}
+
+/**
+ * Refuses a request whose Host header names a host this server is not (DNS rebinding: a web page on
+ * evil.example whose name is re-pointed at 127.0.0.1 would otherwise read everything through the
+ * visitor's browser). Answered: loopback names (localhost, *.localhost), IP addresses (rebinding
+ * needs a name), and `allowed` (the bound host, ECOUTE_PUBLIC_URL's host, ECOUTE_ALLOWED_HOSTS).
+ * A request without a Host header (in-process) is not a browser's and passes.
+ */
+export function hostGuard(allowed: readonly string[]): MiddlewareHandler {
+  const names = new Set(allowed.map((h) => (h === '*' ? h : hostName(h))));
+  return async (c, next) => {
+    const header = c.req.header('host');
+    if (header === undefined || names.has('*')) return next();
+    const name = hostName(header);
+    if (name === 'localhost' || name.endsWith('.localhost') || isIpLiteral(name) || names.has(name)) return next();
+    throw new EcouteError(
+      'host_not_allowed',
+      `This server does not answer to the host name "${name}" (a page on another site may be trying to reach it through your browser). If people reach Écoute under this name, add it to ECOUTE_ALLOWED_HOSTS (comma-separated) or set ECOUTE_PUBLIC_URL, and restart the server.`,
+      421,
+    );
+  };
+}
+
+/**
+ * The line `ecoute serve` prints when it listens beyond this machine with accounts on: what is
+ * exposed, and what to put in front.
+ */
+export function exposureWarning(host: string, allowed: readonly string[]): string {
+  const names = allowed.filter((h) => h !== '*');
+  return `Warning: serving on ${host}, reachable from other machines. Log-ins protect the data, but over plain HTTP passwords, session cookies and customers' words cross the network readable: put a TLS proxy (HTTPS) in front, and a firewall around the port. Host names answered besides IP addresses and localhost: ${names.length ? names.join(', ') : 'none'}${allowed.includes('*') ? ' (and any, ECOUTE_ALLOWED_HOSTS=*)' : ''}; set ECOUTE_PUBLIC_URL or ECOUTE_ALLOWED_HOSTS for the names people use.\n`;
+}
+
 /** Installs the guards on an app, before any route. */
 export function installGuards(app: Hono, limits: ApiLimits, clock: Clock): void {
   app.use('*', securityHeaders);
+  app.use('*', hostGuard(limits.allowedHosts ?? []));
   app.use('/api/*', rateLimit(limits.requestsPerMinute, clock));
   app.use('/api/*', bodyLimit(limits.maxBodyBytes));
 }

@@ -13,6 +13,7 @@ import { EcouteError, InputError, UsageError } from '../core/errors.ts';
 import type { Clock } from '../core/ports.ts';
 import { ingestRecords, type IngestRecordsResult } from '../runtime/import/ingest-records.ts';
 import type { Store } from '../store/store.ts';
+import { workspaceOf } from './workspace-context.ts';
 
 /** Largest body accepted (bytes); larger pushes are answered 413. */
 export const MAX_INGEST_BYTES = 2 * 1024 * 1024;
@@ -95,7 +96,7 @@ function keyOf(c: Context): string | undefined {
 }
 
 /** Mounts the route. Requests are handled one at a time, so a replay waits for the first answer. */
-export function registerIngestRoute(app: Hono, store: Store, workspaceId: string, clock: Clock, model: AnalyzerModel | undefined, publicUrl: string | null = null): void {
+export function registerIngestRoute(app: Hono, store: Store, clock: Clock, model: AnalyzerModel | undefined, publicUrl: string | null = null): void {
   let queue: Promise<unknown> = Promise.resolve();
   const serially = <T>(fn: () => Promise<T>): Promise<T> => {
     const run = queue.then(fn, fn);
@@ -104,6 +105,7 @@ export function registerIngestRoute(app: Hono, store: Store, workspaceId: string
   };
 
   app.post('/api/messages', async (c) => {
+    const workspaceId = workspaceOf(c);
     const sourceName = sourceOf(c);
     const key = keyOf(c);
     const raw = await readBody(c);

@@ -1,19 +1,23 @@
 /**
  * The dashboard's insight views (`/api/overview`, `/api/journey`, …): each a slice of the insights,
- * computed once per data version by the cache, plus the label names the dashboard translates with.
+ * computed once per data version by the cache of the request's workspace, plus the label names the
+ * dashboard translates with.
  */
 import type { Hono } from 'hono';
 import { LABEL_NAMES } from '../core/label-names.ts';
 import type { Insights } from '../insights/types.ts';
-import type { InsightsCache } from './insights-cache.ts';
+import { parseInsightFilter } from './insight-filter-params.ts';
+import type { InsightsCaches } from './insights-cache.ts';
 import * as slices from './insights-slices.ts';
+import { workspaceOf } from './workspace-context.ts';
 
 /** Mounts the insight views on `app`. */
-export function registerInsightsRoutes(app: Hono, cache: InsightsCache): void {
+export function registerInsightsRoutes(app: Hono, caches: InsightsCaches): void {
   // The insights module's own label names: the dashboard translates codes with them (no copy in web/).
   app.get('/api/i18n', (c) => c.json(LABEL_NAMES));
   const view = (path: string, slice: (insights: Insights) => object): void => {
-    app.get(path, async (c) => c.json(slice(await cache.get())));
+    // The filter (period, team, segment, channel, brand, language) is validated before any computation.
+    app.get(path, async (c) => c.json(slice(await caches.for(workspaceOf(c)).get(parseInsightFilter(c.req.query())))));
   };
   view('/api/overview', slices.overviewSlice);
   view('/api/journey', slices.journeySlice);
@@ -22,5 +26,7 @@ export function registerInsightsRoutes(app: Hono, cache: InsightsCache): void {
   view('/api/risk', slices.riskSlice);
   view('/api/competitors', slices.competitorsSlice);
   view('/api/spikes', slices.spikesSlice);
+  // What the dashboard's filter bar offers (unfiltered data: a filter never hides its own way back).
+  app.get('/api/filter-options', async (c) => c.json(slices.filterOptionsSlice(await caches.for(workspaceOf(c)).get())));
   // GET /api/ex-cx (the same-period link plus the lagged EX → CX picture) is served by ex-cx-routes.ts.
 }

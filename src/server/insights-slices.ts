@@ -71,3 +71,23 @@ export function spikesSlice(insights: Insights) {
 export function exCxSlice(insights: Insights) {
   return { ...insights.exCx, minTeams: MIN_CORRELATION_PAIRS };
 }
+
+/**
+ * GET /api/filter-options: the values the dashboard's filter bar offers, drawn from the data (teams,
+ * segments, channels, brands including competitors, languages), each list most frequent first.
+ */
+export function filterOptionsSlice(insights: Insights) {
+  const keys = (groups: { key: string }[]) => groups.map((g) => g.key);
+  const byCount = (counts: Record<string, number>) =>
+    Object.entries(counts).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
+  const s = insights.scores;
+  return {
+    teams: keys(s.byTeam),
+    segments: keys(s.bySegment),
+    // Own channels, then review sites when competitors are known (their facts come from public reviews).
+    channels: [...new Set([...byCount(insights.messages.byChannel), ...keys(s.byChannel), ...(insights.competitors.some((b) => !b.own) ? ['review'] : [])])],
+    brands: [...new Set([...keys(s.byBrand), ...insights.competitors.filter((b) => !b.own).map((b) => b.brand)])],
+    // Messages with no language detected are counted as "unknown", which is not a filter value.
+    languages: byCount(insights.messages.byLanguage).filter((l) => /^[a-z]{2,3}$/.test(l)),
+  };
+}

@@ -4,25 +4,28 @@
  */
 import type { Hono } from 'hono';
 import { NotFoundError } from '../core/errors.ts';
+import type { Clock } from '../core/ports.ts';
 import { customerRisk } from '../insights/customers-at-risk.ts';
 import { isOwnBrand } from '../insights/own-brand.ts';
 import type { Store } from '../store/store.ts';
-import type { InsightsCache } from './insights-cache.ts';
+import type { InsightsCaches } from './insights-cache.ts';
 import { parseMessageQuery } from './query-params.ts';
+import { workspaceOf } from './workspace-context.ts';
 
 /** Mounts the message and customer-history routes on `app`. */
-export function registerMessageRoutes(app: Hono, store: Store, workspaceId: string, cache: InsightsCache): void {
+export function registerMessageRoutes(app: Hono, store: Store, caches: InsightsCaches, clock: Clock): void {
   app.get('/api/messages', async (c) => {
-    const { filter, limit, cursor } = parseMessageQuery(c.req.query());
-    return c.json(await store.listMessages(workspaceId, filter, limit, cursor));
+    const { filter, limit, cursor } = parseMessageQuery(c.req.query(), clock());
+    return c.json(await store.listMessages(workspaceOf(c), filter, limit, cursor));
   });
 
   app.get('/api/customers/:id/history', async (c) => {
+    const workspaceId = workspaceOf(c);
     const id = c.req.param('id');
     const messages = await store.customerHistory(workspaceId, id);
     if (messages.length === 0) throw new NotFoundError('Customer', id);
     const first = messages.find((m) => m.customerRef !== null || m.customerName !== null) ?? messages[0];
-    const insights = await cache.get();
+    const insights = await caches.for(workspaceId).get();
     // The insights keep the riskiest customers only; anyone else is scored from their own facts.
     const own = (brand: string | null) => isOwnBrand(brand, insights.ownBrand);
     const risk = insights.atRisk.customers.find((r) => r.customerId === id)

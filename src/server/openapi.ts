@@ -1,4 +1,5 @@
 import { CHANNELS, EMOTIONS, NEEDS, STAGES, THEMES } from '../core/labels.ts';
+import { PERIOD_PRESETS } from '../insights/filter-input.ts';
 import { QUESTIONS } from '../learn/maturity/question-bank.ts';
 import { EMPATHY_FLOOR, STAGE_CUTOFFS, STAGES as MATURITY_STAGES } from '../learn/maturity/score-assessment.ts';
 import { accountApiPaths } from './openapi-accounts.ts';
@@ -7,6 +8,8 @@ import { ruleApiPaths, ruleApiSchemas } from './openapi-rules.ts';
 import { correctionApiPaths, ingestPost } from './openapi-ingest.ts';
 import { learnApiPaths } from './openapi-learn.ts';
 import { drillApiPaths } from './openapi-drills.ts';
+import { hygieneApiPaths } from './openapi-hygiene.ts';
+import { workspaceApiPaths } from './openapi-workspaces.ts';
 import { DELIVERY_STATUSES } from '../core/delivery.ts';
 import { DEFAULT_DELIVERY_LIMIT, MAX_DELIVERY_LIMIT } from './delivery-routes.ts';
 import { DEFAULT_PAGE_SIZE, MAX_FILTER_TEXT, MAX_PAGE_SIZE } from './query-params.ts';
@@ -31,6 +34,28 @@ const insightsView = (summary: string, description: string) => ({
     description: `${description} Computed from all data, cached until the data changes.`,
     tags: ['insights'],
     responses: { 200: json(summary), 500: errorRef },
+  },
+});
+
+/** The dashboard's filter (insight-filter-params.ts): every insight view and the listening station take it. */
+const insightFilterParams = [
+  enumParam('period', PERIOD_PRESETS, 'Relative period, resolved against the server clock (UTC); not with from/to'),
+  { name: 'from', in: 'query', required: false, description: 'Custom range start, a UTC day (YYYY-MM-DD, included)', schema: { type: 'string', format: 'date' } },
+  { name: 'to', in: 'query', required: false, description: 'Custom range end, a UTC day (YYYY-MM-DD, included)', schema: { type: 'string', format: 'date' } },
+  textParam('team', 'Team'),
+  textParam('segment', 'Customer segment'),
+  enumParam('channel', CHANNELS, 'Channel'),
+  textParam('brand', 'Brand: its figures are reported, a competitor included'),
+  { name: 'language', in: 'query', required: false, description: 'ISO 639 code (fr, en...)', schema: { type: 'string', pattern: '^[a-z]{2,3}$' } },
+];
+
+/** An insights view that takes the dashboard's filter (computed on the filtered data, the last 16 filters cached). */
+const filteredView = (summary: string, description: string) => ({
+  get: {
+    ...insightsView(summary, description).get,
+    description: `${description} Computed from all data, or from the data matching the filter; cached until the data changes.`,
+    parameters: insightFilterParams,
+    responses: { 200: json(summary), 400: errorRef, 500: errorRef },
   },
 });
 
@@ -69,13 +94,20 @@ export const openApiDocument = {
         responses: { 200: json('Label names per language: {fr: {...}, en: {...}}') },
       },
     },
-    '/api/overview': insightsView('Overview', 'NPS, CSAT, CES with 95% intervals and n, weekly trend, what to fix first (drivers by impact), top pains, spikes, journey headline.'),
-    '/api/journey': insightsView('Journey emotion map', 'Stage × emotion counts and shares, dominant emotion, top reasons and gap to the desired emotion per stage.'),
-    '/api/themes': insightsView('Themes and drivers', 'Theme volumes, weekly trends and verbatims; driver effect sizes with intervals; discovered themes.'),
-    '/api/personas': insightsView('Personas', 'Data-driven personas with size, goals, frustrations and quotes.'),
-    '/api/risk': insightsView('Customers at risk', 'Customers scoring above the risk threshold with reasons and value, and the total value at risk (in `currency`, ISO 4217).'),
-    '/api/competitors': insightsView('Competitors', 'Side-by-side profile of every brand (stars, CSAT, NPS, sentiment, themes, emotions).'),
-    '/api/spikes': insightsView('Spikes', 'Weekly theme and emotion counts significantly above their baseline (Poisson test).'),
+    '/api/overview': filteredView('Overview', 'NPS, CSAT, CES with 95% intervals and n, weekly trend, what to fix first (drivers by impact), top pains, spikes, journey headline.'),
+    '/api/journey': filteredView('Journey emotion map', 'Stage × emotion counts and shares, dominant emotion, top reasons and gap to the desired emotion per stage.'),
+    '/api/themes': filteredView('Themes and drivers', 'Theme volumes, weekly trends and verbatims; driver effect sizes with intervals; discovered themes.'),
+    '/api/personas': filteredView('Personas', 'Data-driven personas with size, goals, frustrations and quotes.'),
+    '/api/risk': filteredView('Customers at risk', 'Customers scoring above the risk threshold with reasons and value, and the total value at risk (in `currency`, ISO 4217).'),
+    '/api/competitors': filteredView('Competitors', 'Side-by-side profile of every brand (stars, CSAT, NPS, sentiment, themes, emotions).'),
+    '/api/spikes': filteredView('Spikes', 'Weekly theme and emotion counts significantly above their baseline (Poisson test).'),
+    '/api/filter-options': {
+      get: {
+        summary: 'Values the dashboard filter bar offers',
+        tags: ['insights'],
+        responses: { 200: json('Teams, segments, channels, brands and languages found in the data, most frequent first') },
+      },
+    },
     '/api/ex-cx': insightsView('Employee ↔ customer experience', 'eNPS and engagement per team next to CSAT/NPS, with correlations, and minTeams: the fewest teams a correlation is computed over; lags: Pearson r between each EX measure (eNPS, engagement) of month m and each CX measure (NPS, CSAT, negative emotion share, reply empathy, recontact within 7 days) of the same team at m + 0..6 months, with n pairs, Fisher-z 95% interval, r², a too-few flag per row, a plain fr/en warning when teams, periods or pairs are too few, and published anchors with their sources.'),
     '/api/messages': {
       get: {
@@ -91,6 +123,7 @@ export const openApiDocument = {
           textParam('team', 'Team'),
           textParam('brand', 'Brand (competitor reviews)'),
           textParam('q', 'Case-insensitive text search'),
+          ...insightFilterParams.filter((p) => ['period', 'from', 'to', 'segment'].includes(p.name)),
           { name: 'cursor', in: 'query', required: false, description: 'Opaque cursor from the previous page (next)', schema: { type: 'string' } },
           { name: 'limit', in: 'query', required: false, description: 'Page size', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } },
         ],
@@ -175,6 +208,8 @@ export const openApiDocument = {
     ...learnApiPaths,
     ...drillApiPaths,
     ...ruleApiPaths,
+    ...hygieneApiPaths,
+    ...workspaceApiPaths,
     '/api/deliveries': {
       get: {
         summary: 'Alert deliveries (e-mails, webhooks) from the outbox, newest first, each with every attempt',

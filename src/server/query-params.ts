@@ -2,17 +2,21 @@ import { CHANNELS, EMOTIONS, NEEDS, STAGES, THEMES } from '../core/labels.ts';
 import { UsageError } from '../core/errors.ts';
 import type { FactFilter } from '../core/facts.ts';
 import type { Channel } from '../core/labels.ts';
+import { resolvePeriod } from '../insights/filter-input.ts';
+import { MAX_FILTER_TEXT, parseInsightFilter } from './insight-filter-params.ts';
 
 /** Default and maximum page sizes of the listening station. */
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-/** Longest free-text filter value (team, brand, q). */
-export const MAX_FILTER_TEXT = 200;
+/** Longest free-text filter value (team, brand, q): the same limit as the insight views' filters. */
+export { MAX_FILTER_TEXT };
 
 /** Query parameters accepted by GET /api/messages (also listed in the OpenAPI document). */
 export const MESSAGE_QUERY_PARAMS = [
   'stage', 'theme', 'emotion', 'need', 'channel', 'language', 'team', 'brand', 'q', 'cursor', 'limit',
+  // The dashboard's filter bar (same meaning and validation as the insight views', insight-filter-params.ts).
+  'period', 'from', 'to', 'segment',
 ] as const;
 
 /** A parsed listening-station query. */
@@ -44,8 +48,9 @@ function freeText(name: string, value: string | undefined, max: number): string 
 /**
  * Validates the listening-station query string. Unknown parameters and bad values are rejected with a
  * UsageError that names the parameter and its allowed values, so a typo never silently widens a filter.
+ * A period preset (`period=30d`) is resolved against `now`, the server's injected clock.
  */
-export function parseMessageQuery(query: Record<string, string>): MessageQuery {
+export function parseMessageQuery(query: Record<string, string>, now: Date): MessageQuery {
   for (const key of Object.keys(query)) {
     if (!(MESSAGE_QUERY_PARAMS as readonly string[]).includes(key)) {
       throw new UsageError(`Unknown query parameter "${key}". Allowed parameters: ${MESSAGE_QUERY_PARAMS.join(', ')}.`, {
@@ -83,5 +88,11 @@ export function parseMessageQuery(query: Record<string, string>): MessageQuery {
   set('team', freeText('team', query.team, MAX_FILTER_TEXT));
   set('brand', freeText('brand', query.brand, MAX_FILTER_TEXT));
   set('q', freeText('q', query.q, MAX_FILTER_TEXT));
+  // Period and segment are validated by the insight views' parser, so both read a filter the same way.
+  const scope = parseInsightFilter({ period: query.period ?? '', from: query.from ?? '', to: query.to ?? '', segment: query.segment ?? '' });
+  const range = resolvePeriod(scope, now);
+  if (range.from !== null) filter.from = new Date(range.from);
+  if (range.to !== null) filter.to = new Date(range.to);
+  set('segment', scope.segment);
   return { filter, limit, cursor: freeText('cursor', query.cursor, 500) ?? null };
 }

@@ -9,6 +9,7 @@ import { UsageError } from '../core/errors.ts';
 import type { Clock } from '../core/ports.ts';
 import { testRule } from '../runtime/act/test-rule.ts';
 import type { Store } from '../store/store.ts';
+import { workspaceOf } from './workspace-context.ts';
 
 const RULE_SHAPE = '{"name": "...", "conditions": {"churn": true}, "actions": [{"type": "case"}], "dedupeWindow": "24h"}';
 
@@ -51,39 +52,40 @@ const AlertQuerySchema = z.object({
 });
 
 /** Mounts /api/rules and /api/alerts on `app` (before its /api/* catch-all). */
-export function registerRuleRoutes(app: Hono, store: Store, workspaceId: string, clock: Clock): void {
+export function registerRuleRoutes(app: Hono, store: Store, clock: Clock): void {
   app.get('/api/rules', async (c) => {
     const { all } = parse(z.object({ all: z.enum(['true', 'false'], { error: 'must be true or false' }).optional() }), c.req.query(), 'query');
-    return c.json({ rules: await store.listRules(workspaceId, { includeRemoved: all === 'true' }) });
+    return c.json({ rules: await store.listRules(workspaceOf(c), { includeRemoved: all === 'true' }) });
   });
 
   app.post('/api/rules', async (c) => {
-    const rule = await store.addRule(workspaceId, await jsonBody(c, RULE_SHAPE), 'api');
+    const rule = await store.addRule(workspaceOf(c), await jsonBody(c, RULE_SHAPE), 'api');
     return c.json({ rule }, 201);
   });
 
   app.post('/api/rules/test', async (c) => {
     const body = parse(TestBodySchema, await jsonBody(c, '{"rule": {...}} or {"id": "rule-…"}, with optional "since", "until", "limit", "lang"'), 'body');
+    const workspaceId = workspaceOf(c);
     const rule = body.id !== undefined ? await store.getRule(workspaceId, body.id) : body.rule;
     return c.json(await testRule(store, workspaceId, rule, { clock, since: body.since, until: body.until, limit: body.limit, lang: body.lang }));
   });
 
   app.get('/api/rules/:id', async (c) => {
-    const versions = await store.ruleVersions(workspaceId, c.req.param('id'));
+    const versions = await store.ruleVersions(workspaceOf(c), c.req.param('id'));
     return c.json({ rule: versions[0], versions });
   });
 
   app.put('/api/rules/:id', async (c) => {
-    const rule = await store.updateRule(workspaceId, c.req.param('id'), await jsonBody(c, RULE_SHAPE), 'api');
+    const rule = await store.updateRule(workspaceOf(c), c.req.param('id'), await jsonBody(c, RULE_SHAPE), 'api');
     return c.json({ rule });
   });
 
-  app.delete('/api/rules/:id', async (c) => c.json({ rule: await store.removeRule(workspaceId, c.req.param('id')) }));
+  app.delete('/api/rules/:id', async (c) => c.json({ rule: await store.removeRule(workspaceOf(c), c.req.param('id')) }));
 
   app.get('/api/alerts', async (c) => {
     const q = parse(AlertQuerySchema, c.req.query(), 'query');
-    return c.json({ alerts: await store.listAlerts(workspaceId, { ruleId: q.rule, unacknowledged: q.unacknowledged === 'true', limit: q.limit }) });
+    return c.json({ alerts: await store.listAlerts(workspaceOf(c), { ruleId: q.rule, unacknowledged: q.unacknowledged === 'true', limit: q.limit }) });
   });
 
-  app.post('/api/alerts/:id/ack', async (c) => c.json({ alert: await store.acknowledgeAlert(workspaceId, c.req.param('id')) }));
+  app.post('/api/alerts/:id/ack', async (c) => c.json({ alert: await store.acknowledgeAlert(workspaceOf(c), c.req.param('id')) }));
 }

@@ -9,6 +9,7 @@ import { parseMinSample, parseSubject, parseWeights } from '../learn/scorecards/
 import { scorecardCsv } from '../learn/scorecards/scorecard-render.ts';
 import { loadScorecards } from '../runtime/learn/load-scorecards.ts';
 import type { Store } from '../store/store.ts';
+import { workspaceOf } from './workspace-context.ts';
 
 /** Query parameters GET /api/scorecards accepts (also in the OpenAPI document). */
 export const SCORECARD_QUERY_PARAMS = ['by', 'since', 'until', 'weights', 'min', 'format', 'lang'] as const;
@@ -24,8 +25,9 @@ function day(name: 'since' | 'until', value: string | undefined): Date | undefin
 }
 
 /** Registers GET /api/scorecards on `app` (before its /api/* catch-all). */
-export function registerScorecardRoutes(app: Hono, store: Store, workspaceId: string): void {
+export function registerScorecardRoutes(app: Hono, store: Store): void {
   app.get('/api/scorecards', async (c) => {
+    const workspaceId = workspaceOf(c);
     const q = c.req.query();
     for (const key of Object.keys(q)) {
       if (!(SCORECARD_QUERY_PARAMS as readonly string[]).includes(key)) {

@@ -5,34 +5,19 @@
  * `DELETE /api/session` logs out.
  */
 import type { Context, Hono } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { UnauthorizedError } from '../core/access-errors.ts';
 import { EcouteError, UsageError } from '../core/errors.ts';
 import type { Clock } from '../core/ports.ts';
 import { DUMMY_PASSWORD_HASH, newSecret, secretHash, verifyPassword } from '../runtime/accounts/credentials.ts';
 import type { Store } from '../store/store.ts';
-import { accountsOn, checkCsrf, identify, SESSION_COOKIE } from './auth.ts';
+import { accountsOn, authenticate, checkCsrf, identify, SESSION_COOKIE } from './auth.ts';
+import { needsSecureCookie } from './cookie-security.ts';
+import { pickWorkspace, rememberWorkspace } from './resolve-workspace.ts';
+import { workspaceAskOf, workspaceOf } from './workspace-context.ts';
 
 /** How long a log-in lasts: a working day, so a forgotten browser does not stay logged in for long. */
 export const SESSION_HOURS = 12;
-
-const LOOPBACK = /^(127\.|::1$|::ffff:127\.)/;
-
-/**
- * The cookie is Secure unless the request came over plain HTTP from this machine (the local demo): a
- * browser elsewhere must use HTTPS (a TLS proxy in front of Écoute) for its session to be kept.
- */
-function needsSecureCookie(c: Context): boolean {
-  if (new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https') return true;
-  let remote: string | undefined;
-  try {
-    remote = getConnInfo(c).remote.address;
-  } catch {
-    return false; // in-process request (app.request): no network at all
-  }
-  return !remote || !LOOPBACK.test(remote);
-}
 
 /** Failed log-ins allowed per e-mail in a window, after which the log-in is refused until it ends. */
 export const LOGIN_FAILURES = { max: 10, windowMs: 15 * 60_000 };
@@ -78,8 +63,12 @@ async function readLogin(c: Context): Promise<{ email: string; password: string 
   return { email, password };
 }
 
-/** Mounts the session routes on `app`. */
-export function registerSessionRoutes(app: Hono, store: Store, workspaceId: string, clock: Clock): void {
+/**
+ * Mounts the session routes on `app`. A log-in opens the workspace the request names (403 without a
+ * role there), else the remembered one, else `defaultWorkspaceId`, else the user's first where they
+ * have a role: the answer says which, and the cookie remembers it.
+ */
+export function registerSessionRoutes(app: Hono, store: Store, clock: Clock, defaultWorkspaceId: string): void {
   const throttle = loginThrottle(clock);
   app.post('/api/session', async (c) => {
     const { email: given, password } = await readLogin(c);
@@ -90,8 +79,9 @@ export function registerSessionRoutes(app: Hono, store: Store, workspaceId: stri
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
     if (!user || !ok || user.disabled) throttle.failed(email);
     if (!user || !ok || user.disabled) throw new UnauthorizedError('Wrong e-mail or password. Check both; an admin can reset an account with `ecoute user remove` then `ecoute user add`.');
-    const role = await store.roleOf(workspaceId, user.id);
-    if (!role) throw new UnauthorizedError(`${user.email} has no role in workspace "${workspaceId}". An admin can give one with \`ecoute user add ${user.email} --role viewer\`.`);
+    const mine = pickWorkspace(await store.workspacesOfUser(user.id), workspaceAskOf(c), defaultWorkspaceId, user.email);
+    if (!mine) throw new UnauthorizedError(`${user.email} has no role in any workspace. An admin can give one with \`ECOUTE_WORKSPACE=${defaultWorkspaceId} ecoute user add ${user.email} --role viewer\`.`);
+    const { id: workspaceId, role } = mine;
     throttle.succeeded(email);
     const sessionId = newSecret();
     const csrfToken = newSecret();
@@ -101,11 +91,13 @@ export function registerSessionRoutes(app: Hono, store: Store, workspaceId: stri
     setCookie(c, SESSION_COOKIE, sessionId, {
       httpOnly: true, sameSite: 'Strict', path: '/', secure: needsSecureCookie(c), maxAge: SESSION_HOURS * 3600,
     });
+    rememberWorkspace(c, workspaceId);
     await store.recordAudit(workspaceId, { actor: user.email, action: 'session.login', target: 'POST /api/session', detail: { role } });
     return c.json({ open: false, user: { email: user.email, name: user.name }, role, workspace: workspaceId, csrfToken, expiresAt: expiresAt.toISOString() });
   });
 
   app.get('/api/session', async (c) => {
+    const workspaceId = workspaceOf(c);
     if (!(await accountsOn(store))) return c.json({ open: true, workspace: workspaceId, role: 'admin' });
     const who = await identify(c, store, workspaceId, clock);
     if (!who) throw new UnauthorizedError('Nobody is logged in. Log in with POST /api/session {email, password}.');
@@ -118,10 +110,11 @@ export function registerSessionRoutes(app: Hono, store: Store, workspaceId: stri
   });
 
   app.delete('/api/session', async (c) => {
-    const who = (await accountsOn(store)) ? await identify(c, store, workspaceId, clock).catch(() => null) : null;
-    if (who?.via === 'session' && who.sessionHash) {
-      checkCsrf(c, who);
-      await store.deleteSession(who.sessionHash);
+    // Whatever workspace the request is in: logging out needs the session, not a role.
+    const found = (await accountsOn(store)) ? await authenticate(c, store, clock).catch(() => null) : null;
+    if (found?.via === 'session') {
+      checkCsrf(c, { via: 'session', csrfToken: found.session.csrfToken });
+      await store.deleteSession(found.sessionHash);
     }
     deleteCookie(c, SESSION_COOKIE, { path: '/', secure: needsSecureCookie(c), httpOnly: true, sameSite: 'Strict' });
     return c.body(null, 204);

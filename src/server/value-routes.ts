@@ -8,9 +8,10 @@ import { UsageError } from '../core/errors.ts';
 import { VALUE_KEYS, setOverride, type ValueKey } from '../learn/value/value-assumptions.ts';
 import { loadValueModel } from '../runtime/learn/load-value-model.ts';
 import type { Store } from '../store/store.ts';
+import { workspaceOf } from './workspace-context.ts';
 
 /** Registers GET /api/value on `app` (before its /api/* catch-all). */
-export function registerValueRoutes(app: Hono, store: Store, workspaceId: string): void {
+export function registerValueRoutes(app: Hono, store: Store): void {
   app.get('/api/value', async (c) => {
     const overrides: Partial<Record<ValueKey, number>> = {};
     for (const [key, raw] of Object.entries(c.req.query())) {
@@ -19,6 +20,6 @@ export function registerValueRoutes(app: Hono, store: Store, workspaceId: string
       }
       setOverride(overrides, key as ValueKey, raw);
     }
-    return c.json(await loadValueModel(store, workspaceId, overrides));
+    return c.json(await loadValueModel(store, workspaceOf(c), overrides));
   });
 }

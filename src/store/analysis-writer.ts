@@ -148,7 +148,8 @@ export async function saveAnalyses(
         .execute();
     }
     for (const chunk of chunkRows(labels, adapter.maxParams)) {
-      await trx.insertInto('analysis_labels').values(chunk).execute();
+      // Two processes analysing the same messages at once (two imports of one file) write the same labels: the second skips them.
+      await trx.insertInto('analysis_labels').values(chunk).onConflict((oc) => oc.doNothing()).execute();
     }
     for (const chunk of chunkValues(ids, adapter.maxParams)) {
       await trx.updateTable('messages').set({ analysis_version: modelVersion }).where('id', 'in', chunk).execute();

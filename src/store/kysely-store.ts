@@ -4,6 +4,7 @@ import type { FactFilter } from '../core/facts.ts';
 import type { Clock } from '../core/ports.ts';
 import type { Store } from './store.ts';
 import * as analysis from './analysis-writer.ts';
+import * as analysisJobs from './analysis-job-queries.ts';
 import * as accounts from './account-queries.ts';
 import * as cases from './case-open-queries.ts';
 import * as caseReads from './case-read-queries.ts';
@@ -31,6 +32,8 @@ import * as outbox from './outbox-queries.ts';
 import * as alerts from './alert-writer.ts';
 import * as rules from './rule-queries.ts';
 import * as workspaces from './workspace-queries.ts';
+import * as directory from './workspace-directory-queries.ts';
+import { pseudonymSecret } from './installation-secret-queries.ts';
 
 /** The Store over Kysely: a thin façade that hands its connection, dialect adapter and clock to the queries. */
 export class KyselyStore implements Store {
@@ -56,8 +59,11 @@ export class KyselyStore implements Store {
   }
 
   close() { return this.adapter.close(this.db); }
+  pseudonymSecret() { return pseudonymSecret(this.db, this.clock); }
 
   ensureWorkspace(id: string, name?: string) { return workspaces.ensureWorkspace(this.db, this.clock, id, name); }
+  listWorkspaces() { return directory.listWorkspaces(this.db); }
+  workspacesOfUser(userId: string) { return directory.workspacesOfUser(this.db, userId); }
   updateWorkspaceSettings(id: string, settings: Parameters<Store['updateWorkspaceSettings']>[1]) {
     return workspaces.updateWorkspaceSettings(this.db, id, settings);
   }
@@ -85,6 +91,12 @@ export class KyselyStore implements Store {
   }
   saveAnalyses(workspaceId: string, modelVersion: string, rows: Parameters<Store['saveAnalyses']>[2]) {
     return analysis.saveAnalyses(this.db, this.adapter, this.clock, workspaceId, modelVersion, rows);
+  }
+  messagesForAnalysis(workspaceId: string, messageIds: readonly string[]) {
+    return analysisJobs.messagesForAnalysis(this.db, this.adapter.maxParams, workspaceId, messageIds);
+  }
+  analysisBacklog(workspaceId: string, query: Parameters<Store['analysisBacklog']>[1]) {
+    return analysisJobs.analysisBacklog(this.db, workspaceId, query);
   }
 
   messageFacts(workspaceId: string, filter?: FactFilter) { return facts.messageFacts(this.db, this.adapter, workspaceId, filter); }

@@ -44,11 +44,11 @@ export async function listMessages(
   const plan = await planFacts(db, adapter, workspaceId, filter);
   const scan = scanFacts(db, adapter, workspaceId, filter, plan);
   const q = cursor ? beyond(scan, decodeCursor(cursor), '<') : scan.query;
+  const rows = await q.orderBy(scan.at, 'desc').orderBy(scan.id, 'desc').limit(size + 1).execute();
+  // A first page that is not full holds every match: counting them again would repeat its whole scan,
+  // the costliest one (a search whose term is frequent but not among the filtered rows reads them all).
   const matches = scanFacts(db, adapter, workspaceId, filter, plan).query.clearSelect().select('m.id');
-  const [rows, total] = await Promise.all([
-    q.orderBy(scan.at, 'desc').orderBy(scan.id, 'desc').limit(size + 1).execute(),
-    countUpTo(db, matches, TOTAL_CAP + 1),
-  ]);
+  const total = !cursor && rows.length <= size ? rows.length : await countUpTo(db, matches, TOTAL_CAP + 1);
   // People's corrections are shown instead of the model's findings (correction-queries.ts).
   const items = await withCorrections(db, adapter, workspaceId, rows.slice(0, size).map(toMessageFact));
   const last = rows.length > size ? rows[size - 1] : null;

@@ -35,6 +35,9 @@ export function postgresAdapter(target: { url: string; host: string; port: numbe
       });
       // An idle client losing its server must not crash the process; the next query reports the error.
       pool.on('error', () => undefined);
+      // Same for a checked-out client between two queries (a server restart mid-transaction): without a
+      // listener its 'error' event kills the process; the transaction's next query fails instead.
+      pool.on('connect', (client) => client.on('error', () => undefined));
       const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
       try {
         await sql`select 1`.execute(db);
@@ -54,8 +57,9 @@ export function postgresAdapter(target: { url: string; host: string; port: numbe
       return rows[0]?.name ?? 'public';
     },
 
-    // No substring index: pg_trgm is an extension a hosted server may not offer. `q` is a LIKE scan on
-    // messages.search_text, which PostgreSQL runs as a parallel sequential scan.
+    // Nothing here: migration 011 adds a pg_trgm GIN index on messages.search_text (when the server
+    // offers pg_trgm). Its operator class serves the plain LIKE below, so `q` needs no special query: the
+    // planner picks the index for a rare term and walks messages newest first for a frequent one.
     async createTextIndex() {},
 
     async textIndexEstimate() {

@@ -4,6 +4,7 @@ import type { EmployeeSurveyInput } from '../core/employee-survey.ts';
 import type { EmployeeFact, FactFilter, MessageFact, SurveyFact } from '../core/facts.ts';
 import type { Workspace, WorkspaceSettings } from '../core/workspace.ts';
 import type { AccountStore } from './account-store.ts';
+import type { AnalysisJobStore } from './analysis-job-store.ts';
 import type { NewAssessment, StoredAssessment } from './assessment-queries.ts';
 import type { AuditEntry } from './audit-queries.ts';
 import type { CaseStore } from './case-store.ts';
@@ -15,6 +16,7 @@ import type { OutboxStore } from './outbox-store.ts';
 import type { RuleStore } from './rule-store.ts';
 import type { UndoneImport } from './import-undo-queries.ts';
 import type { RetentionResult } from './retention-queries.ts';
+import type { WorkspaceEntry, WorkspaceMembership } from './workspace-directory-queries.ts';
 
 /** Outcome of writing one batch of ingested records. */
 export interface WriteResult {
@@ -77,14 +79,20 @@ export interface StoreCounts {
  * The one persistence interface of Écoute. Implemented once with Kysely over SQLite and PostgreSQL
  * (`openStore(url)`); every query is written once. All methods are scoped to a workspace.
  */
-export interface Store extends RuleStore, OutboxStore, CaseStore, CorrectionStore, AccountStore, DrillStore {
+export interface Store extends RuleStore, OutboxStore, CaseStore, CorrectionStore, AccountStore, DrillStore, AnalysisJobStore {
   readonly dialect: 'sqlite' | 'postgres';
   /** Applies pending migrations (idempotent). */
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** The key of customer pseudonyms (HMAC), one per database, created on first use (see installation-secret-queries.ts). */
+  pseudonymSecret(): Promise<string>;
 
   ensureWorkspace(id: string, name?: string): Promise<Workspace>;
   updateWorkspaceSettings(id: string, settings: WorkspaceSettings): Promise<Workspace>;
+  /** Every workspace of this database, by id (the open server's workspace switcher). */
+  listWorkspaces(): Promise<WorkspaceEntry[]>;
+  /** The workspaces where a user has a role, with it; none for a disabled user. */
+  workspacesOfUser(userId: string): Promise<WorkspaceMembership[]>;
   /** Finds or creates a source by name. Returns its id. */
   ensureSource(workspaceId: string, name: string, kind: string): Promise<string>;
 

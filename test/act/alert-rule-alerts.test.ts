@@ -137,3 +137,24 @@ describe('spike detection for a rule', () => {
     expect(later.alert.payload).toMatchObject({ link: 'https://ecoute.example/#/listen?theme=billing', spike: { count: 6, window: '24h' } });
   });
 });
+
+describe('alert payloads keep customers\' words inert', () => {
+  it('neutralises <!channel>, mentions and links from a message in Slack and Teams payloads', async () => {
+    const { slackPayload, teamsPayload } = await import('../../src/act/rules/outbox-payloads.ts');
+    const text = { title: 'Alert: churn — <!here>', lines: ['Message (chat): « <!channel> @everyone see [this](https://evil.example) »'], link: 'https://ecoute.example/#/listen' };
+    const slackObj = slackPayload(text, 'en') as { text: string; blocks: { type: string }[] };
+    // The header block is plain_text, which Slack never parses for mentions or links: only the rest matters.
+    expect(slackObj.blocks[0].type).toBe('header');
+    const slack = JSON.stringify({ text: slackObj.text, blocks: slackObj.blocks.slice(1) });
+    const teams = JSON.stringify(teamsPayload(text, 'en'));
+    for (const out of [slack, teams]) {
+      expect(out).not.toContain('<!channel>');
+      expect(out).not.toContain('<!here>');
+      expect(out).not.toContain('](https://evil');
+      expect(out).not.toMatch(/@everyone/);
+      expect(out).toContain('&lt;!channel&gt;');
+    }
+    // The dashboard link Écoute itself adds stays a Slack link.
+    expect(slack).toContain('<https://ecoute.example/#/listen|Open in Écoute>');
+  });
+});

@@ -72,4 +72,20 @@ describe('ecoute analyze', () => {
     expect((lines[0].themes as { label: string }[]).map((t) => t.label)).toContain('billing');
     await expect(runCli(['--lang-prior', 'de'], input)).rejects.toThrow(/--lang-prior must be fr or en/);
   });
+
+  it('--text analyses one sentence; a sentence given as a file name is answered with the --text hint', async () => {
+    const { code, lines } = await runCli(['--text', 'Je vais voir ailleurs'], '');
+    expect(code).toBe(0);
+    expect(lines).toHaveLength(1);
+    const { id, ...analysis } = lines[0];
+    expect(id).toBeNull();
+    expect(AnalysisSchema.safeParse(analysis).success).toBe(true);
+    expect(analysis.language).toBe('fr');
+    const en = await runCli(['--text', 'Facture incorrecte', '--lang', 'en'], '');
+    expect(en.lines[0].language).toBe('en');
+    await expect(runCli(['Uninstalled, bye.'], '')).rejects.toThrow(/analyze --text "Uninstalled, bye\."/);
+    await expect(runCli(['--text', '  '], '')).rejects.toThrow(/--text is empty/);
+    await expect(runCli(['--text', 'Bonjour', 'in.jsonl'], '')).rejects.toThrow(/either --text or an input file/);
+    await expect(runCli(['--lang', 'fr'], '')).rejects.toThrow(/--lang goes with --text/);
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Case } from '../../src/core/act.ts';
 import type { MessageFact, SurveyFact } from '../../src/core/facts.ts';
 import { UsageError } from '../../src/core/errors.ts';
 import { attributeTeams } from '../../src/insights/last-touch.ts';
@@ -26,6 +27,17 @@ function conversation(id: string, team: string, customer: string, day: number, o
 
 const csat = (team: string, score: number, customer: string): SurveyFact => survey('csat', score, { team, customerId: customer, at: new Date(T0) });
 
+/** A case of conversation `conversationId`, opened at T0 and closed `hours` later (null: still open). */
+function kase(conversationId: string | null, hours: number | null, o: { team?: string | null; owner?: string | null } = {}): Case {
+  const opened = new Date(T0);
+  return {
+    id: `case-${conversationId}-${hours}`, workspaceId: 'w', conversationId, customerId: null, messageId: null, alertId: null, title: 'Rappeler',
+    status: hours === null ? 'open' : 'closed', owner: o.owner ?? null, team: o.team ?? null, priority: 'medium', urgency: null, dueAt: null,
+    rootCauseId: null, firstResponseAt: null, resolvedAt: null, closedAt: hours === null ? null : new Date(T0 + hours * H), reopenCount: 0,
+    createdAt: opened, updatedAt: opened,
+  };
+}
+
 describe('scorecard settings', () => {
   it('parses and normalises weights, and rejects unknown keys, negatives and all-zero weights', () => {
     expect(parseWeights(undefined)).toEqual(DEFAULT_WEIGHTS);
@@ -49,8 +61,10 @@ describe('scorecard settings', () => {
 
 describe('scorecards', () => {
   // Team A: 4 conversations (customers a1..a4): 1 unresolved, replies after 2, 2, 4, 6 h, 2 empathic, a4 states churn.
-  //   CSAT answers 5, 4, 2 from a1..a3 → 2/3 = 66.7 %.
+  //   CSAT answers 5, 4, 2 from a1..a3 → 2/3 = 66.7 %. Cases of A1..A4 closed 5, 1, 3, 40 h after opening.
   // Team B: 4 conversations: all resolved, replies after 30 h each, none empathic, CSAT 5, 5, 5, 1 from b1..b4 → 75 %.
+  //   Cases of B0..B2 closed after 30, 30, 60 h; B3's case is still open.
+  // Time to close is case timing: the replies' spans (2–6 h, 30 h) must not matter.
   const messages = [
     ...conversation('A1', 'A', 'a1', 0, { empathic: true }), ...conversation('A2', 'A', 'a2', 0, { unresolved: true, empathic: true }),
     ...conversation('A3', 'A', 'a3', 0, { hours: 4 }), ...conversation('A4', 'A', 'a4', 0, { hours: 6, churn: true }),
@@ -58,21 +72,24 @@ describe('scorecards', () => {
   ];
   const surveys = [csat('A', 5, 'a1'), csat('A', 4, 'a2'), csat('A', 2, 'a3'), csat('B', 5, 'b1'), csat('B', 5, 'b2'), csat('B', 5, 'b3'), csat('B', 1, 'b4')];
   const weights = parseWeights('csat=0.5,resolution=0.25,timeToClose=0.25');
+  const cases = [kase('A1', 5), kase('A2', 1), kase('A3', 3), kase('A4', 40), kase('B0', 30), kase('B1', 30), kase('B2', 60), kase('B3', null)];
+  const PERIOD = { from: null, to: null };
 
   it('computes each metric with its count, by hand', () => {
-    const r = computeScorecards(messages, attributeTeams(surveys, messages), { by: 'team', weights, minSample: 3 });
+    const r = computeScorecards(messages, attributeTeams(surveys, messages), { by: 'team', weights, minSample: 3 }, PERIOD, cases);
     const a = r.scorecards.find((c) => c.subject === 'A')!;
     expect(a.metrics.csat).toMatchObject({ value: 66.7, score: 66.7, n: 3, enough: true, weight: 0.5 });
     expect(a.metrics.resolution).toMatchObject({ value: 75, n: 4, conversationIds: ['A2'] });
-    // Median of 2, 2, 4, 6 h = 3 h ≤ 24 h target → score 100.
-    expect(a.metrics.timeToClose).toMatchObject({ value: 3, score: 100, n: 4 });
+    // Cases closed after 1, 3, 5, 40 h: median 4 h ≤ 24 h target → score 100.
+    expect(a.metrics.timeToClose).toMatchObject({ value: 4, score: 100, n: 4, unit: 'hours', conversationIds: ['A1', 'A2', 'A3', 'A4'] });
     expect(a.metrics.empathy).toMatchObject({ value: 50, n: 4 });
     expect(a.metrics.retention).toMatchObject({ value: 75, n: 4, conversationIds: ['A4'] });
     expect(a.metrics.nps).toMatchObject({ value: null, n: 0, enough: false, weight: 0 });
     // A: 0.5 × 66.67 + 0.25 × 75 + 0.25 × 100 = 77.1; B: 0.5 × 75 + 0.25 × 100 + 0.25 × 100 × 24/30 = 82.5
     expect(a.composite).toBe(77.1);
     const b = r.scorecards.find((c) => c.subject === 'B')!;
-    expect(b.metrics.timeToClose).toMatchObject({ value: 30, score: 80 });
+    // B's three closed cases: 30, 30, 60 h → median 30 h → 100 × 24/30 = 80 (the open one does not count).
+    expect(b.metrics.timeToClose).toMatchObject({ value: 30, score: 80, n: 3 });
     expect(b.composite).toBe(82.5);
     expect(r.scorecards.map((c) => [c.subject, c.rank])).toEqual([['B', 1], ['A', 2]]);
     // 3 of A's 4 customers answered.
@@ -80,13 +97,38 @@ describe('scorecards', () => {
   });
 
   it('never ranks on fewer answers than the minimum, and says why', () => {
-    const r = computeScorecards(messages, attributeTeams(surveys, messages), { by: 'team', weights, minSample: 4 });
+    const r = computeScorecards(messages, attributeTeams(surveys, messages), { by: 'team', weights, minSample: 4 }, PERIOD, cases);
     const a = r.scorecards.find((c) => c.subject === 'A')!;
     expect(a).toMatchObject({ rank: null, composite: null });
     expect(a.metrics.csat.enough).toBe(false);
     expect(a.unranked!.en).toBe('Not ranked: fewer than 4 observations for csat (n=3).');
     expect(a.unranked!.fr).toBe('Non classé : moins de 4 observations pour csat (n=3).');
-    expect(r.scorecards[0]).toMatchObject({ subject: 'B', rank: 1 });
+    // B has 4 answers but only 3 closed cases (B3's is open): not ranked either.
+    const b = r.scorecards.find((c) => c.subject === 'B')!;
+    expect(b).toMatchObject({ rank: null, composite: null });
+    expect(b.unranked!.en).toBe('Not ranked: fewer than 4 observations for timeToClose (n=3).');
+  });
+
+  it('takes time to close from case timing: the case’s own team and owner first, else its conversation’s', () => {
+    const moved = [
+      kase('A1', 30), kase('A2', 50, { team: 'B' }), kase('A3', 40, { owner: 'Zoé' }), kase(null, 60, { team: 'A', owner: 'Zoé' }), kase('A4', null),
+    ];
+    const byTeam = computeScorecards(messages, [], { by: 'team', weights: parseWeights('timeToClose=1'), minSample: 1 }, PERIOD, moved);
+    const team = (s: string) => byTeam.scorecards.find((c) => c.subject === s)!.metrics.timeToClose;
+    // A: A1 (30 h), A3 (40 h, its conversation's team), the blank case filed under A (60 h) → median 40 h,
+    // score 100 × 24/40 = 60; A2's case was handed to B (50 h).
+    expect(team('A')).toMatchObject({ value: 40, n: 3, score: 60, conversationIds: ['A1', 'A3'] });
+    expect(team('B')).toMatchObject({ value: 50, n: 1, score: 48 });
+    const byAgent = computeScorecards(messages, [], { by: 'agent', weights: parseWeights('timeToClose=1'), minSample: 2 }, PERIOD, moved);
+    const agent = (s: string) => byAgent.scorecards.find((c) => c.subject === s)!;
+    // Zoé owns A3's case (40 h) and the blank one (60 h): median 50 h → 48; A-agent keeps A1 (30 h) and A2 (50 h): 40 h → 60.
+    expect(agent('Zoé')).toMatchObject({ rank: 2, composite: 48, metrics: { timeToClose: { value: 50, n: 2 } } });
+    expect(agent('A-agent')).toMatchObject({ rank: 1, composite: 60, metrics: { timeToClose: { value: 40, n: 2 } } });
+    // Under the minimum, never ranked; without any closed case, the note says so.
+    expect(agent('B-agent')).toMatchObject({ rank: null, metrics: { timeToClose: { n: 0, value: null } } });
+    const none = computeScorecards(messages, [], { by: 'team', weights: parseWeights('timeToClose=1'), minSample: 1 });
+    expect(none.notes[0].en).toMatch(/^No data for "timeToClose" \(no case was closed in the period\)/);
+    expect(none.definitions.timeToClose.en).toMatch(/^Median hours from opening to closing of the cases closed in the period/);
   });
 
   it('warns of a low response rate and of answerers happier than the rest', () => {

@@ -133,7 +133,8 @@ describe('accounts and roles on the API', () => {
   it('scopes a token to its workspace and refuses revoked or unknown ones', async () => {
     const elsewhere = newApiToken();
     await seeded.store.createApiToken('other-ws', { name: 'elsewhere', role: 'admin', tokenHash: secretHash(elsewhere) });
-    const res = await app.request('/api/overview', bearer(elsewhere));
+    // A token acts in its own workspace (workspace-isolation.test.ts shows what it sees there), never in another.
+    const res = await app.request('/api/overview', { headers: { ...bearer(elsewhere).headers, 'x-ecoute-workspace': WORKSPACE } });
     expect(res.status).toBe(403);
     expect((await res.json()).error.message).toMatch(/is for workspace "other-ws", not "test-ws"/);
 

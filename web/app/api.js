@@ -1,8 +1,15 @@
 let csrfToken = null;
+/** The workspace the dashboard asked for (the switcher, ?workspace= in the page's address); null: the server's choice. */
+let workspace = null;
 
 /** The session's CSRF token (GET/POST /api/session), sent with every change; null when logged out or open. */
 export function setCsrfToken(token) {
   csrfToken = token ?? null;
+}
+
+/** The workspace every request names (X-Ecoute-Workspace); null to let the server choose (cookie, default). */
+export function setWorkspace(id) {
+  workspace = id || null;
 }
 
 /**
@@ -12,6 +19,7 @@ export function setCsrfToken(token) {
 export async function getJson(path, init = {}) {
   const headers = { accept: 'application/json', ...init.headers };
   if (csrfToken && !/^(GET|HEAD)$/i.test(init.method ?? 'GET')) headers['x-csrf-token'] = csrfToken;
+  if (workspace) headers['x-ecoute-workspace'] = workspace;
   const res = await fetch(path, { ...init, headers });
   const body = await res.json().catch(() => null);
   if (!res.ok) {

@@ -3,6 +3,7 @@
  * each exports `render(ctx)` returning a Node (or a Promise of one).
  */
 import { h, replace } from './dom.js';
+import { carriedQuery, withCarriedFilter } from './filter-bar.js';
 import { getLang, loadLabels, setLang, t } from './i18n.js';
 import * as overview from './pages/overview.js';
 import * as journey from './pages/journey.js';
@@ -16,10 +17,13 @@ import * as customer from './pages/customer.js';
 import * as maturity from './pages/maturity.js';
 import * as cases from './pages/cases.js';
 import * as rules from './pages/rules.js';
+import * as deliveries from './pages/deliveries.js';
+import * as data from './pages/data.js';
 import * as drills from './pages/drills.js';
 import * as learn from './pages/learn.js';
 import * as login from './pages/login.js';
 import * as audit from './pages/audit.js';
+import { loadWorkspaces, renderWorkspaces } from './workspace-switcher.js';
 
 const PAGES = [
   { id: 'overview', page: overview, nav: true },
@@ -32,9 +36,11 @@ const PAGES = [
   { id: 'listen', page: listen, nav: true },
   { id: 'cases', page: cases, nav: true },
   { id: 'rules', page: rules, nav: true },
+  { id: 'deliveries', page: deliveries, nav: true },
   { id: 'drills', page: drills, nav: true },
   { id: 'learn', page: learn, nav: true },
   { id: 'maturity', page: maturity, nav: true },
+  { id: 'data', page: data, nav: true },
   { id: 'customer', page: customer, nav: false },
   { id: 'audit', page: audit, nav: false },
 ];
@@ -51,9 +57,11 @@ const main = document.getElementById('main');
 const nav = document.getElementById('nav');
 let renderSeq = 0;
 
-function renderNav(current) {
+function renderNav(current, params) {
+  // The filter bar's choices travel with the navigation: switching page keeps the question asked.
+  const carried = carriedQuery(params);
   const items = PAGES.filter((p) => p.nav).map((p) =>
-    h('li', {}, h('a', { href: `#/${p.id}`, 'aria-current': p.id === current ? 'page' : null, class: p.id === current ? 'active' : null }, t(`nav_${p.id}`))),
+    h('li', {}, h('a', { href: `#/${p.id}${carried}`, 'aria-current': p.id === current ? 'page' : null, class: p.id === current ? 'active' : null }, t(`nav_${p.id}`))),
   );
   replace(nav, h('ul', {}, items, login.accountItem(current)));
 }
@@ -67,7 +75,7 @@ async function route() {
   const seq = ++renderSeq;
   const { id, arg, params } = parseHash(location.hash);
   const entry = PAGES.find((p) => p.id === id);
-  renderNav(entry?.nav || id === 'audit' ? id : id === 'customer' ? 'risk' : null);
+  renderNav(entry?.nav || id === 'audit' ? id : id === 'customer' ? 'risk' : null, params);
   renderStatic();
   if (!entry) {
     replace(main, h('p', { class: 'notice' }, t('not_found')));
@@ -80,7 +88,7 @@ async function route() {
     if (seq === renderSeq) replace(main, node);
   } catch (err) {
     // 401: the workspace has users and nobody is logged in; once they are, the page asked for is shown.
-    if (seq === renderSeq && err.status === 401) replace(main, login.render({ done: () => login.loadSession().then(() => loadLabels().catch(() => undefined)).then(route) }));
+    if (seq === renderSeq && err.status === 401) replace(main, login.render({ done: () => login.loadSession().then(() => loadLabels().catch(() => undefined)).then(loadWorkspaces).then(route) }));
     else if (seq === renderSeq) replace(main, h('p', { class: 'notice error', role: 'alert' }, t('error', { message: err.message })));
   }
 }
@@ -89,12 +97,20 @@ async function start() {
   setLang(getLang());
   document.getElementById('lang-select').addEventListener('change', (e) => {
     setLang(e.target.value);
+    renderWorkspaces();
     route();
   });
+  // First: the workspace the address names (?workspace=) goes with every request, the session's included.
+  await loadWorkspaces();
   await login.loadSession();
   await loadLabels().catch(() => undefined);
   window.addEventListener('hashchange', () => {
     route().then(() => main.focus({ preventScroll: true }));
+  });
+  // A page's own links (a theme to its verbatims, the journey…) keep the filter being looked at.
+  main.addEventListener('click', (e) => {
+    const a = e.target.closest?.('a[href^="#/"]');
+    if (a) a.setAttribute('href', withCarriedFilter(a.getAttribute('href'), parseHash(location.hash).params));
   });
   await route();
 }

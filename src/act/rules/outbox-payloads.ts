@@ -3,6 +3,7 @@
  * as they will go out): a generic JSON event, a Slack incoming-webhook message ({text, blocks}), a
  * Microsoft Teams MessageCard, and an e-mail {subject, text}.
  */
+import { inertChat } from '../../core/inert-text.ts';
 import type { Lang } from '../../core/label-names.ts';
 import type { AlertText } from './alert-text.ts';
 
@@ -38,10 +39,11 @@ export function jsonPayload(alert: AlertEnvelope): Record<string, unknown> {
 export function slackPayload(t: AlertText, lang: Lang): Record<string, unknown> {
   const blocks: Record<string, unknown>[] = [
     { type: 'header', text: { type: 'plain_text', text: cut(t.title, 150), emoji: true } },
-    { type: 'section', text: { type: 'mrkdwn', text: cut(t.lines.join('\n'), 3000) } },
+    // The lines quote the customer: `<!channel>` or a link in their words must not act in Slack.
+    { type: 'section', text: { type: 'mrkdwn', text: cut(inertChat(t.lines.join('\n')), 3000) } },
   ];
   if (t.link) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `<${t.link}|${lang === 'fr' ? 'Ouvrir dans Écoute' : 'Open in Écoute'}>` }] });
-  return { text: cut(`${t.title}\n${t.lines.join('\n')}`, 3000), blocks };
+  return { text: cut(inertChat(`${t.title}\n${t.lines.join('\n')}`), 3000), blocks };
 }
 
 /** A Microsoft Teams connector MessageCard (Teams incoming webhooks and Power Automate accept it). */
@@ -49,11 +51,11 @@ export function teamsPayload(t: AlertText, lang: Lang): Record<string, unknown> 
   const card: Record<string, unknown> = {
     '@type': 'MessageCard',
     '@context': 'https://schema.org/extensions',
-    summary: cut(t.title, 150),
+    summary: cut(inertChat(t.title), 150),
     themeColor: 'C0392B',
-    title: t.title,
+    title: inertChat(t.title),
     // Teams renders the text as markdown: a blank line between lines keeps them apart.
-    text: t.lines.join('\n\n'),
+    text: inertChat(t.lines.join('\n\n')),
   };
   if (t.link) card.potentialAction = [{ '@type': 'OpenUri', name: lang === 'fr' ? 'Ouvrir dans Écoute' : 'Open in Écoute', targets: [{ os: 'default', uri: t.link }] }];
   return card;

@@ -25,6 +25,11 @@ interface Entry {
 interface TrieNode {
   exact: Map<string, TrieNode>;
   prefix: Array<[string, TrieNode]>;
+  /**
+   * The same prefix slots bucketed by their first character, in insertion order: the root holds
+   * about 200 of them, and trying every one on every token was a tenth of the analysis time.
+   */
+  prefixByFirst: Map<string, Array<[string, TrieNode]>>;
   num: TrieNode | null;
   any: TrieNode | null;
   out: Entry[];
@@ -54,7 +59,7 @@ export interface PhraseMatcher {
   readonly root: TrieNode;
 }
 
-const newNode = (): TrieNode => ({ exact: new Map(), prefix: [], num: null, any: null, out: [] });
+const newNode = (): TrieNode => ({ exact: new Map(), prefix: [], prefixByFirst: new Map(), num: null, any: null, out: [] });
 
 function slotAlternatives(slot: string, lang: CxLang): Step[][] {
   return slot.split('|').map((alt): Step[] => {
@@ -94,7 +99,12 @@ function insert(root: TrieNode, steps: Step[], entry: Entry): void {
       node = n;
     } else {
       let pair = node.prefix.find(([p]) => p === st.value);
-      if (!pair) node.prefix.push((pair = [st.value, newNode()]));
+      if (!pair) {
+        node.prefix.push((pair = [st.value, newNode()]));
+        const bucket = node.prefixByFirst.get(st.value[0]);
+        if (bucket) bucket.push(pair);
+        else node.prefixByFirst.set(st.value[0], [pair]);
+      }
       node = pair[1];
     }
   }
@@ -170,7 +180,9 @@ export function findMatches(m: PhraseMatcher, canon: readonly CanonToken[], toke
       if (!t) continue;
       const ex = node.exact.get(t.norm);
       if (ex) stack.push([ex, j + 1]);
-      for (const [p, n] of node.prefix) if (t.norm.startsWith(p)) stack.push([n, j + 1]);
+      // Only slots sharing the token's first character can match; the bucket keeps their order.
+      const bucket = node.prefixByFirst.get(t.norm[0]);
+      if (bucket) for (const [p, n] of bucket) if (t.norm.startsWith(p)) stack.push([n, j + 1]);
       if (node.num && t.num) stack.push([node.num, j + 1]);
       if (node.any && !t.stop) stack.push([node.any, j + 1]);
     }

@@ -37,19 +37,23 @@ export function compileHeads(data: CxHeadsData): CompiledHeads {
 
 /** The weight row of each of a message's features (−1: a feature the heads do not know). */
 export function rowsOf(ch: CompiledHeads, fs: HeadFeatureSet): Int32Array {
-  return Int32Array.from(fs.names, (n) => ch.index.get(n) ?? -1);
+  // A plain loop: Int32Array.from with a mapping callback cost 4 % of the analysis in a profile.
+  const { names } = fs;
+  const rows = new Int32Array(names.length);
+  for (let f = 0; f < names.length; f++) rows[f] = ch.index.get(names[f]) ?? -1;
+  return rows;
 }
 
 /** Logits of every column of every head for one message (`rows` from rowsOf). */
 export function headLogits(ch: CompiledHeads, fs: HeadFeatureSet, rows: Int32Array): Float64Array {
   const z = Float64Array.from(ch.bias);
-  const k = ch.columns;
-  for (let f = 0; f < fs.names.length; f++) {
+  const { columns: k, weights } = ch;
+  const { names, vals } = fs;
+  for (let f = 0; f < names.length; f++) {
     const i = rows[f];
     if (i < 0) continue;
-    const v = fs.vals[f];
-    const base = i * k;
-    for (let j = 0; j < k; j++) z[j] += v * ch.weights[base + j];
+    const v = vals[f];
+    for (let j = 0, b = i * k; j < k; j++, b++) z[j] += v * weights[b];
   }
   return z;
 }

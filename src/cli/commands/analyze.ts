@@ -13,6 +13,7 @@ import type { Analysis } from '../../core/analysis.ts';
 import { AnalyzePool, analyzeItems, type PoolItem } from '../../runtime/analysis/analyze-pool.ts';
 
 const USAGE = `Usage: ecoute analyze [FILE|-] [--format jsonl] [--workers N] [--lang-prior fr|en]
+       ecoute analyze --text "Je vais voir ailleurs" [--lang fr|en]
 
 Reads JSON lines {"id": ..., "text": "...", "lang": "fr"} (FILE, or stdin when FILE is "-" or absent)
 and writes one JSON line per input line, in order: {"id": ..., "language", "sentiment", "emotions",
@@ -20,6 +21,8 @@ and writes one JSON line per input line, in order: {"id": ..., "language", "sent
 A bad line yields {"line": n, "error": {"code", "message"}} and the run exits with status 3.
 
 Options:
+  --text T         analyse this one message instead of a file (its result is one JSON line)
+  --lang L         with --text: the message's language, when known
   --format jsonl   output format (only jsonl)
   --workers N      worker threads for large inputs (default 1)
   --lang-prior L   language to prefer (fr or en) when a line's words could be either, e.g.
@@ -57,7 +60,7 @@ export const analyzeCommand: Command = {
   async run(args, ctx) {
     let parsed;
     try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', default: 'jsonl' }, workers: { type: 'string', default: '1' }, 'lang-prior': { type: 'string' } } });
+      parsed = parseArgs({ args, allowPositionals: true, options: { text: { type: 'string' }, lang: { type: 'string' }, format: { type: 'string', default: 'jsonl' }, workers: { type: 'string', default: '1' }, 'lang-prior': { type: 'string' } } });
     } catch (err) {
       throw new UsageError(`${(err as Error).message}. ${USAGE}`);
     }
@@ -69,10 +72,26 @@ export const analyzeCommand: Command = {
     if (langPrior !== undefined && langPrior !== 'fr' && langPrior !== 'en') {
       throw new UsageError(`--lang-prior must be fr or en, got "${langPrior}".`);
     }
-    if (parsed.positionals.length > 1) throw new UsageError(`Give at most one input file. ${USAGE}`);
+    const { text: oneText, lang } = parsed.values;
+    if (lang !== undefined && oneText === undefined) throw new UsageError('--lang goes with --text; in a file, give each line its own "lang".');
+    if (oneText !== undefined) {
+      if (parsed.positionals.length > 0) throw new UsageError(`Give either --text or an input file, not both. ${USAGE}`);
+      if (oneText.trim() === '') throw new UsageError('--text is empty: give the message to analyse, e.g. --text "Uninstalled, bye."');
+      const model = await ctx.loadModel();
+      const [result] = analyzeItems([{ text: oneText, lang, langPrior }], model);
+      await writeOut(ctx.stdout, JSON.stringify({ id: null, ...result }) + '\n');
+      return 0;
+    }
+    if (parsed.positionals.length > 1) throw new UsageError(`Give at most one input file (to analyse a sentence, use --text "…"). ${USAGE}`);
     const file = parsed.positionals[0] ?? '-';
     const model = await ctx.loadModel();
-    const input = await openJsonlInput(file, ctx.stdin);
+    const input = await openJsonlInput(file, ctx.stdin).catch((err: unknown) => {
+      // A newcomer's first try is often `ecoute analyze "Uninstalled, bye."`: say how to do that.
+      if (err instanceof UsageError && /\s/.test(file.trim())) {
+        throw new UsageError(`${err.message} To analyse a sentence rather than a file, use --text: ecoute analyze --text ${JSON.stringify(file)}`);
+      }
+      throw err;
+    });
     const pool = workers > 1 ? new AnalyzePool(model, workers) : null;
     let failed = 0;
     let lineNo = 0;

@@ -23,9 +23,10 @@ export const customerCommand: Command = {
     const [action, id, ...rest] = positionals;
     if (action !== 'erase') throw new UsageError(`Say what to do: "erase ID".\n${USAGE}`);
     if (!id?.trim() || rest.length > 0) throw new UsageError(`customer erase takes one customer id.\n${USAGE}`);
-    const externalId = pseudonymizeCustomerId(id);
     const store = await ctx.openStore();
     try {
+      // E-mail addresses and phones are stored as keyed pseudonyms: the same key finds them.
+      const externalId = pseudonymizeCustomerId(id, await store.pseudonymSecret());
       const removed = await store.eraseCustomer(ctx.config.workspace, externalId, values.actor);
       if (removed.customers === 0 && removed.messages === 0 && removed.conversations === 0 && removed.surveyAnswers === 0) {
         ctx.stdout.write(`Customer "${id}": nothing left to erase in workspace "${ctx.config.workspace}" (the request is logged).\n`);

@@ -2,9 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { InputError, UsageError } from '../../core/errors.ts';
 import { analyzePending } from '../../runtime/analysis/analyze-pending.ts';
+import { enqueueImportedAnalysis } from '../../runtime/jobs/enqueue-after-import.ts';
 import { describeIgnored } from '../../ingest/import-schema.ts';
 import { formatPreview } from '../../ingest/preview.ts';
 import { previewImport, runImport, type FileSummary, type ImportProgress } from '../../runtime/import/run-import.ts';
+import { DEFAULT_RETRY } from '../../runtime/import/retry-transient.ts';
+import type { RowError } from '../../ingest/row-error.ts';
 import type { Command } from '../command.ts';
 
 const USAGE = `Usage: ecoute ingest FILE... [--source NAME] [--map mapping.json] [--channel C] [--no-analyze] [--dry-run]
@@ -16,7 +19,9 @@ whatever --source it is given.
   --source NAME      source name (default: the file name); part of each record's identity
   --map FILE         JSON mapping of columns, e.g. {"columns": {"text": "Verbatim", "nps": "Reco"}}
   --channel C        force the channel: ticket, email, chat, call, survey, review, social
-  --no-analyze       only import; analyse later with the next ingest or the server
+  --no-analyze       only import: the messages stay unanalysed until the next \`ecoute ingest\` without
+                     --no-analyze (or a POST /api/messages) analyses every pending one; \`ecoute serve\`
+                     does not analyse them
   --dry-run          write nothing: show per file the format, encoding, delimiter, kind, channel, each
                      column's field (or ignored), roles and the first 5 records as they would be stored
 Exit status: 0 all imported, 3 some rows rejected (listed as file:line: reason), 1 fatal, 2 usage.`;
@@ -39,10 +44,16 @@ export function summaryLine(f: FileSummary): string {
   if (f.updated) parts.push(`${n(f.updated)} updated with new messages`);
   parts.push(`${n(f.skipped)} already imported`, `${n(f.rejectedCount)} rejected`);
   if (f.ignored) parts.push(`${n(f.ignored)} empty ignored`);
+  if (f.warningCount) parts.push(`${n(f.warningCount)} warning${f.warningCount === 1 ? '' : 's'}`);
   const noop = f.inserted === 0 && f.updated === 0 && f.skipped > 0 ? ' (nothing new: already imported)' : '';
   const elsewhere = f.storedElsewhere ? `\n${f.file}: ${n(f.storedElsewhere.count)} already imported as source ${f.storedElsewhere.sourceName} (same id and text): not added again` : '';
   const ignored = describeIgnored(f.ignoredColumns);
   return `${f.file}: ${parts.join(', ')}${noop}${elsewhere}${ignored ? `\n${f.file}: ${ignored}` : ''}`;
+}
+
+/** "file:line: warning: reason" (line 0: the file or a record as a whole). */
+function warningLine(w: RowError): string {
+  return `${w.file}${w.line > 0 ? `:${w.line}` : ''}: warning: ${w.reason}\n`;
 }
 
 /** Throttled single-line progress bar on stderr (TTY only). */
@@ -109,6 +120,7 @@ export const ingestCommand: Command = {
       let rejected = 0;
       for (const { file, format, preview } of previews) {
         for (const e of preview.rejected) ctx.stderr.write(`${e.file}:${e.line}: ${e.reason}\n`);
+        for (const w of preview.warnings) ctx.stderr.write(warningLine(w));
         const unlisted = preview.rejectedCount - preview.rejected.length;
         if (unlisted > 0) ctx.stderr.write(`${file}: … and ${n(unlisted)} more rejected rows (the first ${n(preview.rejected.length)} are listed)\n`);
         ctx.stdout.write(formatPreview(file, format, preview));
@@ -128,10 +140,20 @@ export const ingestCommand: Command = {
         channel: values.channel,
         clock: ctx.clock,
         onProgress: bar ? (p) => bar.update(p) : undefined,
+        // A database restart mid-import: say so and wait, instead of failing with the driver's error.
+        retry: {
+          ...DEFAULT_RETRY,
+          onRetry: (r) => {
+            bar?.done();
+            ctx.stderr.write(`ecoute ingest: the database is not answering while ${r.what} (${r.reason}); try ${r.attempt + 1} of ${DEFAULT_RETRY.delaysMs.length + 1} in ${Math.round(r.waitMs / 1000)} s\n`);
+          },
+        },
       });
       bar?.done();
       for (const f of summary.files) {
         for (const e of f.rejected) ctx.stderr.write(`${e.file}:${e.line}: ${e.reason}\n`);
+        for (const w of f.warnings) ctx.stderr.write(warningLine(w));
+        if (f.warningCount > f.warnings.length) ctx.stderr.write(`${f.file}: … and ${n(f.warningCount - f.warnings.length)} more warnings\n`);
         const unlisted = f.rejectedCount - f.rejected.length;
         if (unlisted > 0) ctx.stderr.write(`${f.file}: … and ${n(unlisted)} more rejected rows (the first ${n(f.rejected.length)} are listed); fix those and re-import: accepted rows are kept\n`);
         ctx.stdout.write(summaryLine(f) + '\n');
@@ -140,7 +162,10 @@ export const ingestCommand: Command = {
         const t = summary.totals;
         ctx.stdout.write(`total: ${n(t.rows)} rows, ${n(t.inserted)} new, ${n(t.updated)} updated, ${n(t.skipped)} already imported, ${n(t.rejected)} rejected\n`);
       }
-      if (!values['no-analyze']) {
+      // ECOUTE_QUEUE=1 on PostgreSQL: `ecoute worker` processes analyse; null: analyse here.
+      const queued = values['no-analyze'] ? null : await enqueueImportedAnalysis(store, ctx.config, ctx.config.workspace, (await ctx.loadModel()).version, ctx.stderr);
+      if (queued) ctx.stdout.write(`queued ${n(queued.messages)} messages to analyse in ${n(queued.jobs)} jobs for \`ecoute worker\`\n`);
+      if (!values['no-analyze'] && !queued) {
         const model = await ctx.loadModel();
         let lastDraw = 0;
         let alerts = 0;

@@ -3,10 +3,13 @@ import type { AnalyzerModel } from '../../analyze/model.ts';
 import { ConfigError, UsageError } from '../../core/errors.ts';
 import { createApp } from '../../server/create-app.ts';
 import { startServer } from '../../server/http-server.ts';
+import { allowedHostsFor, exposureWarning } from '../../server/guards.ts';
 import { computeInsightsInWorker, workerCanShare } from '../../runtime/insights/compute-insights-in-worker.ts';
+import { listeningOffThread } from '../../runtime/listening/listening-workers.ts';
 import { startConfiguredDigests } from '../../runtime/digest/scheduled-digests.ts';
 import { startConfiguredDelivery } from '../../runtime/act/configured-delivery.ts';
 import { startConfiguredSpikeChecks } from '../../runtime/act/spike-check.ts';
+import { startForEveryWorkspace } from '../../runtime/workspaces/every-workspace.ts';
 import type { Command } from '../command.ts';
 import { parseFlags } from '../parse-flags.ts';
 
@@ -67,6 +70,9 @@ export const serveCommand: Command = {
         throw new ConfigError(`Refusing to serve on ${host}: no user is defined, so anyone who reaches this address could read and change the workspace. Add an admin first with \`ecoute user add you@example.com --role admin\`, or serve on 127.0.0.1.`);
       }
       if (users === 0) ctx.stdout.write(`No user is defined: the dashboard and API are open to anyone on this machine. Add one with \`ecoute user add you@example.com --role admin\` to require a log-in.\n`);
+      // Host names answered (DNS rebinding guard); beyond loopback, say what is exposed and what to put in front.
+      const allowedHosts = allowedHostsFor(host, ctx.config.publicUrl, ctx.config.allowedHosts);
+      if (users > 0 && !isLoopbackHost(host)) ctx.stderr.write(exposureWarning(host, allowedHosts));
       let model: AnalyzerModel | undefined;
       try {
         model = await ctx.loadModel();
@@ -76,14 +82,17 @@ export const serveCommand: Command = {
       // Listen for signals before announcing the URL, so a stop request right after start is never missed.
       const stopped = untilSignal();
       const { databaseUrl, workspace } = ctx.config;
+      // SQLite: listening-station searches run in worker threads, so a long one holds up no other request.
+      const listening = listeningOffThread(store, databaseUrl);
+      stops.push(() => listening.close());
       const app = createApp({
-        store,
+        store: listening.store,
         workspaceId: workspace,
         model,
         clock: ctx.clock,
         webDir: WEB_DIR,
-        computeInsights: workerCanShare(databaseUrl) ? () => computeInsightsInWorker(databaseUrl, workspace, ctx.clock()) : undefined,
-        limits: { maxBodyBytes: Math.round(ctx.config.maxBodyMb * 1024 * 1024), requestsPerMinute: ctx.config.rateLimit },
+        computeInsights: workerCanShare(databaseUrl) ? (ws, filter) => computeInsightsInWorker(databaseUrl, ws, ctx.clock(), undefined, filter) : undefined,
+        limits: { maxBodyBytes: Math.round(ctx.config.maxBodyMb * 1024 * 1024), requestsPerMinute: ctx.config.rateLimit, allowedHosts },
         publicUrl: ctx.config.publicUrl ?? null,
       });
       const server = await startServer(app, { port, host });
@@ -95,10 +104,19 @@ export const serveCommand: Command = {
         ctx.stdout.write(`Digests: ${ctx.config.digestSchedule} (08:00 local time).\n`);
       }
       // Alert rules with a spike condition: checked now and every ECOUTE_SPIKE_CHECK (default 15m).
-      const stopSpikes = startConfiguredSpikeChecks(store, ctx.config, ctx.clock, ctx.stderr);
-      if (stopSpikes) stops.push(stopSpikes);
+      // Both run for every workspace of the database (the server answers for all of them), new ones included.
+      const listIds = async () => (await store.listWorkspaces()).map((w) => w.id);
+      stops.push(startForEveryWorkspace({
+        list: listIds,
+        start: (ws) => startConfiguredSpikeChecks(store, { ...ctx.config, workspace: ws }, ctx.clock, ctx.stderr),
+        onError: (err) => ctx.stderr.write(`ecoute: spike checks: ${(err as Error).message}\n`),
+      }));
       // Alert deliveries (e-mail via SMTP_URL, webhooks): the outbox is sent every 5 s, each delivery logged.
-      stops.push(startConfiguredDelivery(store, ctx.config, ctx.clock, ctx.stderr, { prefix: 'ecoute: ' }));
+      stops.push(startForEveryWorkspace({
+        list: listIds,
+        start: (ws) => startConfiguredDelivery(store, { ...ctx.config, workspace: ws }, ctx.clock, ctx.stderr, { prefix: 'ecoute: ' }),
+        onError: (err) => ctx.stderr.write(`ecoute: deliveries: ${(err as Error).message}\n`),
+      }));
       ctx.stdout.write(`Écoute is listening on ${server.url} (workspace "${ctx.config.workspace}"). Press Ctrl-C to stop.\n`);
       await stopped;
       ctx.stdout.write('Stopping…\n');

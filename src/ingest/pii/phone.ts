@@ -59,3 +59,12 @@ export const PHONE_DETECTORS: readonly Detector[] = [
 export function redactPhones(text: string): string {
   return PHONE_DETECTORS.reduce((t, d) => replaceRanges(t, d.find(t), 'PHONE'), text);
 }
+
+/**
+ * True when the whole string is one phone number (an id that is a phone: "06 12 34 56 78",
+ * "+44 20 7946 0958"), by the same detectors as phones in text.
+ */
+export function isPhoneNumber(id: string): boolean {
+  const t = id.trim();
+  return /\d/.test(t) && redactPhones(t) === '[PHONE]';
+}

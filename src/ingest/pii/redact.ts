@@ -6,7 +6,7 @@ import { emailDetector, isEmailAddress } from './email.ts';
 import { obfuscatedEmailDetector } from './email-obfuscated.ts';
 import { ibanDetector } from './iban.ts';
 import { nirDetector } from './nir.ts';
-import { PHONE_DETECTORS } from './phone.ts';
+import { isPhoneNumber, PHONE_DETECTORS } from './phone.ts';
 import { runDetectors, type Redaction } from './pipeline.ts';
 import type { Detector, PiiSpan } from './span.ts';
 
@@ -55,12 +55,21 @@ export function redactOptional(text: string | undefined): string | undefined {
 }
 
 /**
- * Customer ids that are e-mail addresses become "cust-" + the first 12 hex digits of sha256(lowercased
- * address): stable across imports, so a customer's history links without storing the address.
+ * Customer ids that are e-mail addresses or phone numbers become "cust-" + the first 12 hex digits
+ * of HMAC-SHA-256(secret, lowercased address / the phone's digits): stable across imports, so a
+ * customer's history links without storing the address or number, and not re-identifiable from a
+ * list of addresses without the installation's secret (Store.pseudonymSecret). Without a secret
+ * (or the empty one of a database pseudonymised before secrets existed) it is plain SHA-256.
  * Other ids are kept verbatim (an id is not free text: redacting digits would break history links).
  */
-export function pseudonymizeCustomerId(id: string): string {
+export function pseudonymizeCustomerId(id: string, secret?: string): string {
   const trimmed = id.trim();
+  if (isPhoneNumber(trimmed)) return hashedId('cust', phoneDigits(trimmed), secret);
   if (!isEmailAddress(trimmed)) return trimmed.includes('@') ? redactPii(trimmed) : trimmed;
-  return hashedId('cust', trimmed);
+  return hashedId('cust', trimmed, secret);
+}
+
+/** A phone number as "+" and digits only, so "06 12 34 56 78" and "06.12.34.56.78" are one customer. */
+export function phoneDigits(phone: string): string {
+  return phone.trim().replace(/(?!^\+)[^\d]/g, '');
 }

@@ -4,6 +4,7 @@ import type { Lang } from '../../core/lang.ts';
 import { amount, clip, day, num, pct, pctUnits, quoted, signed } from './format.ts';
 import { stringsFor } from './report-strings.ts';
 import { escapeHtml } from './html-escape.ts';
+import { inertChat, inertMarkdown } from '../../core/inert-text.ts';
 import { REPORT_CSS } from './report-html.ts';
 
 /** The digest as neutral blocks; each renderer decides emphasis and layout. */
@@ -82,12 +83,14 @@ function blocks(d: Digest, lang: Lang): { title: string; subtitle: string; block
 /** The digest as Markdown (e-mail body alternative, archives). */
 export function renderDigestMarkdown(d: Digest, lang: Lang = d.language): string {
   const b = blocks(d, lang);
-  const out = [`# ${b.title}`, '', `_${b.subtitle}_`, ''];
+  // Customers' words (quotes, names, segments) are made inert: no raw HTML, no links from them.
+  const md = inertMarkdown;
+  const out = [`# ${md(b.title)}`, '', `_${md(b.subtitle)}_`, ''];
   for (const block of b.blocks) {
-    out.push(`## ${block.heading}`, '');
+    out.push(`## ${md(block.heading)}`, '');
     for (const l of block.lines) {
-      if (l.text) out.push(l.text.match(/^\d+\./) ? l.text : `- ${l.text}`);
-      if (l.quote) out.push('', `> ${quoted(l.quote, lang)}`, `> — ${l.by}`, '');
+      if (l.text) out.push(l.text.match(/^\d+\./) ? md(l.text) : `- ${md(l.text)}`);
+      if (l.quote) out.push('', `> ${md(quoted(l.quote, lang).replace(/\r?\n/g, ' '))}`, `> — ${md(l.by ?? '')}`, '');
     }
     out.push('');
   }
@@ -98,12 +101,14 @@ export function renderDigestMarkdown(d: Digest, lang: Lang = d.language): string
 /** The digest as plain text for a Slack or Teams incoming webhook ({"text": …}); *bold* works in both. */
 export function renderDigestText(d: Digest, lang: Lang = d.language): string {
   const b = blocks(d, lang);
-  const out = [`*${b.title}* — ${b.subtitle}`, ''];
+  // Customers' words never notify (<!channel>, <@U…>) nor link: inertChat escapes them for Slack and Teams.
+  const chat = inertChat;
+  const out = [`*${chat(b.title)}* — ${chat(b.subtitle)}`, ''];
   for (const block of b.blocks) {
-    out.push(`*${block.heading}*`);
+    out.push(`*${chat(block.heading)}*`);
     for (const l of block.lines) {
-      if (l.text) out.push(l.text.match(/^\d+\./) ? l.text : `• ${l.text}`);
-      if (l.quote) out.push(`> ${quoted(l.quote, lang)} — ${l.by}`);
+      if (l.text) out.push(l.text.match(/^\d+\./) ? chat(l.text) : `• ${chat(l.text)}`);
+      if (l.quote) out.push(`> ${chat(quoted(l.quote, lang).replace(/\r?\n/g, ' '))} — ${chat(l.by ?? '')}`);
     }
     out.push('');
   }

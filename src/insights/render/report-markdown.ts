@@ -1,10 +1,11 @@
 import type { Insights } from '../types.ts';
 import type { Lang } from '../../core/lang.ts';
 import { buildReportDocument, cellText, type ReportDocument, type ReportTable } from './report-document.ts';
+import { inertMarkdown } from '../../core/inert-text.ts';
 
-/** Escapes what would break a Markdown table cell (pipes, line breaks). */
+/** Escapes what would break a Markdown table cell (pipes, line breaks) and makes customer markup inert. */
 function escapeCell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return inertMarkdown(s.replace(/\\/g, '\\\\')).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
 function table(t: ReportTable): string[] {
@@ -20,12 +21,14 @@ function table(t: ReportTable): string[] {
 
 /** Renders a report document as GitHub-flavoured Markdown. */
 export function renderDocumentMarkdown(doc: ReportDocument): string {
-  const out: string[] = [`# ${doc.title}`, '', `_${doc.subtitle}_`, ''];
+  // Every text may hold customers' words (quotes, names, themes): made inert (raw HTML, links) before the markup added here.
+  const md = inertMarkdown;
+  const out: string[] = [`# ${md(doc.title)}`, '', `_${md(doc.subtitle)}_`, ''];
   for (const s of doc.sections) {
-    out.push(`## ${s.title}`, '');
-    for (const p of s.paragraphs) out.push(p, '');
+    out.push(`## ${md(s.title)}`, '');
+    for (const p of s.paragraphs) out.push(md(p), '');
     for (const t of s.tables) out.push(...table(t));
-    for (const q of s.quotes) out.push(`> ${q.text.replace(/\r?\n/g, ' ')}`, `> — ${q.by}`, '');
+    for (const q of s.quotes) out.push(`> ${md(q.text.replace(/\r?\n/g, ' '))}`, `> — ${md(q.by)}`, '');
   }
   return `${out.join('\n').trimEnd()}\n`;
 }

@@ -1,3 +1,4 @@
+import type { Case } from '../../core/act.ts';
 import type { MessageFact } from '../../core/facts.ts';
 import type { Localized } from '../../core/lang.ts';
 import type { TeamedSurvey } from '../../insights/last-touch.ts';
@@ -12,12 +13,12 @@ export const EVIDENCE_IDS = 20;
 /** One metric of one scorecard: its figure in its own unit, its 0–100 score, the count behind it. */
 export interface MetricFigure {
   metric: ScorecardMetric;
-  /** NPS in points (−100..100), rates in %, time to close in hours (median). */
+  /** NPS in points (−100..100), rates in %, time to close in hours (median, from case timing). */
   value: number | null;
   unit: 'points' | '%' | 'hours';
   /** On 0..100, higher is better; what the weights combine. */
   score: number | null;
-  /** Answers, conversations, replies or customers behind the figure. */
+  /** Answers, conversations, replies, customers or closed cases behind the figure. */
   n: number;
   /** n reaches the minimum sample. */
   enough: boolean;
@@ -67,7 +68,7 @@ export const DEFINITIONS: Record<ScorecardMetric, Localized> = {
   nps: { fr: 'NPS (% promoteurs 9–10 − % détracteurs 0–6) des réponses comptées pour l’équipe ou l’agent ; score = (NPS + 100) / 2.', en: 'NPS (% promoters 9–10 − % detractors 0–6) of the answers counted for the team or agent; score = (NPS + 100) / 2.' },
   csat: { fr: 'CSAT : part des réponses 4–5 sur 5.', en: 'CSAT: share of answers 4–5 out of 5.' },
   resolution: { fr: 'Conversations de contact sans message client marqué « non résolu ».', en: 'Contact conversations with no customer message tagged "unresolved".' },
-  timeToClose: { fr: `Médiane, en heures, du premier au dernier message des conversations de plus d’un message ; score 100 jusqu’à ${TIME_TO_CLOSE_TARGET_HOURS} h, puis ${TIME_TO_CLOSE_TARGET_HOURS} ÷ médiane.`, en: `Median hours from first to last message of conversations with more than one message; score 100 up to ${TIME_TO_CLOSE_TARGET_HOURS} h, then ${TIME_TO_CLOSE_TARGET_HOURS} ÷ median.` },
+  timeToClose: { fr: `Médiane, en heures, de l’ouverture à la clôture des dossiers clos dans la période (équipe du dossier, ou de sa conversation ; agent : son responsable, ou l’agent de sa conversation) ; score 100 jusqu’à ${TIME_TO_CLOSE_TARGET_HOURS} h, puis ${TIME_TO_CLOSE_TARGET_HOURS} ÷ médiane.`, en: `Median hours from opening to closing of the cases closed in the period (the case's team, else its conversation's; for an agent: its owner, else its conversation's agent); score 100 up to ${TIME_TO_CLOSE_TARGET_HOURS} h, then ${TIME_TO_CLOSE_TARGET_HOURS} ÷ median.` },
   empathy: { fr: 'Part des réponses d’agent qui nomment le ressenti du client ou l’accueillent (lexique du coach).', en: 'Share of agent replies that name or acknowledge the customer’s feeling (the coach’s lexicon).' },
   retention: { fr: 'Part des clients servis qui n’ont pas exprimé d’intention de partir dans ces conversations (indicateur avancé, pas un churn constaté).', en: 'Share of customers served who stated no intent to leave in those conversations (a leading indicator, not observed churn).' },
 };
@@ -80,9 +81,10 @@ interface Acc {
   convs: ContactConversation[];
   replies: number; empathic: number; replyIds: string[];
   answered: Set<string>; answers: number; attributed: number;
+  closeHours: number[]; closeIds: string[];
 }
 
-const emptyAcc = (): Acc => ({ p: 0, d: 0, npsN: 0, npsIds: [], ok: 0, csatN: 0, csatIds: [], convs: [], replies: 0, empathic: 0, replyIds: [], answered: new Set(), answers: 0, attributed: 0 });
+const emptyAcc = (): Acc => ({ p: 0, d: 0, npsN: 0, npsIds: [], ok: 0, csatN: 0, csatIds: [], convs: [], replies: 0, empathic: 0, replyIds: [], answered: new Set(), answers: 0, attributed: 0, closeHours: [], closeIds: [] });
 const push = (ids: string[], id: string) => { if (ids.length < EVIDENCE_IDS && !ids.includes(id)) ids.push(id); };
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -98,12 +100,15 @@ function median(xs: number[]): number | null {
  * its count; a metric under the minimum sample is shown but never counts, and a subject whose
  * weighted metrics do not all reach it is not ranked. Relationship NPS counts for a team by last
  * contact (TeamedSurvey), never for an agent: only answers that name the agent count for the agent.
+ * Time to close comes from `cases` (those closed in the period): a conversation's first-to-last
+ * message span measures how long the customer kept writing, not how long the loop took to close.
  */
 export function computeScorecards(
   messages: readonly MessageFact[],
   surveys: readonly TeamedSurvey[],
   config: ScorecardConfig,
   period: { from: Date | null; to: Date | null } = { from: null, to: null },
+  cases: readonly Case[] = [],
 ): ScorecardReport {
   const acc = new Map<string, Acc>();
   const of = (key: string | null): Acc | null => {
@@ -141,7 +146,18 @@ export function computeScorecards(
       push(a.replyIds, m.conversationId);
     }
   }
-  for (const c of contactConversations(messages)) of(byTeam ? c.team : c.agent)?.convs.push(c);
+  const contacts = contactConversations(messages);
+  for (const c of contacts) of(byTeam ? c.team : c.agent)?.convs.push(c);
+  const contactOf = new Map(contacts.map((c) => [c.conversationId, c]));
+  for (const k of cases) {
+    if (!k.closedAt) continue;
+    // The case's own team and owner first: a case can be handed to another team than the conversation's.
+    const contact = k.conversationId ? contactOf.get(k.conversationId) : undefined;
+    const a = of(byTeam ? k.team ?? contact?.team ?? null : k.owner ?? contact?.agent ?? null);
+    if (!a) continue;
+    a.closeHours.push((k.closedAt.getTime() - k.createdAt.getTime()) / 3_600_000);
+    if (k.conversationId) push(a.closeIds, k.conversationId);
+  }
   const negative = negativeByConversation(messages);
 
   const cards = [...acc.entries()].map(([subject, a]) => card(subject, a, config, negative, byTeam));
@@ -154,10 +170,14 @@ export function computeScorecards(
     weights: config.weights,
     minSample: config.minSample,
     scorecards: cards,
-    notes: SCORECARD_METRICS.filter((m) => config.weights[m] > 0 && cards.every((c) => c.metrics[m].n === 0)).map((m) => ({
-      fr: `Aucune donnée pour « ${m} » (${config.by === 'agent' ? 'aucune réponse ne nomme d’agent' : 'aucune équipe'}) : tant qu’il est pondéré, personne n’est classé. Donnez-lui un poids nul (--weights sans ${m}).`,
-      en: `No data for "${m}" (${config.by === 'agent' ? 'no answer names an agent' : 'no team has any'}): while it is weighted nobody is ranked. Weigh it 0 (--weights without ${m}).`,
-    })),
+    notes: SCORECARD_METRICS.filter((m) => config.weights[m] > 0 && cards.every((c) => c.metrics[m].n === 0)).map((m) => {
+      const why = m === 'timeToClose' ? { fr: 'aucun dossier clos dans la période', en: 'no case was closed in the period' }
+        : config.by === 'agent' ? { fr: 'aucune réponse ne nomme d’agent', en: 'no answer names an agent' } : { fr: 'aucune équipe', en: 'no team has any' };
+      return {
+        fr: `Aucune donnée pour « ${m} » (${why.fr}) : tant qu’il est pondéré, personne n’est classé. Donnez-lui un poids nul (--weights sans ${m}).`,
+        en: `No data for "${m}" (${why.en}): while it is weighted nobody is ranked. Weigh it 0 (--weights without ${m}).`,
+      };
+    }),
     definitions: DEFINITIONS,
   };
 }
@@ -177,8 +197,7 @@ function negativeByConversation(messages: readonly MessageFact[]): Map<string, {
 
 function card(subject: string, a: Acc, config: ScorecardConfig, negative: Map<string, { n: number; neg: number }>, byTeam: boolean): Scorecard {
   const convIds = (list: ContactConversation[]) => list.slice(0, EVIDENCE_IDS).map((c) => c.conversationId);
-  const closing = a.convs.filter((c) => c.end > c.start);
-  const ttc = median(closing.map((c) => (c.end.getTime() - c.start.getTime()) / 3_600_000));
+  const ttc = median(a.closeHours);
   const customers = new Map<string, boolean>();
   for (const c of a.convs) if (c.customerId) customers.set(c.customerId, (customers.get(c.customerId) ?? false) || c.churnIntent);
   const kept = [...customers.values()].filter((left) => !left).length;
@@ -188,7 +207,7 @@ function card(subject: string, a: Acc, config: ScorecardConfig, negative: Map<st
     nps: { value: nps, score: nps === null ? null : (nps + 100) / 2, n: a.npsN, ids: a.npsIds },
     csat: pctFig(a.ok, a.csatN, a.csatIds),
     resolution: pctFig(resolved, a.convs.length, convIds(a.convs.filter((c) => c.unresolved))),
-    timeToClose: { value: ttc, score: ttc === null ? null : 100 * Math.min(1, TIME_TO_CLOSE_TARGET_HOURS / Math.max(ttc, 1e-9)), n: closing.length, ids: convIds(closing) },
+    timeToClose: { value: ttc, score: ttc === null ? null : 100 * Math.min(1, TIME_TO_CLOSE_TARGET_HOURS / Math.max(ttc, 1e-9)), n: a.closeHours.length, ids: a.closeIds },
     empathy: pctFig(a.empathic, a.replies, a.replyIds),
     retention: pctFig(kept, customers.size, convIds(a.convs.filter((c) => c.churnIntent))),
   };

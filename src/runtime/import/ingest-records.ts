@@ -64,7 +64,8 @@ export async function ingestRecords(opts: IngestRecordsOptions): Promise<IngestR
   }
   const result: IngestRecordsResult = { inserted: 0, updated: 0, skipped: 0, analysed: 0, errors: [] };
   let conversations: ConversationInput[] = [];
-  for await (const ev of ingestChunks(chunks(), { fileName: 'request', sourceName: opts.sourceName, clock: opts.clock, format: 'jsonl' })) {
+  const pseudonymSecret = await store.pseudonymSecret();
+  for await (const ev of ingestChunks(chunks(), { fileName: 'request', sourceName: opts.sourceName, clock: opts.clock, format: 'jsonl', pseudonymSecret })) {
     if (ev.type === 'conversation') conversations.push(ev.value);
     else if (ev.type === 'rejected') result.errors.push({ index: ev.error.line > 0 ? ev.error.line - 1 : null, message: recordMessage(ev.error.reason) });
     else if (ev.type === 'ignored') result.errors.push({ index: ev.line - 1, message: EMPTY_RECORD });

@@ -16,6 +16,7 @@ import type { RowError } from '../../ingest/row-error.ts';
 import { externalIdsOf, splitDuplicates } from '../../ingest/duplicate-records.ts';
 import { ignoredColumns, type ImportSchema } from '../../ingest/import-schema.ts';
 import { collectPreview, type FilePreview } from '../../ingest/preview.ts';
+import { DEFAULT_RETRY, withDbRetry, type RetryPolicy } from './retry-transient.ts';
 
 /** Outcome of importing one file. `inserted`/`updated`/`skipped` count conversations (or employee answers). */
 export interface FileSummary {
@@ -34,6 +35,10 @@ export interface FileSummary {
   rejected: RowError[];
   /** All rejected rows, listed or not. */
   rejectedCount: number;
+  /** The first REJECTED_LISTED warnings: rows kept but read otherwise than written (a line not in the file's encoding, NULs removed). */
+  warnings: RowError[];
+  /** All warnings, listed or not. */
+  warningCount: number;
   /** What the file was read as (kind, channel, each column's field). */
   schema?: ImportSchema;
   /** Columns nothing reads (named in the summary: map them with --map). */
@@ -77,6 +82,8 @@ export interface RunImportOptions {
   windowRows?: number;
   clock?: Clock;
   onProgress?: (p: ImportProgress) => void;
+  /** How database steps are retried when the database is away for a moment (default: 5 tries over 30 s). */
+  retry?: RetryPolicy;
 }
 
 /** Checks a --channel value: canonical names or French/English synonyms ("téléphone", "mail"). */
@@ -132,22 +139,25 @@ export async function runImport(opts: RunImportOptions): Promise<ImportSummary> 
   const batchSize = opts.batchSize ?? 500;
   const plans = await planFiles(opts.files);
 
-  await opts.store.ensureWorkspace(opts.workspaceId);
+  // Every database step is retried on a transient failure (a PostgreSQL restart): each is idempotent.
+  const db = <T>(what: string, step: () => Promise<T>): Promise<T> => withDbRetry(what, step, opts.retry ?? DEFAULT_RETRY);
+  await db('preparing the workspace', () => opts.store.ensureWorkspace(opts.workspaceId));
+  const pseudonymSecret = await db('reading the pseudonym key', () => opts.store.pseudonymSecret());
   const files: FileSummary[] = [];
   for (const plan of plans) {
     const sourceName = opts.sourceName ?? basename(plan.path);
-    const sourceId = await opts.store.ensureSource(opts.workspaceId, sourceName, plan.format);
-    const summary: FileSummary = { file: plan.path, format: plan.format, rows: 0, inserted: 0, updated: 0, skipped: 0, ignored: 0, rejected: [], rejectedCount: 0, ignoredColumns: [] };
+    const sourceId = await db(`preparing the import of ${plan.path}`, () => opts.store.ensureSource(opts.workspaceId, sourceName, plan.format));
+    const summary: FileSummary = { file: plan.path, format: plan.format, rows: 0, inserted: 0, updated: 0, skipped: 0, ignored: 0, rejected: [], rejectedCount: 0, warnings: [], warningCount: 0, ignoredColumns: [] };
     files.push(summary);
     // The same bytes under another source name would get other natural keys: recognise them by content.
     const sha256 = await sha256File(plan.path);
-    const prior = await opts.store.findImport(opts.workspaceId, sha256);
+    const prior = await db(`preparing the import of ${plan.path}`, () => opts.store.findImport(opts.workspaceId, sha256));
     if (prior && prior.sourceName !== sourceName) {
       summary.alreadyImported = { sourceName: prior.sourceName, importedAt: prior.importedAt };
       continue;
     }
     // Every row this file adds carries the import's id, so `ecoute import undo` can remove exactly them.
-    const importId = await opts.store.beginImport(opts.workspaceId, sourceId, { sha256, fileName: basename(plan.path), bytes: plan.size });
+    const importId = await db(`preparing the import of ${plan.path}`, () => opts.store.beginImport(opts.workspaceId, sourceId, { sha256, fileName: basename(plan.path), bytes: plan.size }));
     let bytes = 0;
     const report = (): void => opts.onProgress?.({ file: plan.path, bytes, totalBytes: plan.size, rows: summary.rows });
     async function* counted(): AsyncGenerator<Uint8Array> {
@@ -166,7 +176,8 @@ export async function runImport(opts: RunImportOptions): Promise<ImportSummary> 
     const flush = async (): Promise<void> => {
       const ids = externalIdsOf(conversations);
       if (ids.length) {
-        const split = splitDuplicates(conversations, await opts.store.storedElsewhere(opts.workspaceId, sourceId, ids));
+        const elsewhere = await db(`writing a batch of ${plan.path}`, () => opts.store.storedElsewhere(opts.workspaceId, sourceId, ids));
+        const split = splitDuplicates(conversations, elsewhere);
         conversations = split.fresh;
         summary.skipped += split.duplicates.length;
         if (split.duplicates.length) {
@@ -174,13 +185,20 @@ export async function runImport(opts: RunImportOptions): Promise<ImportSummary> 
           summary.storedElsewhere = { count, sourceName: summary.storedElsewhere?.sourceName ?? split.duplicates[0].sourceName };
         }
       }
-      if (conversations.length) tally(await opts.store.writeConversations(opts.workspaceId, sourceId, conversations, importId));
+      const batch = conversations;
+      if (batch.length) tally(await db(`writing a batch of ${plan.path}`, () => opts.store.writeConversations(opts.workspaceId, sourceId, batch, importId)));
       conversations = [];
-      if (employees.length) tally(await opts.store.writeEmployeeAnswers(opts.workspaceId, sourceId, employees, importId));
+      const answers = employees;
+      if (answers.length) tally(await db(`writing a batch of ${plan.path}`, () => opts.store.writeEmployeeAnswers(opts.workspaceId, sourceId, answers, importId)));
       employees = [];
       report();
     };
-    const events = ingestChunks(counted(), { fileName: plan.path, sourceName, mapping, channel, clock, format: plan.format, windowRows: opts.windowRows });
+    // An mbox is read twice (threads from headers, then texts): progress counts the second read.
+    const reopen = (): AsyncIterable<Uint8Array> => {
+      bytes = 0;
+      return counted();
+    };
+    const events = ingestChunks(counted(), { fileName: plan.path, sourceName, mapping, channel, clock, format: plan.format, windowRows: opts.windowRows, reopen, pseudonymSecret });
     for await (const ev of events) {
       switch (ev.type) {
         case 'row':
@@ -197,6 +215,9 @@ export async function runImport(opts: RunImportOptions): Promise<ImportSummary> 
         case 'rejected':
           if (summary.rejectedCount++ < REJECTED_LISTED) summary.rejected.push(ev.error);
           break;
+        case 'warning':
+          if (summary.warningCount++ < REJECTED_LISTED) summary.warnings.push(ev.warning);
+          break;
         case 'conversation':
           conversations.push(ev.value);
           if (conversations.length >= batchSize) await flush();
@@ -211,7 +232,7 @@ export async function runImport(opts: RunImportOptions): Promise<ImportSummary> 
     // A file that stored nothing (every row rejected) stays importable under any name once fixed.
     const records = summary.inserted + summary.updated + summary.skipped;
     // The first import of these bytes is remembered even when it added nothing; a later one only if it added something.
-    await opts.store.finishImport(opts.workspaceId, importId, records, !prior && records > 0);
+    await db(`finishing the import of ${plan.path}`, () => opts.store.finishImport(opts.workspaceId, importId, records, !prior && records > 0));
   }
   const sum = (k: 'rows' | 'inserted' | 'updated' | 'skipped' | 'ignored'): number => files.reduce((a, f) => a + f[k], 0);
   return {
@@ -241,6 +262,7 @@ export async function previewImport(opts: Omit<RunImportOptions, 'store' | 'work
       const events = ingestChunks(stream, {
         fileName: plan.path, sourceName: opts.sourceName ?? basename(plan.path), mapping, channel,
         clock: opts.clock ?? systemClock, format: plan.format, windowRows: opts.windowRows,
+        reopen: () => createReadStream(plan.path, { highWaterMark: 64 * 1024 }),
       });
       out.push({ file: plan.path, format: plan.format, preview: await collectPreview(events, REJECTED_LISTED) });
     } finally {

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { EcouteError } from '../../core/errors.ts';
+import type { InsightFilter } from '../../insights/filter-input.ts';
 import type { Insights } from '../../insights/types.ts';
 
 /** `.ts` from the sources (tsx), `.js` from the compiled package (dist/): the worker entry is a sibling file. */
@@ -13,6 +14,8 @@ export interface InsightsJob {
   workspaceId: string;
   /** Epoch ms of "now" for the computation (injected clock). */
   now: number;
+  /** The dashboard filter to narrow the input to (plain data; absent: the whole workspace). */
+  filter?: InsightFilter;
 }
 
 /** What it answers: the insights, or the error translated to plain data. */
@@ -28,15 +31,23 @@ export function workerCanShare(databaseUrl: string): boolean {
 /**
  * Computes a workspace's insights in a one-shot worker thread with its own store connection.
  * Loading and summarising 1M messages takes tens of seconds of CPU; off the main thread the server
- * keeps answering (health, listening station, cached pages) meanwhile.
+ * keeps answering (health, listening station, cached pages) meanwhile. With `filter`, the insights of
+ * that slice of the data (see filterInsightsInput).
  */
-export function computeInsightsInWorker(databaseUrl: string, workspaceId: string, now: Date, schema?: string): Promise<Insights> {
+export function computeInsightsInWorker(
+  databaseUrl: string,
+  workspaceId: string,
+  now: Date,
+  schema?: string,
+  filter?: InsightFilter,
+): Promise<Insights> {
   const job: InsightsJob = {
     entry: new URL(`./insights-worker${OWN_EXT}`, import.meta.url).href,
     databaseUrl,
     schema,
     workspaceId,
     now: now.getTime(),
+    filter,
   };
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('../worker-bootstrap.mjs', import.meta.url), { workerData: job });

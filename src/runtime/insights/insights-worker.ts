@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { toEcouteError } from '../../core/errors.ts';
 import { computeInsights } from '../../insights/compute-insights.ts';
+import { filterInsightsInput } from '../../insights/filter-input.ts';
 import { openStore } from '../../store/open-store.ts';
 import { loadInsightsInput } from './load-insights-input.ts';
 import type { InsightsJob, InsightsReply } from './compute-insights-in-worker.ts';
@@ -15,7 +16,8 @@ let reply: InsightsReply;
 try {
   const store = await openStore(job.databaseUrl, { schema: job.schema });
   try {
-    reply = { ok: true, insights: computeInsights(await loadInsightsInput(store, job.workspaceId, new Date(job.now))) };
+    const input = await loadInsightsInput(store, job.workspaceId, new Date(job.now));
+    reply = { ok: true, insights: computeInsights(filterInsightsInput(input, job.filter)) };
   } finally {
     await store.close();
   }

@@ -1,7 +1,8 @@
 /**
  * Reads the facts a scorecard needs for one period and computes it: the shared step of
  * `ecoute scorecard` and GET /api/scorecards. Messages are read from LAST_TOUCH_DAYS before the
- * period so a relationship NPS answered early in it still finds its team's last contact.
+ * period so a relationship NPS answered early in it still finds its team's last contact. Time to
+ * close comes from the cases closed in the period (opened → closed), as Act's figures measure it.
  */
 import { attributeTeams, LAST_TOUCH_DAYS } from '../../insights/last-touch.ts';
 import { computeScorecards, type ScorecardReport } from '../../learn/scorecards/compute-scorecards.ts';
@@ -11,10 +12,14 @@ import type { Store } from '../../store/store.ts';
 /** The scorecards of `workspaceId` between `from` and `to` (both optional, inclusive). */
 export async function loadScorecards(store: Store, workspaceId: string, config: ScorecardConfig, from?: Date, to?: Date): Promise<ScorecardReport> {
   const lookBack = from ? new Date(from.getTime() - LAST_TOUCH_DAYS * 86_400_000) : undefined;
-  const [touches, surveys] = await Promise.all([
+  const [touches, surveys, cases] = await Promise.all([
     store.messageFacts(workspaceId, { from: lookBack, to }),
     store.surveyFacts(workspaceId, { from, to }),
+    store.allCases(workspaceId),
   ]);
   const messages = from ? touches.filter((m) => m.at >= from) : touches;
-  return computeScorecards(messages, attributeTeams(surveys, touches), config, { from: from ?? null, to: to ?? null });
+  // In closing order, so each figure's evidence lists the cases as they were closed.
+  const closed = cases.filter((c) => c.closedAt && (!from || c.closedAt >= from) && (!to || c.closedAt <= to))
+    .sort((x, y) => x.closedAt!.getTime() - y.closedAt!.getTime() || x.id.localeCompare(y.id));
+  return computeScorecards(messages, attributeTeams(surveys, touches), config, { from: from ?? null, to: to ?? null }, closed);
 }

@@ -10,6 +10,8 @@ import * as m007 from './007-cases.ts';
 import * as m008 from './008-corrections.ts';
 import * as m009 from './009-accounts.ts';
 import * as m010 from './010-drills.ts';
+import * as m011 from './011-search-trigram-index.ts';
+import * as m012 from './012-installation-secrets.ts';
 
 /**
  * The numbered migrations, in order. Listed statically (not read from disk) so they work from any
@@ -29,6 +31,8 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
         '008-corrections': { up: (db) => m008.up(db, adapter.autoIdType) },
         '009-accounts': { up: (db) => m009.up(db, adapter.autoIdType) },
         '010-drills': { up: (db) => m010.up(db, adapter.autoIdType) },
+        '011-search-trigram-index': { up: (db) => m011.up(db, adapter.kind) },
+        '012-installation-secrets': { up: (db) => m012.up(db) },
       };
     },
   };

@@ -5,16 +5,23 @@
 import { getJson } from '../api.js';
 import { emotionChip, empty, pageHeader } from '../components.js';
 import { h } from '../dom.js';
+import { filterBar, filterQuery, isFiltered, noMatch, readFilter } from '../filter-bar.js';
 import { loc, num, pct, t } from '../i18n.js';
 
-export async function render() {
-  const { brands } = await getJson('/api/competitors');
+export async function render(ctx) {
+  const filter = readFilter(ctx.params);
+  const [{ brands }, bar] = await Promise.all([getJson(`/api/competitors${filterQuery(filter)}`), filterBar(ctx, 'competitors')]);
+  const header = pageHeader(t('competitors_title'), t('competitors_lead'));
+  if (isFiltered(filter) && brands.every((b) => b.messages === 0 && b.csat.responses === 0 && b.nps.responses === 0)) {
+    return h('div', { class: 'page page-competitors' }, header, bar, noMatch(ctx, 'competitors'));
+  }
   // The server already lists the own brand first; sorting again keeps that true whatever the order.
   const ordered = [...brands].sort((a, b) => Number(Boolean(b.own)) - Number(Boolean(a.own)));
   return h(
     'div',
     { class: 'page page-competitors' },
-    pageHeader(t('competitors_title'), t('competitors_lead')),
+    header,
+    bar,
     ordered.some((b) => !b.own) ? h('p', { class: 'help' }, t('competitors_help')) : null,
     ordered.length ? h('div', { class: 'brand-grid' }, ordered.map(card)) : empty(),
   );

@@ -2,20 +2,27 @@
 import { getJson } from '../api.js';
 import { emotionChip, empty, pageHeader, section } from '../components.js';
 import { h } from '../dom.js';
+import { filterBar, filterQuery, isFiltered, noMatch, readFilter } from '../filter-bar.js';
 import { label, num, pct, plural, t } from '../i18n.js';
 
 const NEGATIVE = new Set(['anger', 'frustration', 'anxiety', 'confusion', 'disappointment', 'sadness', 'disgust']);
 
-export async function render() {
-  const j = await getJson('/api/journey');
+export async function render(ctx) {
+  const filter = readFilter(ctx.params);
+  const [j, bar] = await Promise.all([getJson(`/api/journey${filterQuery(filter)}`), filterBar(ctx, 'journey')]);
+  const header = pageHeader(t('journey_title'), t('journey_lead'));
+  if (isFiltered(filter) && !j.unstaged && j.stages.every((s) => s.messages === 0)) {
+    return h('div', { class: 'page page-journey' }, header, bar, noMatch(ctx, 'journey'));
+  }
   const stages = j.stages.filter((s) => s.messages > 0 || s.desiredEmotion);
   return h(
     'div',
     { class: 'page page-journey' },
-    pageHeader(t('journey_title'), t('journey_lead')),
+    header,
+    bar,
     stages.length ? heatmap(j, stages) : empty(),
     stages.length ? h('div', { class: 'stage-cards' }, stages.map(stageCard)) : null,
-    j.unstaged ? h('p', { class: 'muted' }, t('unstaged', { n: num(j.unstaged) })) : null,
+    j.unstaged ? h('p', { class: 'muted' }, plural('unstaged', j.unstaged)) : null,
   );
 }
 

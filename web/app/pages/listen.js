@@ -6,22 +6,31 @@ import { label, labelCodes, num, plural, t } from '../i18n.js';
 import { analysisTags, correctionControl, markedText, metaLine, reasonLine } from '../message.js';
 import { actor } from '../case-view.js';
 import { coachPanel } from '../coach-panel.js';
+import { carriedQuery, filterBar, isFiltered, noMatch, readFilter } from '../filter-bar.js';
 
-/** `feminine`: the French noun is feminine, so its "all" option reads "Toutes" (étape, émotion, langue). */
+/**
+ * The station's own label menus; period, team, segment, channel, brand and language are in the filter
+ * bar shared with every page. `feminine`: the French noun is feminine, so its "all" option reads "Toutes".
+ */
 const FILTERS = [
   { name: 'stage', kind: 'stages', feminine: true },
   { name: 'theme', kind: 'themes' },
   { name: 'emotion', kind: 'emotions', feminine: true },
   { name: 'need', kind: 'needs' },
-  { name: 'channel', kind: 'channels' },
-  { name: 'language', codes: ['fr', 'en'], feminine: true },
 ];
 const PAGE = 20;
 
-export async function render({ params }) {
-  const active = {};
+export async function render(ctx) {
+  const { params } = ctx;
+  const shared = readFilter(params);
+  const active = { ...shared };
   for (const f of [...FILTERS.map((f) => f.name), 'q']) if (params.get(f)) active[f] = params.get(f);
-  const first = await getJson(`/api/messages${query({ ...active, limit: PAGE })}`);
+  const [first, bar] = await Promise.all([getJson(`/api/messages${query({ ...active, limit: PAGE })}`), filterBar(ctx, 'listen')]);
+  const header = pageHeader(t('listen_title'), t('listen_lead'));
+  // Only the shared filters get the "nothing matches" page; the station's own menus keep their form.
+  if (isFiltered(shared) && first.total === 0 && Object.keys(active).length === Object.keys(shared).length) {
+    return h('div', { class: 'page page-listen' }, header, bar, noMatch(ctx, 'listen'));
+  }
   const list = h('ol', { class: 'stream', 'aria-label': t('listen_title') });
   // The store stops counting at a cap (1000): past it the total is a floor, shown as "1000+".
   const count = first.totalCapped
@@ -43,8 +52,9 @@ export async function render({ params }) {
   return h(
     'div',
     { class: 'page page-listen' },
-    pageHeader(t('listen_title'), t('listen_lead')),
-    filterForm(active),
+    header,
+    bar,
+    filterForm(active, params),
     legend(),
     count,
     first.items.length ? list : empty(),
@@ -52,7 +62,7 @@ export async function render({ params }) {
   );
 }
 
-function filterForm(active) {
+function filterForm(active, params) {
   const controls = FILTERS.map((f) => {
     const codes = f.codes ?? labelCodes(f.kind);
     const id = `f-${f.name}`;
@@ -67,12 +77,13 @@ function filterForm(active) {
     controls, search,
     h('div', { class: 'field actions' },
       h('button', { type: 'submit', class: 'button primary' }, t('apply')),
-      h('a', { href: '#/listen', class: 'button' }, t('reset'))));
+      h('a', { href: `#/listen${carriedQuery(params)}`, class: 'button' }, t('reset'))));
   const apply = () => {
     const data = new FormData(form);
-    const params = new URLSearchParams();
-    for (const [k, v] of data) if (v) params.set(k, String(v));
-    const qs = params.toString();
+    // The filter bar's choices stay; the form's own menus and search are replaced.
+    const next = new URLSearchParams(readFilter(params));
+    for (const [k, v] of data) if (v) next.set(k, String(v));
+    const qs = next.toString();
     location.hash = `#/listen${qs ? `?${qs}` : ''}`;
   };
   form.addEventListener('submit', (e) => {

@@ -3,17 +3,25 @@ import { getJson } from '../api.js';
 import { ciBar, sparkline } from '../charts.js';
 import { emotionChip, empty, pageHeader, section, signed, verbatim } from '../components.js';
 import { h } from '../dom.js';
-import { date, label, loc, num, pct, t, week } from '../i18n.js';
+import { filterBar, filterQuery, isFiltered, noMatch, readFilter } from '../filter-bar.js';
+import { date, label, loc, num, pct, plural, t, week } from '../i18n.js';
 
-export async function render() {
-  const o = await getJson('/api/overview');
+export async function render(ctx) {
+  const filter = readFilter(ctx.params);
+  const [o, bar] = await Promise.all([getJson(`/api/overview${filterQuery(filter)}`), filterBar(ctx, 'overview')]);
+  const header = pageHeader(
+    t('overview_title'),
+    plural('overview_lead', o.messages.customer, { from: date(o.messages.first), to: date(o.messages.last) }),
+  );
+  if (isFiltered(filter) && o.messages.total === 0 && o.nps.responses + o.csat.responses + o.ces.responses === 0) {
+    // No "0 messages from — to —" lead: the notice says it better.
+    return h('div', { class: 'page page-overview' }, pageHeader(t('overview_title')), bar, noMatch(ctx, 'overview'));
+  }
   return h(
     'div',
     { class: 'page page-overview' },
-    pageHeader(
-      t('overview_title'),
-      t('overview_lead', { customers: num(o.messages.customer), from: date(o.messages.first), to: date(o.messages.last) }),
-    ),
+    header,
+    bar,
     fixFirst(o),
     h('div', { class: 'grid-3' }, scoreCard('nps', o.nps.score, o.nps, o.trend.nps, 1), scoreCard('csat', o.csat.score, o.csat, o.trend.csat, 1, 'percent'), scoreCard('ces', o.ces.mean, o.ces, o.trend.ces, 2)),
     h('div', { class: 'grid-2' }, journeyStrip(o), trends(o)),
@@ -30,12 +38,12 @@ function fixFirst(o) {
       h(
         'div',
         { class: 'fix-body' },
-        h('h3', {}, loc(d.name), d.kind === 'stage' ? h('span', { class: 'muted' }, ` (${t('stage').toLowerCase()})`) : null),
-        h('p', {}, t('unhappy_line', { with: pct(d.rateWith), without: pct(d.rateWithout), n: num(d.withN) })),
+        h('h3', {}, loc(d.name), kindNote(d)),
+        h('p', {}, plural('unhappy_line', d.withN, { with: pct(d.rateWith), without: pct(d.rateWithout) })),
         d.emotions.length
           ? h('p', { class: 'fix-felt' }, `${t('fix_felt')} `, ...d.emotions.map((e) => h('span', { class: 'chip' }, `${loc(e.name)} ${pct(e.share)}`)))
           : null,
-        h('a', { href: `#/listen?${d.kind}=${encodeURIComponent(d.label)}` }, t('see_verbatims')),
+        h('a', { href: verbatimsLink(d) }, t('see_verbatims')),
       ),
       h(
         'div',
@@ -56,6 +64,17 @@ function fixFirst(o) {
   );
 }
 
+/** "(stage)" or "(discovered theme)" after a cause's name; nothing for a built-in theme. */
+function kindNote(d) {
+  const note = d.kind === 'stage' ? t('stage').toLowerCase() : d.kind === 'discovered' ? t('fix_discovered') : null;
+  return note ? h('span', { class: 'muted' }, ` (${note})`) : null;
+}
+
+/** The listening station filtered on the cause; a discovered theme (no label to filter on) is searched by its main term. */
+function verbatimsLink(d) {
+  return d.kind === 'discovered' ? `#/listen?q=${encodeURIComponent(d.terms?.[0] ?? d.name.fr)}` : `#/listen?${d.kind}=${encodeURIComponent(d.label)}`;
+}
+
 function scoreCard(kind, value, score, change, digits, unit = '') {
   const ci = score.ci;
   return h(
@@ -64,7 +83,7 @@ function scoreCard(kind, value, score, change, digits, unit = '') {
     h('h2', {}, t(kind)),
     // CSAT is on 0..100: shown with the language's percent sign ("48 %" in French, "48%" in English).
     h('p', { class: 'score-value' }, value === null ? '—' : unit === 'percent' ? pct(value / 100) : num(value, kind === 'ces' ? 2 : 0)),
-    h('p', { class: 'muted' }, score.responses ? t('responses', { n: num(score.responses) }) : t('no_responses')),
+    h('p', { class: 'muted' }, score.responses ? plural('responses', score.responses) : t('no_responses')),
     ci ? h('p', { class: 'muted' }, t('ci', { low: num(ci.low, digits), high: num(ci.high, digits) })) : null,
     change && change.delta !== null
       ? h('p', { class: `delta ${change.delta >= 0 ? 'up' : 'down'}` }, t('vs_last_week', { delta: signed(change.delta, (v) => num(v, digits)) }))
@@ -146,7 +165,7 @@ function spikes(o) {
               { class: `spike ${s.severity}` },
               h('strong', {}, loc(s.name)),
               ' ',
-              t('spike_line', { count: num(s.count), week: week(s.week), baseline: num(s.baseline, 1), ratio: num(s.ratio, 1) }),
+              plural('spike_line', s.count, { week: week(s.week), baseline: num(s.baseline, 1), ratio: num(s.ratio, 1) }),
             ),
           ),
         )

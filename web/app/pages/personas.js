@@ -2,14 +2,19 @@
 import { getJson } from '../api.js';
 import { emotionChip, empty, pageHeader, verbatim } from '../components.js';
 import { h } from '../dom.js';
-import { label, loc, num, pct, t } from '../i18n.js';
+import { filterBar, filterQuery, isFiltered, noMatch, readFilter } from '../filter-bar.js';
+import { label, loc, pct, plural, t } from '../i18n.js';
 
-export async function render() {
-  const { personas } = await getJson('/api/personas');
+export async function render(ctx) {
+  const filter = readFilter(ctx.params);
+  const [{ personas }, bar] = await Promise.all([getJson(`/api/personas${filterQuery(filter)}`), filterBar(ctx, 'personas')]);
+  const header = pageHeader(t('personas_title'), t('personas_lead'));
+  if (isFiltered(filter) && personas.length === 0) return h('div', { class: 'page page-personas' }, header, bar, noMatch(ctx, 'personas'));
   return h(
     'div',
     { class: 'page page-personas' },
-    pageHeader(t('personas_title'), t('personas_lead')),
+    header,
+    bar,
     personas.length ? h('div', { class: 'persona-grid' }, personas.map(card)) : empty(),
   );
 }
@@ -19,7 +24,7 @@ function card(p) {
     'article',
     { class: 'card persona' },
     h('h2', {}, loc(p.name)),
-    h('p', { class: 'muted' }, t('size', { n: num(p.size), share: pct(p.share) }),
+    h('p', { class: 'muted' }, plural('size', p.size, { share: pct(p.share) }),
       p.segment ? ` · ${t('persona_segment', { segment: p.segment })}` : '',
       p.channel ? ` · ${t('persona_channel', { channel: label('channels', p.channel).toLocaleLowerCase() })}` : ''),
     h('div', { class: 'persona-emotions' }, p.emotions.slice(0, 3).map((e) => emotionChip(e.emotion, pct(e.share)))),

@@ -2,17 +2,22 @@
 import { getJson } from '../api.js';
 import { empty, pageHeader } from '../components.js';
 import { h } from '../dom.js';
-import { date, loc, money, num, t } from '../i18n.js';
+import { filterBar, filterQuery, isFiltered, noMatch, readFilter } from '../filter-bar.js';
+import { date, loc, money, num, plural, t } from '../i18n.js';
 
-export async function render() {
-  const r = await getJson('/api/risk');
+export async function render(ctx) {
+  const filter = readFilter(ctx.params);
+  const [r, bar] = await Promise.all([getJson(`/api/risk${filterQuery(filter)}`), filterBar(ctx, 'risk')]);
+  const header = pageHeader(t('risk_title'), t('risk_lead', { threshold: num(r.threshold) }));
+  if (isFiltered(filter) && r.customersTotal === 0) return h('div', { class: 'page page-risk' }, header, bar, noMatch(ctx, 'risk'));
   return h(
     'div',
     { class: 'page page-risk' },
-    pageHeader(t('risk_title'), t('risk_lead', { threshold: num(r.threshold) })),
+    header,
+    bar,
     h('div', { class: 'grid-3' },
       h('section', { class: 'card score-card' }, h('h2', {}, t('value_at_risk')), h('p', { class: 'score-value' }, money(r.valueAtRisk, r.currency))),
-      h('section', { class: 'card score-card' }, h('h2', {}, t('customers_at_risk')), h('p', { class: 'score-value' }, num(r.count)), h('p', { class: 'muted' }, t('out_of_customers', { n: num(r.customersTotal) }))),
+      h('section', { class: 'card score-card' }, h('h2', {}, t('customers_at_risk')), h('p', { class: 'score-value' }, num(r.count)), h('p', { class: 'muted' }, plural('out_of_customers', r.customersTotal))),
     ),
     r.customers.length ? table(r.customers, r.currency) : empty(),
   );

@@ -3,14 +3,21 @@ import { getJson } from '../api.js';
 import { ciBar, sparkline } from '../charts.js';
 import { empty, pageHeader, section, signed, verbatim } from '../components.js';
 import { h } from '../dom.js';
+import { filterBar, filterQuery, isFiltered, noMatch, readFilter } from '../filter-bar.js';
 import { getLang, loc, num, pct, plural, t } from '../i18n.js';
 
-export async function render() {
-  const d = await getJson('/api/themes');
+export async function render(ctx) {
+  const filter = readFilter(ctx.params);
+  const [d, bar] = await Promise.all([getJson(`/api/themes${filterQuery(filter)}`), filterBar(ctx, 'themes')]);
+  const header = pageHeader(t('themes_title'), t('themes_lead'));
+  if (isFiltered(filter) && d.themes.every((th) => th.messages === 0) && !d.drivers.detractors.n && !d.drivers.lowCsat.n) {
+    return h('div', { class: 'page page-themes' }, header, bar, noMatch(ctx, 'themes'));
+  }
   return h(
     'div',
     { class: 'page page-themes' },
-    pageHeader(t('themes_title'), t('themes_lead')),
+    header,
+    bar,
     drivers(t('drivers_detractors'), d.drivers.detractors),
     drivers(t('drivers_low_csat'), d.drivers.lowCsat),
     themes(d.themes),
@@ -33,7 +40,7 @@ function drivers(title, report) {
   return section(
     title,
     h('p', { class: 'help' }, t('driver_help')),
-    report.baseRate !== null ? h('p', { class: 'muted' }, t('base_rate', { rate: pct(report.baseRate), n: num(report.n) })) : null,
+    report.baseRate !== null ? h('p', { class: 'muted' }, plural('base_rate', report.n, { rate: pct(report.baseRate) })) : null,
     rows.length
       ? h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('factor')), h('th', { scope: 'col' }, t('impact')), h('th', { scope: 'col' }, t('difference')), h('th', { scope: 'col' }, t('ci_short')), h('th', { scope: 'col' }, t('odds_ratio')))),

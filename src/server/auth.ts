@@ -55,6 +55,8 @@ declare module 'hono' {
   interface ContextVariableMap {
     /** The request's credentials, looked up once (the resolver of its workspace and the auth check share them). */
     credentials: Promise<Credentials | null>;
+    /** Who passed the auth check (unset while accounts are off): routes name them in what they record. */
+    principal: Principal;
   }
 }
 
@@ -146,6 +148,7 @@ export function installAuth(app: Hono, store: Store, clock: Clock): void {
     if (!can(principal.role, action)) refuse(principal, action, workspaceId);
     if (exports && !can(principal.role, 'export')) refuse(principal, 'export', workspaceId);
     checkCsrf(c, principal);
+    c.set('principal', principal);
     await next();
     const changes = isUnsafeMethod(c.req.method) && action !== 'read';
     const personal = c.req.method === 'GET' && /^\/api\/customers\/[^/]+\/history$/.test(c.req.path);

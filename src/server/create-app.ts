@@ -108,7 +108,7 @@ export function createApp(deps: AppDeps): Hono {
   registerAssessmentRoutes(app, store);
   registerScorecardRoutes(app, store);
   registerValueRoutes(app, store);
-  registerHygieneRoutes(app, store, clock);
+  registerHygieneRoutes(app, store);
 
   app.all('/api/*', (c) => {
     throw new NotFoundError('API route', `${c.req.method} ${c.req.path}`);

@@ -8,13 +8,11 @@
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import { InputError, NotFoundError, UsageError } from '../core/errors.ts';
-import type { Clock } from '../core/ports.ts';
 import { pseudonymizeCustomerId } from '../ingest/pii/redact.ts';
 import { applyWorkspaceRetention } from '../runtime/hygiene/apply-workspace-retention.ts';
 import { removedNothing } from '../store/delete-rows.ts';
 import type { ImportListing } from '../store/import-log-queries.ts';
 import type { Store } from '../store/store.ts';
-import { accountsOn, identify } from './auth.ts';
 import { workspaceOf } from './workspace-context.ts';
 
 /** Longest retention period accepted, in months (as the workspace settings schema). */
@@ -23,10 +21,9 @@ export const MAX_RETENTION_MONTHS = 1200;
 const RetentionBody = z.object({ months: z.number().int().min(0).max(MAX_RETENTION_MONTHS) }).strict();
 const RETENTION_SHAPE = `{"months": N} with N a whole number of months from 0 (keep forever) to ${MAX_RETENTION_MONTHS}`;
 
-/** Who is calling, for the audit line: the same principal the auth middleware checked. */
-async function actorOf(c: Context, store: Store, clock: Clock): Promise<string> {
-  if (!(await accountsOn(store))) return 'api';
-  return (await identify(c, store, workspaceOf(c), clock))?.actor ?? 'api';
+/** Who is calling, for the audit line: the principal the auth middleware checked (`api` while accounts are off). */
+function actorOf(c: Context): string {
+  return c.get('principal')?.actor ?? 'api';
 }
 
 const importJson = (i: ImportListing) => ({ ...i, importedAt: i.importedAt.toISOString() });
@@ -39,7 +36,7 @@ async function retentionMonths(store: Store, workspaceId: string): Promise<numbe
  * Registers GET /api/imports, DELETE /api/imports/:id, DELETE /api/customers/:id, GET and PUT
  * /api/retention and POST /api/retention/apply on `app` (before its /api/* catch-all).
  */
-export function registerHygieneRoutes(app: Hono, store: Store, clock: Clock): void {
+export function registerHygieneRoutes(app: Hono, store: Store): void {
   app.get('/api/imports', async (c) => c.json({ imports: (await store.listImports(workspaceOf(c))).map(importJson) }));
 
   app.delete('/api/imports/:id', async (c) => {
@@ -49,7 +46,7 @@ export function registerHygieneRoutes(app: Hono, store: Store, clock: Clock): vo
     if (!(await store.listImports(workspaceId)).some((i) => i.id === id)) {
       throw new NotFoundError('Import', id, `List the imports of workspace "${workspaceId}" and their ids with GET /api/imports.`);
     }
-    const undone = await store.undoImport(workspaceId, id, await actorOf(c, store, clock));
+    const undone = await store.undoImport(workspaceId, id, actorOf(c));
     return c.json({ import: importJson(undone.import), removed: undone.removed });
   });
 
@@ -57,7 +54,7 @@ export function registerHygieneRoutes(app: Hono, store: Store, clock: Clock): vo
     const workspaceId = workspaceOf(c);
     const raw = c.req.param('id').trim(); // Hono decodes path parameters (an e-mail's %40)
     if (raw === '') throw new UsageError('Name the customer to erase: DELETE /api/customers/ID with the customer id of your source system (or their e-mail address).');
-    const removed = await store.eraseCustomer(workspaceId, pseudonymizeCustomerId(raw, await store.pseudonymSecret()), await actorOf(c, store, clock));
+    const removed = await store.eraseCustomer(workspaceId, pseudonymizeCustomerId(raw, await store.pseudonymSecret()), actorOf(c));
     // The request is audited either way; nothing found is a 404 so a typo is not taken for an erasure.
     if (removedNothing(removed)) {
       throw new NotFoundError('Customer', raw, 'Nothing about this id is stored in this workspace: check the id of your source system (an e-mail address is accepted), or it was erased already.');
@@ -82,7 +79,7 @@ export function registerHygieneRoutes(app: Hono, store: Store, clock: Clock): vo
     if (dry !== undefined && dry !== 'true' && dry !== 'false') {
       throw new UsageError(`Query parameter "dryRun" must be true or false, not "${dry}".`, { parameter: 'dryRun' });
     }
-    const result = await applyWorkspaceRetention(store, workspaceId, { dryRun: dry === 'true', actor: await actorOf(c, store, clock) });
+    const result = await applyWorkspaceRetention(store, workspaceId, { dryRun: dry === 'true', actor: actorOf(c) });
     if (!result) {
       throw new InputError(`Workspace "${workspaceId}" keeps everything: it has no retention period. Set one with PUT /api/retention {"months": N} first.`);
     }

@@ -1,25 +1,20 @@
 import type { Kysely, Transaction } from 'kysely';
 import { caseTargetsOf, type CaseTargets } from '../act/cases/case-due.ts';
 import type { Case } from '../core/act.ts';
+import type { CaseDraft } from '../core/alert.ts';
 import { InputError } from '../core/errors.ts';
 import { WorkspaceSettingsSchema } from '../core/workspace.ts';
 import { toCase } from './case-rows.ts';
 import type { Database } from './db-types.ts';
 import { toDbId } from './ids.ts';
 
-/** What it takes to open a case; the alert engine builds one inside its own transaction. */
-export interface NewCaseRow {
-  id: string;
+/**
+ * What it takes to open a case: the draft the alert engine (or a person) builds, plus where, when and by
+ * whom it is written. A case opened by hand may have no due time yet (dueAt null).
+ */
+export interface NewCaseRow extends Omit<CaseDraft, 'dueAt'> {
   workspaceId: string;
-  title: string;
-  messageId: string | null;
   alertId: string | null;
-  conversationId: string | null;
-  customerId: string | null;
-  urgency: 'low' | 'medium' | 'high' | null;
-  priority: 'low' | 'medium' | 'high';
-  owner: string | null;
-  team: string | null;
   dueAt: Date | null;
   createdAt: Date;
   actor: string;

@@ -6,6 +6,7 @@ import {
 } from '../../runtime/act/configured-delivery.ts';
 import type { Command } from '../command.ts';
 import { parseFlags, parseTextOrJson } from '../parse-flags.ts';
+import { untilSignal } from '../until-signal.ts';
 
 const USAGE = `Usage: ecoute deliver [--watch [--interval S]]
        ecoute deliver list [--status pending|sending|delivered|failed] [--limit N] [--format text|json]
@@ -20,19 +21,6 @@ same in the background.
   --watch       keep sending every --interval seconds (default ${DEFAULT_DELIVERY_INTERVAL_S}) until Ctrl-C
   list          deliveries, newest first, with every attempt (--limit, default 50)
   retry ID      put a failed delivery back in the queue (after fixing the rule or the receiver)`;
-
-/** Resolves when the process receives SIGINT or SIGTERM. */
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = (): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve();
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
 
 function parseStatus(value: string | undefined): DeliveryStatus | undefined {
   if (value === undefined) return undefined;

@@ -12,6 +12,7 @@ import { startConfiguredSpikeChecks } from '../../runtime/act/spike-check.ts';
 import { startForEveryWorkspace } from '../../runtime/workspaces/every-workspace.ts';
 import type { Command } from '../command.ts';
 import { parseFlags } from '../parse-flags.ts';
+import { untilSignal } from '../until-signal.ts';
 
 const USAGE = `Usage: ecoute serve [--port N] [--host H]
 
@@ -36,19 +37,6 @@ function parsePort(value: string | undefined, fallback: number): number {
 export function isLoopbackHost(host: string): boolean {
   const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h) || /^::ffff:127\./.test(h);
-}
-
-/** Resolves when the process receives SIGINT or SIGTERM. */
-function untilSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const stop = (signal: string): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
 }
 
 /** `ecoute serve`: the dashboard and API, plus the digest schedule when configured. */
@@ -103,19 +91,21 @@ export const serveCommand: Command = {
         stops.push(stopDigests);
         ctx.stdout.write(`Digests: ${ctx.config.digestSchedule} (08:00 local time).\n`);
       }
-      // Alert rules with a spike condition: checked now and every ECOUTE_SPIKE_CHECK (default 15m).
-      // Both run for every workspace of the database (the server answers for all of them), new ones included.
-      const listIds = async () => (await store.listWorkspaces()).map((w) => w.id);
+      // Per workspace, for every workspace of the database (the server answers for all), new ones included:
+      // spike rules checked now and every ECOUTE_SPIKE_CHECK (default 15m), and the alert outbox (e-mail via
+      // SMTP_URL, webhooks) sent every 5 s, each delivery logged.
       stops.push(startForEveryWorkspace({
-        list: listIds,
-        start: (ws) => startConfiguredSpikeChecks(store, { ...ctx.config, workspace: ws }, ctx.clock, ctx.stderr),
-        onError: (err) => ctx.stderr.write(`ecoute: spike checks: ${(err as Error).message}\n`),
-      }));
-      // Alert deliveries (e-mail via SMTP_URL, webhooks): the outbox is sent every 5 s, each delivery logged.
-      stops.push(startForEveryWorkspace({
-        list: listIds,
-        start: (ws) => startConfiguredDelivery(store, { ...ctx.config, workspace: ws }, ctx.clock, ctx.stderr, { prefix: 'ecoute: ' }),
-        onError: (err) => ctx.stderr.write(`ecoute: deliveries: ${(err as Error).message}\n`),
+        list: async () => (await store.listWorkspaces()).map((w) => w.id),
+        start: (ws) => {
+          const config = { ...ctx.config, workspace: ws };
+          const stopSpikes = startConfiguredSpikeChecks(store, config, ctx.clock, ctx.stderr);
+          const stopDelivery = startConfiguredDelivery(store, config, ctx.clock, ctx.stderr, { prefix: 'ecoute: ' });
+          return async () => {
+            await stopSpikes?.();
+            await stopDelivery();
+          };
+        },
+        onError: (err) => ctx.stderr.write(`ecoute: background tasks: ${(err as Error).message}\n`),
       }));
       ctx.stdout.write(`Écoute is listening on ${server.url} (workspace "${ctx.config.workspace}"). Press Ctrl-C to stop.\n`);
       await stopped;

@@ -5,6 +5,7 @@ import { JOB_SCHEMA, JobQueue, requirePostgres } from '../../runtime/jobs/job-qu
 import { startWorker } from '../../runtime/jobs/run-worker.ts';
 import type { Command } from '../command.ts';
 import { parseFlags } from '../parse-flags.ts';
+import { untilSignal } from '../until-signal.ts';
 
 const USAGE = `Usage: ecoute worker [--concurrency N] [--model DIR]
 
@@ -17,19 +18,6 @@ ECOUTE_JOB_TIMEOUT (default 5m). SIGTERM or Ctrl-C: finish the jobs in hand, the
                     process per core rather than a large N)
   --model DIR       folder holding analyzer.json (default: the package's models/); a new model version
                     re-analyses every message in the background, readers keep the old analysis meanwhile`;
-
-/** Resolves with the signal's name when the process receives SIGINT or SIGTERM. */
-function untilSignal(): Promise<string> {
-  return new Promise((resolve) => {
-    const stop = (signal: string): void => {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      resolve(signal);
-    };
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  });
-}
 
 function parseConcurrency(value: string | undefined): number {
   if (value === undefined) return 1;

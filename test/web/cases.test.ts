@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCase } from '../../src/store/case-queries.ts';
 import type { Database } from '../../src/store/db-types.ts';
@@ -15,7 +15,7 @@ import { sqliteAdapter } from '../../src/store/sqlite-dialect.ts';
 import { createApp } from '../../src/server/create-app.ts';
 import { startServer, type RunningServer } from '../../src/server/http-server.ts';
 import { NOW, seedStore, WORKSPACE, type SeededStore } from '../server/fixtures.ts';
-import { browserSkipReason, CHROMIUM_PATH } from './chromium.ts';
+import { browserSkipReason, launchChromium } from './chromium.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
@@ -52,10 +52,7 @@ beforeAll(async () => {
   seeded = await seedStore();
   raw = await sqliteAdapter(path.join(seeded.dir, 'test.db')).createKysely();
   server = await startServer(createApp({ store: seeded.store, workspaceId: WORKSPACE, clock: () => NOW, webDir: path.resolve(import.meta.dirname, '../../web') }), { port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();

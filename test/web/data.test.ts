@@ -6,13 +6,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/runtime/import/run-import.ts';
 import { createApp } from '../../src/server/create-app.ts';
 import { startServer, type RunningServer } from '../../src/server/http-server.ts';
 import { NOW, seedStore, WORKSPACE, type SeededStore } from '../server/fixtures.ts';
-import { browserSkipReason, CHROMIUM_PATH } from './chromium.ts';
+import { browserSkipReason, launchChromium } from './chromium.ts';
 
 const SKIP = browserSkipReason();
 if (SKIP) it.skip(SKIP, () => undefined);
@@ -31,7 +31,7 @@ beforeAll(async () => {
   writeFileSync(file, 'ticket_id,date,customer_id,message,nps\nT1,2026-11-05,IMP-1,"Colis en retard",3\nT2,2026-11-06,IMP-2,"Parfait",10\nT3,2026-11-07,IMP-1,"Toujours rien",2\n');
   await runImport({ store: seeded.store, workspaceId: WORKSPACE, files: [file], clock: () => NOW });
   server = await startServer(createApp({ store: seeded.store, workspaceId: WORKSPACE, clock: () => NOW, webDir: path.resolve(import.meta.dirname, '../../web') }), { port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -7,14 +7,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/create-app.ts';
 import { startServer, type RunningServer } from '../../src/server/http-server.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { DRILL_NOW, DRILL_WS, seedDrills } from '../server/drill-fixtures.ts';
-import { browserSkipReason, CHROMIUM_PATH } from './chromium.ts';
+import { browserSkipReason, launchChromium } from './chromium.ts';
 
 let dir: string;
 let store: Store;
@@ -32,10 +32,7 @@ beforeAll(async () => {
   await seedDrills(store);
   const app = createApp({ store, workspaceId: DRILL_WS, clock: () => DRILL_NOW, webDir: path.resolve(import.meta.dirname, '../../web') });
   server = await startServer(app, { port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -6,13 +6,13 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/create-app.ts';
 import { startServer, type RunningServer } from '../../src/server/http-server.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { NOW, seedStore, TEAMS, WORKSPACE, type SeededStore } from '../server/fixtures.ts';
-import { browserSkipReason, CHROMIUM_PATH } from './chromium.ts';
+import { browserSkipReason, launchChromium } from './chromium.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 /** Every page a phone user reaches from the navigation, plus a customer's history. */
@@ -32,10 +32,7 @@ beforeAll(async () => {
   seeded = await seedStore();
   const app = createApp({ store: seeded.store, workspaceId: WORKSPACE, clock: () => NOW, webDir: path.resolve(import.meta.dirname, '../../web') });
   server = await startServer(app, { port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

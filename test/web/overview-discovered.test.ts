@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationInput } from '../../src/core/conversation.ts';
 import { createApp } from '../../src/server/create-app.ts';
@@ -14,7 +14,7 @@ import { startServer, type RunningServer } from '../../src/server/http-server.ts
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { analysis } from '../insights/fixtures.ts';
-import { browserSkipReason, CHROMIUM_PATH } from './chromium.ts';
+import { browserSkipReason, launchChromium } from './chromium.ts';
 
 const WS = 'overview-discovered';
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -54,7 +54,7 @@ beforeAll(async () => {
     analysis: analysis(p.text.includes('fidélité') ? { sentiment: 'negative', emotions: ['frustration'] } : { sentiment: 'positive', emotions: ['joy'] }),
   })));
   server = await startServer(createApp({ store, workspaceId: WS, clock: () => NOW, webDir: path.resolve(import.meta.dirname, '../../web') }), { port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

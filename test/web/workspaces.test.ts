@@ -8,7 +8,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/runtime/accounts/credentials.ts';
 import { createApp } from '../../src/server/create-app.ts';
@@ -16,7 +16,7 @@ import { startServer, type RunningServer } from '../../src/server/http-server.ts
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { seedWorkspace } from '../server/two-workspaces.ts';
-import { browserSkipReason, CHROMIUM_PATH } from './chromium.ts';
+import { browserSkipReason, launchChromium } from './chromium.ts';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const PASSWORD = 'correct horse battery staple';
@@ -40,7 +40,7 @@ beforeAll(async () => {
   await store.addUser('acme', { email: 'dora@two.example', passwordHash, role: 'analyst' });
   await store.setRole('cedar', 'dora@two.example', 'viewer');
   server = await startServer(createApp({ store, workspaceId: 'acme', clock: () => NOW, webDir: path.resolve(import.meta.dirname, '../../web') }), { port: 0, host: '127.0.0.1' });
-  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();

@@ -41,9 +41,17 @@ export interface Principal {
 
 const LOGIN_HINT = 'Log in on the dashboard, or send `Authorization: Bearer ec_…` with an API token of this workspace (`ecoute token create NAME --role ROLE`).';
 
-/** True when accounts are on (any user exists): the API then needs a session or a token. */
-export async function accountsOn(store: Store): Promise<boolean> {
-  return (await store.countUsers()) > 0;
+/**
+ * True when accounts are on (any user exists): the API then needs a session or a token. Asked once per
+ * request, however many steps ask (the workspace resolver, the auth check, a route).
+ */
+export function accountsOn(c: Context, store: Store): Promise<boolean> {
+  let on = c.get('accountsOn');
+  if (!on) {
+    on = store.countUsers().then((n) => n > 0);
+    c.set('accountsOn', on);
+  }
+  return on;
 }
 
 /** The credentials a request carries, checked but not yet tied to a workspace. */
@@ -55,6 +63,8 @@ declare module 'hono' {
   interface ContextVariableMap {
     /** The request's credentials, looked up once (the resolver of its workspace and the auth check share them). */
     credentials: Promise<Credentials | null>;
+    /** Whether any user exists, looked up once per request (accountsOn). */
+    accountsOn: Promise<boolean>;
     /** Who passed the auth check (unset while accounts are off): routes name them in what they record. */
     principal: Principal;
   }
@@ -139,7 +149,7 @@ function refuse(who: Principal, action: Action, workspaceId: string): never {
 /** Installs the check on every /api route, in the request's workspace (after installWorkspace, before any route). */
 export function installAuth(app: Hono, store: Store, clock: Clock): void {
   app.use('/api/*', async (c, next) => {
-    if (PUBLIC.test(c.req.path) || !(await accountsOn(store))) return next();
+    if (PUBLIC.test(c.req.path) || !(await accountsOn(c, store))) return next();
     const workspaceId = workspaceOf(c);
     const principal = await identify(c, store, workspaceId, clock);
     if (!principal) throw new UnauthorizedError(`This workspace needs a log-in. ${LOGIN_HINT}`);

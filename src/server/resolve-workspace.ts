@@ -86,7 +86,7 @@ async function credentialsOrNull(c: Context, store: Store, clock: Clock): Promis
 /** The resolver `createApp` installs: `defaultId` is the server's default workspace (ECOUTE_WORKSPACE). */
 export function workspaceResolver(store: Store, clock: Clock, defaultId: string): WorkspaceResolver {
   return async (c, ask) => {
-    const on = await accountsOn(store);
+    const on = await accountsOn(c, store);
     // With accounts off a token is still honoured for its workspace, never required.
     const who = on || c.req.header('authorization') ? await credentialsOrNull(c, store, clock) : null;
     if (who?.via === 'token') {

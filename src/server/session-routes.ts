@@ -98,7 +98,7 @@ export function registerSessionRoutes(app: Hono, store: Store, clock: Clock, def
 
   app.get('/api/session', async (c) => {
     const workspaceId = workspaceOf(c);
-    if (!(await accountsOn(store))) return c.json({ open: true, workspace: workspaceId, role: 'admin' });
+    if (!(await accountsOn(c, store))) return c.json({ open: true, workspace: workspaceId, role: 'admin' });
     const who = await identify(c, store, workspaceId, clock);
     if (!who) throw new UnauthorizedError('Nobody is logged in. Log in with POST /api/session {email, password}.');
     return c.json({
@@ -111,7 +111,7 @@ export function registerSessionRoutes(app: Hono, store: Store, clock: Clock, def
 
   app.delete('/api/session', async (c) => {
     // Whatever workspace the request is in: logging out needs the session, not a role.
-    const found = (await accountsOn(store)) ? await authenticate(c, store, clock).catch(() => null) : null;
+    const found = (await accountsOn(c, store)) ? await authenticate(c, store, clock).catch(() => null) : null;
     if (found?.via === 'session') {
       checkCsrf(c, { via: 'session', csrfToken: found.session.csrfToken });
       await store.deleteSession(found.sessionHash);

@@ -16,7 +16,7 @@ const OPEN_ROLE: Role = 'admin';
 
 /** The workspaces a request's caller may use: all of the database while accounts are off; else theirs. */
 async function usable(c: Context, store: Store, clock: Clock, defaultId: string): Promise<WorkspaceMembership[]> {
-  const on = await accountsOn(store);
+  const on = await accountsOn(c, store);
   const who = on || c.req.header('authorization') ? await authenticate(c, store, clock).catch(() => null) : null;
   if (who?.via === 'token') {
     // A token is of one workspace: it never lists the others, even their names.
@@ -38,7 +38,7 @@ export function registerWorkspaceRoutes(app: Hono, store: Store, clock: Clock, d
     return c.json({
       current,
       default: defaultId,
-      open: !(await accountsOn(store)),
+      open: !(await accountsOn(c, store)),
       workspaces: workspaces.map((w) => ({ ...w, current: w.id === current })),
     });
   });

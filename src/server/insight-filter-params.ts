@@ -28,9 +28,10 @@ function day(name: 'from' | 'to', value: string): string {
   return value;
 }
 
-function text(name: string, value: string): string {
-  if (value.length > MAX_FILTER_TEXT) {
-    throw new UsageError(`Query parameter "${name}" is too long (${value.length} characters). Use at most ${MAX_FILTER_TEXT}.`, { parameter: name });
+/** A free-text query value checked for length (the listening station's parameters use it too). */
+export function text(name: string, value: string, max = MAX_FILTER_TEXT): string {
+  if (value.length > max) {
+    throw new UsageError(`Query parameter "${name}" is too long (${value.length} characters). Use at most ${max}.`, { parameter: name });
   }
   return value;
 }

@@ -3,7 +3,7 @@ import { UsageError } from '../core/errors.ts';
 import type { FactFilter } from '../core/facts.ts';
 import type { Channel } from '../core/labels.ts';
 import { resolvePeriod } from '../insights/filter-input.ts';
-import { MAX_FILTER_TEXT, parseInsightFilter } from './insight-filter-params.ts';
+import { MAX_FILTER_TEXT, parseInsightFilter, text } from './insight-filter-params.ts';
 
 /** Default and maximum page sizes of the listening station. */
 export const DEFAULT_PAGE_SIZE = 20;
@@ -37,12 +37,7 @@ function oneOf<T extends string>(name: string, value: string | undefined, allowe
 
 function freeText(name: string, value: string | undefined, max: number): string | undefined {
   if (value === undefined || value === '') return undefined;
-  if (value.length > max) {
-    throw new UsageError(`Query parameter "${name}" is too long (${value.length} characters). Use at most ${max}.`, {
-      parameter: name,
-    });
-  }
-  return value;
+  return text(name, value, max);
 }
 
 /**

@@ -2,69 +2,35 @@
  * Dashboard latency benchmark: builds (once, cached in .tmp/bench-1m.db) a SQLite database with
  * 1,000,000 messages, starts the real server on loopback and measures p50/p95/p99 of every API route
  * and of every page (index.html plus the JSON it needs). The one-time insights warm-up is reported
- * separately. Target: p95 < 300 ms. Run: `npm run bench:dashboard` (options: --messages N --requests N).
+ * separately. Target: p95 < 300 ms. Then the overview while an import runs in a second process,
+ * without and with `Cache-Control: max-stale` (bench/dashboard-during-import.ts). Run:
+ * `npm run bench:dashboard` (options: --messages N --requests N --import-seconds S (0: skip) --clients N).
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Analysis } from '../src/core/analysis.ts';
 import { computeInsightsInWorker } from '../src/runtime/insights/compute-insights-in-worker.ts';
 import { startServer } from '../src/server/http-server.ts';
 import { createApp } from '../src/server/create-app.ts';
 import { openStore } from '../src/store/open-store.ts';
 import type { Store } from '../src/store/store.ts';
-import { syntheticConversation } from './bench/synthetic-data.ts';
+import { measureDuringImport } from './bench/dashboard-during-import.ts';
+import { BENCH_END, BENCH_WORKSPACE, benchDatabaseFile, buildBenchDatabase } from './bench/bench-database.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const WS = 'bench';
-const MODEL_VERSION = 'bench-synthetic-1';
-const MESSAGES_PER_CONVERSATION = 4;
-const BATCH = 2_500;
-const END = new Date('2026-11-16T00:00:00Z');
-const SPAN_DAYS = 364;
+const WS = BENCH_WORKSPACE;
+const END = BENCH_END;
 
 const { values } = parseArgs({
-  options: { messages: { type: 'string', default: '1000000' }, requests: { type: 'string', default: '50' }, db: { type: 'string' } },
+  options: {
+    messages: { type: 'string', default: '1000000' }, requests: { type: 'string', default: '50' }, db: { type: 'string' },
+    'import-seconds': { type: 'string', default: '20' }, clients: { type: 'string', default: '8' },
+  },
 });
 const targetMessages = Number(values.messages);
 const requests = Number(values.requests);
-const dbFile = path.resolve(ROOT, values.db ?? (targetMessages === 1_000_000 ? '.tmp/bench-1m.db' : `.tmp/bench-${targetMessages}.db`));
-
-/** Writes the synthetic corpus through the real store API, in large batches, into a temp file then renames it. */
-async function build(file: string): Promise<void> {
-  const tmp = `${file}.building`;
-  rmSync(tmp, { force: true });
-  const store = await openStore(`sqlite:${tmp}`);
-  const conversations = Math.ceil(targetMessages / MESSAGES_PER_CONVERSATION);
-  const customers = Math.max(50, Math.floor(conversations / 12));
-  const start = new Date(END.getTime() - SPAN_DAYS * 86_400_000);
-  const t0 = performance.now();
-  try {
-    await store.ensureWorkspace(WS, 'Benchmark');
-    const source = await store.ensureSource(WS, 'synthetic', 'bench');
-    for (let from = 0; from < conversations; from += BATCH) {
-      const batch = [];
-      const byText = new Map<string, Analysis>();
-      for (let i = from; i < Math.min(conversations, from + BATCH); i++) {
-        const { conversation, analyses } = syntheticConversation(i, start, SPAN_DAYS, customers);
-        batch.push(conversation);
-        conversation.messages.filter((m) => m.role === 'customer').forEach((m, k) => byText.set(m.text, analyses[k]));
-      }
-      await store.writeConversations(WS, source, batch);
-      const pending = await store.pendingAnalysis(WS, MODEL_VERSION, BATCH * MESSAGES_PER_CONVERSATION);
-      await store.saveAnalyses(WS, MODEL_VERSION, pending.map((p) => ({ messageId: p.messageId, analysis: byText.get(p.text)! })));
-      const done = Math.min(conversations, from + BATCH) * MESSAGES_PER_CONVERSATION;
-      process.stderr.write(`\rbuilding ${file}: ${done.toLocaleString('en')} messages (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
-    }
-    process.stderr.write('\n');
-  } finally {
-    await store.close();
-  }
-  renameSync(tmp, file);
-  for (const ext of ['-wal', '-shm']) if (existsSync(`${tmp}${ext}`)) renameSync(`${tmp}${ext}`, `${file}${ext}`);
-  console.log(`built ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-}
+const dbFile = values.db ? path.resolve(ROOT, values.db) : benchDatabaseFile(ROOT, targetMessages);
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -100,7 +66,7 @@ async function fetchOk(url: string): Promise<unknown> {
 
 async function main(): Promise<void> {
   mkdirSync(path.dirname(dbFile), { recursive: true });
-  if (!existsSync(dbFile)) await build(dbFile);
+  if (!existsSync(dbFile)) await buildBenchDatabase(dbFile, targetMessages);
   else console.log(`reusing ${dbFile} (delete it to rebuild)`);
   const store: Store = await openStore(`sqlite:${dbFile}`);
   const counts = await store.counts(WS);
@@ -175,6 +141,7 @@ async function main(): Promise<void> {
       report(name, await measure(async () => { for (const u of urls) await fetchOk(`${base}${u}`); }, requests));
     }
     console.log(over ? `\n${over} route(s) over the 300 ms p95 target.` : '\nAll routes and pages under the 300 ms p95 target.');
+    if (Number(values['import-seconds']) > 0) await measureDuringImport(base, store, WS, dbFile, Number(values['import-seconds']), Number(values.clients));
   } finally {
     await server.close();
     await store.close();

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the analysis pipeline's throughput and memory beside peer libraries, then the
- * dashboard's API latency on a million messages. Each part runs in its own process so peak-memory
- * figures are not mixed. Pass `analyze`, `dashboard` or `workers` to run one part.
+ * dashboard's API latency on a million messages, queue workers, and the API under load. Each part runs in its own process so peak-memory
+ * figures are not mixed. Pass `analyze`, `dashboard`, `workers` or `api` to run one part.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ const parts = [
   { name: 'analyze', script: 'bench-analyze.ts', title: 'Analysis pipeline: messages/second and peak memory' },
   { name: 'dashboard', script: 'bench-dashboard.ts', title: 'Dashboard and API latency on 1,000,000 messages (SQLite)' },
   { name: 'workers', script: 'bench/queue-workers.ts', title: 'Queue workers (PostgreSQL): analysis throughput with 1, 2 and 4 worker processes' },
+  { name: 'api', script: 'bench/api-load.ts', title: 'The API under sustained load (autocannon), without and with an import running (SQLite, 100,000 messages)' },
 ];
 const wanted = process.argv.slice(2);
 let failed = 0;

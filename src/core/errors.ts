@@ -50,6 +50,22 @@ export class StoreError extends EcouteError {
   }
 }
 
+/**
+ * The database stopped answering for now (a PostgreSQL restart, a dropped connection): the request failed
+ * (its transaction rolled back), and the same request later succeeds without restarting Écoute (the
+ * pool opens new connections). HTTP 503, so clients and proxies know to retry.
+ */
+export class DatabaseUnavailableError extends EcouteError {
+  constructor(details?: Record<string, unknown>) {
+    super(
+      'db_unavailable',
+      'The database is not reachable right now (it may be restarting): try again in a few seconds. Écoute reconnects by itself; if this lasts, check that the database server is running.',
+      503,
+      details,
+    );
+  }
+}
+
 /** A model file is missing or corrupt. */
 export class ModelError extends EcouteError {
   constructor(message: string) {

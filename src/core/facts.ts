@@ -9,6 +9,7 @@ import type { AuthorRole, Channel, SurveyKind } from './labels.ts';
 export interface MessageFact {
   messageId: string;
   conversationId: string;
+  /** The customer's public id ("c_…", random, unique per workspace); never the store's sequential key. */
   customerId: string | null;
   /** The customer's external id (as in the source system), for display. */
   customerRef: string | null;
@@ -67,6 +68,7 @@ export interface FactFilter {
   team?: string;
   brand?: string;
   segment?: string;
+  /** One customer, by public id ("c_…"); another workspace's or a number matches nothing. */
   customerId?: string;
   /** Only customer-authored messages. */
   customerOnly?: boolean;

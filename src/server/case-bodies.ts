@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { CASE_PRIORITIES, CASE_STATUSES, ROOT_CAUSE_STATUSES } from '../core/act.ts';
 import { UsageError } from '../core/errors.ts';
-import type { CaseFilter, CaseUpdate, OpenCaseInput } from '../store/case-store.ts';
+import { resolvePeriod } from '../insights/filter-input.ts';
+import type { CaseFilter, CaseScope, CaseUpdate, OpenCaseInput } from '../store/case-store.ts';
+import { INSIGHT_QUERY_PARAMS, parseInsightFilter } from './insight-filter-params.ts';
 
 const name = z.string().trim().max(200);
 const when = z.string().datetime({ offset: true, message: 'must be an ISO 8601 time such as 2026-03-01T17:00:00Z' }).transform((s) => new Date(s));
@@ -63,14 +65,43 @@ export function toCaseUpdate(b: z.infer<typeof UpdateCaseBody>): CaseUpdate {
   return { ...b, actor: b.actor ?? 'api' };
 }
 
-const CASE_QUERY = ['status', 'owner', 'overdue', 'rootCause', 'customer', 'limit'] as const;
+const CASE_OWN_QUERY = ['status', 'owner', 'overdue', 'rootCause', 'customer', 'limit'] as const;
+/** Every parameter GET /api/cases accepts: its own, then the dashboard's shared filter. */
+export const CASE_QUERY_PARAMS = [...CASE_OWN_QUERY, ...INSIGHT_QUERY_PARAMS] as const;
+
+/**
+ * The dashboard's shared filter (period, from, to, team, segment, channel, brand, language) of a case
+ * query, validated by the insight views' parser so both answer the same 400s, and resolved against
+ * `now`: the period becomes a range of opened dates.
+ */
+export function parseCaseScope(q: Record<string, string>, now: Date): CaseScope {
+  const shared: Record<string, string> = {};
+  for (const k of INSIGHT_QUERY_PARAMS) if (q[k] !== undefined) shared[k] = q[k];
+  const f = parseInsightFilter(shared);
+  const range = resolvePeriod(f, now);
+  const scope: CaseScope = {};
+  if (range.from !== null) scope.openedFrom = new Date(range.from);
+  if (range.to !== null) scope.openedBefore = new Date(range.to);
+  for (const k of ['team', 'segment', 'channel', 'brand', 'language'] as const) if (f[k] !== undefined) scope[k] = f[k];
+  return scope;
+}
+
+/** GET /api/cases/figures query → scope: only the shared filter; anything else is a 400 naming the fix. */
+export function parseFiguresQuery(q: Record<string, string>, now: Date): CaseScope {
+  rejectUnknown(q, INSIGHT_QUERY_PARAMS);
+  return parseCaseScope(q, now);
+}
+
+function rejectUnknown(q: Record<string, string>, allowed: readonly string[]): void {
+  for (const key of Object.keys(q)) {
+    if (!allowed.includes(key)) throw new UsageError(`Unknown query parameter "${key}". Allowed parameters: ${allowed.join(', ')}.`, { parameter: key, allowed });
+  }
+}
 
 /** GET /api/cases query → filter; unknown parameters and bad values are 400s naming the fix. */
-export function parseCaseQuery(q: Record<string, string>): CaseFilter {
-  for (const key of Object.keys(q)) {
-    if (!(CASE_QUERY as readonly string[]).includes(key)) throw new UsageError(`Unknown query parameter "${key}". Allowed parameters: ${CASE_QUERY.join(', ')}.`, { parameter: key });
-  }
-  const filter: CaseFilter = {};
+export function parseCaseQuery(q: Record<string, string>, now: Date): CaseFilter {
+  rejectUnknown(q, CASE_QUERY_PARAMS);
+  const filter: CaseFilter = parseCaseScope(q, now);
   if (q.status) {
     if (!(CASE_STATUSES as readonly string[]).includes(q.status)) throw new UsageError(`Query parameter "status" has unknown value "${q.status}". Use one of: ${CASE_STATUSES.join(', ')}.`, { parameter: 'status' });
     filter.status = q.status as CaseFilter['status'];

@@ -13,7 +13,7 @@ import { loadCaseFigures } from '../runtime/cases/load-case-figures.ts';
 import type { Store } from '../store/store.ts';
 import { workspaceOf } from './workspace-context.ts';
 import {
-  NoteBody, OpenCaseBody, parseBody, parseCaseQuery, RootCauseBody, toCaseUpdate, toOpenCaseInput, UpdateCaseBody, UpdateRootCauseBody,
+  NoteBody, OpenCaseBody, parseBody, parseCaseQuery, parseFiguresQuery, RootCauseBody, toCaseUpdate, toOpenCaseInput, UpdateCaseBody, UpdateRootCauseBody,
 } from './case-bodies.ts';
 
 const OPEN_SHAPE = '{"messageId": "123"} or {"title": "...", "owner"?, "team"?, "priority"?: "low|medium|high", "dueAt"?: ISO time, "actor"?}';
@@ -37,7 +37,9 @@ async function langOf(value: string | undefined, store: Store, workspaceId: stri
 
 /** Registers the /api/cases and /api/root-causes routes on `app` (before its /api/* catch-all). */
 export function registerCaseRoutes(app: Hono, store: Store, clock: Clock): void {
-  app.get('/api/cases', async (c) => c.json({ cases: await store.listCases(workspaceOf(c), parseCaseQuery(c.req.query())) }));
+  // The dashboard's shared filter (period on the opened date, team, segment, channel, brand, language)
+  // is parsed by the insight views' parser, with its 400s, and applied by the store query.
+  app.get('/api/cases', async (c) => c.json({ cases: await store.listCases(workspaceOf(c), parseCaseQuery(c.req.query(), clock())) }));
 
   app.post('/api/cases', async (c) => {
     const body = parseBody(OpenCaseBody, await jsonBody(c.req, OPEN_SHAPE), OPEN_SHAPE);
@@ -45,7 +47,11 @@ export function registerCaseRoutes(app: Hono, store: Store, clock: Clock): void 
   });
 
   // Before /api/cases/:id, so "figures" is never read as a case id.
-  app.get('/api/cases/figures', async (c) => c.json(await loadCaseFigures(store, workspaceOf(c), clock())));
+  // Follows the same shared filter as the list (its own status/owner/overdue filters do not apply).
+  app.get('/api/cases/figures', async (c) => {
+    const now = clock();
+    return c.json(await loadCaseFigures(store, workspaceOf(c), now, parseFiguresQuery(c.req.query(), now)));
+  });
 
   app.get('/api/cases/:id', async (c) => {
     const workspaceId = workspaceOf(c);

@@ -10,6 +10,7 @@ import type { Clock } from '../core/ports.ts';
 import { computeInsights } from '../insights/compute-insights.ts';
 import { filterInsightsInput, type InsightFilter } from '../insights/filter-input.ts';
 import type { Insights } from '../insights/types.ts';
+import { ReplyEmpathyCache } from '../runtime/act/reply-empathy-verdicts.ts';
 import { loadInsightsInput } from '../runtime/insights/load-insights-input.ts';
 import type { Store } from '../store/store.ts';
 import { registerAnalyzeRoute } from './analyze-route.ts';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps): Hono {
   const caches = new InsightsCaches(
     store,
     deps.computeInsights ?? (async (ws, filter) => computeInsights(filterInsightsInput(await loadInsightsInput(store, ws, clock()), filter))),
+    clock,
   );
   // Warm-up of the default workspace: errors surface on the first request that needs insights, with the onError translation.
   caches.for(workspaceId).get().catch(() => undefined);
@@ -90,14 +92,16 @@ export function createApp(deps: AppDeps): Hono {
     c.json({ status: 'ok', workspace: workspaceOf(c), model: Boolean(deps.model), dialect: store.dialect }),
   );
   app.get('/api/openapi.json', (c) => c.json(openApiDocument));
-  registerExCxRoutes(app, store, caches);
+  // One coach model for coaching, drills and reply empathy (EX–CX, scorecards): read once, on first use.
+  const coachModel = lazyCoachModel(deps.coachModel);
+  // The coach's verdict on every agent reply, once per data version, shared by EX–CX and the scorecards.
+  const replyEmpathy = new ReplyEmpathyCache(store, coachModel);
+  registerExCxRoutes(app, store, caches, clock, replyEmpathy);
   registerInsightsRoutes(app, caches);
   registerMessageRoutes(app, store, caches, clock);
   registerIngestRoute(app, store, clock, deps.model, deps.publicUrl ?? null);
   registerCorrectionRoutes(app, store);
   registerAnalyzeRoute(app, store, deps.model);
-  // One coach model for coaching and drills: read once, on first use.
-  const coachModel = lazyCoachModel(deps.coachModel);
   registerCoachRoute(app, coachModel, { store });
   registerDrillRoutes(app, store, clock, coachModel);
 
@@ -106,7 +110,7 @@ export function createApp(deps: AppDeps): Hono {
 
   registerDeliveryRoutes(app, store, clock);
   registerAssessmentRoutes(app, store);
-  registerScorecardRoutes(app, store);
+  registerScorecardRoutes(app, store, clock, replyEmpathy);
   registerValueRoutes(app, store);
   registerHygieneRoutes(app, store);
 

@@ -1,7 +1,8 @@
 /**
  * Empathy drills over HTTP: GET /api/drills/current (this week's scenarios, without their analysis),
  * POST /api/drills/attempts (scores and stores an attempt, answers with the feedback), GET
- * /api/drills/progress (team drills per team and participant, never ranked) and GET
+ * /api/drills/progress (team drills per team and participant, never ranked, under the dashboard's
+ * shared filter: same parameters and 400s as every insight view) and GET
  * /api/drills/attempts?mode=hiring (a candidate's attempts, oldest first, with the rubric: decision
  * support only). The coach model is the app's one, shared with POST /api/coach (lazyCoachModel).
  */
@@ -12,11 +13,15 @@ import { DRILL_RUBRIC, HIRING_NOTICE, drillChoices } from '../act/drills/drill-s
 import { DRILL_MODES, type DrillMode } from '../act/drills/drill-types.ts';
 import { ATTEMPT_SHAPE } from '../act/drills/parse-attempt.ts';
 import { UsageError } from '../core/errors.ts';
+import type { MessageFact } from '../core/facts.ts';
 import type { Lang } from '../core/lang.ts';
 import type { Clock } from '../core/ports.ts';
+import type { DrillAttempt } from '../act/drills/drill-types.ts';
+import { isEmptyFilter, resolvePeriod, type InsightFilter } from '../insights/filter-input.ts';
 import { recordDrillAttempt } from '../runtime/drills/record-drill-attempt.ts';
 import { loadWeeklyDrill } from '../runtime/drills/weekly-drill.ts';
 import type { Store } from '../store/store.ts';
+import { INSIGHT_QUERY_PARAMS, parseInsightFilter } from './insight-filter-params.ts';
 import { workspaceOf } from './workspace-context.ts';
 
 /** Most scenarios one request may ask for. */
@@ -26,6 +31,27 @@ async function langOf(value: string | undefined, store: Store, workspaceId: stri
   if (value === undefined || value === '') return (await store.ensureWorkspace(workspaceId)).settings.language;
   if (value !== 'fr' && value !== 'en') throw new UsageError(`Query parameter "lang" must be fr or en, not "${value}".`, { parameter: 'lang' });
   return value;
+}
+
+/** Query parameters GET /api/drills/progress accepts: lang and the shared filter. */
+export const DRILL_PROGRESS_PARAMS = ['lang', ...INSIGHT_QUERY_PARAMS] as readonly string[];
+
+/**
+ * The attempts the shared filter keeps: period by when the attempt was made, team by the participant's
+ * team, segment, channel, brand and language by the customer message drilled on (`scenarios`, by
+ * message id; an attempt on a message since erased matches none of them).
+ */
+function filterAttempts(attempts: readonly DrillAttempt[], filter: InsightFilter, now: Date, scenarios: ReadonlyMap<string, MessageFact>): DrillAttempt[] {
+  const range = resolvePeriod(filter, now);
+  const same = (want: string | undefined, have: string | null | undefined) => want === undefined || want === have;
+  const customerSide = filter.segment !== undefined || filter.channel !== undefined || filter.brand !== undefined || filter.language !== undefined;
+  return attempts.filter((a) => {
+    const ms = a.createdAt.getTime();
+    if ((range.from !== null && ms < range.from) || (range.to !== null && ms >= range.to) || !same(filter.team, a.team)) return false;
+    if (!customerSide) return true;
+    const m = scenarios.get(a.messageId);
+    return m !== undefined && same(filter.segment, m.segment) && same(filter.channel, m.channel) && same(filter.brand, m.brand) && same(filter.language, m.language);
+  });
 }
 
 /** Registers the /api/drills routes on `app` (before its /api/* catch-all). */
@@ -55,9 +81,21 @@ export function registerDrillRoutes(app: Hono, store: Store, clock: Clock, model
 
   app.get('/api/drills/progress', async (c) => {
     const workspaceId = workspaceOf(c);
-    const lang = await langOf(c.req.query('lang'), store, workspaceId);
-    const attempts = await store.listDrillAttempts(workspaceId, { mode: 'drill' });
-    return c.json(drillProgress(attempts, lang === 'fr' ? 'Sans équipe' : 'No team'));
+    const { lang: langText, ...shared } = c.req.query();
+    for (const key of Object.keys(shared)) {
+      if (!DRILL_PROGRESS_PARAMS.includes(key)) {
+        throw new UsageError(`Unknown query parameter "${key}". Allowed parameters: ${DRILL_PROGRESS_PARAMS.join(', ')}.`, { parameter: key, allowed: DRILL_PROGRESS_PARAMS });
+      }
+    }
+    // Validated before any reading: a typo is a 400, never unfiltered figures.
+    const filter = parseInsightFilter(shared);
+    const lang = await langOf(langText, store, workspaceId);
+    const all = await store.listDrillAttempts(workspaceId, { mode: 'drill' });
+    const customerSide = filter.segment ?? filter.channel ?? filter.brand ?? filter.language;
+    const scenarios = new Map(customerSide === undefined ? [] : (await store.messageFacts(workspaceId)).map((m) => [m.messageId, m]));
+    const attempts = isEmptyFilter(filter) ? all : filterAttempts(all, filter, clock(), scenarios);
+    // allAttempts: the page tells "nothing matches these filters" from "no drill done yet".
+    return c.json({ ...drillProgress(attempts, lang === 'fr' ? 'Sans équipe' : 'No team'), filter, allAttempts: all.filter((a) => a.mode === 'drill').length });
   });
 
   app.get('/api/drills/attempts', async (c) => {

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { EcouteError, toEcouteError } from '../core/errors.ts';
+import { DatabaseUnavailableError, EcouteError, toEcouteError } from '../core/errors.ts';
+import { isTransientDbError } from '../runtime/import/retry-transient.ts';
 
 /** The JSON body of every error answer: `{error: {code, message, details?}}`. */
 export interface ErrorBody {
@@ -13,6 +14,13 @@ export type ErrorLog = (line: string) => void;
 
 const stderrLog: ErrorLog = (line) => { process.stderr.write(`${line}\n`); };
 
+/** "57P01: terminating connection…" for the log: the driver's code and message, no stack. */
+function describeDbError(err: unknown): string {
+  const e = err as { code?: string; message?: string; errors?: { code?: string; message?: string }[] };
+  const inner = e.errors?.[0];
+  return [e.code ?? inner?.code, e.message || inner?.message].filter(Boolean).join(': ') || String(err);
+}
+
 /**
  * The one place where thrown errors become HTTP answers (Hono's onError). Named errors keep their status
  * and message. Anything else is a 500 that says nothing of the internals — no stack, no SQL, no driver
@@ -21,7 +29,12 @@ const stderrLog: ErrorLog = (line) => { process.stderr.write(`${line}\n`); };
  */
 export function errorResponse(err: unknown, c: Context, log: ErrorLog = stderrLog): Response {
   let e: EcouteError = toEcouteError(err);
-  if (!(err instanceof EcouteError)) {
+  if (!(err instanceof EcouteError) && isTransientDbError(err)) {
+    // The database restarting or away: a 503 the client can retry, not an unexpected 500; the pool
+    // reconnects by itself. One line in the log (no stack: the driver's error says all there is).
+    log(`ecoute serve: the database is not reachable on ${c.req.method} ${c.req.path}: ${describeDbError(err)}`);
+    e = new DatabaseUnavailableError();
+  } else if (!(err instanceof EcouteError)) {
     const ref = randomUUID().slice(0, 8);
     log(`ecoute serve: unexpected error ${ref} on ${c.req.method} ${c.req.path}: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
     e = new EcouteError('internal', `Unexpected server error (reference ${ref}). Nothing was changed by this request if it failed before writing; the server log has the details under this reference.`, 500);

@@ -53,11 +53,11 @@ export function registerHygieneRoutes(app: Hono, store: Store): void {
   app.delete('/api/customers/:id', async (c) => {
     const workspaceId = workspaceOf(c);
     const raw = c.req.param('id').trim(); // Hono decodes path parameters (an e-mail's %40)
-    if (raw === '') throw new UsageError('Name the customer to erase: DELETE /api/customers/ID with the customer id of your source system (or their e-mail address).');
+    if (raw === '') throw new UsageError('Name the customer to erase: DELETE /api/customers/ID with the customer\'s "c_…" id (as GET /api/messages shows it) or the customer id of your source system (or their e-mail address).');
     const removed = await store.eraseCustomer(workspaceId, pseudonymizeCustomerId(raw, await store.pseudonymSecret()), actorOf(c));
     // The request is audited either way; nothing found is a 404 so a typo is not taken for an erasure.
     if (removedNothing(removed)) {
-      throw new NotFoundError('Customer', raw, 'Nothing about this id is stored in this workspace: check the id of your source system (an e-mail address is accepted), or it was erased already.');
+      throw new NotFoundError('Customer', raw, 'Nothing about this id is stored in this workspace: check the id of your source system (an e-mail address is accepted) or give the customer\'s "c_…" id as GET /api/messages shows it (internal numbers are not accepted), or it was erased already.');
     }
     return c.json({ removed });
   });

@@ -3,12 +3,14 @@
  * computed once per data version by the cache of the request's workspace, plus the label names the
  * dashboard translates with.
  */
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import { LABEL_NAMES } from '../core/label-names.ts';
+import type { InsightFilter } from '../insights/filter-input.ts';
 import type { Insights } from '../insights/types.ts';
 import { parseInsightFilter } from './insight-filter-params.ts';
 import type { InsightsCaches } from './insights-cache.ts';
 import * as slices from './insights-slices.ts';
+import { maxStaleMs } from './max-stale.ts';
 import { workspaceOf } from './workspace-context.ts';
 
 /** Mounts the insight views on `app`. */
@@ -17,7 +19,7 @@ export function registerInsightsRoutes(app: Hono, caches: InsightsCaches): void 
   app.get('/api/i18n', (c) => c.json(LABEL_NAMES));
   const view = (path: string, slice: (insights: Insights) => object): void => {
     // The filter (period, team, segment, channel, brand, language) is validated before any computation.
-    app.get(path, async (c) => c.json(slice(await caches.for(workspaceOf(c)).get(parseInsightFilter(c.req.query())))));
+    app.get(path, async (c) => c.json(slice(await readInsights(c, caches, parseInsightFilter(c.req.query())))));
   };
   view('/api/overview', slices.overviewSlice);
   view('/api/journey', slices.journeySlice);
@@ -27,6 +29,17 @@ export function registerInsightsRoutes(app: Hono, caches: InsightsCaches): void 
   view('/api/competitors', slices.competitorsSlice);
   view('/api/spikes', slices.spikesSlice);
   // What the dashboard's filter bar offers (unfiltered data: a filter never hides its own way back).
-  app.get('/api/filter-options', async (c) => c.json(slices.filterOptionsSlice(await caches.for(workspaceOf(c)).get())));
+  app.get('/api/filter-options', async (c) => c.json(slices.filterOptionsSlice(await readInsights(c, caches))));
   // GET /api/ex-cx (the same-period link plus the lagged EX → CX picture) is served by ex-cx-routes.ts.
+}
+
+/**
+ * The request's insights, stale ones accepted when it sends `Cache-Control: max-stale`; the answer
+ * says when they were computed and marks a stale one (the dashboard's "being recomputed" note).
+ */
+async function readInsights(c: Context, caches: InsightsCaches, filter?: InsightFilter): Promise<Insights> {
+  const read = await caches.for(workspaceOf(c)).read(filter, maxStaleMs(c.req.header('cache-control')));
+  c.header('x-ecoute-insights-as-of', read.computedAt.toISOString());
+  if (read.stale) c.header('x-ecoute-insights-stale', '1');
+  return read.insights;
 }

@@ -12,6 +12,9 @@ import type { InsightsCaches } from './insights-cache.ts';
 import { parseMessageQuery } from './query-params.ts';
 import { workspaceOf } from './workspace-context.ts';
 
+/** How to find a customer's id, for a 404. */
+export const CUSTOMER_ID_HINT = 'A customer is named by its "c_…" id, as given in this workspace\'s messages, risk list, cases and alerts (GET /api/messages, GET /api/risk); numbers and other workspaces\' ids are not accepted.';
+
 /** Mounts the message and customer-history routes on `app`. */
 export function registerMessageRoutes(app: Hono, store: Store, caches: InsightsCaches, clock: Clock): void {
   app.get('/api/messages', async (c) => {
@@ -23,7 +26,9 @@ export function registerMessageRoutes(app: Hono, store: Store, caches: InsightsC
     const workspaceId = workspaceOf(c);
     const id = c.req.param('id');
     const messages = await store.customerHistory(workspaceId, id);
-    if (messages.length === 0) throw new NotFoundError('Customer', id);
+    // `id` is the customer's public id ("c_…", customer-public-ids.ts): a sequential number, or a customer
+    // of another workspace, is not found, so ids cannot be walked to read every history.
+    if (messages.length === 0) throw new NotFoundError('Customer', id, CUSTOMER_ID_HINT);
     const first = messages.find((m) => m.customerRef !== null || m.customerName !== null) ?? messages[0];
     const insights = await caches.for(workspaceId).get();
     // The insights keep the riskiest customers only; anyone else is scored from their own facts.

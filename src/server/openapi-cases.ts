@@ -3,11 +3,25 @@
  * file stays one document without growing a section per feature.
  */
 import { CASE_PRIORITIES, CASE_STATUSES, ROOT_CAUSE_STATUSES } from '../core/act.ts';
+import { CHANNELS } from '../core/labels.ts';
+import { PERIOD_PRESETS } from '../insights/filter-input.ts';
 import { body, errorRef, idParam, json, query, ref } from './openapi-parts.ts';
 
 const nullableText = { type: ['string', 'null'] };
 const time = { type: 'string', format: 'date-time' };
 const nullableTime = { type: ['string', 'null'], format: 'date-time' };
+
+/** The dashboard's shared filter as the case routes read it (same names, values and 400s as the insight views). */
+const caseScopeParams = [
+  query('period', "Relative period of the case's opened date, resolved against the server clock (UTC); not with from/to", { type: 'string', enum: [...PERIOD_PRESETS] }),
+  query('from', 'Opened on or after this UTC day (YYYY-MM-DD)', { type: 'string', format: 'date' }),
+  query('to', 'Opened on or before this UTC day (YYYY-MM-DD, included)', { type: 'string', format: 'date' }),
+  query('team', "The case's team (it follows reassignment)", { type: 'string', maxLength: 200 }),
+  query('segment', 'Segment of the customer of the message that raised the case', { type: 'string', maxLength: 200 }),
+  query('channel', 'Channel of the message that raised the case', { type: 'string', enum: [...CHANNELS] }),
+  query('brand', 'Brand of the message that raised the case', { type: 'string', maxLength: 200 }),
+  query('language', 'Language of the message that raised the case (ISO 639: fr, en...)', { type: 'string', pattern: '^[a-z]{2,3}$' }),
+];
 
 export const caseApiPaths = {
   '/api/cases': {
@@ -21,6 +35,7 @@ export const caseApiPaths = {
         query('rootCause', 'Root cause id'),
         query('customer', 'Customer id'),
         query('limit', 'At most this many', { type: 'integer', minimum: 1, maximum: 1000, default: 200 }),
+        ...caseScopeParams,
       ],
       responses: { 200: json('{cases: Case[]}', { type: 'object', properties: { cases: { type: 'array', items: ref('Case') } } }), 400: errorRef },
     },
@@ -37,7 +52,8 @@ export const caseApiPaths = {
       summary: "Act's figures: time to first response and to close, overdue share, reopen rate, recovery; overall, per team, per root cause",
       description: 'Each figure has the count it rests on and is null below minCases. Recovery compares the next sentiment score (−1…1) of customers after a closed case with that of comparable customers (a negative message, no case).',
       tags: ['act'],
-      responses: { 200: json('{overall, byTeam: [{team, figures}], byRootCause: [{rootCauseId, key, title, figures}], minCases}') },
+      parameters: caseScopeParams,
+      responses: { 200: json('{overall, byTeam: [{team, figures}], byRootCause: [{rootCauseId, key, title, figures}], minCases}; of the cases in the filter when one is given'), 400: errorRef },
     },
   },
   '/api/cases/{id}': {

@@ -46,9 +46,9 @@ export const hygieneApiPaths = {
   '/api/customers/{id}': {
     delete: {
       summary: 'Erase a customer everywhere (right to erasure): conversations, messages, analyses, corrections, survey scores, cases and alerts, and the customer',
-      description: `id: the customer id of your source system, URL-encoded (an e-mail address is accepted: it is pseudonymised as imports store it). The audit line keeps the id only as a SHA-256 prefix. 404 when nothing about the id is stored (the request is still audited). ${ADMINS}`,
+      description: `id: the customer's public id ("c_…", as messages, the risk list, cases and alerts give it) or the customer id of your source system, URL-encoded (an e-mail address is accepted: it is pseudonymised as imports store it); never a sequential number. The audit line keeps the id only as a SHA-256 prefix. 404 when nothing about the id is stored (the request is still audited). ${ADMINS}`,
       tags: ['hygiene'],
-      parameters: [idParam('Customer id of the source system, or e-mail address')],
+      parameters: [idParam('Public customer id (c_…), customer id of the source system, or e-mail address')],
       responses: { 200: json('{removed}', { type: 'object', properties: { removed } }), 400: errorRef, 403: errorRef, 404: errorRef },
     },
   },

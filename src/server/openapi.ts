@@ -53,10 +53,15 @@ const insightFilterParams = [
 const filteredView = (summary: string, description: string) => ({
   get: {
     ...insightsView(summary, description).get,
-    description: `${description} Computed from all data, or from the data matching the filter; cached until the data changes.`,
-    parameters: insightFilterParams,
+    description: `${description} Computed from all data, or from the data matching the filter; cached until the data changes. With \`Cache-Control: max-stale=N\`, while a recomputation runs the last figures (at most N seconds old) are answered at once, marked \`X-Ecoute-Insights-Stale: 1\`; \`X-Ecoute-Insights-As-Of\` says when they were computed.`,
+    parameters: [...insightFilterParams, { name: 'cache-control', in: 'header', required: false, description: 'max-stale=N accepts the last figures, at most N seconds old, while newer ones compute', schema: { type: 'string' } }],
     responses: { 200: json(summary), 400: errorRef, 500: errorRef },
   },
+});
+
+/** GET /api/ex-cx: the dashboard's filter, one computation per data version and filter (no max-stale). */
+const exCxView = (summary: string, description: string) => ({
+  get: { ...insightsView(summary, description).get, parameters: insightFilterParams, responses: { 200: json(summary), 400: errorRef, 500: errorRef } },
 });
 
 /** The API's OpenAPI 3.1 description, served at GET /api/openapi.json. */
@@ -108,7 +113,7 @@ export const openApiDocument = {
         responses: { 200: json('Teams, segments, channels, brands and languages found in the data, most frequent first') },
       },
     },
-    '/api/ex-cx': insightsView('Employee ↔ customer experience', 'eNPS and engagement per team next to CSAT/NPS, with correlations, and minTeams: the fewest teams a correlation is computed over; lags: Pearson r between each EX measure (eNPS, engagement) of month m and each CX measure (NPS, CSAT, negative emotion share, reply empathy, recontact within 7 days) of the same team at m + 0..6 months, with n pairs, Fisher-z 95% interval, r², a too-few flag per row, a plain fr/en warning when teams, periods or pairs are too few, and published anchors with their sources.'),
+    '/api/ex-cx': exCxView('Employee ↔ customer experience', 'eNPS and engagement per team next to CSAT/NPS, with correlations, and minTeams: the fewest teams a correlation is computed over; lags: Pearson r between each EX measure (eNPS, engagement) of month m and each CX measure (NPS, CSAT, negative emotion share, reply empathy, recontact within 7 days) of the same team at m + 0..6 months, with n pairs, Fisher-z 95% interval, r², a too-few flag per row, a plain fr/en warning when teams, periods or pairs are too few, and published anchors with their sources. replyEmpathySource: coach (the reply coach\'s verdict per agent reply: an emotional reaction, not canned) or lexicon (no coach model file). The filter narrows the customer side; employee answers follow the team only. filter: the filter applied; matched: employee answers, messages and survey answers left by it.'),
     '/api/messages': {
       get: {
         summary: 'Listening station: customer verbatims, newest first',
@@ -142,7 +147,7 @@ export const openApiDocument = {
       get: {
         summary: 'Walk in their shoes: one customer’s whole history',
         tags: ['messages'],
-        parameters: [{ name: 'id', in: 'path', required: true, description: 'Customer id (as in the risk table)', schema: { type: 'string' } }],
+        parameters: [{ name: 'id', in: 'path', required: true, description: 'Public customer id ("c_…", as in the risk table, messages, cases and alerts); a number or another workspace\'s id answers 404', schema: { type: 'string' } }],
         responses: {
           200: json('Every message across channels, oldest first, agent replies included', {
             type: 'object',

@@ -58,7 +58,9 @@ function labelRows(workspaceId: string, messageId: number, sentAt: number, a: An
   return [...rows.values()];
 }
 
-function analysisRow(workspaceId: string, modelVersion: string, messageId: number, sentAt: number, a: Analysis, now: number): AnalysesTable {
+function analysisRow(
+  workspaceId: string, modelVersion: string, messageId: number, sentAt: number, a: Analysis, now: number, rulesPending: boolean,
+): AnalysesTable {
   return {
     message_id: messageId,
     workspace_id: workspaceId,
@@ -75,12 +77,15 @@ function analysisRow(workspaceId: string, modelVersion: string, messageId: numbe
     vulnerable: a.signals.vulnerable ? 1 : 0,
     sent_at: sentAt,
     analyzed_at: now,
+    rules_pending: rulesPending ? 1 : 0,
   };
 }
 
 /**
  * Stores analyses in one transaction, replacing any previous analysis of the same message (re-analysis
  * with a new model version replaces rows and labels). Unknown message ids are rejected before writing.
+ * Each analysis is marked rules-pending (unless `rulesPending` is false) in the same transaction, so the
+ * alert rules still run on it if the process dies before they do (rules-pending-queries.ts).
  */
 export async function saveAnalyses(
   db: Kysely<Database>,
@@ -89,6 +94,7 @@ export async function saveAnalyses(
   workspaceId: string,
   modelVersion: string,
   rows: { messageId: string; analysis: Analysis }[],
+  rulesPending = true,
 ): Promise<void> {
   if (rows.length === 0) return;
   const byId = new Map<number, Analysis>();
@@ -118,7 +124,7 @@ export async function saveAnalyses(
     }
 
     const now = clock().getTime();
-    const analysisRows = ids.map((id) => analysisRow(workspaceId, modelVersion, id, sentAt.get(id)!, byId.get(id)!, now));
+    const analysisRows = ids.map((id) => analysisRow(workspaceId, modelVersion, id, sentAt.get(id)!, byId.get(id)!, now, rulesPending));
     const labels = ids.flatMap((id) => labelRows(workspaceId, id, sentAt.get(id)!, byId.get(id)!));
 
     for (const chunk of chunkValues(ids, adapter.maxParams)) {
@@ -143,6 +149,9 @@ export async function saveAnalyses(
             vulnerable: eb.ref('excluded.vulnerable'),
             sent_at: eb.ref('excluded.sent_at'),
             analyzed_at: eb.ref('excluded.analyzed_at'),
+            // A new analysis (new model version) meets the rules again, as the run that stored it promises;
+            // stored without rules, it keeps a mark a killed run left, so that alert is still raised.
+            ...(rulesPending ? { rules_pending: eb.ref('excluded.rules_pending') } : {}),
           })),
         )
         .execute();

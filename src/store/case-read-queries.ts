@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Case, CaseEvent } from '../core/act.ts';
 import { NotFoundError } from '../core/errors.ts';
-import type { CaseDetail, CaseFilter } from './case-store.ts';
+import type { CaseDetail, CaseFilter, CaseScope } from './case-store.ts';
+import { scopedCases } from './case-scope-queries.ts';
 import { messageFactById } from './case-open-queries.ts';
 import { toCase, toCaseEvent, toRootCause } from './case-rows.ts';
 import type { Database } from './db-types.ts';
@@ -13,22 +14,25 @@ const MAX_LIMIT = 1000;
 /** Statuses a case is done in: it is never overdue there. */
 const DONE = ['resolved', 'closed'];
 
-/** Cases matching a filter, newest first (served by the cases_status / cases_root_cause / cases_customer indexes). */
+/**
+ * Cases matching a filter, newest first (served by the cases_status / cases_root_cause / cases_customer
+ * indexes; the shared filter's joins go by primary key, see scopedCases).
+ */
 export async function listCases(db: Kysely<Database>, workspaceId: string, filter: CaseFilter, now: Date): Promise<Case[]> {
-  let q = db.selectFrom('cases').selectAll().where('workspace_id', '=', workspaceId);
-  if (filter.status) q = q.where('status', '=', filter.status);
-  if (filter.owner) q = q.where('owner', '=', filter.owner);
-  if (filter.rootCauseId) q = q.where('root_cause_id', '=', filter.rootCauseId);
-  if (filter.customerId) q = q.where('customer_id', '=', filter.customerId);
-  if (filter.overdue) q = q.where('status', 'not in', DONE).where('due_at', '<', now.getTime());
+  let q = scopedCases(db, workspaceId, filter);
+  if (filter.status) q = q.where('cases.status', '=', filter.status);
+  if (filter.owner) q = q.where('cases.owner', '=', filter.owner);
+  if (filter.rootCauseId) q = q.where('cases.root_cause_id', '=', filter.rootCauseId);
+  if (filter.customerId) q = q.where('cases.customer_id', '=', filter.customerId);
+  if (filter.overdue) q = q.where('cases.status', 'not in', DONE).where('cases.due_at', '<', now.getTime());
   const limit = Math.max(1, Math.min(MAX_LIMIT, Math.floor(filter.limit ?? DEFAULT_LIMIT)));
-  const rows = await q.orderBy('created_at', 'desc').orderBy('id').limit(limit).execute();
+  const rows = await q.orderBy('cases.created_at', 'desc').orderBy('cases.id').limit(limit).execute();
   return rows.map(toCase);
 }
 
-/** Every case, oldest first. */
-export async function allCases(db: Kysely<Database>, workspaceId: string): Promise<Case[]> {
-  const rows = await db.selectFrom('cases').selectAll().where('workspace_id', '=', workspaceId).orderBy('created_at').orderBy('id').execute();
+/** Every case (of a scope, when given), oldest first. */
+export async function allCases(db: Kysely<Database>, workspaceId: string, scope: CaseScope = {}): Promise<Case[]> {
+  const rows = await scopedCases(db, workspaceId, scope).orderBy('cases.created_at').orderBy('cases.id').execute();
   return rows.map(toCase);
 }
 

@@ -1,8 +1,27 @@
 import type { Case, CaseEvent, CasePriority, CaseStatus, RootCause, RootCauseStatus } from '../core/act.ts';
 import type { MessageFact } from '../core/facts.ts';
 
+/**
+ * The dashboard's shared filter (period, team, segment, channel, brand, language) as it applies to cases;
+ * all optional. The period is the case's opened date. The team is the case's own team: it starts as the
+ * raising message's team and follows reassignment (PATCH team), so "Billing's cases" are the ones
+ * Billing owns now. Segment, channel, brand and language are those of the message that raised the case
+ * (and its customer): a case opened by hand without a message matches none of them.
+ */
+export interface CaseScope {
+  /** Opened at or after this time. */
+  openedFrom?: Date;
+  /** Opened before this time. */
+  openedBefore?: Date;
+  team?: string;
+  segment?: string;
+  channel?: string;
+  brand?: string;
+  language?: string;
+}
+
 /** Filters of the case list; all optional. */
-export interface CaseFilter {
+export interface CaseFilter extends CaseScope {
   status?: CaseStatus;
   owner?: string;
   /** Only cases past their due time and not yet resolved or closed. */
@@ -63,8 +82,8 @@ export interface CaseStore {
   openCase(workspaceId: string, input: OpenCaseInput): Promise<Case>;
   /** Cases matching the filter, newest first. */
   listCases(workspaceId: string, filter?: CaseFilter): Promise<Case[]>;
-  /** Every case of the workspace, oldest first, for Act's figures (no limit: cases are human-scale). */
-  allCases(workspaceId: string): Promise<Case[]>;
+  /** Every case of the workspace (or of a scope), oldest first, for Act's figures (no limit: cases are human-scale). */
+  allCases(workspaceId: string, scope?: CaseScope): Promise<Case[]>;
   /** One case with its events, raising message, customer history and root cause; NotFoundError if unknown. */
   getCase(workspaceId: string, caseId: string): Promise<CaseDetail>;
   /** Moves, assigns, re-dates or links a case, writing one event per change; InputError for a move not allowed. */

@@ -5,6 +5,7 @@ import type { Clock } from '../core/ports.ts';
 import type { WriteResult } from './store.ts';
 import { chunkRows, chunkValues } from './chunk-rows.ts';
 import { appendToKnown, type StoredConversation } from './conversation-append.ts';
+import { newCustomerPublicId } from './customer-public-ids.ts';
 import { messageRow, surveyRow } from './conversation-rows.ts';
 import type { Database, MessagesTable, SurveyAnswersTable } from './db-types.ts';
 import type { DialectAdapter } from './dialect.ts';
@@ -38,6 +39,8 @@ async function upsertCustomers(trx: Kysely<Database>, adapter: DialectAdapter, w
     created_at: now,
     // Set on insert only: a known customer keeps the import that created it.
     import_id: importId,
+    // Likewise: a known customer keeps its public id (the conflict update below leaves it alone).
+    public_id: newCustomerPublicId(),
   }));
   for (const chunk of chunkRows(rows, adapter.maxParams)) {
     const returned = await trx

@@ -34,6 +34,11 @@ export interface CustomersTable {
   created_at: number;
   /** The import that created the row (migration 005); null before it, or when not created by an import. */
   import_id?: number | null;
+  /**
+   * Migration 013: the id shown outside the store ("c_" + 16 random base32 letters, unique per workspace;
+   * see customer-public-ids.ts). `id` stays internal: sequential, it would let anyone enumerate customers.
+   */
+  public_id: string;
 }
 
 /** One conversation (ticket, call, thread, review); unique per (workspace_id, natural_key). */
@@ -161,6 +166,8 @@ export interface AnalysesTable {
   /** Copy of messages.sent_at so that stage filters can walk an index newest first. */
   sent_at: number;
   analyzed_at: number;
+  /** 1 while the alert rules have not run on this analysis yet (migration 014); survives a crash. */
+  rules_pending: number;
 }
 
 /** One row per (message, kind, label): multi-label filters on emotions, needs and themes. */

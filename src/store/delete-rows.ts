@@ -76,21 +76,26 @@ export async function deleteOrphanCustomers(
   trx: Kysely<Database>, adapter: DialectAdapter, workspaceId: string, ids: number[], removed: RemovedCounts,
 ): Promise<void> {
   const orphans: number[] = [];
+  // Cases and alerts name customers by public id (customer-public-ids.ts), never by the internal key.
+  const publicIds: string[] = [];
   for (const chunk of chunkValues([...new Set(ids)], adapter.maxParams)) {
-    const rows = await trx.selectFrom('customers as cu').select('cu.id')
+    const rows = await trx.selectFrom('customers as cu').select(['cu.id', 'cu.public_id'])
       .where('cu.workspace_id', '=', workspaceId).where('cu.id', 'in', chunk)
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom('conversations as c').select('c.id').whereRef('c.customer_id', '=', 'cu.id'))))
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom('messages as m').select('m.id').whereRef('m.customer_id', '=', 'cu.id'))))
       .where(({ not, exists, selectFrom }) => not(exists(selectFrom('survey_answers as s').select('s.id').whereRef('s.customer_id', '=', 'cu.id'))))
       .execute();
     orphans.push(...rows.map((r) => Number(r.id)));
+    publicIds.push(...rows.map((r) => r.public_id));
+  }
+  for (const chunk of chunkValues(publicIds, adapter.maxParams)) {
+    removed.cases += deleted(await trx.deleteFrom('cases').where('workspace_id', '=', workspaceId)
+      .where('customer_id', 'in', chunk).executeTakeFirst());
   }
   for (const chunk of chunkValues(orphans, adapter.maxParams)) {
-    removed.cases += deleted(await trx.deleteFrom('cases').where('workspace_id', '=', workspaceId)
-      .where('customer_id', 'in', chunk.map(String)).executeTakeFirst());
     removed.customers += deleted(await trx.deleteFrom('customers').where('id', 'in', chunk).executeTakeFirst());
   }
-  await deleteAlertsAbout(trx, workspaceId, 'customerId', new Set(orphans.map(String)), removed);
+  await deleteAlertsAbout(trx, workspaceId, 'customerId', new Set(publicIds), removed);
   await deleteOrphanCaseEvents(trx, workspaceId);
   await deleteOrphanDeliveries(trx, workspaceId);
 }

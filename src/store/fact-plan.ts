@@ -4,7 +4,7 @@ import type { FactFilter } from '../core/facts.ts';
 import { countUpTo } from './count-queries.ts';
 import type { Database } from './db-types.ts';
 import type { DialectAdapter } from './dialect.ts';
-import { toDbId } from './ids.ts';
+import { customerKeyOf } from './customer-public-ids.ts';
 
 /** The table whose index a fact query walks in time order (see FactScan in fact-select.ts). */
 export type FactDriver =
@@ -80,7 +80,7 @@ async function chooseDriver(
 
   const all = db.selectFrom('messages').select('id').where('workspace_id', '=', workspaceId);
   const messages = messageIndex === 'customer_id'
-    ? all.where('customer_id', '=', toDbId(f.customerId) ?? -1)
+    ? all.where('customer_id', '=', customerKeyOf(db, workspaceId, f.customerId!))
     : all.where(messageIndex, '=', f[messageIndex]!);
   const messageSize = await countUpTo(db, messages, PROBE_CAP);
   return messageSize < sizes[best] ? { table: 'messages' } : candidates[best];

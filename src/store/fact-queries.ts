@@ -5,7 +5,7 @@ import type { Database } from './db-types.ts';
 import type { DialectAdapter } from './dialect.ts';
 import { planFacts } from './fact-plan.ts';
 import { beyond, type FactPosition, positionOf, scanFacts, toMessageFact } from './fact-select.ts';
-import { toDbId } from './ids.ts';
+import { customerKeyOf } from './customer-public-ids.ts';
 
 const DEFAULT_PAGE = 5000;
 
@@ -50,7 +50,7 @@ export async function surveyFacts(db: Kysely<Database>, workspaceId: string, f: 
     .innerJoin('conversations as c', 'c.id', 's.conversation_id')
     .leftJoin('customers as cu', 'cu.id', 's.customer_id')
     .select([
-      's.conversation_id', 's.customer_id', 'cu.external_id', 's.kind', 's.score', 's.answered_at',
+      's.conversation_id', 'cu.public_id', 'cu.external_id', 's.kind', 's.score', 's.answered_at',
       'c.channel', 'c.brand', 'c.team', 'c.agent', 'cu.segment',
     ])
     .where('s.workspace_id', '=', workspaceId);
@@ -60,11 +60,11 @@ export async function surveyFacts(db: Kysely<Database>, workspaceId: string, f: 
   if (f.team) q = q.where('c.team', '=', f.team);
   if (f.brand) q = q.where('c.brand', '=', f.brand);
   if (f.segment) q = q.where('cu.segment', '=', f.segment);
-  if (f.customerId !== undefined) q = q.where('s.customer_id', '=', toDbId(f.customerId) ?? -1);
+  if (f.customerId !== undefined) q = q.where('s.customer_id', '=', customerKeyOf(db, workspaceId, f.customerId));
   const rows = await q.orderBy('s.answered_at').orderBy('s.id').execute();
   return rows.map((r) => ({
     conversationId: String(r.conversation_id),
-    customerId: r.customer_id == null ? null : String(r.customer_id),
+    customerId: r.public_id ?? null,
     customerRef: r.external_id ?? null,
     kind: r.kind as SurveyKind,
     score: Number(r.score),

@@ -5,11 +5,11 @@ import type { AuthorRole, Channel } from '../core/labels.ts';
 import type { Database } from './db-types.ts';
 import { containsPattern, type DialectAdapter } from './dialect.ts';
 import type { FactDriver, FactPlan, MessageIndexColumn } from './fact-plan.ts';
-import { toDbId } from './ids.ts';
+import { customerKeyOf } from './customer-public-ids.ts';
 
 /** The columns of a MessageFact row (messages `m`, customers `cu`, analyses `a`), whichever table drives. */
 const FACT_COLUMNS = [
-  'm.id', 'm.conversation_id', 'm.customer_id', 'cu.external_id', 'cu.name', 'cu.segment', 'cu.value',
+  'm.id', 'm.conversation_id', 'cu.public_id', 'cu.external_id', 'cu.name', 'cu.segment', 'cu.value',
   'm.channel', 'm.brand', 'm.team', 'm.agent', 'm.role', 'm.sent_at', 'm.language', 'm.text', 'a.result',
 ] as const;
 
@@ -104,7 +104,8 @@ export function scanFacts(
   if (f.team) q = q.where('m.team', '=', f.team);
   if (f.brand) q = q.where(equals('brand', f.brand));
   if (f.segment) q = q.where('cu.segment', '=', f.segment);
-  if (f.customerId !== undefined) q = q.where('m.customer_id', '=', toDbId(f.customerId) ?? -1);
+  // The customer is named by its public id; the messages index holds the internal key it resolves to.
+  if (f.customerId !== undefined) q = q.where('m.customer_id', '=', customerKeyOf(db, workspaceId, f.customerId));
   if (f.customerOnly) q = q.where(equals('role', 'customer'));
   if (f.stage) q = q.where('a.stage', '=', f.stage);
   for (const kind of LABEL_FILTERS) {
@@ -159,7 +160,8 @@ export function toMessageFact(r: FactRow): MessageFact {
   return {
     messageId: String(r.id),
     conversationId: String(r.conversation_id),
-    customerId: r.customer_id == null ? null : String(r.customer_id),
+    // Never the sequential key: outside the store a customer is its public id (customer-public-ids.ts).
+    customerId: r.public_id ?? null,
     customerRef: r.external_id ?? null,
     customerName: r.name ?? null,
     segment: r.segment ?? null,

@@ -31,6 +31,7 @@ import { migrationProvider } from './migrations/index.ts';
 import * as outbox from './outbox-queries.ts';
 import * as alerts from './alert-writer.ts';
 import * as rules from './rule-queries.ts';
+import * as rulesPending from './rules-pending-queries.ts';
 import * as workspaces from './workspace-queries.ts';
 import * as directory from './workspace-directory-queries.ts';
 import { pseudonymSecret } from './installation-secret-queries.ts';
@@ -89,8 +90,14 @@ export class KyselyStore implements Store {
   pendingAnalysis(workspaceId: string, modelVersion: string, limit: number) {
     return analysis.pendingAnalysis(this.db, workspaceId, modelVersion, limit);
   }
-  saveAnalyses(workspaceId: string, modelVersion: string, rows: Parameters<Store['saveAnalyses']>[2]) {
-    return analysis.saveAnalyses(this.db, this.adapter, this.clock, workspaceId, modelVersion, rows);
+  saveAnalyses(workspaceId: string, modelVersion: string, rows: Parameters<Store['saveAnalyses']>[2], opts?: { rulesPending?: boolean }) {
+    return analysis.saveAnalyses(this.db, this.adapter, this.clock, workspaceId, modelVersion, rows, opts?.rulesPending ?? true);
+  }
+  rulesPendingMessages(workspaceId: string, limit: number) {
+    return rulesPending.rulesPendingMessages(this.db, workspaceId, limit);
+  }
+  markRulesChecked(workspaceId: string, messageIds: readonly string[]) {
+    return rulesPending.markRulesChecked(this.db, this.adapter, workspaceId, messageIds);
   }
   messagesForAnalysis(workspaceId: string, messageIds: readonly string[]) {
     return analysisJobs.messagesForAnalysis(this.db, this.adapter.maxParams, workspaceId, messageIds);
@@ -137,7 +144,7 @@ export class KyselyStore implements Store {
   // Cases (CaseStore): close-the-loop cases and root causes; never bump the data version.
   openCase(workspaceId: string, input: Parameters<Store['openCase']>[1]) { return cases.openCase(this.db, this.adapter, this.clock, workspaceId, input); }
   listCases(workspaceId: string, filter: Parameters<Store['listCases']>[1] = {}) { return caseReads.listCases(this.db, workspaceId, filter, this.clock()); }
-  allCases(workspaceId: string) { return caseReads.allCases(this.db, workspaceId); }
+  allCases(workspaceId: string, scope?: Parameters<Store['allCases']>[1]) { return caseReads.allCases(this.db, workspaceId, scope); }
   getCase(workspaceId: string, caseId: string) { return caseReads.getCase(this.db, this.adapter, workspaceId, caseId); }
   updateCase(workspaceId: string, caseId: string, update: Parameters<Store['updateCase']>[2]) {
     return caseUpdates.updateCase(this.db, this.adapter, this.clock, workspaceId, caseId, update);

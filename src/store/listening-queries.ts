@@ -8,7 +8,7 @@ import type { Database } from './db-types.ts';
 import type { DialectAdapter } from './dialect.ts';
 import { planFacts } from './fact-plan.ts';
 import { beyond, type FactPosition, positionOf, scanFacts, toMessageFact } from './fact-select.ts';
-import { toDbId } from './ids.ts';
+import { isCustomerPublicId } from './customer-public-ids.ts';
 
 /**
  * `total` counts matches up to this cap (then reports the cap and `totalCapped: true`, shown as "1000+"):
@@ -60,15 +60,18 @@ export async function listMessages(
   };
 }
 
-/** One customer's whole history (all roles, every conversation), oldest first; served by messages_customer. */
+/**
+ * One customer's whole history (all roles, every conversation), oldest first; served by messages_customer.
+ * `customerId` is the public id (customer-public-ids.ts): a sequential key, or another workspace's
+ * customer, finds nothing.
+ */
 export async function customerHistory(
   db: Kysely<Database>,
   adapter: DialectAdapter,
   workspaceId: string,
   customerId: string,
 ): Promise<MessageFact[]> {
-  const id = toDbId(customerId);
-  if (id === null) return [];
+  if (!isCustomerPublicId(customerId)) return [];
   const filter = { customerId };
   const rows = await scanFacts(db, adapter, workspaceId, filter, await planFacts(db, adapter, workspaceId, filter))
     .query.orderBy('m.sent_at')

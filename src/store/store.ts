@@ -109,7 +109,15 @@ export interface Store extends RuleStore, OutboxStore, CaseStore, CorrectionStor
 
   /** Customer messages without an analysis for `modelVersion` (oldest first). */
   pendingAnalysis(workspaceId: string, modelVersion: string, limit: number): Promise<PendingMessage[]>;
-  saveAnalyses(workspaceId: string, modelVersion: string, rows: { messageId: string; analysis: Analysis }[]): Promise<void>;
+  /**
+   * Stores analyses, each marked rules-pending in the same transaction (unless `rulesPending` is false:
+   * the caller will not run the alert rules on them), so a crash before the rules ran loses no alert.
+   */
+  saveAnalyses(workspaceId: string, modelVersion: string, rows: { messageId: string; analysis: Analysis }[], opts?: { rulesPending?: boolean }): Promise<void>;
+  /** Up to `limit` messages whose stored analysis the alert rules have not run on yet (left by a killed run). */
+  rulesPendingMessages(workspaceId: string, limit: number): Promise<string[]>;
+  /** Clears the rules-pending mark once the rules ran on these messages (their alerts are written). */
+  markRulesChecked(workspaceId: string, messageIds: readonly string[]): Promise<void>;
 
   /** All facts matching a filter, for insights and exports (ordered by time, then id). */
   messageFacts(workspaceId: string, filter?: FactFilter): Promise<MessageFact[]>;
@@ -142,7 +150,7 @@ export interface Store extends RuleStore, OutboxStore, CaseStore, CorrectionStor
   listImports(workspaceId: string): Promise<ImportListing[]>;
   /** Deletes what an import added (not what existed before it), with an audit line; NotFoundError for an unknown id. */
   undoImport(workspaceId: string, importId: string, actor?: string): Promise<UndoneImport>;
-  /** Erases a customer (external id) and everything about them, with an audit line; idempotent. */
+  /** Erases a customer (external id, or public "c_…" id) and everything about them, with an audit line; idempotent. */
   eraseCustomer(workspaceId: string, externalId: string, actor?: string): Promise<RemovedCounts>;
   /** Deletes conversations whose last message is older than `months` months (0: none), with an audit line. */
   applyRetention(workspaceId: string, months: number, opts?: { dryRun?: boolean; actor?: string }): Promise<RetentionResult>;

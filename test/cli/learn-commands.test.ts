@@ -25,6 +25,13 @@ describe('ecoute scorecard, value and report (EX → CX lags)', () => {
     expect(table.stdout).toMatch(/^Team +Rank +Weighted score/);
     for (const t of TEAMS) expect(table.stdout).toContain(t.name);
     expect(table.stdout).toContain('Weights: CSAT 100%');
+    // Empathy is the reply coach's verdict per reply (models/coach.json), and the output says so.
+    expect(table.stdout).toContain('Reply empathy: read by the reply coach (learned model)');
+    const fr = run('scorecard', '--min', '1', '--lang', 'fr');
+    expect(fr.stdout).toContain('Empathie des réponses: lue par le coach de réponse (modèle appris)');
+    const json = JSON.parse(run('scorecard', '--format', 'json', '--min', '1').stdout);
+    expect(json.replyEmpathySource).toBe('coach');
+    expect(json.definitions.empathy.en).toMatch(/reply coach reads an emotional reaction/);
     const out = join(seeded.dir, 'cards.csv');
     const csv = run('scorecard', '--format', 'csv', '--out', out, '--since', '2020-01-01');
     expect(csv.status, csv.stderr).toBe(0);

@@ -58,7 +58,7 @@ describe('ecoute rules and ecoute alerts (real CLI, SQLite file)', () => {
     expect(alerts.stdout).toMatch(new RegExp(`^[0-9a-f-]{36} {2}\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC {2}rule {2}${id} v1\\n {2}Alerte : Détracteur qui part — C3\\n {2}Pourquoi : intention de départ, NPS détracteur \\(1\\)\\.`));
     const alertId = alerts.stdout.slice(0, 36);
     const json = JSON.parse((await run('alerts', '--format', 'json')).stdout);
-    expect(json).toMatchObject([{ id: alertId, ruleId: id, acknowledged: false, payload: { link: expect.stringMatching(/^https:\/\/ecoute\.example\/#\/customer\/\d+$/) } }]);
+    expect(json).toMatchObject([{ id: alertId, ruleId: id, acknowledged: false, payload: { link: expect.stringMatching(/^https:\/\/ecoute\.example\/#\/customer\/c_[a-z2-7]{16}$/) } }]);
     expect((await run('alerts', 'ack', alertId)).stdout).toBe(`Alert ${alertId} marked as seen.\n`);
     expect((await run('alerts', '--unacknowledged')).stdout).toBe('No alerts in workspace "w".\n');
 

@@ -160,6 +160,9 @@ describe('scorecards', () => {
     const [head, row] = csv.split('\r\n');
     expect(head.startsWith('team,rank,composite,survey_answers,response_rate,nps_value,nps_n')).toBe(true);
     expect(row.startsWith("'=cmd|calc,1,100,0,0,")).toBe(true);
+    // Who judged the empathy column travels with the export (no coach verdicts given here: the lexicon).
+    expect(head.endsWith(',min_sample,empathy_source,warnings')).toBe(true);
+    expect(row).toMatch(/,3,lexicon,/);
     const table = scorecardTable(r, 'fr');
     expect(table).toContain('Pondérations: Résolution 100%');
     expect(table).toContain('Taux de réponse de 0 %');

@@ -49,5 +49,17 @@ dialectSuite('scorecards from case timing', ({ open }) => {
     const later = await loadScorecards(store, 'w', config, new Date(T0 + 24 * H), new Date(T0 + 72 * H));
     expect(later.scorecards.find((c) => c.subject === 'Lyon')!.metrics.timeToClose).toMatchObject({ value: 48, n: 1 });
     expect(later.scorecards.find((c) => c.subject === 'Paris')?.metrics.timeToClose.n ?? 0).toBe(0);
+
+    // The shared filter's team: Paris' card only, with its case opened on a conversation alone (team
+    // from the conversation) still counted; a channel no conversation has leaves nothing.
+    const paris = await loadScorecards(store, 'w', config, undefined, undefined, undefined, { team: 'Paris' });
+    expect(paris.scorecards.map((c) => c.subject)).toEqual(['Paris']);
+    expect(ttc(paris, 'Paris')).toEqual(ttc(all, 'Paris'));
+    const channel = fact(0).channel;
+    const same = await loadScorecards(store, 'w', config, undefined, undefined, undefined, { channel });
+    expect(same.scorecards.flatMap((c) => c.metrics.timeToClose.conversationIds)).toContain(conv(0));
+    const other = channel === 'social' ? 'review' : 'social';
+    expect(facts.some((f) => f.channel === other)).toBe(false);
+    expect((await loadScorecards(store, 'w', config, undefined, undefined, undefined, { channel: other })).scorecards).toEqual([]);
   });
 });

@@ -68,6 +68,40 @@ dialectSuite('drill routes', ({ open }) => {
     expect(progress.teams[1].weeks).toEqual([{ week: '2026-W48', attempts: 1, readingScore: 83, replyScore: body.feedback.reply.score }]);
   });
 
+  it('narrows the progress with the shared filter: period by attempt date, team, and the drilled message\'s language', async () => {
+    const reply = 'Je comprends, je regarde cela tout de suite.';
+    // Ana (Paris) drills a French message on Thursday 26; Bo (Lyon) an English one on Monday 30.
+    expect((await post({ messageId: ids.customer[0], participant: 'Ana', team: 'Paris', emotions: ['frustration'], needs: ['resolution'], reply })).status).toBe(201);
+    now = new Date('2026-11-30T09:00:00Z');
+    expect((await post({ messageId: ids.customer[4], participant: 'Bo', team: 'Lyon', emotions: ['disappointment'], needs: ['reliability'], reply })).status).toBe(201);
+    const progress = async (qs: string) => {
+      const res = await app.request(`/api/drills/progress?lang=en${qs}`);
+      expect(res.status, qs).toBe(200);
+      return res.json() as Promise<{ attempts: number; allAttempts: number; teams: { name: string }[]; participantsList: { name: string }[] }>;
+    };
+    expect(await progress('')).toMatchObject({ attempts: 2, allAttempts: 2 });
+    const names = (p: { participantsList: { name: string }[] }) => p.participantsList.map((x) => x.name);
+    expect(names(await progress('&team=Paris'))).toEqual(['Ana']);
+    expect(names(await progress('&language=en'))).toEqual(['Bo']);
+    expect(names(await progress('&channel=email&language=fr'))).toEqual(['Ana']);
+    expect(names(await progress('&from=2026-11-27'))).toEqual(['Bo']);
+    expect(names(await progress('&to=2026-11-26'))).toEqual(['Ana']);
+    expect(names(await progress('&period=7d'))).toEqual(['Ana', 'Bo']);
+    // Nothing in the filter: zero attempts, but allAttempts says the workspace has some.
+    expect(await progress('&team=Paris&language=en')).toMatchObject({ attempts: 0, allAttempts: 2, teams: [] });
+    expect(await progress('&period=last_quarter')).toMatchObject({ attempts: 0, allAttempts: 2 });
+
+    const err = async (qs: string) => {
+      const res = await app.request(`/api/drills/progress${qs}`);
+      expect(res.status, qs).toBe(400);
+      return (await res.json()).error as { message: string; details: { parameter: string } };
+    };
+    expect(await err('?period=fortnight')).toMatchObject({ details: { parameter: 'period' }, message: expect.stringMatching(/"period" has unknown value "fortnight"/) });
+    expect((await err('?from=2026-11-31')).message).toMatch(/"from" must be a date as YYYY-MM-DD/);
+    expect((await err('?sort=rank')).message).toMatch(/Unknown query parameter "sort"\. Allowed parameters: lang, period, from, to, team/);
+    expect((await err('?lang=de')).message).toMatch(/"lang" must be fr or en/);
+  });
+
   it('keeps hiring mode apart, with the rubric and the notice, never ranked', async () => {
     const res = await post({ messageId: ids.customer[4], participant: 'Candidate 7', emotions: ['disappointment'], needs: ['reliability'], reply: 'I am sorry you feel let down after eight years. I will look at the payment crash myself today.', mode: 'hiring' }, '?lang=en');
     expect(res.status).toBe(201);

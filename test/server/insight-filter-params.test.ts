@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/core/errors.ts';
-import { FilteredInsightsCache } from '../../src/server/filtered-insights-cache.ts';
 import { parseInsightFilter } from '../../src/server/insight-filter-params.ts';
-import type { Insights } from '../../src/insights/types.ts';
 
 /** The UsageError a query is refused with. */
 function refusal(query: Record<string, string>): UsageError {
@@ -44,37 +42,5 @@ describe('parseInsightFilter', () => {
   it('refuses a language that is not an ISO code and an overlong team', () => {
     expect(refusal({ language: 'French' }).message).toMatch(/"language" must be a lowercase ISO 639 code/);
     expect(refusal({ team: 'x'.repeat(201) }).message).toMatch(/"team" is too long \(201 characters\)\. Use at most 200/);
-  });
-});
-
-describe('FilteredInsightsCache', () => {
-  const fake = (n: number) => Promise.resolve({ version: n } as unknown as Insights);
-
-  it('keeps the last 16 filters, least recently used dropped first, and forgets them on new data', async () => {
-    const cache = new FilteredInsightsCache();
-    let computed = 0;
-    const compute = () => fake(++computed);
-    for (let i = 0; i < 16; i++) await cache.get(1, { team: `t${i}` }, compute);
-    expect(computed).toBe(16);
-    await cache.get(1, { team: 't0' }, compute); // hit, and now the most recent
-    expect(computed).toBe(16);
-    await cache.get(1, { team: 't16' }, compute); // evicts t1, the least recently used
-    expect(cache.keys()).toHaveLength(16);
-    expect(cache.keys()).toContain('team=t0');
-    expect(cache.keys()).not.toContain('team=t1');
-    await cache.get(2, { team: 't0' }, compute); // new data version
-    expect(computed).toBe(18);
-    expect(cache.keys()).toEqual(['team=t0']);
-  });
-
-  it('shares one computation between concurrent requests and does not keep a failure', async () => {
-    const cache = new FilteredInsightsCache();
-    let calls = 0;
-    const failing = () => { calls++; return Promise.reject(new Error('boom')); };
-    const [a, b] = [cache.get(1, { team: 'x' }, failing), cache.get(1, { team: 'x' }, failing)];
-    await expect(a).rejects.toThrow('boom');
-    await expect(b).rejects.toThrow('boom');
-    expect(calls).toBe(1);
-    expect(cache.keys()).toEqual([]);
   });
 });

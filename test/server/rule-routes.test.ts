@@ -98,7 +98,7 @@ describe('alert rule routes', () => {
     const { alerts } = await call('GET', '/api/alerts');
     expect(alerts).toHaveLength(evaluation.alerts);
     expect(alerts[0]).toMatchObject({ kind: 'rule', acknowledged: false, ruleVersion: 1, message: expect.stringMatching(/^Alerte : Client qui part — Client \d+\nPourquoi : intention de départ, NPS détracteur/) });
-    expect(alerts[0].payload.link).toMatch(/^https:\/\/ecoute\.example\/#\/customer\/\d+$/);
+    expect(alerts[0].payload.link).toMatch(/^https:\/\/ecoute\.example\/#\/customer\/c_[a-z2-7]{16}$/);
     const ack = await call('POST', `/api/alerts/${alerts[0].id}/ack`);
     expect(ack.alert).toMatchObject({ id: alerts[0].id, acknowledged: true });
     expect((await call('GET', '/api/alerts?unacknowledged=true')).alerts).toHaveLength(alerts.length - 1);

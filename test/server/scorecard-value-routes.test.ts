@@ -56,10 +56,77 @@ describe('GET /api/scorecards', () => {
     const err = async (url: string) => (await (await get(url, 400)).json()).error.message as string;
     expect(await err('/api/scorecards?weights=nps=1,bonus=2')).toMatch(/Unknown weight "bonus"/);
     expect(await err('/api/scorecards?min=-1')).toMatch(/whole number of 1 or more, not "-1"/);
-    expect(await err('/api/scorecards?since=yesterday')).toMatch(/"since" must be a day as YYYY-MM-DD/);
-    expect(await err('/api/scorecards?since=2026-11-10&until=2026-11-01')).toMatch(/Swap them/);
+    // since/until (the older names of from/to) go through the shared parser, refused under the name typed.
+    expect(await err('/api/scorecards?since=yesterday')).toMatch(/"since" must be a date as YYYY-MM-DD/);
+    expect(await err('/api/scorecards?since=2026-11-10&until=2026-11-01')).toMatch(/"until" \(2026-11-01\) is before "since" \(2026-11-10\)/);
+    expect(await err('/api/scorecards?since=2026-11-01&from=2026-11-02')).toMatch(/Give only "from"/);
     expect(await err('/api/scorecards?sort=asc')).toMatch(/Unknown query parameter "sort"/);
     expect(await err('/api/scorecards?by=region')).toMatch(/by team or by agent/);
+  });
+});
+
+describe('GET /api/scorecards under the shared filter', () => {
+  const cards = async (qs: string) => (await (await get(`/api/scorecards?min=1${qs}`)).json()) as { scorecards: any[]; period: { from: string | null; to: string | null } };
+  const total = (r: { scorecards: any[] }, key: 'surveyAnswers' | 'conversations') => r.scorecards.reduce((s, c) => s + c[key], 0);
+
+  it('narrows to a team: its scorecard only, the same figures as unfiltered; by agent, that team\'s agents', async () => {
+    const all = await cards('');
+    const team = TEAMS[1].name;
+    const one = await cards(`&team=${encodeURIComponent(team)}`);
+    expect(one.scorecards.map((c) => c.subject)).toEqual([team]);
+    const before = all.scorecards.find((c) => c.subject === team);
+    expect(one.scorecards[0].metrics.csat).toEqual(before.metrics.csat);
+    expect(one.scorecards[0].conversations).toBe(before.conversations);
+    const agents = await cards(`&by=agent&team=${encodeURIComponent(team)}`);
+    expect(agents.scorecards.map((c) => c.subject)).toEqual([TEAMS[1].agent]);
+  });
+
+  it('narrows the customer side by channel, language and segment, and reads the period from presets and from/to', async () => {
+    const all = await cards('');
+    const email = await cards('&channel=email');
+    expect(total(email, 'conversations')).toBeGreaterThan(0);
+    expect(total(email, 'conversations')).toBeLessThan(total(all, 'conversations'));
+    // Every conversation behind a filtered figure is an e-mail one.
+    const convs = (await seeded.store.messageFacts(WORKSPACE)).filter((m) => m.channel === 'email').map((m) => m.conversationId);
+    for (const c of email.scorecards) for (const id of c.metrics.resolution.conversationIds) expect(convs).toContain(id);
+    const en = await cards('&language=en');
+    const fr = await cards('&language=fr');
+    expect(total(en, 'conversations')).toBeGreaterThan(0);
+    expect(total(en, 'conversations')).toBeLessThan(total(all, 'conversations'));
+    // A conversation with customer messages in both languages (a French follow-up) is in both.
+    expect(total(en, 'conversations') + total(fr, 'conversations')).toBeGreaterThanOrEqual(total(all, 'conversations'));
+    const seg = await cards('&segment=PME');
+    expect(total(seg, 'conversations')).toBeGreaterThan(0);
+    expect(total(seg, 'conversations')).toBeLessThan(total(all, 'conversations'));
+
+    // A preset is resolved against the app's clock; from/to are the custom range (both days included).
+    const week = await cards('&period=7d');
+    expect(week.period).toEqual({ from: new Date(NOW.getTime() - 7 * 86_400_000).toISOString(), to: NOW.toISOString() });
+    expect(total(week, 'conversations')).toBeLessThan(total(all, 'conversations'));
+    const range = await cards('&from=2026-11-01&to=2026-11-10');
+    expect(range.period).toEqual({ from: '2026-11-01T00:00:00.000Z', to: '2026-11-10T23:59:59.999Z' });
+    expect(await cards('&since=2026-11-01&until=2026-11-10')).toEqual(range);
+    // The fixtures lie in the six weeks before the clock: the quarter before has nothing.
+    expect((await cards('&period=last_quarter')).scorecards).toEqual([]);
+    expect((await cards('&team=Nobody')).scorecards).toEqual([]);
+  });
+
+  it('refuses a bad filter with the shared filter\'s 400 naming the parameter', async () => {
+    const err = async (url: string) => (await (await get(url, 400)).json()).error as { message: string; details?: { parameter?: string } };
+    const period = await err('/api/scorecards?period=fortnight');
+    expect(period.message).toMatch(/"period" has unknown value "fortnight"\. Use one of: 7d, 30d, 90d, this_quarter, last_quarter/);
+    expect(period.details?.parameter).toBe('period');
+    expect((await err('/api/scorecards?channel=fax')).message).toMatch(/"channel" has unknown value "fax"/);
+    expect((await err('/api/scorecards?language=French')).message).toMatch(/"language" must be a lowercase ISO 639 code/);
+    expect((await err('/api/scorecards?period=7d&from=2026-11-01')).message).toMatch(/cannot be combined/);
+    expect((await err('/api/scorecards?format=csv&to=2026-13-01')).message).toMatch(/"to" must be a date as YYYY-MM-DD/);
+  });
+
+  it('exports the filtered scorecards as CSV', async () => {
+    const res = await get(`/api/scorecards?format=csv&lang=en&min=1&team=${encodeURIComponent(TEAMS[0].name)}`);
+    const lines = (await res.text()).split('\r\n').filter(Boolean);
+    expect(lines).toHaveLength(2);
+    expect(lines[1].startsWith(TEAMS[0].name)).toBe(true);
   });
 });
 

@@ -84,7 +84,8 @@ dialectSuite('search index', ({ dialect, open, target }) => {
     const migrator = new Migrator({ db, provider: { getMigrations: async () => upTo010 }, migrationTableSchema: await adapter.prepareNamespace(db) });
     expect((await migrator.migrateToLatest()).error).toBeUndefined();
     const old = new KyselyStore(db, adapter, () => new Date(T0));
-    await write(old, TEXTS.map((text, i) => textConversation(i, [text])));
+    // Without customers: today's writer also fills customers.public_id, a column from migration 013.
+    await write(old, TEXTS.map((text, i) => ({ ...textConversation(i, [text]), customer: undefined })));
     await adapter.close(db);
 
     const store = await open(t);

@@ -109,7 +109,7 @@ describe.skipIf(SKIP !== null)('alert rules page', () => {
     expect(await page.locator('.alert-item').count()).toBe(fired.alerts);
     const first = page.locator('.alert-item').first();
     expect(await first.locator('h3').textContent()).toMatch(/^Alerte : Client qui part <img src=x onerror=alert\(1\)> — Client \d+$/);
-    expect(await first.locator('a').getAttribute('href')).toMatch(/^#\/customer\/\d+$/);
+    expect(await first.locator('a').getAttribute('href')).toMatch(/^#\/customer\/c_[a-z2-7]{16}$/);
     await first.getByRole('button', { name: 'Marquer comme vue' }).click();
     await first.locator('.chip', { hasText: 'Vue' }).waitFor();
     const acked = (await api('/api/alerts')).alerts.filter((a: { acknowledged: boolean }) => a.acknowledged);

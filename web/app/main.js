@@ -2,6 +2,7 @@
  * Dashboard entry: hash router (#/page/arg?query), navigation, language switch. One module per page;
  * each exports `render(ctx)` returning a Node (or a Promise of one).
  */
+import { takeStaleAsOf } from './api.js';
 import { h, replace } from './dom.js';
 import { carriedQuery, withCarriedFilter } from './filter-bar.js';
 import { getLang, loadLabels, setLang, t } from './i18n.js';
@@ -84,13 +85,22 @@ async function route() {
   document.title = `${t(`nav_${id}`)} · Écoute`;
   replace(main, h('p', { class: 'loading', role: 'status' }, t('loading')));
   try {
+    takeStaleAsOf();
     const node = await entry.page.render({ arg, params, navigate: (hash) => (location.hash = hash) });
-    if (seq === renderSeq) replace(main, node);
+    if (seq === renderSeq) replace(main, staleNote(takeStaleAsOf()), node);
   } catch (err) {
     // 401: the workspace has users and nobody is logged in; once they are, the page asked for is shown.
     if (seq === renderSeq && err.status === 401) replace(main, login.render({ done: () => login.loadSession().then(() => loadLabels().catch(() => undefined)).then(loadWorkspaces).then(route) }));
     else if (seq === renderSeq) replace(main, h('p', { class: 'notice error', role: 'alert' }, t('error', { message: err.message })));
   }
+}
+
+/** During an import the server answers with the last figures computed: say so, and offer the newer ones. */
+function staleNote(asOf) {
+  if (!asOf) return null;
+  const time = new Date(asOf).toLocaleTimeString(getLang() === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+  return h('p', { class: 'notice stale-note', role: 'status' }, t('stale_figures', { time }), ' ',
+    h('button', { type: 'button', class: 'button', onclick: () => route() }, t('stale_refresh')));
 }
 
 async function start() {

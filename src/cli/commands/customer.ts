@@ -8,9 +8,10 @@ const USAGE = `Usage: ecoute customer erase ID [--actor NAME]
 
 Erases a customer everywhere (the right to erasure): their conversations with every message, analysis
 and survey score, the cases and alerts that name them, and the customer row. Cached insights are
-recomputed. ID is the customer id of your source system, as imported (an e-mail address is accepted:
-it is pseudonymised the way imports store it). An audit line records the erasure (the id is kept only
-as a SHA-256 prefix). Erasing again removes nothing and says so.
+recomputed. ID is the customer's public id ("c_…", as the dashboard, API, cases and alerts show it)
+or the customer id of your source system, as imported (an e-mail address is accepted: it is
+pseudonymised the way imports store it); never a sequential number. An audit line records the erasure
+(the source system's id is kept only as a SHA-256 prefix). Erasing again removes nothing and says so.
   --actor N   who asked, for the audit log (default: cli)`;
 
 /** `ecoute customer erase`: GDPR erasure of one customer. */

@@ -1,6 +1,8 @@
 import { UsageError } from '../../core/errors.ts';
 import { scorecardCsv, scorecardTable } from '../../learn/scorecards/scorecard-render.ts';
 import { parseMinSample, parseSubject, parseWeights } from '../../learn/scorecards/scorecard-config.ts';
+import { loadCoachModel } from '../../runtime/analysis/load-coach-model.ts';
+import { loadReplyEmpathy } from '../../runtime/act/reply-empathy-verdicts.ts';
 import { openOutput } from '../../runtime/export/write-output.ts';
 import { loadScorecards } from '../../runtime/learn/load-scorecards.ts';
 import { checkRange, parseDateFlag } from '../date-flags.ts';
@@ -23,7 +25,9 @@ are shown beside the figures.
   --min N        minimum observations behind a figure before it counts (default 30)
   --format F     table (default), csv (spreadsheet-safe) or json
   --out FILE     write to FILE instead of standard output
-  --lang L       fr or en for warnings and headings (default: the workspace language)`;
+  --lang L       fr or en for warnings and headings (default: the workspace language)
+Empathy is the reply coach's verdict on each agent reply (models/coach.json); without that file, the
+coach's cue lexicon, and the output says which.`;
 
 const FORMATS = ['table', 'csv', 'json'] as const;
 
@@ -59,7 +63,9 @@ export const scorecardCommand: Command = {
     const store = await ctx.openStore();
     try {
       const language = lang ?? (await store.ensureWorkspace(ctx.config.workspace)).settings.language;
-      const report = await loadScorecards(store, ctx.config.workspace, config, since, until);
+      // The coach over the whole history (one batch, so templates are found canned); the lexicon without its model file.
+      const replies = await loadReplyEmpathy(store, ctx.config.workspace, () => loadCoachModel());
+      const report = await loadScorecards(store, ctx.config.workspace, config, since, until, replies.verdicts);
       const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'csv' ? scorecardCsv(report, language) : scorecardTable(report, language);
       const out = await openOutput(values.out, ctx.stdout);
       await out.write(text);

@@ -4,6 +4,7 @@ import { pearson } from '../../insights/stats/correlation.ts';
 import { EX_CX_ANCHORS, type PublishedAnchor } from './anchors.ts';
 import { fisherInterval } from '../../insights/stats/fisher-interval.ts';
 import { CX_MEASURES, EX_MEASURES, addMonths, type CxMeasure, type ExCxPanel, type ExMeasure } from './panel.ts';
+import type { ReplyEmpathySource } from './reply-empathy.ts';
 
 /** Lags examined: EX of month m against CX of month m + lag. */
 export const MAX_LAG_MONTHS = 6;
@@ -58,6 +59,8 @@ export interface ExCxLagReport {
   /** How the figures are read. */
   note: Localized;
   anchors: readonly PublishedAnchor[];
+  /** Who judged the replies behind replyEmpathy: the reply coach, or its lexicon when the model file is absent. */
+  replyEmpathySource: ReplyEmpathySource;
 }
 
 const r3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -135,6 +138,7 @@ export function computeExCxLags(panel: ExCxPanel, maxLag = MAX_LAG_MONTHS): ExCx
       en: 'Pearson r between a month’s employee measure and the same team’s customer measure “lag” months later, over team-month pairs; 95% interval by Fisher’s z transform; r² = share of variance explained (linearly). Pairs mix differences between teams with changes over time; the within-team r (each team centred on its own mean) keeps only the changes. A correlation is not a cause, and an interval that contains 0 proves nothing.',
     },
     anchors: EX_CX_ANCHORS,
+    replyEmpathySource: panel.replyEmpathySource ?? 'lexicon',
   };
 }
 

@@ -16,12 +16,14 @@ const STRINGS = {
     size: (r: ExCxLagReport) => `${r.teams} équipes, ${r.exPeriods} mois d’enquêtes collaborateurs, ${r.cxPeriods} mois de données clients. Cellule : r [IC 95 %] (n couples ; r intra-équipe) ; r² = part de variance expliquée.`,
     pair: 'Collaborateur → client', lag: (k: number) => `+${k} mois`, anchors: 'Repères publiés (autres organisations, à titre de comparaison)', figure: 'Chiffre', source: 'Source', kind: 'Nature',
     kinds: { 'meta-analysis': 'méta-analyse', study: 'étude', claim: 'affirmation' },
+    readBy: { coach: 'Empathie des réponses : lue par le coach de réponse (modèle appris).', lexicon: 'Empathie des réponses : lue par le lexique du coach (modèle du coach absent) ; tout « je comprends » compte.' },
   },
   en: {
     title: 'EX → CX over time (lags of 0 to 6 months)',
     size: (r: ExCxLagReport) => `${r.teams} teams, ${r.exPeriods} months of employee surveys, ${r.cxPeriods} months of customer data. Cell: r [95% CI] (n pairs; within-team r); r² = share of variance explained.`,
     pair: 'Employee → customer', lag: (k: number) => `+${k} mo`, anchors: 'Published anchors (other organisations, for comparison)', figure: 'Figure', source: 'Source', kind: 'Kind',
     kinds: { 'meta-analysis': 'meta-analysis', study: 'study', claim: 'claim' },
+    readBy: { coach: 'Reply empathy: read by the reply coach (learned model).', lexicon: 'Reply empathy: read by the coach’s lexicon (coach model absent); any “I understand” counts.' },
   },
 };
 
@@ -41,7 +43,7 @@ export function exCxLagSection(report: ExCxLagReport, lang: Lang): ReportSection
   const names = MEASURE_NAMES[lang];
   const paragraphs: string[] = [];
   if (report.warning) paragraphs.push(`⚠ ${report.warning[lang]}`);
-  paragraphs.push(s.size(report), report.note[lang]);
+  paragraphs.push(s.size(report), report.note[lang], s.readBy[report.replyEmpathySource]);
   const lags = Array.from({ length: report.maxLag + 1 }, (_, k) => k);
   const pairs = new Map<string, LagCorrelation[]>();
   for (const c of report.correlations) {

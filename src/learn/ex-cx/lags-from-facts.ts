@@ -3,6 +3,7 @@ import { attributeTeams } from '../../insights/last-touch.ts';
 import { isOwnBrand, resolveOwnBrand } from '../../insights/own-brand.ts';
 import { computeExCxLags, type ExCxLagReport } from './ex-cx-lags.ts';
 import { buildExCxPanel } from './panel.ts';
+import type { ReplyVerdicts } from './reply-empathy.ts';
 
 /** The facts the lagged report reads, and the workspace's own brand setting (as the insights read it). */
 export interface LagFacts {
@@ -11,6 +12,8 @@ export interface LagFacts {
   messages: readonly MessageFact[];
   /** The workspace's brand setting; else inferred from the data, as for every insight. */
   brand?: string;
+  /** The reply coach's verdict per agent reply (message id); without it, reply empathy is read by the lexicon. */
+  replyVerdicts?: ReplyVerdicts;
 }
 
 /**
@@ -22,5 +25,7 @@ export function exCxLagsFromFacts(facts: LagFacts): ExCxLagReport {
   const own = resolveOwnBrand(facts.messages, facts.surveys, facts.brand);
   const messages = facts.messages.filter((m) => isOwnBrand(m.brand, own));
   const surveys = facts.surveys.filter((s) => isOwnBrand(s.brand, own));
-  return computeExCxLags(buildExCxPanel({ employees: facts.employees, surveys: attributeTeams(surveys, messages), messages }));
+  return computeExCxLags(buildExCxPanel({
+    employees: facts.employees, surveys: attributeTeams(surveys, messages), messages, replyVerdicts: facts.replyVerdicts,
+  }));
 }

@@ -2,7 +2,7 @@ import type { EmployeeFact, MessageFact } from '../../core/facts.ts';
 import type { TeamedSurvey } from '../../insights/last-touch.ts';
 import { NEGATIVE_EMOTIONS, type Emotion } from '../../core/labels.ts';
 import { contactConversations } from './recontact.ts';
-import { showsEmpathy } from './reply-empathy.ts';
+import { replyEmpathyReader, type ReplyEmpathySource, type ReplyVerdicts } from './reply-empathy.ts';
 
 /** Employee measures (EX) a panel cell carries. */
 export const EX_MEASURES = ['enps', 'engagement'] as const;
@@ -30,6 +30,8 @@ export interface PanelCell {
 /** The team × month panel, cells sorted by team then month. */
 export interface ExCxPanel {
   cells: PanelCell[];
+  /** Who judged the replies behind replyEmpathy: the reply coach, or its lexicon (no model file; the default). */
+  replyEmpathySource?: ReplyEmpathySource;
 }
 
 /** The inputs of a panel: the facts `loadInsightsInput` already reads, surveys with their team resolved. */
@@ -37,6 +39,8 @@ export interface PanelInput {
   employees: readonly EmployeeFact[];
   surveys: readonly TeamedSurvey[];
   messages: readonly MessageFact[];
+  /** The coach's verdict per agent reply (message id); without it, the lexicon reads the replies. */
+  replyVerdicts?: ReplyVerdicts;
 }
 
 const NEGATIVE = new Set<Emotion>(NEGATIVE_EMOTIONS);
@@ -79,11 +83,13 @@ const rate = (hit: number, n: number, min: number): number | null => (n >= min &
  * Builds the team × month panel. EX: eNPS (% promoters 9–10 − % detractors 0–6) and mean engagement
  * item (1–5) of the month's answers. CX: NPS and CSAT (% 4–5) of the surveys counted for the team,
  * share of customer messages with a negative dominant emotion, share of agent replies showing
- * empathy, share of contact conversations followed by a recontact within a week. A measure under its
- * minimum count is null, never a figure from two answers.
+ * empathy (the coach's verdicts when given, else its lexicon: reply-empathy.ts), share of contact
+ * conversations followed by a recontact within a week. A measure under its minimum count is null,
+ * never a figure from two answers.
  */
 export function buildExCxPanel(input: PanelInput): ExCxPanel {
   const acc = new Map<string, Acc>();
+  const reader = replyEmpathyReader(input.replyVerdicts);
   const cell = (team: string, month: string): Acc => {
     const key = `${team}\u0000${month}`;
     let a = acc.get(key);
@@ -123,9 +129,11 @@ export function buildExCxPanel(input: PanelInput): ExCxPanel {
       const top = m.analysis.emotions[0];
       if (top && NEGATIVE.has(top.label)) a.neg.hit++;
     } else if (m.role === 'agent') {
+      const verdict = reader.empathic(m);
+      if (verdict === null) continue;
       const a = cell(m.team, monthOf(null, m.at));
       a.emp.n++;
-      if (showsEmpathy(m.text)) a.emp.hit++;
+      if (verdict) a.emp.hit++;
     }
   }
   for (const c of contactConversations(input.messages)) {
@@ -155,5 +163,5 @@ export function buildExCxPanel(input: PanelInput): ExCxPanel {
     };
   });
   cells.sort((x, y) => x.team.localeCompare(y.team) || x.month.localeCompare(y.month));
-  return { cells };
+  return { cells, replyEmpathySource: reader.source };
 }

@@ -3,7 +3,7 @@ import type { MessageFact } from '../../core/facts.ts';
 import type { Localized } from '../../core/lang.ts';
 import type { TeamedSurvey } from '../../insights/last-touch.ts';
 import { contactConversations, type ContactConversation } from '../ex-cx/recontact.ts';
-import { showsEmpathy } from '../ex-cx/reply-empathy.ts';
+import { replyEmpathyReader, type ReplyEmpathySource, type ReplyVerdicts } from '../ex-cx/reply-empathy.ts';
 import { selectionWarnings } from './selection-bias.ts';
 import { SCORECARD_METRICS, TIME_TO_CLOSE_TARGET_HOURS, type ScorecardConfig, type ScorecardMetric, type ScorecardSubject } from './scorecard-config.ts';
 
@@ -62,6 +62,8 @@ export interface ScorecardReport {
   notes: Localized[];
   /** How each metric is measured, so a pay plan knows what it pays for. */
   definitions: Record<ScorecardMetric, Localized>;
+  /** Who judged the replies behind empathy: the reply coach, or its lexicon when the model file is absent. */
+  replyEmpathySource: ReplyEmpathySource;
 }
 
 export const DEFINITIONS: Record<ScorecardMetric, Localized> = {
@@ -71,6 +73,12 @@ export const DEFINITIONS: Record<ScorecardMetric, Localized> = {
   timeToClose: { fr: `Médiane, en heures, de l’ouverture à la clôture des dossiers clos dans la période (équipe du dossier, ou de sa conversation ; agent : son responsable, ou l’agent de sa conversation) ; score 100 jusqu’à ${TIME_TO_CLOSE_TARGET_HOURS} h, puis ${TIME_TO_CLOSE_TARGET_HOURS} ÷ médiane.`, en: `Median hours from opening to closing of the cases closed in the period (the case's team, else its conversation's; for an agent: its owner, else its conversation's agent); score 100 up to ${TIME_TO_CLOSE_TARGET_HOURS} h, then ${TIME_TO_CLOSE_TARGET_HOURS} ÷ median.` },
   empathy: { fr: 'Part des réponses d’agent qui nomment le ressenti du client ou l’accueillent (lexique du coach).', en: 'Share of agent replies that name or acknowledge the customer’s feeling (the coach’s lexicon).' },
   retention: { fr: 'Part des clients servis qui n’ont pas exprimé d’intention de partir dans ces conversations (indicateur avancé, pas un churn constaté).', en: 'Share of customers served who stated no intent to leave in those conversations (a leading indicator, not observed churn).' },
+};
+
+/** The empathy definition when the learned coach judged the replies (DEFINITIONS holds the lexicon's). */
+export const COACH_EMPATHY_DEFINITION: Localized = {
+  fr: 'Part des réponses d’agent (à un message client) où le coach de réponse lit une réaction émotionnelle (niveau 1 ou 2) et aucun modèle copié-collé.',
+  en: 'Share of agent replies (to a customer message) in which the reply coach reads an emotional reaction (level 1 or 2) and no canned template.',
 };
 
 const UNITS: Record<ScorecardMetric, MetricFigure['unit']> = { nps: 'points', csat: '%', resolution: '%', timeToClose: 'hours', empathy: '%', retention: '%' };
@@ -102,6 +110,7 @@ function median(xs: number[]): number | null {
  * contact (TeamedSurvey), never for an agent: only answers that name the agent count for the agent.
  * Time to close comes from `cases` (those closed in the period): a conversation's first-to-last
  * message span measures how long the customer kept writing, not how long the loop took to close.
+ * Empathy follows the reply coach's verdicts (`replyVerdicts`, by message id) when given, else its lexicon.
  */
 export function computeScorecards(
   messages: readonly MessageFact[],
@@ -109,7 +118,9 @@ export function computeScorecards(
   config: ScorecardConfig,
   period: { from: Date | null; to: Date | null } = { from: null, to: null },
   cases: readonly Case[] = [],
+  replyVerdicts?: ReplyVerdicts,
 ): ScorecardReport {
+  const reader = replyEmpathyReader(replyVerdicts);
   const acc = new Map<string, Acc>();
   const of = (key: string | null): Acc | null => {
     if (!key) return null;
@@ -140,8 +151,10 @@ export function computeScorecards(
     if (m.role !== 'agent') continue;
     const a = of(byTeam ? m.team : m.agent);
     if (!a) continue;
+    const verdict = reader.empathic(m);
+    if (verdict === null) continue;
     a.replies++;
-    if (showsEmpathy(m.text)) {
+    if (verdict) {
       a.empathic++;
       push(a.replyIds, m.conversationId);
     }
@@ -178,7 +191,8 @@ export function computeScorecards(
         en: `No data for "${m}" (${why.en}): while it is weighted nobody is ranked. Weigh it 0 (--weights without ${m}).`,
       };
     }),
-    definitions: DEFINITIONS,
+    definitions: reader.source === 'coach' ? { ...DEFINITIONS, empathy: COACH_EMPATHY_DEFINITION } : DEFINITIONS,
+    replyEmpathySource: reader.source,
   };
 }
 

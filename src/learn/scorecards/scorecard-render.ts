@@ -8,8 +8,10 @@ const NAMES: Record<Lang, Record<ScorecardMetric, string>> = {
 };
 
 const HEAD = {
-  fr: { team: 'Équipe', agent: 'Agent', rank: 'Rang', composite: 'Score pondéré', responseRate: 'Taux de réponse', answers: 'Réponses', warnings: 'Alertes', weights: 'Pondérations', min: 'Échantillon minimum', unranked: 'non classé' },
-  en: { team: 'Team', agent: 'Agent', rank: 'Rank', composite: 'Weighted score', responseRate: 'Response rate', answers: 'Answers', warnings: 'Warnings', weights: 'Weights', min: 'Minimum sample', unranked: 'not ranked' },
+  fr: { team: 'Équipe', agent: 'Agent', rank: 'Rang', composite: 'Score pondéré', responseRate: 'Taux de réponse', answers: 'Réponses', warnings: 'Alertes', weights: 'Pondérations', min: 'Échantillon minimum', unranked: 'non classé',
+    empathySource: 'Empathie des réponses', byCoach: 'lue par le coach de réponse (modèle appris)', byLexicon: 'lue par le lexique du coach (modèle du coach absent)' },
+  en: { team: 'Team', agent: 'Agent', rank: 'Rank', composite: 'Weighted score', responseRate: 'Response rate', answers: 'Answers', warnings: 'Warnings', weights: 'Weights', min: 'Minimum sample', unranked: 'not ranked',
+    empathySource: 'Reply empathy', byCoach: 'read by the reply coach (learned model)', byLexicon: 'read by the coach’s lexicon (coach model absent)' },
 };
 
 /**
@@ -26,16 +28,20 @@ export function csvField(v: string | number | boolean | null): string {
 
 const line = (fields: (string | number | boolean | null)[]): string => `${fields.map(csvField).join(',')}\r\n`;
 
-/** The scorecards as CSV: one row per team or agent, each metric's value, n and score; stable English column codes. */
+/**
+ * The scorecards as CSV: one row per team or agent, each metric's value, n and score; stable English
+ * column codes. empathy_source says who judged the replies (coach, or lexicon without the model file).
+ */
 export function scorecardCsv(report: ScorecardReport, lang: Lang): string {
   const header = [report.by, 'rank', 'composite', 'survey_answers', 'response_rate',
-    ...SCORECARD_METRICS.flatMap((m) => [`${m}_value`, `${m}_n`, `${m}_score`, `${m}_weight`]), 'min_sample', 'warnings'];
+    ...SCORECARD_METRICS.flatMap((m) => [`${m}_value`, `${m}_n`, `${m}_score`, `${m}_weight`]), 'min_sample', 'empathy_source', 'warnings'];
   let out = line(header);
   for (const c of report.scorecards) {
     out += line([
       c.subject, c.rank, c.composite, c.surveyAnswers, c.responseRate,
       ...SCORECARD_METRICS.flatMap((m) => [c.metrics[m].value, c.metrics[m].n, c.metrics[m].score, Math.round(c.metrics[m].weight * 1000) / 1000]),
       report.minSample,
+      report.replyEmpathySource,
       [c.unranked?.[lang], ...c.warnings.map((w) => w[lang])].filter(Boolean).join(' | '),
     ]);
   }
@@ -64,6 +70,7 @@ export function scorecardTable(report: ScorecardReport, lang: Lang): string {
   const lines = [fmtRow(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(fmtRow), ''];
   lines.push(`${h.weights}: ${SCORECARD_METRICS.filter((m) => report.weights[m] > 0).map((m) => `${names[m]} ${Math.round(report.weights[m] * 100)}%`).join(', ')}`);
   lines.push(`${h.min}: ${report.minSample}${lang === 'fr' ? ' (* : en dessous, ne compte pas)' : ' (*: below it, does not count)'}`);
+  lines.push(`${h.empathySource}: ${h[report.replyEmpathySource === 'coach' ? 'byCoach' : 'byLexicon']}`);
   for (const note of report.notes) lines.push(`! ${note[lang]}`);
   for (const c of report.scorecards) {
     for (const w of [c.unranked, ...c.warnings]) if (w) lines.push(`- ${c.subject}: ${w[lang]}`);

@@ -3,6 +3,8 @@
  * worker's model version, stores the results in one transaction, then (for freshly imported messages)
  * runs the alert rules. Idempotent: a job run twice (its first worker died after writing) skips what is
  * done, and the rules write nothing twice; so at-least-once delivery yields exactly one analysis each.
+ * Analyses of a job with rules are stored rules-pending and the mark is cleared once the alerts are
+ * written, so a worker killed in between leaves them for the retried job or the next `ecoute analyze`.
  */
 import type { AnalyzerModel } from '../../analyze/model.ts';
 import { ModelError } from '../../core/errors.ts';
@@ -46,13 +48,15 @@ export async function runAnalyzeJob(ctx: AnalyzeJobContext, job: AnalyzeJobData)
     // The workspace's language decides messages French and English could both have written.
     const langPrior = (await store.ensureWorkspace(job.workspaceId)).settings.language;
     const results = analyzeItems(todo.map((m) => ({ text: m.text, lang: m.language, langPrior })), model);
-    await store.saveAnalyses(job.workspaceId, model.version, todo.map((m, i) => ({ messageId: m.messageId, analysis: results[i] })));
+    // A job without rules (re-analysis after a model upgrade) pages no one, now or on a later run.
+    await store.saveAnalyses(job.workspaceId, model.version, todo.map((m, i) => ({ messageId: m.messageId, analysis: results[i] })), { rulesPending: job.rules === true });
   }
   if (job.rules && messages.length > 0) {
     // Skipped messages too: their first run may have died between the analysis and the rules; rules
     // never write an alert twice for the same rule and message.
     const evaluation = await evaluateRulesOnMessages(store, job.workspaceId, messages.map((m) => m.messageId), { clock: ctx.clock, publicUrl: ctx.publicUrl });
     outcome.alerts = evaluation.alerts;
+    await store.markRulesChecked(job.workspaceId, messages.map((m) => m.messageId));
   }
   return outcome;
 }

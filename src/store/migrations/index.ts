@@ -12,6 +12,8 @@ import * as m009 from './009-accounts.ts';
 import * as m010 from './010-drills.ts';
 import * as m011 from './011-search-trigram-index.ts';
 import * as m012 from './012-installation-secrets.ts';
+import * as m013 from './013-customer-public-ids.ts';
+import * as m014 from './014-rules-pending.ts';
 
 /**
  * The numbered migrations, in order. Listed statically (not read from disk) so they work from any
@@ -33,6 +35,8 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
         '010-drills': { up: (db) => m010.up(db, adapter.autoIdType) },
         '011-search-trigram-index': { up: (db) => m011.up(db, adapter.kind) },
         '012-installation-secrets': { up: (db) => m012.up(db) },
+        '013-customer-public-ids': { up: (db) => m013.up(db) },
+        '014-rules-pending': { up: (db) => m014.up(db) },
       };
     },
   };

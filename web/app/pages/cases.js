@@ -1,29 +1,62 @@
 /**
- * Close-the-loop cases: the list (filters by status, owner, overdue; a root-cause filter from the URL)
- * with Act's figures, and one case (#/cases/ID, in case-view.js): the message that raised it, what to
- * say, the coach on the owner's draft, the customer's history, notes and status buttons.
+ * Close-the-loop cases: the list, with the filter bar shared by every data page (period on the opened
+ * date, team, segment, channel, brand, language; the figures follow it too) and its own status, owner
+ * and overdue filters (a root-cause filter from the URL), with Act's figures; and one case (#/cases/ID,
+ * in case-view.js): the message that raised it, what to say, the coach on the owner's draft, the
+ * customer's history, notes and status buttons.
  */
 import { getJson, query } from '../api.js';
 import { empty, pageHeader, section } from '../components.js';
 import { h } from '../dom.js';
+import { carriedQuery, filterBar, filterQuery, isFiltered, readFilter } from '../filter-bar.js';
 import { date, num, pct, plural, t } from '../i18n.js';
 import { overdue, renderCase, statusChip } from '../case-view.js';
 
 const STATUSES = ['open', 'in_progress', 'waiting_customer', 'resolved', 'closed'];
+/** The list's own filters (the shared ones are in the filter bar). */
+const OWN = ['status', 'owner', 'overdue', 'rootCause'];
 
-export async function render({ arg, params }) {
+export async function render(ctx) {
+  const { arg, params } = ctx;
   if (arg) return renderCase(arg);
-  const filter = { status: params.get('status'), owner: params.get('owner'), overdue: params.get('overdue'), rootCause: params.get('rootCause') };
-  const [{ cases }, figures] = await Promise.all([getJson(`/api/cases${query(filter)}`), getJson('/api/cases/figures')]);
+  const shared = readFilter(params);
+  const own = {};
+  for (const k of OWN) if (params.get(k)) own[k] = params.get(k);
+  const [{ cases }, figures, bar] = await Promise.all([
+    getJson(`/api/cases${query({ ...shared, ...own })}`),
+    getJson(`/api/cases/figures${filterQuery(shared)}`),
+    filterBar(ctx, 'cases'),
+  ]);
+  const filtered = isFiltered(shared) || Object.keys(own).length > 0;
+  // An empty list is "nothing matches" only when some case exists outside the filters.
+  const anyCase = cases.length > 0 || (filtered && (await getJson('/api/cases?limit=1')).cases.length > 0);
+  const header = pageHeader(t('cases_title'), t('cases_lead'));
+  const hint = h('p', { class: 'help cases-scope-hint' }, t('cases_scope_hint'));
+  if (!anyCase) return h('div', { class: 'page page-cases' }, header, bar, hint, filterForm(own, params), empty(t('cases_none_yet')));
+  if (cases.length === 0) return h('div', { class: 'page page-cases' }, header, bar, hint, filterForm(own, params), noMatch(ctx));
   return h('div', { class: 'page page-cases' },
-    pageHeader(t('cases_title'), t('cases_lead')),
-    filterForm(filter),
+    header,
+    bar,
+    hint,
+    filterForm(own, params),
     h('p', { class: 'muted result-count', role: 'status' }, plural('cases_count', cases.length)),
-    cases.length ? caseTable(cases) : empty(t('cases_none')),
-    figuresSection(figures));
+    caseTable(cases),
+    figuresSection(figures, isFiltered(shared)));
 }
 
-function filterForm(filter) {
+/** "Nothing matches these filters", with a button that clears the shared and the list's own filters. */
+function noMatch({ navigate }) {
+  const clear = h('button', { type: 'button', class: 'button primary' }, t('clear_filters'));
+  clear.addEventListener('click', () => navigate('#/cases'));
+  return h('section', { class: 'card no-match', role: 'status' },
+    h('h2', {}, t('no_match')),
+    h('p', { class: 'help' }, t('cases_no_match_help')),
+    clear);
+}
+
+function filterForm(filter, params) {
+  // The shared filter of the bar stays in the URL when the list's own filters change or are reset.
+  const carried = carriedQuery(params);
   const form = h('form', { class: 'filters card', role: 'search', 'aria-label': t('filters') },
     h('div', { class: 'field' }, h('label', { for: 'c-status' }, t('case_status')),
       h('select', { id: 'c-status', name: 'status' }, h('option', { value: '' }, t('all')),
@@ -31,9 +64,9 @@ function filterForm(filter) {
     h('div', { class: 'field' }, h('label', { for: 'c-owner' }, t('case_owner')), h('input', { id: 'c-owner', name: 'owner', value: filter.owner ?? '', maxlength: 200 })),
     h('div', { class: 'field field-check' }, h('label', { for: 'c-overdue' }, h('input', { id: 'c-overdue', name: 'overdue', type: 'checkbox', value: 'true', checked: filter.overdue === 'true' }), ' ', t('case_overdue_only'))),
     filter.rootCause ? h('input', { type: 'hidden', name: 'rootCause', value: filter.rootCause }) : null,
-    h('div', { class: 'field actions' }, h('button', { type: 'submit', class: 'button primary' }, t('apply')), h('a', { href: '#/cases', class: 'button' }, t('reset'))));
+    h('div', { class: 'field actions' }, h('button', { type: 'submit', class: 'button primary' }, t('apply')), h('a', { href: `#/cases${carried}`, class: 'button' }, t('reset'))));
   const apply = () => {
-    const usp = new URLSearchParams();
+    const usp = new URLSearchParams(carried);
     for (const [k, v] of new FormData(form)) if (v) usp.set(k, String(v));
     location.hash = `#/cases${usp.toString() ? `?${usp}` : ''}`;
   };
@@ -70,7 +103,7 @@ function figureCells(f) {
     .map((x) => h('td', { class: 'num' }, x));
 }
 
-function figuresSection(figures) {
+function figuresSection(figures, scoped) {
   const head = (first) => h('thead', {}, h('tr', {}, [first, t('nav_cases'), t('case_first_response'), t('case_time_to_close'), t('case_overdue_share'), t('case_reopen_rate'), t('case_recovery')]
     .map((x, i) => h('th', { scope: 'col', class: i ? 'num' : null, title: i === 6 ? t('case_recovery_help') : null }, x))));
   const rows = [
@@ -80,6 +113,7 @@ function figuresSection(figures) {
   ];
   return section(t('case_figures'),
     h('p', { class: 'help' }, t('case_figures_help', { min: num(figures.minCases) })),
+    scoped ? h('p', { class: 'help case-figures-scope' }, t('case_figures_scoped')) : null,
     h('div', { class: 'table-wrap' }, h('table', { class: 'case-figures' }, head(''),
       h('tbody', {}, rows.map((r) => h('tr', {},
         h('th', { scope: 'row' }, r.group ? h('span', { class: 'muted' }, `${r.group} · `) : null, r.href ? h('a', { href: r.href }, r.name) : r.name),

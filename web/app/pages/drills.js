@@ -4,11 +4,14 @@
  * evidence and the reply coach's scores and suggestions. Below, participation and progress per team
  * and participant. Hiring mode uses the same scenarios and rubric for a candidate label: the rubric and
  * a decision-support banner are shown, attempts are stored under mode "hiring", and they are listed in
- * the order they were made, never ranked.
+ * the order they were made, never ranked. The shared filter bar narrows the participation and
+ * progress (period: when the attempt was made; team: the participant's; segment, channel, brand,
+ * language: the customer message drilled on); this week's scenarios are not filtered.
  */
 import { getJson, query } from '../api.js';
 import { chip, empty, pageHeader, section } from '../components.js';
 import { h, replace } from '../dom.js';
+import { filterBar, isFiltered, noMatch, readFilter } from '../filter-bar.js';
 import { date, getLang, label, num, quote, t, week } from '../i18n.js';
 
 const ACTOR_KEY = 'ecoute.actor';
@@ -22,16 +25,23 @@ function remember(key, value) {
   try { localStorage.setItem(key, value); } catch { /* storage disabled: kept for this page only */ }
 }
 
-export async function render() {
+export async function render(ctx) {
   const lang = getLang();
-  const [drill, progress] = await Promise.all([
+  const filter = readFilter(ctx.params);
+  const progressUrl = () => `/api/drills/progress${query({ lang, ...filter })}`;
+  const [drill, progress, bar] = await Promise.all([
     getJson(`/api/drills/current${query({ lang })}`),
-    getJson(`/api/drills/progress${query({ lang })}`),
+    getJson(progressUrl()),
+    filterBar(ctx, 'drills'),
   ]);
+  const progressOf = (p) => (isFiltered(filter) && p.attempts === 0 && p.allAttempts > 0
+    // Drills were done, none in the filter: "nothing matches", not "no drill done yet".
+    ? noMatch(ctx, 'drills')
+    : progressSection(p));
   const state = { hiring: false };
   const who = whoFields(state);
   const hiringArea = h('div', { class: 'drill-hiring-area' });
-  const progressArea = h('div', { class: 'drill-progress-area' }, progressSection(progress));
+  const progressArea = h('div', { class: 'drill-progress-area' }, progressOf(progress));
   const toggle = h('input', { type: 'checkbox', id: 'drill-hiring', name: 'hiring' });
   toggle.addEventListener('change', async () => {
     state.hiring = toggle.checked;
@@ -40,7 +50,7 @@ export async function render() {
   });
   const refresh = async () => {
     if (state.hiring) replace(hiringArea, await hiringSection(drill, lang));
-    else replace(progressArea, progressSection(await getJson(`/api/drills/progress${query({ lang })}`)));
+    else replace(progressArea, progressOf(await getJson(progressUrl())));
   };
   const scenarios = drill.scenarios.length === 0
     ? empty(t('drills_none'))
@@ -53,6 +63,8 @@ export async function render() {
     hiringArea,
     who.node,
     scenarios,
+    bar,
+    h('p', { class: 'help drills-filter-hint' }, t('drills_filter_hint')),
     progressArea,
   );
 }

@@ -3,22 +3,32 @@
  * the customers that team served, then the correlations across teams, always with n and method, and a
  * plain warning when n is small (teams are few, so r is a hint, never a proof). Then the same link over
  * time: EX of a month against CX 0 to 6 months later, each r with its 95 % interval and n, the
- * too-few warning first, and published anchors with their sources beside.
+ * too-few warning first, and published anchors with their sources beside. The shared filter bar
+ * narrows it like every data page (the team both sides, the rest the customer side), and a note says
+ * who judged reply empathy: the reply coach, or its lexicon when the model file is absent.
  */
 import { getJson } from '../api.js';
 import { empty, pageHeader, section } from '../components.js';
 import { h } from '../dom.js';
+import { filterBar, filterQuery, isFiltered, noMatch, readFilter } from '../filter-bar.js';
 import { getLang, loc, num, pct, t } from '../i18n.js';
 
 /** Under this many teams a correlation is shown as indicative only. */
 const SMALL_N = 10;
 
-export async function render() {
-  const d = await getJson('/api/ex-cx');
+export async function render(ctx) {
+  const filter = readFilter(ctx.params);
+  const [d, bar] = await Promise.all([getJson(`/api/ex-cx${filterQuery(filter)}`), filterBar(ctx, 'ex-cx')]);
+  const header = pageHeader(t('excx_title'), t('excx_lead'));
+  // A link needs both sides: no employee answer, or no customer message or answer, left by the filter.
+  if (isFiltered(filter) && (d.matched.employees === 0 || d.matched.messages + d.matched.surveys === 0)) {
+    return h('div', { class: 'page page-ex-cx' }, header, bar, noMatch(ctx, 'ex-cx'));
+  }
   return h(
     'div',
     { class: 'page page-ex-cx' },
-    pageHeader(t('excx_title'), t('excx_lead')),
+    header,
+    bar,
     d.teams.length ? [teamTable(d.teams), correlations(d.correlations, d.teams.length, d.minTeams)] : empty(t('excx_empty')),
     d.lags && d.teams.length ? [lagTable(d.lags), anchors(d.lags.anchors)] : null,
   );
@@ -138,6 +148,7 @@ function lagTable(lags) {
         cols.map((k) => h('th', { scope: 'col', class: 'num' }, t('excx_lag_col', { k }))))),
       h('tbody', {}, rows))),
     h('p', { class: 'help' }, loc(lags.note)),
+    h('p', { class: 'help empathy-source', 'data-source': lags.replyEmpathySource }, t(`empathy_source_${lags.replyEmpathySource}`)),
   );
 }
 

@@ -3,11 +3,15 @@
  * minimum samples, the count behind every figure, warnings, never a rank on too few answers; CSV
  * export), then what a CX improvement is worth, each line with its computation and every assumption
  * with its origin and source — editable here: the page recomputes with your figures (GET /api/value?
- * key=value) and keeps them in its address, so the what-if can be shared; nothing is stored.
+ * key=value) and keeps them in its address, so the what-if can be shared; nothing is stored. The
+ * shared filter bar narrows the scorecards (period, team, and the customer side: segment, channel,
+ * brand, language; a hint says what each narrows); the value model stays on all the workspace's data,
+ * as a yearly figure, and says so.
  */
 import { getJson, query } from '../api.js';
 import { empty, pageHeader, section } from '../components.js';
 import { h } from '../dom.js';
+import { filterBar, isFiltered, noMatch, readFilter } from '../filter-bar.js';
 import { getLang, loc, money, num, pct, t } from '../i18n.js';
 
 const METRICS = ['nps', 'csat', 'resolution', 'timeToClose', 'empathy', 'retention'];
@@ -16,20 +20,26 @@ const VALUE_KEYS = [
   'repeatReduction', 'costPerContact', 'detractorShare', 'npsShift', 'promoterSpendPremium', 'annualRevenue', 'benchmarkGainPerRevenue',
 ];
 
-export async function render({ params, navigate }) {
+export async function render(ctx) {
+  const { params, navigate } = ctx;
   const lang = getLang();
+  const filter = readFilter(params);
   // The assumptions the reader changed, carried in the page's address (#/learn?saveRate=0.3).
   const overrides = Object.fromEntries(VALUE_KEYS.filter((k) => params.has(k)).map((k) => [k, params.get(k)]));
-  const [teams, agents, value] = await Promise.all([
-    getJson(`/api/scorecards${query({ by: 'team', lang })}`),
-    getJson(`/api/scorecards${query({ by: 'agent', lang })}`),
+  const [teams, agents, value, bar] = await Promise.all([
+    getJson(`/api/scorecards${query({ by: 'team', lang, ...filter })}`),
+    getJson(`/api/scorecards${query({ by: 'agent', lang, ...filter })}`),
     getJson(`/api/value${query(overrides)}`),
+    filterBar(ctx, 'learn'),
   ]);
+  // A filter that leaves no team and no agent: "nothing matches", not the empty workspace's "no team".
+  const nothing = isFiltered(filter) && teams.scorecards.length === 0 && agents.scorecards.length === 0;
   return h('div', { class: 'page page-learn' },
     pageHeader(t('learn_title'), t('learn_lead')),
-    scorecards(teams, 'team'),
-    scorecards(agents, 'agent'),
-    valueModel(value, overrides, navigate));
+    bar,
+    h('p', { class: 'help learn-filter-hint' }, t('learn_filter_hint')),
+    nothing ? noMatch(ctx, 'learn') : [scorecards(teams, 'team', filter), scorecards(agents, 'agent', filter)],
+    valueModel(value, overrides, navigate, filter));
 }
 
 function figure(f) {
@@ -39,7 +49,7 @@ function figure(f) {
 }
 
 /** One scorecard table: by team (subjects link to the listening station) or by agent. */
-function scorecards(r, by) {
+function scorecards(r, by, filter) {
   const table = r.scorecards.length === 0 ? empty(t(by === 'team' ? 'learn_no_teams' : 'learn_no_agents')) : h('table', { class: `table scorecards by-${by}` },
     h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, t(by)),
@@ -56,10 +66,12 @@ function scorecards(r, by) {
   const warnings = r.scorecards.flatMap((c) => c.warnings.map((w) => h('li', {}, `${c.subject} — ${loc(w)}`)));
   return section(t(by === 'team' ? 'learn_scorecards' : 'learn_scorecards_agent'),
     h('p', { class: 'help' }, t(by === 'team' ? 'learn_scorecards_help' : 'learn_agents_help', { min: num(r.minSample) })),
+    // Who judged the empathy column: the reply coach, or its lexicon when the model file is absent.
+    h('p', { class: 'help empathy-source', 'data-source': r.replyEmpathySource }, t(`empathy_source_${r.replyEmpathySource}`)),
     table,
     warnings.length ? h('ul', { class: 'learn-warnings' }, warnings) : null,
     ...r.notes.map((n) => h('p', { class: 'notice' }, loc(n))),
-    h('p', {}, h('a', { href: `/api/scorecards${query({ by, format: 'csv', lang: getLang() })}`, download: `scorecards-${by}.csv` }, t('learn_csv'))));
+    h('p', {}, h('a', { href: `/api/scorecards${query({ by, format: 'csv', lang: getLang(), ...filter })}`, download: `scorecards-${by}.csv` }, t('learn_csv'))));
 }
 
 /** The input of one assumption: shares are typed as percentages, everything else as is. */
@@ -74,7 +86,7 @@ function assumptionInput(a, currency) {
   return h('span', { class: 'assumption-input' }, input, unit ? h('span', { class: 'muted' }, ` ${unit}`) : null);
 }
 
-function valueModel(v, overrides, navigate) {
+function valueModel(v, overrides, navigate, filter) {
   const amount = (x) => money(x, v.currency);
   const problem = h('p', { class: 'notice error', role: 'alert', hidden: true });
   const form = h('form', { class: 'value-form' },
@@ -88,7 +100,7 @@ function valueModel(v, overrides, navigate) {
     problem,
     h('p', {},
       h('button', { type: 'submit', class: 'button' }, t('learn_recompute')), ' ',
-      Object.keys(overrides).length ? h('a', { href: '#/learn', class: 'more' }, t('learn_reset')) : null));
+      Object.keys(overrides).length ? h('a', { href: `#/learn${query(filter)}`, class: 'more' }, t('learn_reset')) : null));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     // Keep the reader's earlier figures, add the ones changed now (shares typed in % go back to 0..1).
@@ -100,7 +112,8 @@ function valueModel(v, overrides, navigate) {
     }
     try {
       await getJson(`/api/value${query(next)}`);
-      navigate(`#/learn${query(next)}`);
+      // The scorecards' filter stays in the address with the what-if.
+      navigate(`#/learn${query({ ...next, ...filter })}`);
     } catch (err) {
       problem.textContent = t('learn_value_refused', { message: err.message });
       problem.hidden = false;
@@ -108,6 +121,7 @@ function valueModel(v, overrides, navigate) {
   });
   return section(t('learn_value'),
     h('p', { class: 'help' }, t('learn_value_help')),
+    isFiltered(filter) ? h('p', { class: 'help learn-value-unfiltered' }, t('learn_value_unfiltered')) : null,
     h('table', { class: 'table value-lines' },
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('learn_line')), h('th', { scope: 'col' }, t('learn_per_year')), h('th', { scope: 'col' }, t('learn_computation')))),
       h('tbody', {},

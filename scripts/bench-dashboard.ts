@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { computeInsightsInWorker } from '../src/runtime/insights/compute-insights-in-worker.ts';
+import { DEFAULT_LIMITS } from '../src/server/guards.ts';
 import { startServer } from '../src/server/http-server.ts';
 import { createApp } from '../src/server/create-app.ts';
 import { openStore } from '../src/store/open-store.ts';
@@ -78,6 +79,8 @@ async function main(): Promise<void> {
   const app = createApp({
     store, workspaceId: WS, clock: () => END, webDir: path.join(ROOT, 'web'),
     computeInsights: () => computeInsightsInWorker(`sqlite:${dbFile}`, WS, END),
+    // No rate limit: every request comes from this one address on purpose.
+    limits: { ...DEFAULT_LIMITS, requestsPerMinute: 0 },
   });
   const server = await startServer(app, { port: 0, host: '127.0.0.1' });
   const base = server.url;

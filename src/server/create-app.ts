@@ -26,7 +26,7 @@ import { registerIngestRoute } from './ingest-route.ts';
 import { errorResponse } from './error-response.ts';
 import { DEFAULT_LIMITS, installGuards, type ApiLimits } from './guards.ts';
 import { registerExCxRoutes } from './ex-cx-routes.ts';
-import { InsightsCaches } from './insights-cache.ts';
+import { ViewCaches } from './view-cache.ts';
 import { registerInsightsRoutes } from './insights-routes.ts';
 import { registerMessageRoutes } from './message-routes.ts';
 import { registerScorecardRoutes } from './scorecard-routes.ts';
@@ -69,7 +69,7 @@ export interface AppDeps {
  */
 export function createApp(deps: AppDeps): Hono {
   const { store, workspaceId, clock } = deps;
-  const caches = new InsightsCaches(
+  const caches = new ViewCaches<Insights>(
     store,
     deps.computeInsights ?? (async (ws, filter) => computeInsights(filterInsightsInput(await loadInsightsInput(store, ws, clock()), filter))),
     clock,

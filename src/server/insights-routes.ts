@@ -8,13 +8,13 @@ import { LABEL_NAMES } from '../core/label-names.ts';
 import type { InsightFilter } from '../insights/filter-input.ts';
 import type { Insights } from '../insights/types.ts';
 import { parseInsightFilter } from './insight-filter-params.ts';
-import type { InsightsCaches } from './insights-cache.ts';
+import type { ViewCaches } from './view-cache.ts';
 import * as slices from './insights-slices.ts';
 import { maxStaleMs } from './max-stale.ts';
 import { workspaceOf } from './workspace-context.ts';
 
 /** Mounts the insight views on `app`. */
-export function registerInsightsRoutes(app: Hono, caches: InsightsCaches): void {
+export function registerInsightsRoutes(app: Hono, caches: ViewCaches<Insights>): void {
   // The insights module's own label names: the dashboard translates codes with them (no copy in web/).
   app.get('/api/i18n', (c) => c.json(LABEL_NAMES));
   const view = (path: string, slice: (insights: Insights) => object): void => {
@@ -37,9 +37,9 @@ export function registerInsightsRoutes(app: Hono, caches: InsightsCaches): void 
  * The request's insights, stale ones accepted when it sends `Cache-Control: max-stale`; the answer
  * says when they were computed and marks a stale one (the dashboard's "being recomputed" note).
  */
-async function readInsights(c: Context, caches: InsightsCaches, filter?: InsightFilter): Promise<Insights> {
+async function readInsights(c: Context, caches: ViewCaches<Insights>, filter?: InsightFilter): Promise<Insights> {
   const read = await caches.for(workspaceOf(c)).read(filter, maxStaleMs(c.req.header('cache-control')));
   c.header('x-ecoute-insights-as-of', read.computedAt.toISOString());
   if (read.stale) c.header('x-ecoute-insights-stale', '1');
-  return read.insights;
+  return read.value;
 }

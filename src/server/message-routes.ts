@@ -8,7 +8,8 @@ import type { Clock } from '../core/ports.ts';
 import { customerRisk } from '../insights/customers-at-risk.ts';
 import { isOwnBrand } from '../insights/own-brand.ts';
 import type { Store } from '../store/store.ts';
-import type { InsightsCaches } from './insights-cache.ts';
+import type { Insights } from '../insights/types.ts';
+import type { ViewCaches } from './view-cache.ts';
 import { parseMessageQuery } from './query-params.ts';
 import { workspaceOf } from './workspace-context.ts';
 
@@ -16,7 +17,7 @@ import { workspaceOf } from './workspace-context.ts';
 export const CUSTOMER_ID_HINT = 'A customer is named by its "c_…" id, as given in this workspace\'s messages, risk list, cases and alerts (GET /api/messages, GET /api/risk); numbers and other workspaces\' ids are not accepted.';
 
 /** Mounts the message and customer-history routes on `app`. */
-export function registerMessageRoutes(app: Hono, store: Store, caches: InsightsCaches, clock: Clock): void {
+export function registerMessageRoutes(app: Hono, store: Store, caches: ViewCaches<Insights>, clock: Clock): void {
   app.get('/api/messages', async (c) => {
     const { filter, limit, cursor } = parseMessageQuery(c.req.query(), clock());
     return c.json(await store.listMessages(workspaceOf(c), filter, limit, cursor));

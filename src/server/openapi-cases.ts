@@ -3,25 +3,23 @@
  * file stays one document without growing a section per feature.
  */
 import { CASE_PRIORITIES, CASE_STATUSES, ROOT_CAUSE_STATUSES } from '../core/act.ts';
-import { CHANNELS } from '../core/labels.ts';
-import { PERIOD_PRESETS } from '../insights/filter-input.ts';
-import { body, errorRef, idParam, json, query, ref } from './openapi-parts.ts';
+import { body, errorRef, idParam, json, query, ref, sharedFilterParams } from './openapi-parts.ts';
 
 const nullableText = { type: ['string', 'null'] };
 const time = { type: 'string', format: 'date-time' };
 const nullableTime = { type: ['string', 'null'], format: 'date-time' };
 
 /** The dashboard's shared filter as the case routes read it (same names, values and 400s as the insight views). */
-const caseScopeParams = [
-  query('period', "Relative period of the case's opened date, resolved against the server clock (UTC); not with from/to", { type: 'string', enum: [...PERIOD_PRESETS] }),
-  query('from', 'Opened on or after this UTC day (YYYY-MM-DD)', { type: 'string', format: 'date' }),
-  query('to', 'Opened on or before this UTC day (YYYY-MM-DD, included)', { type: 'string', format: 'date' }),
-  query('team', "The case's team (it follows reassignment)", { type: 'string', maxLength: 200 }),
-  query('segment', 'Segment of the customer of the message that raised the case', { type: 'string', maxLength: 200 }),
-  query('channel', 'Channel of the message that raised the case', { type: 'string', enum: [...CHANNELS] }),
-  query('brand', 'Brand of the message that raised the case', { type: 'string', maxLength: 200 }),
-  query('language', 'Language of the message that raised the case (ISO 639: fr, en...)', { type: 'string', pattern: '^[a-z]{2,3}$' }),
-];
+const caseScopeParams = sharedFilterParams({
+  period: "Relative period of the case's opened date, resolved against the server clock (UTC); not with from/to",
+  from: 'Opened on or after this UTC day (YYYY-MM-DD)',
+  to: 'Opened on or before this UTC day (YYYY-MM-DD, included)',
+  team: "The case's team (it follows reassignment)",
+  segment: 'Segment of the customer of the message that raised the case',
+  channel: 'Channel of the message that raised the case',
+  brand: 'Brand of the message that raised the case',
+  language: 'Language of the message that raised the case (ISO 639: fr, en...)',
+});
 
 export const caseApiPaths = {
   '/api/cases': {

@@ -2,10 +2,9 @@
  * The OpenAPI description of the empathy drill routes (src/server/drill-routes.ts), spread into
  * openapi.ts. Hiring mode is decision support only: the rubric is returned, a person decides.
  */
-import { CHANNELS, EMOTIONS, NEEDS } from '../core/labels.ts';
-import { PERIOD_PRESETS } from '../insights/filter-input.ts';
+import { EMOTIONS, NEEDS } from '../core/labels.ts';
 import { MAX_DRILL_COUNT } from './drill-routes.ts';
-import { errorRef, json, query } from './openapi-parts.ts';
+import { errorRef, json, query, sharedFilterParams } from './openapi-parts.ts';
 
 const lang = { name: 'lang', in: 'query', required: false, description: 'Language of names, feedback and notices (default: the workspace language)', schema: { type: 'string', enum: ['fr', 'en'] } };
 
@@ -61,14 +60,16 @@ export const drillApiPaths = {
       description: 'Under the dashboard\'s shared filter (same parameters and 400s as the insight views): period by when the attempt was made, team by the participant\'s team, segment, channel, brand and language by the customer message drilled on.',
       parameters: [
         lang,
-        query('period', 'Attempts made in this relative period (UTC, server clock); not with from/to', { type: 'string', enum: [...PERIOD_PRESETS] }),
-        query('from', 'Attempts made on or after this UTC day (YYYY-MM-DD)', { type: 'string', format: 'date' }),
-        query('to', 'Attempts made on or before this UTC day (YYYY-MM-DD, included)', { type: 'string', format: 'date' }),
-        query('team', "The participant's team", { type: 'string', maxLength: 200 }),
-        query('segment', 'Segment of the customer message drilled on', { type: 'string', maxLength: 200 }),
-        query('channel', 'Channel of the customer message drilled on', { type: 'string', enum: [...CHANNELS] }),
-        query('brand', 'Brand of the customer message drilled on', { type: 'string', maxLength: 200 }),
-        query('language', 'Language of the customer message drilled on (ISO 639: fr, en...)', { type: 'string', pattern: '^[a-z]{2,3}$' }),
+        ...sharedFilterParams({
+          period: 'Attempts made in this relative period (UTC, server clock); not with from/to',
+          from: 'Attempts made on or after this UTC day (YYYY-MM-DD)',
+          to: 'Attempts made on or before this UTC day (YYYY-MM-DD, included)',
+          team: "The participant's team",
+          segment: 'Segment of the customer message drilled on',
+          channel: 'Channel of the customer message drilled on',
+          brand: 'Brand of the customer message drilled on',
+          language: 'Language of the customer message drilled on (ISO 639: fr, en...)',
+        }),
       ],
       responses: { 200: json('{attempts, participants, teams: [{name, attempts, participants, readingScore, replyScore, weeks}], participantsList: [...], filter, allAttempts (drill attempts before the filter)}'), 400: errorRef },
     },

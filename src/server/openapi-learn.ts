@@ -2,11 +2,9 @@
  * The OpenAPI description of the Learn routes added with the scorecards and the value model, spread
  * into openapi.ts so that file stays one document without growing a section per feature.
  */
-import { CHANNELS } from '../core/labels.ts';
-import { PERIOD_PRESETS } from '../insights/filter-input.ts';
 import { DEFAULT_MIN_SAMPLE, SCORECARD_METRICS, SCORECARD_SUBJECTS } from '../learn/scorecards/scorecard-config.ts';
 import { VALUE_KEYS } from '../learn/value/value-assumptions.ts';
-import { errorRef, json, query } from './openapi-parts.ts';
+import { errorRef, json, query, sharedFilterParams } from './openapi-parts.ts';
 
 
 export const learnApiPaths = {
@@ -17,16 +15,18 @@ export const learnApiPaths = {
       tags: ['learn'],
       parameters: [
         query('by', 'team (default) or agent', { type: 'string', enum: [...SCORECARD_SUBJECTS] }),
-        query('period', 'Relative period, resolved against the server clock (UTC); not with from/to', { type: 'string', enum: [...PERIOD_PRESETS] }),
-        query('from', 'First day included, YYYY-MM-DD (UTC)', { type: 'string', format: 'date' }),
-        query('to', 'Last day included, YYYY-MM-DD (UTC)', { type: 'string', format: 'date' }),
+        ...sharedFilterParams({
+          period: 'Relative period, resolved against the server clock (UTC); not with from/to',
+          from: 'First day included, YYYY-MM-DD (UTC)',
+          to: 'Last day included, YYYY-MM-DD (UTC)',
+          team: "The team's messages, the answers counted for it by last contact and the cases it closed (by=agent: that team's agents)",
+          segment: 'Conversations with a customer message of this segment (their replies and cases), and answers of this segment',
+          channel: 'Conversations with a customer message on this channel (their replies and cases), and answers on it',
+          brand: 'Conversations with a customer message for this brand (their replies and cases), and answers for it',
+          language: 'Conversations with a customer message in this language (their replies and cases), and answers on those conversations (ISO 639: fr, en...)',
+        }),
         query('since', 'Older name of from (not with from)', { type: 'string', format: 'date', deprecated: true }),
         query('until', 'Older name of to (not with to)', { type: 'string', format: 'date', deprecated: true }),
-        query('team', "The team's messages, the answers counted for it by last contact and the cases it closed (by=agent: that team's agents)", { type: 'string', maxLength: 200 }),
-        query('segment', 'Conversations with a customer message of this segment (their replies and cases), and answers of this segment', { type: 'string', maxLength: 200 }),
-        query('channel', 'Conversations with a customer message on this channel (their replies and cases), and answers on it', { type: 'string', enum: [...CHANNELS] }),
-        query('brand', 'Conversations with a customer message for this brand (their replies and cases), and answers for it', { type: 'string', maxLength: 200 }),
-        query('language', 'Conversations with a customer message in this language (their replies and cases), and answers on those conversations (ISO 639: fr, en...)', { type: 'string', pattern: '^[a-z]{2,3}$' }),
         query('weights', `metric=weight pairs, comma-separated (metrics: ${SCORECARD_METRICS.join(', ')}); left-out metrics weigh 0; normalised to sum 1`),
         query('min', `Minimum observations behind a figure (default ${DEFAULT_MIN_SAMPLE})`, { type: 'integer', minimum: 1 }),
         query('format', 'json (default) or csv', { type: 'string', enum: ['json', 'csv'] }),

@@ -1,5 +1,4 @@
 import { CHANNELS, EMOTIONS, NEEDS, STAGES, THEMES } from '../core/labels.ts';
-import { PERIOD_PRESETS } from '../insights/filter-input.ts';
 import { QUESTIONS } from '../learn/maturity/question-bank.ts';
 import { EMPATHY_FLOOR, STAGE_CUTOFFS, STAGES as MATURITY_STAGES } from '../learn/maturity/score-assessment.ts';
 import { accountApiPaths } from './openapi-accounts.ts';
@@ -13,7 +12,7 @@ import { workspaceApiPaths } from './openapi-workspaces.ts';
 import { DELIVERY_STATUSES } from '../core/delivery.ts';
 import { DEFAULT_DELIVERY_LIMIT, MAX_DELIVERY_LIMIT } from './delivery-routes.ts';
 import { DEFAULT_PAGE_SIZE, MAX_FILTER_TEXT, MAX_PAGE_SIZE } from './query-params.ts';
-import { errorRef, json } from './openapi-parts.ts';
+import { errorRef, json, sharedFilterParams } from './openapi-parts.ts';
 
 /**
  * The OpenAPI 3.1 description of Écoute's HTTP API, written as data (served at GET /api/openapi.json).
@@ -38,16 +37,16 @@ const insightsView = (summary: string, description: string) => ({
 });
 
 /** The dashboard's filter (insight-filter-params.ts): every insight view and the listening station take it. */
-const insightFilterParams = [
-  enumParam('period', PERIOD_PRESETS, 'Relative period, resolved against the server clock (UTC); not with from/to'),
-  { name: 'from', in: 'query', required: false, description: 'Custom range start, a UTC day (YYYY-MM-DD, included)', schema: { type: 'string', format: 'date' } },
-  { name: 'to', in: 'query', required: false, description: 'Custom range end, a UTC day (YYYY-MM-DD, included)', schema: { type: 'string', format: 'date' } },
-  textParam('team', 'Team'),
-  textParam('segment', 'Customer segment'),
-  enumParam('channel', CHANNELS, 'Channel'),
-  textParam('brand', 'Brand: its figures are reported, a competitor included'),
-  { name: 'language', in: 'query', required: false, description: 'ISO 639 code (fr, en...)', schema: { type: 'string', pattern: '^[a-z]{2,3}$' } },
-];
+const insightFilterParams = sharedFilterParams({
+  period: 'Relative period, resolved against the server clock (UTC); not with from/to',
+  from: 'Custom range start, a UTC day (YYYY-MM-DD, included)',
+  to: 'Custom range end, a UTC day (YYYY-MM-DD, included)',
+  team: 'Team',
+  segment: 'Customer segment',
+  channel: 'Channel',
+  brand: 'Brand: its figures are reported, a competitor included',
+  language: 'ISO 639 code (fr, en...)',
+});
 
 /** An insights view that takes the dashboard's filter (computed on the filtered data, the last 16 filters cached). */
 const filteredView = (summary: string, description: string) => ({

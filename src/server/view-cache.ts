@@ -1,17 +1,16 @@
 import type { Clock } from '../core/ports.ts';
 import { filterKey, isEmptyFilter, type InsightFilter } from '../insights/filter-input.ts';
-import type { Insights } from '../insights/types.ts';
 import type { Store } from '../store/store.ts';
 
-/** Computes insights for the current data, narrowed to `filter` when given (injected so the cache stays independent of how). */
-export type InsightsComputer = (filter?: InsightFilter) => Promise<Insights>;
+/** Computes a view of the current data, narrowed to `filter` when given (injected so the cache stays independent of how). */
+export type ViewComputer<T> = (filter?: InsightFilter) => Promise<T>;
 
-/** How many filters' insights are kept besides the unfiltered ones (a team looking at a few views at once). */
+/** How many filters' results are kept besides the unfiltered one (a team looking at a few views at once). */
 export const FILTERED_CACHE_SIZE = 16;
 
-/** Insights as a request gets them: fresh (of the data as it is now) or, when the caller accepts it, the last ones computed. */
-export interface InsightsRead {
-  insights: Insights;
+/** A view as a request gets it: fresh (of the data as it is now) or, when the caller accepts it, the last one computed. */
+export interface ViewRead<T> {
+  value: T;
   /** The data version they were computed on. */
   version: number;
   computedAt: Date;
@@ -19,14 +18,15 @@ export interface InsightsRead {
   stale: boolean;
 }
 
-interface Entry {
+interface Entry<T> {
   version: number;
-  promise: Promise<Insights>;
-  done: { insights: Insights; at: Date } | null;
+  promise: Promise<T>;
+  done: { value: T; at: Date } | null;
 }
 
 /**
- * The insights of one workspace, per question asked (the unfiltered view, and the last
+ * One workspace's view of its data (the insights, the lagged EX–CX report), per question asked
+ * (unfiltered, and the last
  * FILTERED_CACHE_SIZE filters, least recently used dropped first), recomputed only when
  * `store.dataVersion` changed. Concurrent requests for the same view share one computation.
  *
@@ -37,44 +37,44 @@ interface Entry {
  * computation costs seconds at a million messages, so before this every batch made every open
  * dashboard wait, and computations piled up.
  */
-export class InsightsCache {
+export class ViewCache<T> {
   /** The latest computation per view ('' is the unfiltered one), least recently used first. */
-  private readonly entries = new Map<string, Entry>();
+  private readonly entries = new Map<string, Entry<T>>();
   /** The last successful result per view, what a stale-accepting caller gets while `entries` computes. */
-  private readonly lastGood = new Map<string, { version: number; insights: Insights; at: Date }>();
+  private readonly lastGood = new Map<string, { version: number; value: T; at: Date }>();
 
   constructor(
     private readonly store: Store,
     private readonly workspaceId: string,
-    private readonly compute: InsightsComputer,
+    private readonly compute: ViewComputer<T>,
     private readonly clock: Clock,
     private readonly size = FILTERED_CACHE_SIZE,
   ) {}
 
-  /** The insights of the data as it is now, narrowed to `filter` when one is given. */
-  async get(filter?: InsightFilter): Promise<Insights> {
-    return (await this.read(filter)).insights;
+  /** The view of the data as it is now, narrowed to `filter` when one is given. */
+  async get(filter?: InsightFilter): Promise<T> {
+    return (await this.read(filter)).value;
   }
 
   /**
-   * The insights for `filter`; while a computation of that view runs, the last result instead when it
+   * The view for `filter`; while a computation of that view runs, the last result instead when it
    * is at most `maxStaleMs` old (marked stale if the data changed since).
    */
-  async read(filter?: InsightFilter, maxStaleMs = 0): Promise<InsightsRead> {
+  async read(filter?: InsightFilter, maxStaleMs = 0): Promise<ViewRead<T>> {
     const version = await this.store.dataVersion(this.workspaceId);
     const key = filterKey(filter);
     const entry = this.touch(key);
-    if (entry?.version === version && entry.done) return { insights: entry.done.insights, version, computedAt: entry.done.at, stale: false };
+    if (entry?.version === version && entry.done) return { value: entry.done.value, version, computedAt: entry.done.at, stale: false };
     const good = this.lastGood.get(key);
     // Only while a computation of this view runs: with nothing running, the request computes the data
     // as it is now (so a change a user just made shows), and every other stale-accepting request
     // meanwhile gets the last result instead of waiting or starting a second computation.
     if (good && entry && !entry.done && maxStaleMs > 0 && this.clock().getTime() - good.at.getTime() <= maxStaleMs) {
-      return { insights: good.insights, version: good.version, computedAt: good.at, stale: good.version !== version };
+      return { value: good.value, version: good.version, computedAt: good.at, stale: good.version !== version };
     }
     const current = entry?.version === version ? entry : this.start(key, version, filter);
-    const insights = await current.promise;
-    return { insights, version, computedAt: current.done?.at ?? this.clock(), stale: false };
+    const value = await current.promise;
+    return { value, version, computedAt: current.done?.at ?? this.clock(), stale: false };
   }
 
   /** Views kept now, least recently used first ('' is the unfiltered one; for tests and diagnostics). */
@@ -82,7 +82,7 @@ export class InsightsCache {
     return [...this.entries.keys()];
   }
 
-  private touch(key: string): Entry | undefined {
+  private touch(key: string): Entry<T> | undefined {
     const entry = this.entries.get(key);
     if (entry) {
       // Map order is insertion order: re-inserting marks it most recently used.
@@ -92,11 +92,11 @@ export class InsightsCache {
     return entry;
   }
 
-  private start(key: string, version: number, filter: InsightFilter | undefined): Entry {
-    const entry: Entry = { version, promise: this.compute(isEmptyFilter(filter) ? undefined : filter), done: null };
+  private start(key: string, version: number, filter: InsightFilter | undefined): Entry<T> {
+    const entry: Entry<T> = { version, promise: this.compute(isEmptyFilter(filter) ? undefined : filter), done: null };
     entry.promise.then(
-      (insights) => {
-        entry.done = { insights, at: this.clock() };
+      (value) => {
+        entry.done = { value, at: this.clock() };
         const good = this.lastGood.get(key);
         if (!good || good.version <= version) this.lastGood.set(key, { version, ...entry.done });
       },
@@ -122,28 +122,28 @@ export class InsightsCache {
   }
 }
 
-/** Computes one workspace's insights, narrowed to `filter` when given (AppDeps.computeInsights). */
-export type WorkspaceInsightsComputer = (workspaceId: string, filter?: InsightFilter) => Promise<Insights>;
+/** Computes one workspace's view, narrowed to `filter` when given (e.g. AppDeps.computeInsights). */
+export type WorkspaceViewComputer<T> = (workspaceId: string, filter?: InsightFilter) => Promise<T>;
 
 /**
- * One InsightsCache per workspace, made on first use: a server serving several workspaces never
- * answers one workspace's request with another's insights, and each recomputes on its own data version.
+ * One ViewCache per workspace, made on first use: a server serving several workspaces never
+ * answers one workspace's request with another's data, and each recomputes on its own data version.
  * Only workspaces a request was let into get one (workspace-context.ts), so the map stays that size.
  */
-export class InsightsCaches {
-  private readonly caches = new Map<string, InsightsCache>();
+export class ViewCaches<T> {
+  private readonly caches = new Map<string, ViewCache<T>>();
 
   constructor(
     private readonly store: Store,
-    private readonly compute: WorkspaceInsightsComputer,
+    private readonly compute: WorkspaceViewComputer<T>,
     private readonly clock: Clock,
   ) {}
 
   /** The cache of a workspace. */
-  for(workspaceId: string): InsightsCache {
+  for(workspaceId: string): ViewCache<T> {
     let cache = this.caches.get(workspaceId);
     if (!cache) {
-      cache = new InsightsCache(this.store, workspaceId, (filter) => this.compute(workspaceId, filter), this.clock);
+      cache = new ViewCache<T>(this.store, workspaceId, (filter) => this.compute(workspaceId, filter), this.clock);
       this.caches.set(workspaceId, cache);
     }
     return cache;

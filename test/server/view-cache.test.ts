@@ -1,5 +1,5 @@
 /**
- * The insights cache over a real SQLite store and the real insights computation: one computation per
+ * The view cache (here of the insights) over a real SQLite store and the real insights computation: one computation per
  * view and data version, the last 16 filters kept, and — for callers that send `Cache-Control:
  * max-stale` (the dashboard) — the last result at once while a newer one computes, so an import
  * committing batch after batch no longer makes every dashboard request wait.
@@ -11,7 +11,7 @@ import { filterInsightsInput, type InsightFilter } from '../../src/insights/filt
 import type { Insights } from '../../src/insights/types.ts';
 import { loadInsightsInput } from '../../src/runtime/insights/load-insights-input.ts';
 import { createApp } from '../../src/server/create-app.ts';
-import { InsightsCache } from '../../src/server/insights-cache.ts';
+import { ViewCache } from '../../src/server/view-cache.ts';
 import { maxStaleMs } from '../../src/server/max-stale.ts';
 import { NOW, seedStore, WORKSPACE, type SeededStore } from './fixtures.ts';
 
@@ -63,10 +63,10 @@ describe('maxStaleMs', () => {
   });
 });
 
-describe('InsightsCache', () => {
+describe('ViewCache (the insights)', () => {
   it('keeps the unfiltered view and the last 16 filters, least recently used dropped first', async () => {
     const g = gatedComputer();
-    const cache = new InsightsCache(seeded.store, WORKSPACE, g.compute, () => NOW);
+    const cache = new ViewCache<Insights>(seeded.store, WORKSPACE, g.compute, () => NOW);
     await cache.get();
     for (let i = 0; i < 16; i++) await cache.get({ team: `t${i}` });
     expect(g.calls).toBe(17);
@@ -86,7 +86,7 @@ describe('InsightsCache', () => {
 
   it('shares one computation between concurrent requests and does not keep a failure', async () => {
     let calls = 0;
-    const cache = new InsightsCache(seeded.store, WORKSPACE, async () => { calls++; await new Promise((r) => setTimeout(r, 50)); throw new Error('boom'); }, () => NOW);
+    const cache = new ViewCache<Insights>(seeded.store, WORKSPACE, async () => { calls++; await new Promise((r) => setTimeout(r, 50)); throw new Error('boom'); }, () => NOW);
     const [a, b] = [cache.get({ team: 'x' }), cache.get({ team: 'x' })];
     await expect(a).rejects.toThrow('boom');
     await expect(b).rejects.toThrow('boom');
@@ -96,7 +96,7 @@ describe('InsightsCache', () => {
 
   it('while a computation of newer data runs, answers a stale-accepting caller at once with the last result, and starts no second one', async () => {
     const g = gatedComputer();
-    const cache = new InsightsCache(seeded.store, WORKSPACE, g.compute, () => NOW);
+    const cache = new ViewCache<Insights>(seeded.store, WORKSPACE, g.compute, () => NOW);
     const first = await cache.read(undefined, 60_000);
     expect(first.stale).toBe(false);
     await addMessage();
@@ -104,13 +104,13 @@ describe('InsightsCache', () => {
     const waiting = cache.read(); // no max-stale: waits for the data as it is now
     const stale = await cache.read(undefined, 60_000);
     expect(stale.stale).toBe(true);
-    expect(stale.insights.messages.total).toBe(first.insights.messages.total);
+    expect(stale.value.messages.total).toBe(first.value.messages.total);
     expect(stale.version).toBe(first.version);
     expect(g.calls).toBe(2);
     g.open();
     const fresh = await waiting;
     expect(fresh.stale).toBe(false);
-    expect(fresh.insights.messages.total).toBe(first.insights.messages.total + 1);
+    expect(fresh.value.messages.total).toBe(first.value.messages.total + 1);
     const after = await cache.read(undefined, 60_000);
     expect(after).toMatchObject({ stale: false, version: fresh.version });
     expect(g.calls).toBe(2);
@@ -118,18 +118,18 @@ describe('InsightsCache', () => {
 
   it('with nothing running, computes the data as it is now even for a stale-accepting caller (a change just made shows)', async () => {
     const g = gatedComputer();
-    const cache = new InsightsCache(seeded.store, WORKSPACE, g.compute, () => NOW);
+    const cache = new ViewCache<Insights>(seeded.store, WORKSPACE, g.compute, () => NOW);
     const first = await cache.read(undefined, 60_000);
     await addMessage();
     const next = await cache.read(undefined, 60_000);
     expect(next.stale).toBe(false);
-    expect(next.insights.messages.total).toBe(first.insights.messages.total + 1);
+    expect(next.value.messages.total).toBe(first.value.messages.total + 1);
   });
 
   it('waits rather than answer with a result older than the caller accepts', async () => {
     const g = gatedComputer();
     let now = NOW.getTime();
-    const cache = new InsightsCache(seeded.store, WORKSPACE, g.compute, () => new Date(now));
+    const cache = new ViewCache<Insights>(seeded.store, WORKSPACE, g.compute, () => new Date(now));
     const first = await cache.read();
     await addMessage();
     g.close();
@@ -139,7 +139,7 @@ describe('InsightsCache', () => {
     const settled = await Promise.race([tooOld.then(() => 'answered'), new Promise((r) => setTimeout(() => r('waiting'), 200))]);
     expect(settled).toBe('waiting');
     g.open();
-    expect((await tooOld).insights.messages.total).toBe(first.insights.messages.total + 1);
+    expect((await tooOld).value.messages.total).toBe(first.value.messages.total + 1);
     await running;
   });
 });

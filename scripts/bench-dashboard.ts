@@ -17,6 +17,7 @@ import { createApp } from '../src/server/create-app.ts';
 import { openStore } from '../src/store/open-store.ts';
 import type { Store } from '../src/store/store.ts';
 import { measureDuringImport } from './bench/dashboard-during-import.ts';
+import { summarize, type Timing } from './bench/latencies.ts';
 import { BENCH_END, BENCH_WORKSPACE, benchDatabaseFile, buildBenchDatabase } from './bench/bench-database.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -33,17 +34,6 @@ const targetMessages = Number(values.messages);
 const requests = Number(values.requests);
 const dbFile = values.db ? path.resolve(ROOT, values.db) : benchDatabaseFile(ROOT, targetMessages);
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-interface Timing {
-  n: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
-}
 
 /** Times up to `n` sequential runs of `fn` (ms) after one untimed run; stops early past `budgetMs`. */
 async function measure(fn: () => Promise<void>, n: number, budgetMs = 20_000): Promise<Timing> {
@@ -55,8 +45,7 @@ async function measure(fn: () => Promise<void>, n: number, budgetMs = 20_000): P
     await fn();
     times.push(performance.now() - t);
   }
-  times.sort((a, b) => a - b);
-  return { n: times.length, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times[times.length - 1] };
+  return summarize(times);
 }
 
 async function fetchOk(url: string): Promise<unknown> {

@@ -16,6 +16,7 @@ import autocannon from 'autocannon';
 import { openStore } from '../../src/store/open-store.ts';
 import { BENCH_WORKSPACE, benchDatabaseFile, buildBenchDatabase } from './bench-database.ts';
 import { startImportWriter } from './import-writer-process.ts';
+import { summarize, type Timing } from './latencies.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const { values } = parseArgs({ options: { messages: { type: 'string', default: '100000' }, seconds: { type: 'string', default: '20' }, connections: { type: 'string', default: '10' } } });
@@ -63,11 +64,7 @@ async function startServe(dbFile: string, port: number): Promise<ChildProcess> {
   return child;
 }
 
-interface LoadResult { requests: number; perSecond: number; p50: number; p95: number; p99: number; max: number; errors: number }
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
+interface LoadResult extends Timing { perSecond: number; errors: number }
 
 /** One autocannon run over the mix; latencies collected per response for the exact percentiles. */
 async function load(base: string): Promise<LoadResult> {
@@ -76,11 +73,7 @@ async function load(base: string): Promise<LoadResult> {
     const instance = autocannon({ url: base, connections, duration: seconds, requests: MIX, timeout: 30 }, (err, res) => (err ? reject(err) : resolve(res)));
     instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
   });
-  times.sort((a, b) => a - b);
-  return {
-    requests: times.length, perSecond: times.length / seconds, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99),
-    max: times[times.length - 1] ?? NaN, errors: result.errors + result.timeouts + result.non2xx,
-  };
+  return { ...summarize(times), perSecond: times.length / seconds, errors: result.errors + result.timeouts + result.non2xx };
 }
 
 /** A process's peak resident memory from /proc (Linux), or "unknown". */
@@ -114,7 +107,7 @@ async function main(): Promise<void> {
     console.log(`\nautocannon, ${connections} connections, ${seconds} s per phase, mix: ${MIX.map((m) => m.path).join(', ')} (insight views with max-stale, as the dashboard asks) (ms)`);
     console.log(`${'phase'.padEnd(18)}  ${'requests'.padStart(8)}  ${'req/s'.padStart(8)}  ${'p50'.padStart(8)}  ${'p95'.padStart(8)}  ${'p99'.padStart(8)}  ${'max'.padStart(8)}  errors`);
     for (const [name, r] of rows) {
-      console.log(`${name.padEnd(18)}  ${String(r.requests).padStart(8)}  ${fmt(r.perSecond)}  ${fmt(r.p50)}  ${fmt(r.p95)}  ${fmt(r.p99)}  ${fmt(r.max)}  ${String(r.errors).padStart(6)}`);
+      console.log(`${name.padEnd(18)}  ${String(r.n).padStart(8)}  ${fmt(r.perSecond)}  ${fmt(r.p50)}  ${fmt(r.p95)}  ${fmt(r.p99)}  ${fmt(r.max)}  ${String(r.errors).padStart(6)}`);
     }
     console.log(`server peak RSS: ${peakRssMb(serve.pid)} (ecoute serve with its worker threads)`);
   } finally {

@@ -7,23 +7,15 @@
  */
 import type { Store } from '../../src/store/store.ts';
 import { startImportWriter } from './import-writer-process.ts';
+import { summarize, type Timing } from './latencies.ts';
 
 /** Latencies of one phase (ms), errors and timeouts, and how many answers were marked stale. */
-export interface PhaseResult {
-  n: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
+export interface PhaseResult extends Timing {
   failed: number;
   stale: number;
 }
 
 const REQUEST_TIMEOUT_MS = 30_000;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN;
-}
 
 async function phase(url: string, headers: Record<string, string>, clients: number, seconds: number): Promise<PhaseResult> {
   const times: number[] = [];
@@ -46,8 +38,7 @@ async function phase(url: string, headers: Record<string, string>, clients: numb
       await new Promise((r) => setTimeout(r, 250));
     }
   }));
-  times.sort((a, b) => a - b);
-  return { n: times.length, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times[times.length - 1] ?? NaN, failed, stale };
+  return { ...summarize(times), failed, stale };
 }
 
 /** Runs both phases during one import into `dbFile`, undoes the import, and prints the two rows. */

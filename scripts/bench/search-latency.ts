@@ -15,12 +15,14 @@ import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { DEFAULT_LIMITS } from '../../src/server/guards.ts';
 import { startServer } from '../../src/server/http-server.ts';
 import { createApp } from '../../src/server/create-app.ts';
 import { listeningOffThread } from '../../src/runtime/listening/listening-workers.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { BENCH_END, BENCH_WS, fillSearchCorpus } from './search-corpus.ts';
+import { percentile } from './latencies.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const N = Number(process.env.BENCH_SEARCH_N ?? 200_000);
@@ -45,10 +47,6 @@ const SEARCHES: [string, string][] = [
   ['medium + other theme', 'q=facture&theme=delay'],
   ['medium + channel', 'q=facture&channel=email'],
 ];
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 const fmt = (v: number) => v.toFixed(1).padStart(8);
 
@@ -118,7 +116,9 @@ async function bench(name: string, opened: Store, url: string): Promise<void> {
   const listening = WORKERS ? listeningOffThread(opened, url) : { store: opened, close: async () => undefined };
   const store = listening.store;
   // Insights are not what is measured: they never compute here, so they take no CPU.
-  const app = createApp({ store, workspaceId: BENCH_WS, clock: () => BENCH_END, webDir: path.join(ROOT, 'web'), computeInsights: () => new Promise(() => undefined) });
+  const app = createApp({ store, workspaceId: BENCH_WS, clock: () => BENCH_END, webDir: path.join(ROOT, 'web'), computeInsights: () => new Promise(() => undefined),
+    // No rate limit: every request comes from this one address on purpose.
+    limits: { ...DEFAULT_LIMITS, requestsPerMinute: 0 } });
   const server = await startServer(app, { port: 0, host: '127.0.0.1' });
   const base = `${server.url}/api/messages?limit=20&`;
   try {

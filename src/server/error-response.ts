@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DatabaseUnavailableError, EcouteError, toEcouteError } from '../core/errors.ts';
-import { isTransientDbError } from '../runtime/import/retry-transient.ts';
+import { describeDbError, isTransientDbError } from '../store/transient-db-error.ts';
 
 /** The JSON body of every error answer: `{error: {code, message, details?}}`. */
 export interface ErrorBody {
@@ -13,13 +13,6 @@ export interface ErrorBody {
 export type ErrorLog = (line: string) => void;
 
 const stderrLog: ErrorLog = (line) => { process.stderr.write(`${line}\n`); };
-
-/** "57P01: terminating connection…" for the log: the driver's code and message, no stack. */
-function describeDbError(err: unknown): string {
-  const e = err as { code?: string; message?: string; errors?: { code?: string; message?: string }[] };
-  const inner = e.errors?.[0];
-  return [e.code ?? inner?.code, e.message || inner?.message].filter(Boolean).join(': ') || String(err);
-}
 
 /**
  * The one place where thrown errors become HTTP answers (Hono's onError). Named errors keep their status

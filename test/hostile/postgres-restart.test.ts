@@ -8,7 +8,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { StoreError } from '../../src/core/errors.ts';
-import { isTransientDbError, withDbRetry } from '../../src/runtime/import/retry-transient.ts';
+import { withDbRetry } from '../../src/runtime/import/retry-transient.ts';
+import { isTransientDbError } from '../../src/store/transient-db-error.ts';
 import { hostileDir, writeGenerated } from './helpers.ts';
 import { startPrivatePostgres, type PrivatePostgres } from './private-postgres.ts';
 

@@ -8,7 +8,7 @@ import { CASE_PRIORITIES, CASE_STATUSES, ROOT_CAUSE_STATUSES } from '../core/act
 import { UsageError } from '../core/errors.ts';
 import { resolvePeriod } from '../insights/filter-input.ts';
 import type { CaseFilter, CaseScope, CaseUpdate, OpenCaseInput } from '../store/case-store.ts';
-import { INSIGHT_QUERY_PARAMS, parseInsightFilter } from './insight-filter-params.ts';
+import { INSIGHT_QUERY_PARAMS, parseInsightFilter, rejectUnknownParams, sharedFilterQuery } from './insight-filter-params.ts';
 
 const name = z.string().trim().max(200);
 const when = z.string().datetime({ offset: true, message: 'must be an ISO 8601 time such as 2026-03-01T17:00:00Z' }).transform((s) => new Date(s));
@@ -75,9 +75,7 @@ export const CASE_QUERY_PARAMS = [...CASE_OWN_QUERY, ...INSIGHT_QUERY_PARAMS] as
  * `now`: the period becomes a range of opened dates.
  */
 export function parseCaseScope(q: Record<string, string>, now: Date): CaseScope {
-  const shared: Record<string, string> = {};
-  for (const k of INSIGHT_QUERY_PARAMS) if (q[k] !== undefined) shared[k] = q[k];
-  const f = parseInsightFilter(shared);
+  const f = parseInsightFilter(sharedFilterQuery(q));
   const range = resolvePeriod(f, now);
   const scope: CaseScope = {};
   if (range.from !== null) scope.openedFrom = new Date(range.from);
@@ -88,19 +86,13 @@ export function parseCaseScope(q: Record<string, string>, now: Date): CaseScope 
 
 /** GET /api/cases/figures query → scope: only the shared filter; anything else is a 400 naming the fix. */
 export function parseFiguresQuery(q: Record<string, string>, now: Date): CaseScope {
-  rejectUnknown(q, INSIGHT_QUERY_PARAMS);
+  rejectUnknownParams(q, INSIGHT_QUERY_PARAMS);
   return parseCaseScope(q, now);
-}
-
-function rejectUnknown(q: Record<string, string>, allowed: readonly string[]): void {
-  for (const key of Object.keys(q)) {
-    if (!allowed.includes(key)) throw new UsageError(`Unknown query parameter "${key}". Allowed parameters: ${allowed.join(', ')}.`, { parameter: key, allowed });
-  }
 }
 
 /** GET /api/cases query → filter; unknown parameters and bad values are 400s naming the fix. */
 export function parseCaseQuery(q: Record<string, string>, now: Date): CaseFilter {
-  rejectUnknown(q, CASE_QUERY_PARAMS);
+  rejectUnknownParams(q, CASE_QUERY_PARAMS);
   const filter: CaseFilter = parseCaseScope(q, now);
   if (q.status) {
     if (!(CASE_STATUSES as readonly string[]).includes(q.status)) throw new UsageError(`Query parameter "status" has unknown value "${q.status}". Use one of: ${CASE_STATUSES.join(', ')}.`, { parameter: 'status' });

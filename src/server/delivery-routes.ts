@@ -7,6 +7,7 @@ import { DELIVERY_STATUSES, type DeliveryStatus } from '../core/delivery.ts';
 import { UsageError } from '../core/errors.ts';
 import type { Clock } from '../core/ports.ts';
 import type { OutboxStore } from '../store/outbox-store.ts';
+import { rejectUnknownParams } from './insight-filter-params.ts';
 import { workspaceOf } from './workspace-context.ts';
 
 /** Query parameters of GET /api/deliveries (also listed in the OpenAPI document). */
@@ -15,11 +16,7 @@ export const DEFAULT_DELIVERY_LIMIT = 100;
 export const MAX_DELIVERY_LIMIT = 1000;
 
 function parseQuery(query: Record<string, string>): { status?: DeliveryStatus; limit: number } {
-  for (const key of Object.keys(query)) {
-    if (!(DELIVERY_QUERY_PARAMS as readonly string[]).includes(key)) {
-      throw new UsageError(`Unknown query parameter "${key}". Allowed parameters: ${DELIVERY_QUERY_PARAMS.join(', ')}.`, { parameter: key });
-    }
-  }
+  rejectUnknownParams(query, DELIVERY_QUERY_PARAMS);
   let status: DeliveryStatus | undefined;
   if (query.status !== undefined && query.status !== '') {
     if (!(DELIVERY_STATUSES as readonly string[]).includes(query.status)) {

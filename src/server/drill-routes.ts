@@ -21,7 +21,7 @@ import { isEmptyFilter, resolvePeriod, type InsightFilter } from '../insights/fi
 import { recordDrillAttempt } from '../runtime/drills/record-drill-attempt.ts';
 import { loadWeeklyDrill } from '../runtime/drills/weekly-drill.ts';
 import type { Store } from '../store/store.ts';
-import { INSIGHT_QUERY_PARAMS, parseInsightFilter } from './insight-filter-params.ts';
+import { INSIGHT_QUERY_PARAMS, parseInsightFilter, rejectUnknownParams } from './insight-filter-params.ts';
 import { workspaceOf } from './workspace-context.ts';
 
 /** Most scenarios one request may ask for. */
@@ -82,11 +82,7 @@ export function registerDrillRoutes(app: Hono, store: Store, clock: Clock, model
   app.get('/api/drills/progress', async (c) => {
     const workspaceId = workspaceOf(c);
     const { lang: langText, ...shared } = c.req.query();
-    for (const key of Object.keys(shared)) {
-      if (!DRILL_PROGRESS_PARAMS.includes(key)) {
-        throw new UsageError(`Unknown query parameter "${key}". Allowed parameters: ${DRILL_PROGRESS_PARAMS.join(', ')}.`, { parameter: key, allowed: DRILL_PROGRESS_PARAMS });
-      }
-    }
+    rejectUnknownParams(shared, DRILL_PROGRESS_PARAMS);
     // Validated before any reading: a typo is a 400, never unfiltered figures.
     const filter = parseInsightFilter(shared);
     const lang = await langOf(langText, store, workspaceId);

@@ -36,20 +36,27 @@ export function text(name: string, value: string, max = MAX_FILTER_TEXT): string
   return value;
 }
 
+/** Refuses a query parameter that is not in `allowed` (a typo must never silently widen a filter), naming the allowed ones. */
+export function rejectUnknownParams(query: Record<string, string>, allowed: readonly string[]): void {
+  for (const key of Object.keys(query)) {
+    if (!allowed.includes(key)) throw new UsageError(`Unknown query parameter "${key}". Allowed parameters: ${allowed.join(', ')}.`, { parameter: key, allowed });
+  }
+}
+
+/** The shared filter's parameters among a route's query (its own parameters left out), for parseInsightFilter. */
+export function sharedFilterQuery(query: Record<string, string>): Record<string, string> {
+  const shared: Record<string, string> = {};
+  for (const k of INSIGHT_QUERY_PARAMS) if (query[k] !== undefined) shared[k] = query[k];
+  return shared;
+}
+
 /**
  * Validates the filter of an insight view. Empty values mean "no filter"; unknown parameters, unknown
  * presets or channels, malformed dates, a range that ends before it starts, or a preset given together
  * with a custom range are refused.
  */
 export function parseInsightFilter(query: Record<string, string>): InsightFilter {
-  for (const key of Object.keys(query)) {
-    if (!(INSIGHT_QUERY_PARAMS as readonly string[]).includes(key)) {
-      throw new UsageError(`Unknown query parameter "${key}". Allowed parameters: ${INSIGHT_QUERY_PARAMS.join(', ')}.`, {
-        parameter: key,
-        allowed: INSIGHT_QUERY_PARAMS,
-      });
-    }
-  }
+  rejectUnknownParams(query, INSIGHT_QUERY_PARAMS);
   const given = (k: string): string | undefined => (query[k] === undefined || query[k] === '' ? undefined : query[k]);
   const filter: InsightFilter = {};
   const period = given('period');

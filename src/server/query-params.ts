@@ -3,7 +3,7 @@ import { UsageError } from '../core/errors.ts';
 import type { FactFilter } from '../core/facts.ts';
 import type { Channel } from '../core/labels.ts';
 import { resolvePeriod } from '../insights/filter-input.ts';
-import { MAX_FILTER_TEXT, parseInsightFilter, text } from './insight-filter-params.ts';
+import { MAX_FILTER_TEXT, parseInsightFilter, rejectUnknownParams, text } from './insight-filter-params.ts';
 
 /** Default and maximum page sizes of the listening station. */
 export const DEFAULT_PAGE_SIZE = 20;
@@ -46,14 +46,7 @@ function freeText(name: string, value: string | undefined, max: number): string 
  * A period preset (`period=30d`) is resolved against `now`, the server's injected clock.
  */
 export function parseMessageQuery(query: Record<string, string>, now: Date): MessageQuery {
-  for (const key of Object.keys(query)) {
-    if (!(MESSAGE_QUERY_PARAMS as readonly string[]).includes(key)) {
-      throw new UsageError(`Unknown query parameter "${key}". Allowed parameters: ${MESSAGE_QUERY_PARAMS.join(', ')}.`, {
-        parameter: key,
-        allowed: MESSAGE_QUERY_PARAMS,
-      });
-    }
-  }
+  rejectUnknownParams(query, MESSAGE_QUERY_PARAMS);
   const language = freeText('language', query.language, 8);
   if (language !== undefined && !/^[a-z]{2,3}$/.test(language)) {
     throw new UsageError(`Query parameter "language" must be a lowercase ISO 639 code such as "fr" or "en", not "${language}".`, {

@@ -16,7 +16,7 @@ import { scorecardCsv } from '../learn/scorecards/scorecard-render.ts';
 import type { ReplyEmpathyCache } from '../runtime/act/reply-empathy-verdicts.ts';
 import { loadScorecards } from '../runtime/learn/load-scorecards.ts';
 import type { Store } from '../store/store.ts';
-import { INSIGHT_QUERY_PARAMS, parseInsightFilter } from './insight-filter-params.ts';
+import { INSIGHT_QUERY_PARAMS, parseInsightFilter, rejectUnknownParams, sharedFilterQuery } from './insight-filter-params.ts';
 import { workspaceOf } from './workspace-context.ts';
 
 /** The route's own parameters, besides the shared filter. */
@@ -42,8 +42,7 @@ export interface ScorecardScope {
  * refused naming the alias, as the caller typed it.
  */
 export function parseScorecardScope(q: Record<string, string>, now: Date): ScorecardScope {
-  const shared: Record<string, string> = {};
-  for (const k of INSIGHT_QUERY_PARAMS) if (q[k] !== undefined) shared[k] = q[k];
+  const shared = sharedFilterQuery(q);
   const used: Partial<Record<string, string>> = {};
   for (const [alias, name] of Object.entries(ALIASES)) {
     if (q[alias] === undefined) continue;
@@ -81,11 +80,7 @@ export function registerScorecardRoutes(app: Hono, store: Store, clock: Clock, e
   app.get('/api/scorecards', async (c) => {
     const workspaceId = workspaceOf(c);
     const q = c.req.query();
-    for (const key of Object.keys(q)) {
-      if (!(SCORECARD_QUERY_PARAMS as readonly string[]).includes(key)) {
-        throw new UsageError(`Unknown query parameter "${key}". Allowed parameters: ${SCORECARD_QUERY_PARAMS.join(', ')}.`, { parameter: key, allowed: SCORECARD_QUERY_PARAMS });
-      }
-    }
+    rejectUnknownParams(q, SCORECARD_QUERY_PARAMS);
     const format = q.format ?? 'json';
     if (format !== 'json' && format !== 'csv') throw new UsageError(`Query parameter "format" must be json or csv, not "${format}".`, { parameter: 'format' });
     if (q.lang !== undefined && q.lang !== 'fr' && q.lang !== 'en') throw new UsageError(`Query parameter "lang" must be fr or en, not "${q.lang}".`, { parameter: 'lang' });

@@ -115,6 +115,8 @@ describe('ecoute report', () => {
     const en = context();
     expect(await reportCommand.run(['--lang', 'en'], en.ctx)).toBe(0);
     expect(en.out()).toContain('# Customer listening report');
+    // Reply empathy in the EX → CX section is the coach's verdict, as on the dashboard.
+    expect(en.out()).toContain('Reply empathy: read by the reply coach (learned model).');
   });
 
   it('filters by --from/--to (inclusive days)', async () => {

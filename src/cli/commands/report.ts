@@ -4,6 +4,8 @@ import { caseFiguresSection } from '../../act/cases/case-figures-section.ts';
 import { buildReportDocument } from '../../insights/render/report-document.ts';
 import { renderDocumentHtml } from '../../insights/render/report-html.ts';
 import { renderDocumentMarkdown } from '../../insights/render/report-markdown.ts';
+import { loadReplyEmpathy } from '../../runtime/act/reply-empathy-verdicts.ts';
+import { loadCoachModel } from '../../runtime/analysis/load-coach-model.ts';
 import { loadCaseFigures } from '../../runtime/cases/load-case-figures.ts';
 import { loadInsightsInput } from '../../runtime/insights/load-insights-input.ts';
 import { exCxLagSection } from '../../learn/ex-cx/lag-section.ts';
@@ -49,8 +51,10 @@ export const reportCommand: Command = {
     try {
       const input = await loadInsightsInput(store, ctx.config.workspace, ctx.clock(), { from, to });
       const insights = computeInsights(input);
-      // EX → CX over time (lags 0–6 months) needs the facts by month, which Insights does not keep.
-      const exCxLags = exCxLagsFromFacts({ ...input, brand: input.settings.brand });
+      // EX → CX over time (lags 0–6 months) needs the facts by month, which Insights does not keep;
+      // reply empathy is the coach's verdict, as on the dashboard (the lexicon without its model file).
+      const replies = await loadReplyEmpathy(store, ctx.config.workspace, () => loadCoachModel());
+      const exCxLags = exCxLagsFromFacts({ ...input, brand: input.settings.brand, replyVerdicts: replies.verdicts });
       let text = `${JSON.stringify({ ...insights, exCxLags }, null, 2)}\n`;
       if (format !== 'json') {
         // Act's section (cases closing the loop) is appended to the document; the JSON has no Act part.

@@ -63,7 +63,7 @@ export const scorecardCommand: Command = {
     const store = await ctx.openStore();
     try {
       const language = lang ?? (await store.ensureWorkspace(ctx.config.workspace)).settings.language;
-      // The coach over the whole history (one batch, so templates are found canned); the lexicon without its model file.
+      // The coach over the whole history (batches by month, so templates are found canned); the lexicon without its model file.
       const replies = await loadReplyEmpathy(store, ctx.config.workspace, () => loadCoachModel());
       const report = await loadScorecards(store, ctx.config.workspace, config, since, until, replies.verdicts);
       const text = format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : format === 'csv' ? scorecardCsv(report, language) : scorecardTable(report, language);

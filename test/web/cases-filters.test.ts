@@ -7,14 +7,14 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/create-app.ts';
 import { startServer, type RunningServer } from '../../src/server/http-server.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { NOW, seedStore, WORKSPACE, type SeededStore } from '../server/fixtures.ts';
-import { browserSkipReason, launchChromium } from './chromium.ts';
+import { browserSkipReason, launchChromium, openPage } from './chromium.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 const WEB_DIR = path.resolve(import.meta.dirname, '../../web');
@@ -69,14 +69,7 @@ afterAll(async () => {
   await seeded?.cleanup();
 });
 
-async function open(locale: string, width = 1360): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
-  page.on('pageerror', (err) => errors.push(err.message));
-  return { context, page, errors };
-}
+const open = (locale: string, width = 1360) => openPage(browser, locale, width, { consoleErrors: true });
 
 /** Waits until the cases page shows a hash containing `expected` and has rendered it. */
 async function settled(page: Page, expected: string): Promise<void> {

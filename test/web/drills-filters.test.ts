@@ -8,14 +8,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/create-app.ts';
 import { startServer, type RunningServer } from '../../src/server/http-server.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { DRILL_NOW, DRILL_WS, seedDrills } from '../server/drill-fixtures.ts';
-import { browserSkipReason, launchChromium } from './chromium.ts';
+import { browserSkipReason, launchChromium, openPage } from './chromium.ts';
 
 const SKIP = browserSkipReason();
 if (SKIP) it.skip(SKIP, () => undefined);
@@ -55,13 +55,7 @@ const WORDS = {
   'en-US': { noMatch: 'Nothing matches these filters', clear: 'Clear filters', hint: /^The filters narrow the participation and progress/ },
 } as const;
 
-async function open(locale: string, width = 1360): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  return { context, page, errors };
-}
+const open = (locale: string, width = 1360) => openPage(browser, locale, width);
 
 async function settled(page: Page, expected: string): Promise<void> {
   await page.waitForFunction((want) => location.hash.includes(want) && document.querySelector('main .page-drills .filter-bar') !== null

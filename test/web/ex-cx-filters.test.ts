@@ -7,13 +7,13 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelError } from '../../src/core/errors.ts';
 import { createApp } from '../../src/server/create-app.ts';
 import { startServer, type RunningServer } from '../../src/server/http-server.ts';
 import { NOW, seedStore, TEAMS, WORKSPACE, type SeededStore } from '../server/fixtures.ts';
-import { browserSkipReason, launchChromium } from './chromium.ts';
+import { browserSkipReason, launchChromium, openPage } from './chromium.ts';
 
 const SKIP = browserSkipReason();
 if (SKIP) it.skip(SKIP, () => undefined);
@@ -48,13 +48,7 @@ const WORDS = {
   'en-US': { noMatch: 'Nothing matches these filters', clear: 'Clear filters', coach: 'Reply empathy: read by the reply coach', lexicon: 'Reply empathy: read by the coach’s lexicon', error: 'period' },
 } as const;
 
-async function open(locale: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale, viewport: { width: 1360, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  return { context, page, errors };
-}
+const open = (locale: string) => openPage(browser, locale);
 
 /** Waits until the hash holds `expected` and the page has rendered it with its filter bar. */
 async function settled(page: Page, expected: string): Promise<void> {

@@ -6,13 +6,13 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/create-app.ts';
 import { startServer, type RunningServer } from '../../src/server/http-server.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { NOW, seedStore, TEAMS, WORKSPACE, type SeededStore } from '../server/fixtures.ts';
-import { browserSkipReason, launchChromium } from './chromium.ts';
+import { browserSkipReason, launchChromium, openPage } from './chromium.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 /** Every page a phone user reaches from the navigation, plus a customer's history. */
@@ -40,16 +40,7 @@ afterAll(async () => {
   await seeded?.cleanup();
 });
 
-async function open(locale: string, width = 1360): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-  const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (err) => errors.push(err.message));
-  return { context, page, errors };
-}
+const open = (locale: string, width = 1360) => openPage(browser, locale, width, { consoleErrors: true });
 
 async function rendered(page: Page): Promise<void> {
   await page.waitForSelector('main .page, main .notice.error', { timeout: 15_000 });

@@ -9,14 +9,13 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserSkipReason, launchChromium } from './chromium.ts';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/create-app.ts';
-import { startServer, type RunningServer } from '../../src/server/http-server.ts';
+import type { RunningServer } from '../../src/server/http-server.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { NOW, WORKSPACE } from '../server/fixtures.ts';
+import { serveDashboard } from './serve-dashboard.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
-const WEB = path.resolve(import.meta.dirname, '../../web');
 const DAY = 86_400_000;
 
 /** Text with the no-break spaces of French typography (before « : », « % ») as plain spaces. */
@@ -56,7 +55,7 @@ async function rig(): Promise<Rig> {
   const clock = () => now.at;
   const store = await openStore(`sqlite:${path.join(dir, 'assess.db')}`, { clock });
   await store.ensureWorkspace(WORKSPACE, 'Assess');
-  const server = await startServer(createApp({ store, workspaceId: WORKSPACE, clock, webDir: WEB }), { port: 0, host: '127.0.0.1' });
+  const server = await serveDashboard({ store, workspaceId: WORKSPACE, clock });
   const r = { store, dir, server, now };
   rigs.push(r);
   return r;

@@ -9,15 +9,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/create-app.ts';
-import { startServer, type RunningServer } from '../../src/server/http-server.ts';
+import type { RunningServer } from '../../src/server/http-server.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { NOW, seedStore, WORKSPACE, type SeededStore } from '../server/fixtures.ts';
 import { browserSkipReason, launchChromium, openPage } from './chromium.ts';
+import { serveDashboard } from './serve-dashboard.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
-const WEB_DIR = path.resolve(import.meta.dirname, '../../web');
 const DAY = 86_400_000;
 const nbsp = (s: string | null) => (s ?? '').replace(/[\u202f\u00a0]/g, ' ').trim();
 
@@ -59,7 +58,7 @@ beforeAll(async () => {
   now = NOW;
   await store.openCase(WORKSPACE, { messageId: en.messageId, title: titles.english, actor: 'cli' });
   await store.openCase(WORKSPACE, { title: titles.byHand, team, actor: 'cli' });
-  server = await startServer(createApp({ store, workspaceId: WORKSPACE, clock: () => NOW, webDir: WEB_DIR }), { port: 0, host: '127.0.0.1' });
+  server = await serveDashboard({ store, workspaceId: WORKSPACE, clock: () => NOW });
   browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
@@ -175,7 +174,7 @@ describe.skipIf(SKIP !== null)('the cases list under the shared filter bar', () 
     const empty = await openStore(`sqlite:${path.join(dir, 'empty.db')}`);
     await empty.migrate();
     await empty.ensureWorkspace(WORKSPACE, 'Empty');
-    const app = await startServer(createApp({ store: empty, workspaceId: WORKSPACE, clock: () => NOW, webDir: WEB_DIR }), { port: 0, host: '127.0.0.1' });
+    const app = await serveDashboard({ store: empty, workspaceId: WORKSPACE, clock: () => NOW });
     try {
       for (const locale of ['fr-FR', 'en-US'] as const) {
         const { context, page, errors } = await open(locale);

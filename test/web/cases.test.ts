@@ -12,10 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertCase } from '../../src/store/case-queries.ts';
 import type { Database } from '../../src/store/db-types.ts';
 import { sqliteAdapter } from '../../src/store/sqlite-dialect.ts';
-import { createApp } from '../../src/server/create-app.ts';
-import { startServer, type RunningServer } from '../../src/server/http-server.ts';
+import type { RunningServer } from '../../src/server/http-server.ts';
 import { NOW, seedStore, WORKSPACE, type SeededStore } from '../server/fixtures.ts';
 import { browserSkipReason, launchChromium } from './chromium.ts';
+import { serveDashboard } from './serve-dashboard.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').trim();
@@ -51,7 +51,7 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   seeded = await seedStore();
   raw = await sqliteAdapter(path.join(seeded.dir, 'test.db')).createKysely();
-  server = await startServer(createApp({ store: seeded.store, workspaceId: WORKSPACE, clock: () => NOW, webDir: path.resolve(import.meta.dirname, '../../web') }), { port: 0, host: '127.0.0.1' });
+  server = await serveDashboard({ store: seeded.store, workspaceId: WORKSPACE, clock: () => NOW });
   browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {

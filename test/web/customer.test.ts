@@ -6,10 +6,10 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/create-app.ts';
-import { startServer, type RunningServer } from '../../src/server/http-server.ts';
+import type { RunningServer } from '../../src/server/http-server.ts';
 import { NOW, seedStore, WORKSPACE, type SeededStore } from '../server/fixtures.ts';
 import { browserSkipReason, launchChromium } from './chromium.ts';
+import { serveDashboard } from './serve-dashboard.ts';
 
 const PUBLIC_ID = /^c_[a-z2-7]{16}$/;
 
@@ -23,8 +23,7 @@ if (SKIP) it.skip(SKIP, () => undefined);
 beforeAll(async () => {
   if (SKIP) return;
   seeded = await seedStore();
-  const app = createApp({ store: seeded.store, workspaceId: WORKSPACE, clock: () => NOW, webDir: path.resolve(import.meta.dirname, '../../web') });
-  server = await startServer(app, { port: 0, host: '127.0.0.1' });
+  server = await serveDashboard({ store: seeded.store, workspaceId: WORKSPACE, clock: () => NOW });
   browser = await launchChromium();
 });
 afterAll(async () => {

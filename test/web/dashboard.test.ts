@@ -8,12 +8,12 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { browserSkipReason, launchChromium } from './chromium.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/create-app.ts';
-import { startServer, type RunningServer } from '../../src/server/http-server.ts';
+import type { RunningServer } from '../../src/server/http-server.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { TOTAL_CAP } from '../../src/store/listening-queries.ts';
 import type { Store } from '../../src/store/store.ts';
 import { BACK_OFFICE_TEAM, NOW, seedStore, TEAMS, TEMPLATES, WORKSPACE, type SeededStore } from '../server/fixtures.ts';
+import { serveDashboard } from './serve-dashboard.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 const PAGES = ['overview', 'journey', 'themes', 'personas', 'risk', 'competitors', 'ex-cx', 'listen'] as const;
@@ -29,8 +29,7 @@ beforeAll(async () => {
   if (SKIP) return;
   mkdirSync(SHOTS, { recursive: true });
   seeded = await seedStore();
-  const app = createApp({ store: seeded.store, workspaceId: WORKSPACE, clock: () => NOW, webDir: path.resolve(import.meta.dirname, '../../web') });
-  server = await startServer(app, { port: 0, host: '127.0.0.1' });
+  server = await serveDashboard({ store: seeded.store, workspaceId: WORKSPACE, clock: () => NOW });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -381,7 +380,7 @@ describe.skipIf(SKIP !== null)('listening station count', () => {
       messages: Array.from({ length: TOTAL_CAP + 5 }, (_, i) => ({ role: 'customer' as const, at: new Date(start + i * 60_000), text: `Relance numéro ${i} sans réponse`, language: 'fr' })),
     }]);
     big = { store, dir };
-    bigServer = await startServer(createApp({ store, workspaceId: WORKSPACE, clock: () => NOW, webDir: path.resolve(import.meta.dirname, '../../web') }), { port: 0, host: '127.0.0.1' });
+    bigServer = await serveDashboard({ store, workspaceId: WORKSPACE, clock: () => NOW });
   });
   afterAll(async () => {
     await bigServer?.close();

@@ -9,10 +9,10 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport } from '../../src/runtime/import/run-import.ts';
-import { createApp } from '../../src/server/create-app.ts';
-import { startServer, type RunningServer } from '../../src/server/http-server.ts';
+import type { RunningServer } from '../../src/server/http-server.ts';
 import { NOW, seedStore, WORKSPACE, type SeededStore } from '../server/fixtures.ts';
 import { browserSkipReason, launchChromium } from './chromium.ts';
+import { serveDashboard } from './serve-dashboard.ts';
 
 const SKIP = browserSkipReason();
 if (SKIP) it.skip(SKIP, () => undefined);
@@ -30,7 +30,7 @@ beforeAll(async () => {
   const file = path.join(dir, 'jan.csv');
   writeFileSync(file, 'ticket_id,date,customer_id,message,nps\nT1,2026-11-05,IMP-1,"Colis en retard",3\nT2,2026-11-06,IMP-2,"Parfait",10\nT3,2026-11-07,IMP-1,"Toujours rien",2\n');
   await runImport({ store: seeded.store, workspaceId: WORKSPACE, files: [file], clock: () => NOW });
-  server = await startServer(createApp({ store: seeded.store, workspaceId: WORKSPACE, clock: () => NOW, webDir: path.resolve(import.meta.dirname, '../../web') }), { port: 0, host: '127.0.0.1' });
+  server = await serveDashboard({ store: seeded.store, workspaceId: WORKSPACE, clock: () => NOW });
   browser = await launchChromium();
 });
 afterAll(async () => {

@@ -10,12 +10,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/create-app.ts';
-import { startServer, type RunningServer } from '../../src/server/http-server.ts';
+import type { RunningServer } from '../../src/server/http-server.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { DRILL_NOW, DRILL_WS, seedDrills } from '../server/drill-fixtures.ts';
 import { browserSkipReason, launchChromium, openPage } from './chromium.ts';
+import { serveDashboard } from './serve-dashboard.ts';
 
 const SKIP = browserSkipReason();
 if (SKIP) it.skip(SKIP, () => undefined);
@@ -32,7 +32,7 @@ beforeAll(async () => {
   store = await openStore(`sqlite:${path.join(dir, 'drills.db')}`, { clock: () => now });
   await store.migrate();
   const ids = await seedDrills(store);
-  server = await startServer(createApp({ store, workspaceId: DRILL_WS, clock: () => now, webDir: path.resolve(import.meta.dirname, '../../web') }), { port: 0, host: '127.0.0.1' });
+  server = await serveDashboard({ store, workspaceId: DRILL_WS, clock: () => now });
   const attempt = async (messageId: string, participant: string, team: string) => {
     const res = await fetch(`${server.url}/api/drills/attempts`, { method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ messageId, participant, team, emotions: ['frustration'], needs: ['resolution'], reply: 'Je comprends, je regarde cela tout de suite.' }) });

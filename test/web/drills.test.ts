@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/create-app.ts';
-import { startServer, type RunningServer } from '../../src/server/http-server.ts';
+import type { RunningServer } from '../../src/server/http-server.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { DRILL_NOW, DRILL_WS, seedDrills } from '../server/drill-fixtures.ts';
 import { browserSkipReason, launchChromium } from './chromium.ts';
+import { serveDashboard } from './serve-dashboard.ts';
 
 let dir: string;
 let store: Store;
@@ -30,8 +30,7 @@ beforeAll(async () => {
   store = await openStore(`sqlite:${path.join(dir, 'drills.db')}`, { clock: () => DRILL_NOW });
   await store.migrate();
   await seedDrills(store);
-  const app = createApp({ store, workspaceId: DRILL_WS, clock: () => DRILL_NOW, webDir: path.resolve(import.meta.dirname, '../../web') });
-  server = await startServer(app, { port: 0, host: '127.0.0.1' });
+  server = await serveDashboard({ store, workspaceId: DRILL_WS, clock: () => DRILL_NOW });
   browser = await launchChromium();
 });
 afterAll(async () => {

@@ -10,17 +10,16 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ModelError } from '../../src/core/errors.ts';
-import { createApp } from '../../src/server/create-app.ts';
-import { startServer, type RunningServer } from '../../src/server/http-server.ts';
+import type { RunningServer } from '../../src/server/http-server.ts';
 import { NOW, seedStore, TEAMS, WORKSPACE, type SeededStore } from '../server/fixtures.ts';
 import { browserSkipReason, launchChromium, openPage } from './chromium.ts';
+import { serveDashboard } from './serve-dashboard.ts';
 
 const SKIP = browserSkipReason();
 if (SKIP) it.skip(SKIP, () => undefined);
 
 const TEAM = TEAMS[1].name;
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
-const webDir = path.resolve(import.meta.dirname, '../../web');
 let seeded: SeededStore;
 let server: RunningServer;
 let lexicon: RunningServer;
@@ -30,10 +29,10 @@ beforeAll(async () => {
   if (SKIP) return;
   mkdirSync(SHOTS, { recursive: true });
   seeded = await seedStore();
-  server = await startServer(createApp({ store: seeded.store, workspaceId: WORKSPACE, clock: () => NOW, webDir }), { port: 0, host: '127.0.0.1' });
+  server = await serveDashboard({ store: seeded.store, workspaceId: WORKSPACE, clock: () => NOW });
   // The same data, served without the coach model file.
   const missing = () => Promise.reject(new ModelError('The coach model models/coach.json is missing. Build it with `tsx scripts/train-coach.ts`.'));
-  lexicon = await startServer(createApp({ store: seeded.store, workspaceId: WORKSPACE, clock: () => NOW, webDir, coachModel: missing }), { port: 0, host: '127.0.0.1' });
+  lexicon = await serveDashboard({ store: seeded.store, workspaceId: WORKSPACE, clock: () => NOW, coachModel: missing });
   browser = await launchChromium();
 });
 afterAll(async () => {

@@ -7,10 +7,10 @@
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/create-app.ts';
-import { startServer, type RunningServer } from '../../src/server/http-server.ts';
+import type { RunningServer } from '../../src/server/http-server.ts';
 import { employeeAnswers, NOW, seedStore, WORKSPACE, type SeededStore } from '../server/fixtures.ts';
 import { browserSkipReason, launchChromium } from './chromium.ts';
+import { serveDashboard } from './serve-dashboard.ts';
 
 const SKIP = browserSkipReason();
 if (SKIP) it.skip(SKIP, () => undefined);
@@ -28,7 +28,7 @@ beforeAll(async () => {
     ...a, naturalKey: `pulse-${m}-${i}`, period: at.toISOString().slice(0, 7), at, enps: Math.max(0, Math.min(10, (a.enps ?? 5) + ((m + i) % 3) - 1)),
   })));
   await seeded.store.writeEmployeeAnswers(WORKSPACE, await seeded.store.ensureSource(WORKSPACE, 'pulses', 'csv'), pulses);
-  server = await startServer(createApp({ store: seeded.store, workspaceId: WORKSPACE, clock: () => NOW, webDir: path.resolve(import.meta.dirname, '../../web') }), { port: 0, host: '127.0.0.1' });
+  server = await serveDashboard({ store: seeded.store, workspaceId: WORKSPACE, clock: () => NOW });
   browser = await launchChromium();
 });
 afterAll(async () => {

@@ -8,11 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/create-app.ts';
-import { startServer, type RunningServer } from '../../src/server/http-server.ts';
+import type { RunningServer } from '../../src/server/http-server.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { NOW, seedStore, TEAMS, WORKSPACE, type SeededStore } from '../server/fixtures.ts';
 import { browserSkipReason, launchChromium, openPage } from './chromium.ts';
+import { serveDashboard } from './serve-dashboard.ts';
 
 const SHOTS = path.resolve(import.meta.dirname, '../../test-results/screenshots');
 /** Every page a phone user reaches from the navigation, plus a customer's history. */
@@ -30,8 +30,7 @@ beforeAll(async () => {
   if (SKIP) return;
   mkdirSync(SHOTS, { recursive: true });
   seeded = await seedStore();
-  const app = createApp({ store: seeded.store, workspaceId: WORKSPACE, clock: () => NOW, webDir: path.resolve(import.meta.dirname, '../../web') });
-  server = await startServer(app, { port: 0, host: '127.0.0.1' });
+  server = await serveDashboard({ store: seeded.store, workspaceId: WORKSPACE, clock: () => NOW });
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -75,7 +74,7 @@ describe.skipIf(SKIP !== null)('dashboard filters', () => {
     const store = await openStore(`sqlite:${path.join(dir, 'empty.db')}`);
     await store.migrate();
     await store.ensureWorkspace(WORKSPACE, 'Empty');
-    const empty = await startServer(createApp({ store, workspaceId: WORKSPACE, clock: () => NOW, webDir: path.resolve(import.meta.dirname, '../../web') }), { port: 0, host: '127.0.0.1' });
+    const empty = await serveDashboard({ store, workspaceId: WORKSPACE, clock: () => NOW });
     try {
       const { context, page } = await open('fr-FR');
       await page.goto(`${empty.url}/#/themes`);

@@ -10,10 +10,10 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../src/server/create-app.ts';
-import { startServer, type RunningServer } from '../../src/server/http-server.ts';
+import type { RunningServer } from '../../src/server/http-server.ts';
 import { NOW, seedStore, TEAMS, WORKSPACE, type SeededStore } from '../server/fixtures.ts';
 import { browserSkipReason, launchChromium, openPage } from './chromium.ts';
+import { serveDashboard } from './serve-dashboard.ts';
 
 const SKIP = browserSkipReason();
 if (SKIP) it.skip(SKIP, () => undefined);
@@ -28,7 +28,7 @@ beforeAll(async () => {
   if (SKIP) return;
   mkdirSync(SHOTS, { recursive: true });
   seeded = await seedStore();
-  server = await startServer(createApp({ store: seeded.store, workspaceId: WORKSPACE, clock: () => NOW, webDir: path.resolve(import.meta.dirname, '../../web') }), { port: 0, host: '127.0.0.1' });
+  server = await serveDashboard({ store: seeded.store, workspaceId: WORKSPACE, clock: () => NOW });
   browser = await launchChromium();
 });
 afterAll(async () => {

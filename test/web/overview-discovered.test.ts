@@ -9,12 +9,12 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationInput } from '../../src/core/conversation.ts';
-import { createApp } from '../../src/server/create-app.ts';
-import { startServer, type RunningServer } from '../../src/server/http-server.ts';
+import type { RunningServer } from '../../src/server/http-server.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { analysis } from '../insights/fixtures.ts';
 import { browserSkipReason, launchChromium } from './chromium.ts';
+import { serveDashboard } from './serve-dashboard.ts';
 
 const WS = 'overview-discovered';
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -53,7 +53,7 @@ beforeAll(async () => {
     messageId: p.messageId,
     analysis: analysis(p.text.includes('fidélité') ? { sentiment: 'negative', emotions: ['frustration'] } : { sentiment: 'positive', emotions: ['joy'] }),
   })));
-  server = await startServer(createApp({ store, workspaceId: WS, clock: () => NOW, webDir: path.resolve(import.meta.dirname, '../../web') }), { port: 0, host: '127.0.0.1' });
+  server = await serveDashboard({ store, workspaceId: WS, clock: () => NOW });
   browser = await launchChromium();
 });
 afterAll(async () => {

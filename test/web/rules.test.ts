@@ -8,12 +8,11 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateRulesOnMessages } from '../../src/runtime/act/evaluate-rules.ts';
-import { createApp } from '../../src/server/create-app.ts';
-import { startServer, type RunningServer } from '../../src/server/http-server.ts';
+import type { RunningServer } from '../../src/server/http-server.ts';
 import { NOW, seedStore, WORKSPACE, type SeededStore } from '../server/fixtures.ts';
 import { browserSkipReason, launchChromium } from './chromium.ts';
+import { serveDashboard } from './serve-dashboard.ts';
 
-const WEB = path.resolve(import.meta.dirname, '../../web');
 const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
 const SKIP = browserSkipReason();
@@ -26,7 +25,7 @@ let server: RunningServer;
 beforeAll(async () => {
   if (SKIP) return;
   seeded = await seedStore();
-  server = await startServer(createApp({ store: seeded.store, workspaceId: WORKSPACE, clock: () => NOW, webDir: WEB }), { port: 0, host: '127.0.0.1' });
+  server = await serveDashboard({ store: seeded.store, workspaceId: WORKSPACE, clock: () => NOW });
   browser = await launchChromium();
 });
 afterAll(async () => {

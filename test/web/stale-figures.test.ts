@@ -12,11 +12,11 @@ import type { ConversationInput } from '../../src/core/conversation.ts';
 import { computeInsights } from '../../src/insights/compute-insights.ts';
 import { filterInsightsInput } from '../../src/insights/filter-input.ts';
 import { loadInsightsInput } from '../../src/runtime/insights/load-insights-input.ts';
-import { createApp } from '../../src/server/create-app.ts';
-import { startServer, type RunningServer } from '../../src/server/http-server.ts';
+import type { RunningServer } from '../../src/server/http-server.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { browserSkipReason, launchChromium } from './chromium.ts';
+import { serveDashboard } from './serve-dashboard.ts';
 
 const WS = 'stale-figures';
 const NOW = new Date('2026-11-20T12:00:00Z');
@@ -47,15 +47,14 @@ beforeAll(async () => {
   store = await openStore(`sqlite:${path.join(dir, 'db.sqlite')}`);
   await store.ensureWorkspace(WS, 'Test');
   await add(0, 5);
-  const app = createApp({
-    store, workspaceId: WS, clock: () => NOW, webDir: path.resolve(import.meta.dirname, '../../web'),
+  server = await serveDashboard({
+    store, workspaceId: WS, clock: () => NOW,
     computeInsights: async (ws, filter) => {
       const input = await loadInsightsInput(store, ws, NOW);
       await gate;
       return computeInsights(filterInsightsInput(input, filter));
     },
   });
-  server = await startServer(app, { port: 0, host: '127.0.0.1' });
   browser = await launchChromium();
 });
 afterAll(async () => {

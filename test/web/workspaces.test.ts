@@ -11,12 +11,12 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../src/runtime/accounts/credentials.ts';
-import { createApp } from '../../src/server/create-app.ts';
-import { startServer, type RunningServer } from '../../src/server/http-server.ts';
+import type { RunningServer } from '../../src/server/http-server.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { seedWorkspace } from '../server/two-workspaces.ts';
 import { browserSkipReason, launchChromium } from './chromium.ts';
+import { serveDashboard } from './serve-dashboard.ts';
 
 const NOW = new Date('2026-11-20T12:00:00Z');
 const PASSWORD = 'correct horse battery staple';
@@ -39,7 +39,7 @@ beforeAll(async () => {
   await store.addUser('acme', { email: 'alice@acme.example', passwordHash, role: 'admin' });
   await store.addUser('acme', { email: 'dora@two.example', passwordHash, role: 'analyst' });
   await store.setRole('cedar', 'dora@two.example', 'viewer');
-  server = await startServer(createApp({ store, workspaceId: 'acme', clock: () => NOW, webDir: path.resolve(import.meta.dirname, '../../web') }), { port: 0, host: '127.0.0.1' });
+  server = await serveDashboard({ store, workspaceId: 'acme', clock: () => NOW });
   browser = await launchChromium();
 });
 afterAll(async () => {

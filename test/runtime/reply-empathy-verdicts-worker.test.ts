@@ -99,10 +99,12 @@ describe('reply-empathy verdicts off the event loop', () => {
     expect(off.gaps.length).toBeGreaterThan(20);
     expect(off.gaps[Math.floor(off.gaps.length / 20)]).toBeLessThan(100);
     expect(off.gaps[0]).toBeLessThan(300);
-    // On this thread the same work stalls the loop for its whole duration: the bounds above can fail.
+    // On this thread the same work stalls the loop for its whole duration: it breaks the 300 ms bound
+    // the worker run met, and stalls longer than the worker run's longest gap (the bounds above can fail).
     const facts = await store.messageFacts('big');
     const here = await withTicks(async () => coachReplyVerdicts(facts, model));
-    expect(here.gaps[0]).toBeGreaterThan(450);
+    expect(here.gaps[0]).toBeGreaterThan(300);
+    expect(here.gaps[0]).toBeGreaterThan(off.gaps[0]);
     expect(off.value.source).toBe('coach');
     expect(off.value.verdicts!.size).toBe(1500);
     expect(new Map(off.value.verdicts!)).toEqual(new Map(here.value));

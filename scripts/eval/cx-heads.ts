@@ -6,11 +6,13 @@
  */
 import type { AnalyzerModel } from '../../src/analyze/model.ts';
 import { readLabelledMessages, type LabelledMessage } from '../data/labelled-messages.ts';
+import { readWrittenMessages } from '../data/written-messages.ts';
 import { crossValidateHeads } from '../train/cx-heads/cross-validate.ts';
 import { decideAll } from '../train/cx-heads/fit-heads.ts';
 import { headExamples } from '../train/cx-heads/head-examples.ts';
 import { FIGURES, figures, fromDecision, type Figure, type Prediction } from '../train/cx-heads/head-metrics.ts';
 import { bootstrapInterval } from './metrics.ts';
+import { writtenOverlapReport } from './written-overlap.ts';
 
 /** Floors of the issue that introduced the heads (checked on held-out data by others; printed for reference). */
 export const HEAD_FLOORS: Partial<Record<Figure, number>> = {
@@ -41,18 +43,26 @@ function table(msgs: readonly LabelledMessage[], columns: { name: string; pred: 
  * Markdown for both tables. `model` is the shipped model; its heads are used for the gold table,
  * while cross-validation retrains heads on the corpus folds with the same code and settings.
  */
-export function evalCxHeads(model: AnalyzerModel, corpusDir: string, goldDir: string, folds = 5): string {
+export function evalCxHeads(
+  model: AnalyzerModel, corpusDir: string, goldDir: string, folds = 5, written: readonly LabelledMessage[] = readWrittenMessages(),
+): string {
   const base: AnalyzerModel = { ...model };
   delete base.cxHeads;
   const corpus = readLabelledMessages(corpusDir);
   const c = headExamples(base, corpus);
-  const cv = crossValidateHeads(c.examples, c.rules, folds);
+  const columns = [{ name: 'rules', pred: c.rules }, { name: 'heads, corpus only', pred: crossValidateHeads(c.examples, c.rules, folds) }];
+  if (written.length > 0) {
+    const w = headExamples(base, written).examples;
+    columns.push({ name: 'heads (shipped recipe)', pred: crossValidateHeads(c.examples, c.rules, folds, undefined, undefined, w) });
+  }
   const out = [
     `### ${folds}-fold cross-validation on the Écoute corpus (${corpus.length} messages; folds by message, stratified by language, seed 2026)`,
     '',
-    'Rules: the CX rules alone (src/analyze/cx). Heads: the learned heads, trained (thresholds included) on the other folds only. In brackets: 95 % bootstrap interval over the messages.',
+    'Rules: the CX rules alone (src/analyze/cx). Heads: the learned heads, trained (thresholds included) on the other folds only. '
+      + (written.length > 0 ? `The shipped recipe adds the project's ${written.length} written messages (data/written-messages) to every training fold; they are never predicted, so every figure is on corpus messages the heads never saw. ` : '')
+      + 'In brackets: 95 % bootstrap interval over the messages.',
     '',
-    ...table(corpus, [{ name: 'rules', pred: c.rules }, { name: 'heads', pred: cv }]),
+    ...table(corpus, columns),
     '',
   ];
   const gold = readLabelledMessages(goldDir);
@@ -61,9 +71,11 @@ export function evalCxHeads(model: AnalyzerModel, corpusDir: string, goldDir: st
   out.push(
     `### Visible gold third (${gold.length} messages): a test set, never trained or tuned on`,
     '',
-    'The CX rules were written while reading these messages (before the heads existed), so the rules column here is fitted; the heads column is the shipped model, trained on the corpus only.',
+    'The CX rules were written while reading these messages (before the heads existed), so the rules column here is fitted; the heads column is the shipped model, trained on the corpus and the written messages only.',
     '',
     ...table(gold, [{ name: 'rules', pred: g.rules }, { name: 'heads', pred: shipped }]),
   );
+  const overlap = writtenOverlapReport(written, corpus, gold);
+  if (overlap) out.push('', overlap);
   return out.join('\n');
 }

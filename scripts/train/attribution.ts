@@ -19,6 +19,9 @@ derived weights and lexicons from the following resources, used under their lice
 - The **Écoute corpus** (ecoute-corpus: customer messages and agent replies written and labelled for Écoute under
   the gold guidelines), MIT: its messages train the learned customer-message heads (analyzer.json \`cxHeads\`),
   its replies the reply coach (coach.json). The visible gold third (ecoute-gold) trains and tunes nothing.
+- Écoute's **written messages** (data/written-messages/ in this repository: customer messages written and labelled
+  for Écoute under the same guidelines, independently of the corpus and gold texts), MIT: they train the learned
+  heads beside the corpus.
 
 No evaluation-only data (airline tweets, UMSAB, French insurance or restaurant reviews, TWCS, EPITOME,
 VADER ground truth, Polarimots, ecoute-gold) was used to train or tune these weights.

@@ -1,6 +1,7 @@
 /**
  * Trains the empathic reply coach (models/coach.json) on Écoute's own labelled replies
- * (ecoute-corpus/replies.jsonl; never the gold replies, never EPITOME). One seeded softmax logistic
+ * (ecoute-corpus/replies.jsonl, and for the three EPITOME dimensions the project's written
+ * peer-support exchanges, data/written-replies; never the gold replies, never EPITOME). One seeded softmax logistic
  * regression per dimension over the features of src/act/coach/reply-features.ts, a binary canned
  * head, MinHash signatures of the canned templates seen, and a least-squares map from dimensions to
  * the 1–5 overall rating. Deterministic: sorted vocabulary, seeded shuffles, rounded weights.
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { DIMENSIONS, type CoachModel, type HeadName, type LinearHead } from '../../src/act/coach/coach-model.ts';
 import { jaccard, minhash, shingles, type ShingleParams } from '../../src/act/coach/near-duplicates.ts';
 import { replyFeatures, type FeatureMap } from '../../src/act/coach/reply-features.ts';
+import { readWrittenReplies, type PeerReply } from '../data/written-replies.ts';
 import { trainLinear, type SparseDoc } from './logreg.ts';
 
 /** One labelled reply, as the corpus stores it (snake_case fields). */
@@ -121,10 +123,19 @@ function templateSignatures(rows: readonly LabelledReply[], p: ShingleParams): n
   });
 }
 
-/** Fits a coach on labelled replies (training folds in cross-validation, the whole corpus for the shipped model). */
-export function fitCoach(rows: readonly LabelledReply[], o: CoachOptions = COACH_OPTIONS): CoachModel {
+/** The dimensions the written peer-support exchanges are labelled on (EPITOME's three). */
+const EPITOME_DIMENSIONS: ReadonlySet<HeadName> = new Set<HeadName>(['emotionalReaction', 'interpretation', 'exploration']);
+
+/**
+ * Fits a coach on labelled replies (training folds in cross-validation, the whole corpus for the
+ * shipped model). `peer` (written peer-support exchanges) trains the three EPITOME dimensions too;
+ * the other heads, the templates and the overall map read `rows` only. Without `peer`, the model is
+ * exactly that of `rows` alone.
+ */
+export function fitCoach(rows: readonly LabelledReply[], o: CoachOptions = COACH_OPTIONS, peer: readonly PeerReply[] = []): CoachModel {
   if (rows.length === 0) throw new Error('fitCoach: no training replies.');
-  const feats: FeatureMap[] = rows.map((r) => replyFeatures(r.customer, r.reply));
+  // Peer exchanges come after the replies, so a head of `rows` alone reads the first rows.length documents.
+  const feats: FeatureMap[] = [...rows, ...peer].map((r) => replyFeatures(r.customer, r.reply));
   const df = new Map<string, number>();
   for (const f of feats) for (const n of f.keys()) df.set(n, (df.get(n) ?? 0) + 1);
   const isNgram = (n: string) => n.startsWith('w:') || n.startsWith('b:');
@@ -138,14 +149,16 @@ export function fitCoach(rows: readonly LabelledReply[], o: CoachOptions = COACH
   const fitHead = (labels: number[], k: number, seed: number): { weights: Float64Array; bias: Float64Array } => {
     const counts = new Array<number>(k).fill(0);
     for (const y of labels) counts[y]++;
-    const docs: SparseDoc[] = sparse.map((s, i) => ({
-      ...s, y: labels[i], weight: o.balanced ? rows.length / (k * Math.max(1, counts[labels[i]])) : 1,
+    const docs: SparseDoc[] = sparse.slice(0, labels.length).map((s, i) => ({
+      ...s, y: labels[i], weight: o.balanced ? labels.length / (k * Math.max(1, counts[labels[i]])) : 1,
     }));
     return trainLinear(docs, { k, nFeatures: vocab.length, mode: 'softmax', epochs: o.epochs, lr: o.lr, l2: o.l2, seed });
   };
   const raw = {} as Record<HeadName, { weights: Float64Array; bias: Float64Array; k: number }>;
   DIMENSIONS.forEach((d, i) => {
-    raw[d] = { ...fitHead(rows.map((r) => r[LABEL_FIELD[d]]), 3, o.seed + i), k: 3 };
+    const labels = rows.map((r) => r[LABEL_FIELD[d]]);
+    if (EPITOME_DIMENSIONS.has(d)) for (const p of peer) labels.push(p[LABEL_FIELD[d] as 'emotional_reaction' | 'interpretation' | 'exploration']);
+    raw[d] = { ...fitHead(labels, 3, o.seed + i), k: 3 };
   });
   raw.canned = { ...fitHead(rows.map((r) => (r.canned ? 1 : 0)), 2, o.seed + 10), k: 2 };
 
@@ -183,8 +196,8 @@ export function fitCoach(rows: readonly LabelledReply[], o: CoachOptions = COACH
   return model;
 }
 
-/** Trains the shipped coach from `dataDir` (the data folder, or a folder holding replies.jsonl). */
-export function trainCoach(dataDir: string, o: CoachOptions = COACH_OPTIONS): CoachModel {
+/** Trains the shipped coach from `dataDir` (the data folder, or a folder holding replies.jsonl) and the written peer-support exchanges. */
+export function trainCoach(dataDir: string, o: CoachOptions = COACH_OPTIONS, peer: readonly PeerReply[] = readWrittenReplies()): CoachModel {
   const rows = readCorpusReplies(dataDir).slice().sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return fitCoach(rows, o);
+  return fitCoach(rows, o, peer);
 }

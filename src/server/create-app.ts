@@ -24,6 +24,7 @@ import { registerDeliveryRoutes } from './delivery-routes.ts';
 import { registerDrillRoutes } from './drill-routes.ts';
 import { registerIngestRoute } from './ingest-route.ts';
 import { errorResponse } from './error-response.ts';
+import { OutageLog } from './outage-log.ts';
 import { DEFAULT_LIMITS, installGuards, type ApiLimits } from './guards.ts';
 import { registerExCxRoutes } from './ex-cx-routes.ts';
 import { ViewCaches } from './view-cache.ts';
@@ -61,6 +62,8 @@ export interface AppDeps {
   limits?: ApiLimits;
   /** The dashboard's address as people reach it (ECOUTE_PUBLIC_URL), for links in alerts raised over HTTP. */
   publicUrl?: string | null;
+  /** How a database outage is logged (once, then a summary now and then). Default: to stderr. */
+  outageLog?: OutageLog;
 }
 
 /**
@@ -78,7 +81,10 @@ export function createApp(deps: AppDeps): Hono {
   caches.for(workspaceId).get().catch(() => undefined);
 
   const app = new Hono();
-  app.onError((err, c) => errorResponse(err, c));
+  const outage = deps.outageLog ?? new OutageLog((line) => { process.stderr.write(`${line}\n`); });
+  app.onError((err, c) => errorResponse(err, c, undefined, outage));
+  // First, so it sees every API answer: the first one after an outage ends it in the log.
+  app.use('/api/*', outage.watch());
   installGuards(app, deps.limits ?? DEFAULT_LIMITS, clock);
   // Each request's workspace: a token's own, else the one asked for or remembered, else the default.
   installWorkspace(app, workspaceResolver(store, clock, workspaceId));

@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DatabaseUnavailableError, EcouteError, toEcouteError } from '../core/errors.ts';
 import { describeDbError, isTransientDbError } from '../store/transient-db-error.ts';
+import type { OutageLog } from './outage-log.ts';
 
 /** The JSON body of every error answer: `{error: {code, message, details?}}`. */
 export interface ErrorBody {
@@ -20,12 +21,14 @@ const stderrLog: ErrorLog = (line) => { process.stderr.write(`${line}\n`); };
  * message, which can quote a query or a customer's words — but a reference to find the details, which go
  * to the server's log.
  */
-export function errorResponse(err: unknown, c: Context, log: ErrorLog = stderrLog): Response {
+export function errorResponse(err: unknown, c: Context, log: ErrorLog = stderrLog, outage?: OutageLog): Response {
   let e: EcouteError = toEcouteError(err);
   if (!(err instanceof EcouteError) && isTransientDbError(err)) {
     // The database restarting or away: a 503 the client can retry, not an unexpected 500; the pool
-    // reconnects by itself. One line in the log (no stack: the driver's error says all there is).
-    log(`ecoute serve: the database is not reachable on ${c.req.method} ${c.req.path}: ${describeDbError(err)}`);
+    // reconnects by itself. No stack: the driver's error says all there is. With an OutageLog (the
+    // server's), one line for the outage and a summary now and then, not one line per request.
+    if (outage) outage.failed(`${c.req.method} ${c.req.path}`, describeDbError(err));
+    else log(`ecoute serve: the database is not reachable on ${c.req.method} ${c.req.path}: ${describeDbError(err)}`);
     e = new DatabaseUnavailableError();
   } else if (!(err instanceof EcouteError)) {
     const ref = randomUUID().slice(0, 8);

@@ -126,7 +126,7 @@ export const openApiDocument = {
           { name: 'language', in: 'query', required: false, description: 'ISO 639 code (fr, en...)', schema: { type: 'string', pattern: '^[a-z]{2,3}$' } },
           textParam('team', 'Team'),
           textParam('brand', 'Brand (competitor reviews)'),
-          textParam('q', 'Case-insensitive text search'),
+          textParam('q', 'Text search in customer messages, ignoring case and accents: the text anywhere in a message; a 2-letter term (two letters or digits, e.g. "ab") matches the start of a word ("abîmé", "l\'abonnement", not "tabac")'),
           ...insightFilterParams.filter((p) => ['period', 'from', 'to', 'segment'].includes(p.name)),
           { name: 'cursor', in: 'query', required: false, description: 'Opaque cursor from the previous page (next)', schema: { type: 'string' } },
           { name: 'limit', in: 'query', required: false, description: 'Page size', schema: { type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } },

@@ -7,6 +7,7 @@ import type { MessageFact } from '../core/facts.ts';
 import type { Clock } from '../core/ports.ts';
 import { caseTargetsFor, insertCase } from './case-queries.ts';
 import type { OpenCaseInput } from './case-store.ts';
+import { isCustomerPublicId } from './customer-public-ids.ts';
 import type { Database } from './db-types.ts';
 import type { DialectAdapter } from './dialect.ts';
 import type { FactPlan } from './fact-plan.ts';
@@ -24,6 +25,20 @@ export async function messageFactById(db: Kysely<Database>, adapter: DialectAdap
   const plan: FactPlan = { driver: { table: 'messages' }, messageIndex: null, text: null, textIndexed: false };
   const row = await scanFacts(db, adapter, workspaceId, {}, plan).query.where('m.id', '=', id).executeTakeFirst();
   return row ? toMessageFact(row) : null;
+}
+
+/**
+ * Throws NotFoundError unless `customerId` is the public id of a customer of this workspace: a case for
+ * a customer who does not exist would follow no one (and another workspace's customer must look unknown).
+ */
+async function requireCustomer(db: Kysely<Database>, workspaceId: string, customerId: string): Promise<void> {
+  const row = isCustomerPublicId(customerId)
+    ? await db.selectFrom('customers').select('id').where('workspace_id', '=', workspaceId).where('public_id', '=', customerId).executeTakeFirst()
+    : undefined;
+  if (!row) {
+    throw new NotFoundError('Customer', customerId, 'Give the customer\'s "c_…" id as the listening station shows it (customerId in GET /api/messages '
+      + 'or GET /api/customers/ID/history), not the id of your source system; or leave customerId out, or open the case on one of their messages ("messageId").');
+  }
 }
 
 /** A one-line title from a message's text. */
@@ -46,6 +61,7 @@ export async function openCase(
   }
   const title = input.title?.trim() || (fact ? titleFrom(fact.text) : '');
   if (!title) throw new InputError('A case needs a title or a message. Pass "title" (a short sentence saying what to do) or "messageId".');
+  if (input.customerId != null) await requireCustomer(db, workspaceId, input.customerId);
   await insertWorkspaceIfMissing(db, clock, workspaceId);
   const urgency = fact?.analysis?.signals.urgency ?? null;
   const dueAt = input.dueAt !== undefined && input.dueAt !== null

@@ -6,6 +6,7 @@ import type { Database } from './db-types.ts';
 import { containsPattern, type DialectAdapter } from './dialect.ts';
 import type { FactDriver, FactPlan, MessageIndexColumn } from './fact-plan.ts';
 import { customerKeyOf } from './customer-public-ids.ts';
+import { hasTrigram } from './text-search.ts';
 
 /** The columns of a MessageFact row (messages `m`, customers `cu`, analyses `a`), whichever table drives. */
 const FACT_COLUMNS = [
@@ -41,8 +42,6 @@ export interface FactScan {
 }
 
 const LABEL_FILTERS = ['theme', 'need', 'emotion'] as const;
-/** Three word characters in a row: what pg_trgm needs to extract a trigram from a LIKE pattern. */
-const TRIGRAM = /[\p{L}\p{N}]{3}/u;
 
 function driven(db: Kysely<Database>, workspaceId: string, driver: FactDriver): FactScan {
   if (driver.table === 'analysis_labels') {
@@ -94,7 +93,8 @@ export function scanFacts(
   if (f.from) q = q.where((eb) => eb(at, '>=', f.from!.getTime()));
   if (f.to) q = q.where((eb) => eb(at, '<', f.to!.getTime()));
   // `column || ''` is the portable way to keep a filter off an index (see FactPlan.messageIndex).
-  const indexable = (column: MessageIndexColumn) => driver.table !== 'messages' || plan.messageIndex === column;
+  const indexable = (column: MessageIndexColumn) =>
+    driver.table !== 'messages' || plan.messageIndex === column || (column === 'role' && plan.textDense === true);
   const equals = (column: 'channel' | 'brand' | 'role', value: string) =>
     indexable(column)
       ? sql<boolean>`${sql.ref(`m.${column}`)} = ${value}`
@@ -123,13 +123,14 @@ export function scanFacts(
     );
   }
   if (plan.text !== null) {
-    const text = plan.text;
+    const search = plan.text;
+    const { text } = search;
     // A trigram index (PostgreSQL pg_trgm) can only serve a term with 3 letters or digits in a row; for any
     // other it would read the whole index (3.4 s against 0.5–0.9 s for a scan of 1M messages), so it is kept off it.
-    const column = TRIGRAM.test(text) ? sql.ref('m.search_text') : sql`${sql.ref('m.search_text')} || ''`;
-    q = plan.textIndexed
-      ? q.where(() => adapter.textIndexMatch(sql.ref<number>('m.id'), text))
-      : q.where(sql<boolean>`${column} like ${containsPattern(text)} escape '\\'`);
+    const column = hasTrigram(text) ? sql.ref('m.search_text') : sql`${sql.ref('m.search_text')} || ''`;
+    if (plan.textIndexed) q = q.where(() => adapter.textIndexMatch(sql.ref<number>('m.id'), search, plan.textIds ?? null));
+    else if (search.match === 'word-start') q = q.where(() => adapter.wordStartMatch(sql.ref<number>('m.id'), sql.ref<string>('m.search_text'), text));
+    else q = q.where(sql<boolean>`${column} like ${containsPattern(text)} escape '\\'`);
   }
   return { ...scan, query: q };
 }

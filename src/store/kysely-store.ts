@@ -93,8 +93,8 @@ export class KyselyStore implements Store {
   saveAnalyses(workspaceId: string, modelVersion: string, rows: Parameters<Store['saveAnalyses']>[2], opts?: { rulesPending?: boolean }) {
     return analysis.saveAnalyses(this.db, this.adapter, this.clock, workspaceId, modelVersion, rows, opts?.rulesPending ?? true);
   }
-  rulesPendingMessages(workspaceId: string, limit: number) {
-    return rulesPending.rulesPendingMessages(this.db, workspaceId, limit);
+  rulesPendingMessages(workspaceId: string, limit: number, opts?: rulesPending.RulesPendingQuery) {
+    return rulesPending.rulesPendingMessages(this.db, workspaceId, limit, opts);
   }
   markRulesChecked(workspaceId: string, messageIds: readonly string[]) {
     return rulesPending.markRulesChecked(this.db, this.adapter, workspaceId, messageIds);

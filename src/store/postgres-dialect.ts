@@ -1,7 +1,8 @@
 import pg from 'pg';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, type RawBuilder, sql } from 'kysely';
 import type { Database } from './db-types.ts';
-import type { DialectAdapter } from './dialect.ts';
+import { containsPattern, type DialectAdapter } from './dialect.ts';
+import { hasTrigram, type TextSearch } from './text-search.ts';
 import { postgresConnectionError } from './postgres-errors.ts';
 
 const PG_MAX_PARAMS = 65535;
@@ -18,8 +19,45 @@ const types = {
   },
 };
 
+/** Customer messages sampled, newest first, to estimate how many a search term matches. */
+const SAMPLE = 1000;
+/** Below this estimate, the matching ids are read first (up to MAX_IDS of them). */
+const FETCH_BELOW = 4000;
+const MAX_IDS = 2000;
+
+/** The expression of the word index of migration 015, written identically so the planner matches it. */
+const WORDS = sql`to_tsvector('simple'::regconfig, regexp_replace(search_text, '[^[:alnum:]]+', ' ', 'g'))`;
+/** A regular expression prefix: what follows starts a word (a run of letters and digits), as in WORDS. */
+const WORD_START = '(^|[^[:alnum:]])';
+
+/** `search` as the customer indexes of migration 015 serve it (with `role = 'customer'`). */
+function indexedMatch(search: TextSearch): RawBuilder<boolean> {
+  return search.match === 'word-start'
+    ? sql`${WORDS} @@ to_tsquery('simple'::regconfig, ${`${search.text}:*`})`
+    : sql`search_text like ${containsPattern(search.text)} escape '\\'`;
+}
+
+/** `search` checked on a row `s` (no index): the same answer as indexedMatch. */
+function rowMatch(search: TextSearch): RawBuilder<boolean> {
+  return search.match === 'word-start'
+    ? sql`s.search_text ~ ${WORD_START + search.text}`
+    : sql`s.search_text like ${containsPattern(search.text)} escape '\\'`;
+}
+
 /** A PostgreSQL adapter over a `pg` pool; `schema` isolates the tables (search_path). */
 export function postgresAdapter(target: { url: string; host: string; port: number; database: string }, schema?: string): DialectAdapter {
+  // Whether migration 015 could build the customer trigram index (it needs pg_trgm); asked once.
+  let customerTrigram: Promise<boolean> | undefined;
+  const hasCustomerTrigramIndex = (db: Kysely<Database>): Promise<boolean> => {
+    customerTrigram ??= sql<{ ok: boolean }>`select to_regclass('messages_customer_trgm') is not null as ok`
+      .execute(db)
+      .then(({ rows }) => rows[0]?.ok === true)
+      .catch((err: unknown) => {
+        customerTrigram = undefined; // a database that was unreachable is asked again next time
+        throw err;
+      });
+    return customerTrigram;
+  };
   return {
     kind: 'postgres',
     maxParams: PG_MAX_PARAMS,
@@ -58,16 +96,49 @@ export function postgresAdapter(target: { url: string; host: string; port: numbe
     },
 
     // Nothing here: migration 011 adds a pg_trgm GIN index on messages.search_text (when the server
-    // offers pg_trgm). Its operator class serves the plain LIKE below, so `q` needs no special query: the
-    // planner picks the index for a rare term and walks messages newest first for a frequent one.
+    // offers pg_trgm), whose operator class serves the plain LIKE of searches over every role; migration
+    // 015 adds the customer-only indexes that textIndexMatch below reads.
     async createTextIndex() {},
 
-    async textIndexEstimate() {
-      return null;
+    async textIndexLookup(db, workspaceId, search, cap) {
+      if (!search.customers) return null; // every role: the plain LIKE, served by 011's index
+      const wordStart = search.match === 'word-start'; // its index (015) needs no extension
+      if (!wordStart && (!hasTrigram(search.text) || !(await hasCustomerTrigramIndex(db)))) return null;
+      // Counting through an index rechecks every candidate row (0.3 s for a frequent term): the newest
+      // customer messages of the workspace give the share instead, the index's size the total.
+      const index = wordStart ? 'messages_customer_words' : 'messages_customer_trgm';
+      const { rows } = await sql<{ sampled: number; hits: number; total: number }>`select count(*) as sampled,
+          count(*) filter (where ${rowMatch(search)}) as hits,
+          (select reltuples from pg_class where oid = to_regclass(${index})) as total
+        from (select search_text from messages where workspace_id = ${workspaceId} and role = 'customer'
+          order by sent_at desc, id desc limit ${SAMPLE}) s`.execute(db);
+      const { sampled, hits, total } = rows[0] ?? { sampled: 0, hits: 0, total: 0 };
+      // A sample that is not full holds every customer message of the workspace: its count is exact.
+      const estimate = Number(sampled) < SAMPLE ? Number(hits) : Math.round((Number(hits) / SAMPLE) * Math.max(Number(total), SAMPLE));
+      if (estimate >= cap) return { estimate: cap, ids: null, indexOnly: false };
+      if (estimate > FETCH_BELOW) return { estimate, ids: null, indexOnly: false };
+      // Few matches: read their ids through the index, so the page query gets a list the planner sizes
+      // exactly. Inside the page query it would misjudge them (search_text's statistics count every
+      // role: a term agents write looks frequent) and hash-join whole tables. Bitmap scans only: with
+      // a LIMIT the planner would otherwise hope to find them soon by scanning, and read every row.
+      const found = await db.transaction().execute(async (trx) => {
+        await sql`set local enable_seqscan = off`.execute(trx);
+        await sql`set local enable_indexscan = off`.execute(trx);
+        return sql<{ id: number }>`select id from messages where role = 'customer' and workspace_id = ${workspaceId}
+          and ${indexedMatch(search)} limit ${MAX_IDS + 1}`.execute(trx);
+      });
+      if (found.rows.length > MAX_IDS) return { estimate: Math.max(estimate, found.rows.length), ids: null, indexOnly: false };
+      return { estimate: found.rows.length, ids: found.rows.map((r) => Number(r.id)), indexOnly: false };
     },
 
-    textIndexMatch() {
-      throw new Error('PostgreSQL has no text index: use a LIKE on search_text (textIndexEstimate returned null).');
+    textIndexMatch(messageId, search, ids) {
+      if (ids !== null) return sql<boolean>`${messageId} = any(${[...ids]}::bigint[])`;
+      // OFFSET 0 keeps the subquery apart, so it is planned on its own (a bitmap scan of the partial index).
+      return sql<boolean>`${messageId} in (select id from messages where role = 'customer' and ${indexedMatch(search)} offset 0)`;
+    },
+
+    wordStartMatch(_messageId, searchText, text) {
+      return sql<boolean>`${searchText} ~ ${WORD_START + text}`;
     },
 
     async writeTransaction(db, fn) {

@@ -12,19 +12,36 @@ import type { Database } from './db-types.ts';
 import type { DialectAdapter } from './dialect.ts';
 import { toDbId } from './ids.ts';
 
+/** Narrows rulesPendingMessages(): only marks old enough, and paging by id. */
+export interface RulesPendingQuery {
+  /**
+   * Only analyses stored before this time: the queue's sweep leaves younger marks to the job that is
+   * still running its rules on them (racing it would be harmless, one alert per rule and message, but wasted).
+   */
+  analyzedBefore?: Date;
+  /** Only ids after this one (a sweep pages on without meeting a mark it could not clear twice). */
+  afterId?: string;
+}
+
 /**
  * Up to `limit` messages of the workspace whose analysis still waits for the alert rules, by id.
  * The literal `= 1` (not a bound parameter) lets both planners use the partial index over pending rows.
  */
-export async function rulesPendingMessages(db: Kysely<Database>, workspaceId: string, limit: number): Promise<string[]> {
-  const rows = await db
+export async function rulesPendingMessages(
+  db: Kysely<Database>, workspaceId: string, limit: number, opts: RulesPendingQuery = {},
+): Promise<string[]> {
+  let q = db
     .selectFrom('analyses')
     .select('message_id')
     .where('workspace_id', '=', workspaceId)
-    .where('rules_pending', '=', sql.lit(1))
-    .orderBy('message_id')
-    .limit(limit)
-    .execute();
+    .where('rules_pending', '=', sql.lit(1));
+  if (opts.analyzedBefore !== undefined) q = q.where('analyzed_at', '<', opts.analyzedBefore.getTime());
+  if (opts.afterId !== undefined) {
+    const after = toDbId(opts.afterId);
+    if (after === null) throw new InputError(`Message id "${opts.afterId}" is invalid. Pass afterId as an id rulesPendingMessages() returned.`);
+    q = q.where('message_id', '>', after);
+  }
+  const rows = await q.orderBy('message_id').limit(limit).execute();
   return rows.map((r) => String(r.message_id));
 }
 

@@ -1,8 +1,9 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, type RawBuilder, SqliteDialect, sql } from 'kysely';
 import { StoreError } from '../core/errors.ts';
 import type { Database } from './db-types.ts';
 import type { DialectAdapter } from './dialect.ts';
+import type { TextSearch } from './text-search.ts';
 
 /** SQLite's default SQLITE_MAX_VARIABLE_NUMBER since 3.32 (better-sqlite3 bundles a recent SQLite). */
 const SQLITE_MAX_PARAMS = 32766;
@@ -10,6 +11,17 @@ const SQLITE_MAX_PARAMS = 32766;
 /** An FTS5 phrase query: with the trigram tokenizer it matches the text as a substring. */
 function phrase(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
+}
+
+/**
+ * The FTS5 table and query that answer `search`, or null when none does (a substring of under 3
+ * characters). Customer searches use the customer-only tables of migration 015; the others the
+ * all-messages trigram table of migration 002.
+ */
+function ftsLookup(search: TextSearch): { table: RawBuilder<unknown>; query: string } | null {
+  if (search.match === 'word-start') return { table: sql.raw('messages_customer_words'), query: `${phrase(search.text)}*` };
+  if ([...search.text].length < 3) return null; // trigrams cannot serve shorter terms
+  return { table: sql.raw(search.customers ? 'messages_customer_fts' : 'messages_fts'), query: phrase(search.text) };
 }
 
 /** A SQLite adapter over better-sqlite3 for a file path or `:memory:`. */
@@ -64,15 +76,23 @@ export function sqliteAdapter(path: string): DialectAdapter {
       await sql`insert into messages_fts(messages_fts) values ('rebuild')`.execute(db);
     },
 
-    async textIndexEstimate(db, folded, cap) {
-      if ([...folded].length < 3) return null; // trigrams cannot serve shorter terms
+    async textIndexLookup(db, _workspaceId, search, cap) {
+      const lookup = ftsLookup(search);
+      if (lookup === null) return null;
       const { rows } = await sql<{ n: number }>`select count(*) as n from (
-        select rowid from messages_fts where messages_fts match ${phrase(folded)} limit ${cap})`.execute(db);
-      return Number(rows[0]?.n ?? 0);
+        select rowid from ${lookup.table} where ${lookup.table} match ${lookup.query} limit ${cap})`.execute(db);
+      // No ids: SQLite reads the FTS5 subquery of textIndexMatch as fast as a list of them.
+      return { estimate: Number(rows[0]?.n ?? 0), ids: null, indexOnly: true };
     },
 
-    textIndexMatch(messageId, folded) {
-      return sql<boolean>`${messageId} in (select rowid from messages_fts where messages_fts match ${phrase(folded)})`;
+    textIndexMatch(messageId, search) {
+      const lookup = ftsLookup(search);
+      if (lookup === null) throw new Error(`No text index serves "${search.text}": check textIndexLookup first (it returned null).`);
+      return sql<boolean>`${messageId} in (select rowid from ${lookup.table} where ${lookup.table} match ${lookup.query})`;
+    },
+
+    wordStartMatch(messageId, _searchText, text) {
+      return sql<boolean>`${messageId} in (select rowid from messages_customer_words where messages_customer_words match ${`${phrase(text)}*`})`;
     },
 
     async writeTransaction(db, fn) {

@@ -114,8 +114,11 @@ export interface Store extends RuleStore, OutboxStore, CaseStore, CorrectionStor
    * the caller will not run the alert rules on them), so a crash before the rules ran loses no alert.
    */
   saveAnalyses(workspaceId: string, modelVersion: string, rows: { messageId: string; analysis: Analysis }[], opts?: { rulesPending?: boolean }): Promise<void>;
-  /** Up to `limit` messages whose stored analysis the alert rules have not run on yet (left by a killed run). */
-  rulesPendingMessages(workspaceId: string, limit: number): Promise<string[]>;
+  /**
+   * Up to `limit` messages whose stored analysis the alert rules have not run on yet (left by a killed run);
+   * `analyzedBefore`: only marks older than that; `afterId`: the next page.
+   */
+  rulesPendingMessages(workspaceId: string, limit: number, opts?: { analyzedBefore?: Date; afterId?: string }): Promise<string[]>;
   /** Clears the rules-pending mark once the rules ran on these messages (their alerts are written). */
   markRulesChecked(workspaceId: string, messageIds: readonly string[]): Promise<void>;
 

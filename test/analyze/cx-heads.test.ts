@@ -7,13 +7,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.ts';
 import type { AnalyzerModel } from '../../src/analyze/model.ts';
 import { loadModel } from '../../src/runtime/analysis/load-model.ts';
+import { readWrittenMessages } from '../../scripts/data/written-messages.ts';
 
 let model: AnalyzerModel;
 beforeAll(async () => { model = await loadModel(); });
 
 describe('learned customer-message heads', () => {
-  it('ship with the model, trained on the Écoute corpus', () => {
-    expect(model.cxHeads?.trainedOn.corpus).toBe('ecoute-corpus');
+  it('ship with the model, trained on the Écoute corpus and every committed written message', () => {
+    // Fails when written messages are added without `npm run train:heads`.
+    expect(model.cxHeads?.trainedOn.corpus).toBe(`ecoute-corpus+${readWrittenMessages().length} written`);
     expect(model.cxHeads?.heads.map((h) => h.name)).toEqual(['need', 'needs', 'themes', 'stage', 'churn', 'urgency', 'vulnerable']);
   });
 

@@ -3,7 +3,8 @@
  * keep coming while the database is stopped for 3 s and started again. The server process stays up;
  * requests that need the database during the outage get a 503 JSON error that names the problem
  * (database unreachable, retry) with no stack trace and no SQL; once the database is back, the same
- * requests succeed without restarting Écoute.
+ * requests succeed without restarting Écoute. The server's log holds a few lines about the outage (its
+ * first failure with the cause, a summary at most every 10 s, the end), not one line per failed request.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -86,8 +87,11 @@ describe('PostgreSQL restart under a running server', () => {
     const upAt = Date.now();
     // Back without restarting Écoute: within a few seconds every route answers 200 again.
     let recoveredAt = 0;
+    // The recovery rounds' answers count too: the log's totals are checked against every 503 sent.
+    const probes: Answer[] = [];
     while (Date.now() - upAt < 15_000) {
       const round = await Promise.all(ROUTES.map((r) => get(base, r)));
+      probes.push(...round);
       if (round.every((a) => a.status === 200)) {
         recoveredAt = Date.now();
         break;
@@ -115,6 +119,21 @@ describe('PostgreSQL restart under a running server', () => {
       expect(a.status, `${route}: ${a.body}`).toBe(200);
     }
     expect(err).not.toMatch(/\n\s+at /);
+
+    // The log: per outage one first line with its cause and one end line, summaries at most every 10 s;
+    // the totals of the end lines are every 503 the clients got. Not one line per failed request.
+    const dbLines = err.split('\n').filter((l) => /database/.test(l));
+    const firsts = dbLines.filter((l) => /^ecoute serve: the database is not reachable \(first failed request: GET \/api\/\S+\): \S/.test(l));
+    const ends = dbLines.map((l) => l.match(/^ecoute serve: the database answers again after [\d.]+ s; (\d+) requests answered 503 during the outage\.$/)).filter((m) => m !== null);
+    const summaries = dbLines.filter((l) => /^ecoute serve: database still unavailable: \d+ requests answered 503 in the last [\d.]+ s/.test(l));
+    const sent503 = [...answers, ...probes].filter((a) => a.status === 503).length;
+    expect(firsts.length, err).toBeGreaterThanOrEqual(1);
+    expect(ends.length, err).toBe(firsts.length);
+    expect(summaries.length, err).toBeLessThanOrEqual(Math.ceil((recoveredAt - downAt) / 10_000));
+    expect(dbLines.length, err).toBe(firsts.length + ends.length + summaries.length);
+    expect(dbLines.length, `${dbLines.length} log lines for ${sent503} answers 503`).toBeLessThan(sent503);
+    expect(ends.reduce((sum, m) => sum + Number(m[1]), 0), err).toBe(sent503);
+    console.log(`PostgreSQL restart: ${sent503} answers 503, ${dbLines.length} log lines, ${firsts.length} outage(s), recovered ${recoveredAt - upAt} ms after the restart`);
 
     serve.kill('SIGTERM');
     expect(await exited).toBe(0);

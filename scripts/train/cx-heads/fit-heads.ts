@@ -22,6 +22,8 @@ import { chooseThreshold, type OutOfFold } from './thresholds.ts';
 export interface HeadExample {
   msg: LabelledMessage;
   fs: HeadFeatureSet;
+  /** One of the project's written messages (data/written-messages), not a corpus message. */
+  written?: boolean;
 }
 
 /** Training settings (chosen by cross-validation on the corpus: scripts/eval/cx-heads.ts). */
@@ -39,10 +41,15 @@ export interface FitOptions {
   corpus: string;
   /** HeadData.minSupport of the themes head (0: none). */
   themeSupport: number;
+  /** Training weight of a written message (a corpus message weighs 1). */
+  writtenWeight: number;
+  /** Whether the written messages' inner out-of-fold predictions take part in choosing the thresholds. */
+  writtenThresholds: boolean;
 }
 
 export const FIT_DEFAULTS: FitOptions = {
   epochs: 20, lr: 0.1, l2: 3e-4, batch: 32, minDf: 2, seed: 11, innerFolds: 4, corpus: 'ecoute-corpus', themeSupport: 0.2,
+  writtenWeight: 1, writtenThresholds: true,
 };
 
 type Trained = { weights: Float64Array; bias: Float64Array }[];
@@ -66,7 +73,7 @@ function toDocs(examples: readonly HeadExample[], index: ReadonlyMap<string, num
 
 function trainAll(examples: readonly HeadExample[], docs: readonly Doc[], nFeatures: number, o: FitOptions): Trained {
   return HEAD_SPECS.map((spec, h) => {
-    const sd: SparseDoc[] = docs.map((d, i) => ({ ...d, y: spec.target(examples[i].msg), weight: 1 }));
+    const sd: SparseDoc[] = docs.map((d, i) => ({ ...d, y: spec.target(examples[i].msg), weight: examples[i].written ? o.writtenWeight : 1 }));
     return trainHead(sd, { k: spec.labels.length, nFeatures, mode: spec.mode, epochs: o.epochs, lr: o.lr, l2: o.l2, batch: o.batch, seed: o.seed + h });
   });
 }
@@ -118,7 +125,7 @@ export function fitHeads(examples: readonly HeadExample[], o: FitOptions = FIT_D
     const trained = trainAll(tr.map((i) => examples[i]), tr.map((i) => docs[i]), vocab.length, o);
     const data = pack(vocab, trained, new Map(), o, tr.length);
     const ch = compileHeads(data);
-    examples.forEach((ex, i) => { if (folds[i] === f) oof.push({ msg: ex.msg, heads: ch.heads, probs: scoreHeads(ch, ex.fs) }); });
+    examples.forEach((ex, i) => { if (folds[i] === f && (o.writtenThresholds || !ex.written)) oof.push({ msg: ex.msg, heads: ch.heads, probs: scoreHeads(ch, ex.fs) }); });
   }
   const thresholds = new Map<string, number>();
   for (const spec of HEAD_SPECS) if (spec.mode === 'ovr') thresholds.set(spec.name, chooseThreshold(spec.name, oof));

@@ -1,9 +1,11 @@
 /**
  * The job queue shared by every `ecoute worker` process (PostgreSQL only), over pg-boss: its tables live
- * in their own schema (`ecoute_jobs`), created and migrated by pg-boss at start. Three queues:
+ * in their own schema (`ecoute_jobs`), created and migrated by pg-boss at start. Four queues:
  * - `analyze`: one batch of message ids of one workspace (idempotent: re-running writes the same analysis);
  * - `deliver`: drain the due outbox entries (the outbox lease keeps two senders apart);
- * - `reanalyse`: after a model change, enqueue `analyze` batches for messages analysed by another version.
+ * - `reanalyse`: after a model change, enqueue `analyze` batches for messages analysed by another version;
+ * - `sweep`: raise the alerts of rules-pending marks that jobs given up for good left (sweep-rules-pending.ts).
+ *   `stately`: at most one waiting and one running across every worker, so workers never sweep at once.
  * Delivery is at least once: a job whose worker dies is taken over once `jobTimeoutMs` has passed.
  */
 import PgBoss from 'pg-boss';
@@ -14,7 +16,7 @@ import { parseDatabaseUrl, redact } from '../../store/database-url.ts';
 export const JOB_SCHEMA = 'ecoute_jobs';
 
 /** The queues, by job kind. */
-export const QUEUES = { analyze: 'analyze', deliver: 'deliver', reanalyse: 'reanalyse' } as const;
+export const QUEUES = { analyze: 'analyze', deliver: 'deliver', reanalyse: 'reanalyse', sweep: 'sweep' } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /**
@@ -57,12 +59,32 @@ function queueSettings(name: QueueName, timeoutS: number): PgBoss.Queue {
     name,
     // `short`: at most one waiting job per singleton key, so repeated requests for a delivery pass or a
     // re-analysis of the same workspace and version collapse into one.
-    policy: name === QUEUES.analyze ? 'standard' : 'short',
+    // `stately` (sweep): one waiting and one running at most, whichever worker runs it.
+    policy: name === QUEUES.analyze ? 'standard' : name === QUEUES.sweep ? 'stately' : 'short',
     retryLimit: 10,
     retryDelay: 2,
     retryBackoff: true,
     expireInSeconds: timeoutS,
   };
+}
+
+/**
+ * Creates a queue that another process may be creating at the same moment (two workers starting together
+ * on a fresh database): pg-boss's creation can then fail (a duplicate, or PostgreSQL breaking a deadlock
+ * between the two), in which case the other's queue is used once it is committed, or creation is tried again.
+ */
+async function createQueueRacing(boss: PgBoss, name: QueueName, settings: PgBoss.Queue): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await boss.createQueue(name, settings);
+      return;
+    } catch (err) {
+      if (await boss.getQueue(name)) return;
+      if (attempt >= 5) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+      if (await boss.getQueue(name)) return;
+    }
+  }
 }
 
 /** A started queue; stop() it when done. */
@@ -97,10 +119,7 @@ export class JobQueue {
           if (supervise) await boss.updateQueue(name, settings);
           continue;
         }
-        await boss.createQueue(name, settings).catch(async (err: unknown) => {
-          // Another process created it between our check and our call.
-          if (!(await boss.getQueue(name))) throw err;
-        });
+        await createQueueRacing(boss, name, settings);
       }
     } catch (err) {
       await boss.stop({ graceful: false }).catch(() => undefined);
@@ -134,6 +153,16 @@ export class JobQueue {
   async requestReanalysis(workspaceId: string, modelVersion: string): Promise<void> {
     const data: ReanalyseJobData = { workspaceId, modelVersion };
     await this.boss.send(QUEUES.reanalyse, data, { singletonKey: `${workspaceId} ${modelVersion}` });
+  }
+
+  /** Asks for a sweep of rules-pending marks; one already waiting absorbs the request. */
+  async requestSweep(): Promise<void> {
+    await this.boss.send(QUEUES.sweep, {});
+  }
+
+  /** A sweep of rules-pending marks every five minutes, whichever worker's clock fires first. */
+  async scheduleSweeps(): Promise<void> {
+    await this.boss.schedule(QUEUES.sweep, '*/5 * * * *', {});
   }
 
   /** A delivery pass of every workspace each minute, whichever worker's clock fires first. */

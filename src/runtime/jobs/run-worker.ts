@@ -1,19 +1,22 @@
 /**
- * One `ecoute worker` process: takes `analyze`, `reanalyse` and `deliver` jobs from the shared queue
- * until stopped. At start it asks for a re-analysis of every workspace holding analyses of another model
- * version (the first worker of a new model to start does it; the others' requests collapse into that
- * one), and schedules a delivery pass each minute. Everything it does is written as one line to `log`.
+ * One `ecoute worker` process: takes `analyze`, `reanalyse`, `deliver` and `sweep` jobs from the shared
+ * queue until stopped. At start it asks for a re-analysis of every workspace holding analyses of another
+ * model version (the first worker of a new model to start does it; the others' requests collapse into that
+ * one) and for a sweep of rules-pending marks, and schedules a delivery pass each minute and a sweep every
+ * five. Everything it does is written as one line to `log`.
  */
 import type { Writable } from 'node:stream';
 import type { AnalyzerModel } from '../../analyze/model.ts';
 import type { Config } from '../../core/config.ts';
 import type { Clock } from '../../core/ports.ts';
+import { parseDuration } from '../../core/duration.ts';
 import type { Store } from '../../store/store.ts';
 import { configuredTransport } from '../act/configured-delivery.ts';
 import { runAnalyzeJob } from './analyze-job.ts';
 import { runDeliverJob } from './deliver-job.ts';
 import { enqueueAnalysis } from './enqueue-analysis.ts';
 import { QUEUES, type AnalyzeJobData, type DeliverJobData, type JobQueue, type ReanalyseJobData } from './job-queue.ts';
+import { sweepRulesPending } from './sweep-rules-pending.ts';
 
 /** What a worker needs: the open store and queue, its model, the configuration and where to log. */
 export interface WorkerContext {
@@ -25,6 +28,11 @@ export interface WorkerContext {
   log: Writable;
   /** Polling loops for `analyze` jobs in this process (deliveries and re-analyses take one each). */
   concurrency: number;
+  /**
+   * The sweep raises rules-pending marks at least this old (ms). Default: the job timeout
+   * (ECOUTE_JOB_TIMEOUT), past which a job still running is presumed abandoned anyway.
+   */
+  sweepMinAgeMs?: number;
 }
 
 /**
@@ -59,7 +67,17 @@ export async function startWorker(ctx: WorkerContext): Promise<(timeoutMs: numbe
     await runDeliverJob({ store, transport, config: ctx.config, clock: ctx.clock, log }, data);
   });
 
+  const minAgeMs = ctx.sweepMinAgeMs ?? parseDuration(ctx.config.jobTimeout) ?? 300_000;
+  await queue.work<object>(QUEUES.sweep, 1, async (_data, id) => {
+    for (const w of await sweepRulesPending({ store, clock: ctx.clock, publicUrl, minAgeMs })) {
+      log.write(`sweep ${id}: workspace "${w.workspaceId}": ran the alert rules on ${w.messages} messages a given-up job left rules-pending, alerts ${w.alerts}\n`);
+      if (w.alerts > 0) await queue.requestDelivery(w.workspaceId);
+    }
+  });
+
   await queue.scheduleDeliveries();
+  await queue.scheduleSweeps();
+  await queue.requestSweep();
   await requestStaleReanalyses(store, queue, model.version, log);
   return async (timeoutMs) => {
     try {

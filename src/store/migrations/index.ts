@@ -14,6 +14,7 @@ import * as m011 from './011-search-trigram-index.ts';
 import * as m012 from './012-installation-secrets.ts';
 import * as m013 from './013-customer-public-ids.ts';
 import * as m014 from './014-rules-pending.ts';
+import * as m015 from './015-customer-search-indexes.ts';
 
 /**
  * The numbered migrations, in order. Listed statically (not read from disk) so they work from any
@@ -37,6 +38,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
         '012-installation-secrets': { up: (db) => m012.up(db) },
         '013-customer-public-ids': { up: (db) => m013.up(db) },
         '014-rules-pending': { up: (db) => m014.up(db) },
+        '015-customer-search-indexes': { up: (db) => m015.up(db, adapter.kind) },
       };
     },
   };

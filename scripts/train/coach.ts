@@ -15,16 +15,9 @@ import { replyFeatures, type FeatureMap } from '../../src/act/coach/reply-featur
 import { readWrittenReplies, type PeerReply } from '../data/written-replies.ts';
 import { trainLinear, type SparseDoc } from './logreg.ts';
 
-/** One labelled reply, as the corpus stores it (snake_case fields). */
-export interface LabelledReply {
-  id: string;
+/** One labelled reply, as the corpus stores it (snake_case fields): the EPITOME labels of a written exchange, and more. */
+export interface LabelledReply extends PeerReply {
   message_id: string;
-  lang: string;
-  customer: string;
-  reply: string;
-  emotional_reaction: number;
-  interpretation: number;
-  exploration: number;
   ownership: number;
   personalization: number;
   canned: boolean;

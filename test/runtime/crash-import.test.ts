@@ -13,6 +13,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createScratchDatabase, dropScratchDatabase } from '../setup/scratch-database.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const WS = 'crash';
@@ -76,24 +77,15 @@ function sqliteBackend(name: string): Backend {
 let pgDbs = 0;
 async function postgresBackend(): Promise<Backend> {
   const name = `ecoute_crash_${process.pid}_${++pgDbs}`;
-  const admin = new pg.Client({ connectionString: pgUrl! });
-  await admin.connect();
-  await admin.query(`drop database if exists ${name}`);
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(pgUrl!);
-  u.pathname = `/${name}`;
-  const client = new pg.Client({ connectionString: u.toString() });
+  const url = await createScratchDatabase(pgUrl!, name);
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   cleanups.push(async () => {
     await client.end();
-    const a = new pg.Client({ connectionString: pgUrl! });
-    await a.connect();
-    await a.query(`drop database if exists ${name} with (force)`);
-    await a.end();
+    await dropScratchDatabase(pgUrl!, name);
   });
   return {
-    url: u.toString(),
+    url,
     async count(query) {
       try {
         return Number((await client.query(query)).rows[0].n);

@@ -7,20 +7,13 @@
 import { Migrator } from 'kysely';
 import { expect, it } from 'vitest';
 import { CUSTOMER_PUBLIC_ID, newCustomerPublicId } from '../../src/store/customer-public-ids.ts';
-import { parseDatabaseUrl } from '../../src/store/database-url.ts';
-import type { DialectAdapter } from '../../src/store/dialect.ts';
 import { KyselyStore } from '../../src/store/kysely-store.ts';
 import { migrationProvider } from '../../src/store/migrations/index.ts';
-import { postgresAdapter } from '../../src/store/postgres-dialect.ts';
-import { sqliteAdapter } from '../../src/store/sqlite-dialect.ts';
 import type { Store } from '../../src/store/store.ts';
-import { dialectSuite, type TestTarget } from './dialects.ts';
+import { dialectSuite } from './dialects.ts';
 import { analysis, conversations, T0 } from './fixtures.ts';
+import { adapterFor } from './target-access.ts';
 
-function adapterFor(t: TestTarget): DialectAdapter {
-  const parsed = parseDatabaseUrl(t.url);
-  return parsed.kind === 'sqlite' ? sqliteAdapter(parsed.path) : postgresAdapter(parsed, t.schema);
-}
 
 async function seed(store: Store, workspaceId: string): Promise<void> {
   const source = await store.ensureSource(workspaceId, 'zendesk', 'csv');

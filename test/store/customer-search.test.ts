@@ -1,20 +1,16 @@
 import { Migrator } from 'kysely';
-import pg from 'pg';
 import { expect, it } from 'vitest';
 import type { ConversationInput } from '../../src/core/conversation.ts';
 import type { FactFilter } from '../../src/core/facts.ts';
-import { parseDatabaseUrl } from '../../src/store/database-url.ts';
-import type { DialectAdapter } from '../../src/store/dialect.ts';
 import { planFacts } from '../../src/store/fact-plan.ts';
 import { scanFacts } from '../../src/store/fact-select.ts';
 import { KyselyStore } from '../../src/store/kysely-store.ts';
 import { migrationProvider } from '../../src/store/migrations/index.ts';
-import { postgresAdapter } from '../../src/store/postgres-dialect.ts';
-import { sqliteAdapter } from '../../src/store/sqlite-dialect.ts';
 import { hasTrigram } from '../../src/store/text-search.ts';
 import type { Store } from '../../src/store/store.ts';
-import { type TestTarget, dialectSuite } from './dialects.ts';
+import { dialectSuite } from './dialects.ts';
 import { T0, conversation } from './fixtures.ts';
+import { adapterFor, withClient } from './target-access.ts';
 
 /**
  * The listening station's search (`q` with the customer-only filter) through the customer indexes of
@@ -66,21 +62,7 @@ async function searched(store: Store, filter: FactFilter): Promise<string[]> {
   return page.items.map((m) => m.text).sort();
 }
 
-function adapterFor(t: TestTarget): DialectAdapter {
-  const target = parseDatabaseUrl(t.url);
-  return target.kind === 'sqlite' ? sqliteAdapter(target.path) : postgresAdapter(target, t.schema);
-}
 
-async function withClient<T>(t: TestTarget, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: t.url });
-  await client.connect();
-  try {
-    await client.query(`set search_path = "${t.schema}"`);
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 dialectSuite('customer search', ({ dialect, open, target }) => {
   it('searches customer messages only, the same rows on both stores; a 2-letter term matches word starts', async () => {

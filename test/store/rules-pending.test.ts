@@ -12,19 +12,12 @@ import type { RuleEvaluation } from '../../src/runtime/act/evaluate-rules.ts';
 import { analyzePending } from '../../src/runtime/analysis/analyze-pending.ts';
 import { loadModel } from '../../src/runtime/analysis/load-model.ts';
 import { runAnalyzeJob } from '../../src/runtime/jobs/analyze-job.ts';
-import { parseDatabaseUrl } from '../../src/store/database-url.ts';
-import type { DialectAdapter } from '../../src/store/dialect.ts';
 import { migrationProvider } from '../../src/store/migrations/index.ts';
-import { postgresAdapter } from '../../src/store/postgres-dialect.ts';
-import { sqliteAdapter } from '../../src/store/sqlite-dialect.ts';
 import type { Store } from '../../src/store/store.ts';
-import { dialectSuite, type TestTarget } from './dialects.ts';
+import { dialectSuite } from './dialects.ts';
 import { analysis, conversations, T0 } from './fixtures.ts';
+import { adapterFor } from './target-access.ts';
 
-function adapterFor(t: TestTarget): DialectAdapter {
-  const parsed = parseDatabaseUrl(t.url);
-  return parsed.kind === 'sqlite' ? sqliteAdapter(parsed.path) : postgresAdapter(parsed, t.schema);
-}
 
 /** Stores conversations from…to-1 (two customer messages each); returns the customer messages not analysed by `version`. */
 async function customerMessages(store: Store, workspaceId: string, from: number, to: number, version = 'v1'): Promise<string[]> {

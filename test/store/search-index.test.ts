@@ -1,18 +1,14 @@
 import { Migrator } from 'kysely';
-import pg from 'pg';
 import { expect, it } from 'vitest';
 import type { ConversationInput } from '../../src/core/conversation.ts';
-import { parseDatabaseUrl } from '../../src/store/database-url.ts';
-import type { DialectAdapter } from '../../src/store/dialect.ts';
 import { planFacts } from '../../src/store/fact-plan.ts';
 import { scanFacts } from '../../src/store/fact-select.ts';
 import { KyselyStore } from '../../src/store/kysely-store.ts';
 import { migrationProvider } from '../../src/store/migrations/index.ts';
-import { postgresAdapter } from '../../src/store/postgres-dialect.ts';
-import { sqliteAdapter } from '../../src/store/sqlite-dialect.ts';
 import type { Store } from '../../src/store/store.ts';
-import { type TestTarget, dialectSuite } from './dialects.ts';
+import { dialectSuite } from './dialects.ts';
 import { T0, conversation } from './fixtures.ts';
+import { adapterFor, withClient } from './target-access.ts';
 
 /** Texts written once per test store; each search below expects the same texts on both dialects. */
 const TEXTS = [
@@ -52,21 +48,7 @@ async function searched(store: Store, q: string): Promise<string[]> {
   return page.items.map((m) => m.text).sort();
 }
 
-function adapterFor(t: TestTarget): DialectAdapter {
-  const target = parseDatabaseUrl(t.url);
-  return target.kind === 'sqlite' ? sqliteAdapter(target.path) : postgresAdapter(target, t.schema);
-}
 
-async function withClient<T>(t: TestTarget, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: t.url });
-  await client.connect();
-  try {
-    await client.query(`set search_path = "${t.schema}"`);
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
 
 dialectSuite('search index', ({ dialect, open, target }) => {
   it('finds messages whatever their case and accents, the same rows on both stores, 2-character terms included', async () => {

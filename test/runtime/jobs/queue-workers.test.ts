@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { JobQueue } from '../../../src/runtime/jobs/job-queue.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../setup/webhook-receiver.ts';
 import { insertOutboxRow, openRawDb } from '../../store/outbox-rows.ts';
+import { createScratchDatabase, dropScratchDatabase } from '../../setup/scratch-database.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const pgUrl = inject('pgUrl');
@@ -90,14 +91,7 @@ function analysedBy(output: string): number {
 describe.skipIf(!pgUrl)('ecoute worker: a job queue shared by worker processes (PostgreSQL)', () => {
   beforeAll(async () => {
     dbName = `ecoute_jobs_${process.pid}`;
-    const admin = new pg.Client({ connectionString: pgUrl! });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName}`);
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const u = new URL(pgUrl!);
-    u.pathname = `/${dbName}`;
-    dbUrl = u.toString();
+    dbUrl = await createScratchDatabase(pgUrl!, dbName);
     const words = ['late', 'delivery', 'invoice', 'furious', 'thanks', 'refund', 'app', 'crashes', 'agent', 'waited', 'billing', 'great',
       'terrible', 'cancel', 'help', 'retard', 'facture', 'merci', 'colis', 'remboursement'];
     const lines: string[] = [];
@@ -116,12 +110,7 @@ describe.skipIf(!pgUrl)('ecoute worker: a job queue shared by worker processes (
     await Promise.all(children.map((c) => c.exited));
     await db?.end();
     await hook?.stop();
-    if (dbName) {
-      const admin = new pg.Client({ connectionString: pgUrl! });
-      await admin.connect();
-      await admin.query(`drop database if exists ${dbName} with (force)`);
-      await admin.end();
-    }
+    if (dbName) await dropScratchDatabase(pgUrl!, dbName);
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -19,6 +19,7 @@ import { startWorker } from '../../../src/runtime/jobs/run-worker.ts';
 import { sweepRulesPending } from '../../../src/runtime/jobs/sweep-rules-pending.ts';
 import { openStore } from '../../../src/store/open-store.ts';
 import type { Store } from '../../../src/store/store.ts';
+import { createScratchDatabase, dropScratchDatabase } from '../../setup/scratch-database.ts';
 
 const pgUrl = inject('pgUrl');
 const WS = 'sweep-test';
@@ -82,14 +83,7 @@ describe.skipIf(!pgUrl)('queue mode sweeps the rules-pending marks that given-up
   beforeAll(async () => {
     model = await loadModel();
     dbName = `ecoute_sweep_${process.pid}`;
-    const admin = new pg.Client({ connectionString: pgUrl! });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName}`);
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const u = new URL(pgUrl!);
-    u.pathname = `/${dbName}`;
-    dbUrl = u.toString();
+    dbUrl = await createScratchDatabase(pgUrl!, dbName);
     db = new pg.Client({ connectionString: dbUrl });
     await db.connect();
   });
@@ -97,12 +91,7 @@ describe.skipIf(!pgUrl)('queue mode sweeps the rules-pending marks that given-up
   afterAll(async () => {
     await Promise.all(stores.map((s) => s.close().catch(() => undefined)));
     await db?.end();
-    if (dbName) {
-      const admin = new pg.Client({ connectionString: pgUrl! });
-      await admin.connect();
-      await admin.query(`drop database if exists ${dbName} with (force)`);
-      await admin.end();
-    }
+    if (dbName) await dropScratchDatabase(pgUrl!, dbName);
   });
 
   it('two workers start: one sweep raises the old marks’ alerts once and clears them; a young mark is left to its job', async () => {

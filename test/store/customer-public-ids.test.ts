@@ -4,15 +4,13 @@
  * nothing; erasure accepts it; migration 013 gives existing customers one and rewrites the cases, alerts
  * and deliveries that stored the old key. Both dialects, real databases.
  */
-import { Migrator } from 'kysely';
 import { expect, it } from 'vitest';
 import { CUSTOMER_PUBLIC_ID, newCustomerPublicId } from '../../src/store/customer-public-ids.ts';
 import { KyselyStore } from '../../src/store/kysely-store.ts';
-import { migrationProvider } from '../../src/store/migrations/index.ts';
 import type { Store } from '../../src/store/store.ts';
 import { dialectSuite } from './dialects.ts';
 import { analysis, conversations, T0 } from './fixtures.ts';
-import { adapterFor } from './target-access.ts';
+import { adapterFor, migratedBefore } from './target-access.ts';
 
 
 async function seed(store: Store, workspaceId: string): Promise<void> {
@@ -88,12 +86,7 @@ dialectSuite('public customer ids', ({ open, target }) => {
 
   it('migration 013 gives existing customers a public id and rewrites the cases, alerts and deliveries that held the old key', async () => {
     const t = target();
-    const adapter = adapterFor(t);
-    const db = await adapter.createKysely();
-    const all = await migrationProvider(adapter).getMigrations();
-    const upTo012 = Object.fromEntries(Object.entries(all).filter(([name]) => name < '013'));
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => upTo012 }, migrationTableSchema: await adapter.prepareNamespace(db) });
-    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    const { adapter, db } = await migratedBefore(t, '013');
     // Rows as version 012 wrote them (raw: today's code writes public ids).
     const raw = db as unknown as import('kysely').Kysely<Record<string, Record<string, unknown>>>;
     for (const ws of ['w', 'other']) {

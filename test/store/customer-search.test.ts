@@ -1,16 +1,14 @@
-import { Migrator } from 'kysely';
 import { expect, it } from 'vitest';
 import type { ConversationInput } from '../../src/core/conversation.ts';
 import type { FactFilter } from '../../src/core/facts.ts';
 import { planFacts } from '../../src/store/fact-plan.ts';
 import { scanFacts } from '../../src/store/fact-select.ts';
 import { KyselyStore } from '../../src/store/kysely-store.ts';
-import { migrationProvider } from '../../src/store/migrations/index.ts';
 import { hasTrigram } from '../../src/store/text-search.ts';
 import type { Store } from '../../src/store/store.ts';
 import { dialectSuite } from './dialects.ts';
 import { T0, conversation } from './fixtures.ts';
-import { adapterFor, withClient } from './target-access.ts';
+import { adapterFor, withClient, migratedBefore } from './target-access.ts';
 
 /**
  * The listening station's search (`q` with the customer-only filter) through the customer indexes of
@@ -119,12 +117,7 @@ dialectSuite('customer search', ({ dialect, open, target }) => {
 
   it('applies migration 015 to a database created at migration 014 with messages in it', async () => {
     const t = target();
-    const adapter = adapterFor(t);
-    const db = await adapter.createKysely();
-    const all = await migrationProvider(adapter).getMigrations();
-    const upTo014 = Object.fromEntries(Object.entries(all).filter(([name]) => name < '015'));
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => upTo014 }, migrationTableSchema: await adapter.prepareNamespace(db) });
-    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    const { adapter, db } = await migratedBefore(t, '015');
     await write(new KyselyStore(db, adapter, () => new Date(T0)), CORPUS);
     await adapter.close(db);
 

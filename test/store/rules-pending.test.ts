@@ -4,7 +4,7 @@
  * analyses stored before the migration are not pending; analyzePending() raises the alerts a killed run
  * left pending, and the analyze job clears what it evaluated. Both dialects, real databases.
  */
-import { Migrator, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import type { AnalyzerModel } from '../../src/analyze/model.ts';
 import { InputError } from '../../src/core/errors.ts';
@@ -12,11 +12,10 @@ import type { RuleEvaluation } from '../../src/runtime/act/evaluate-rules.ts';
 import { analyzePending } from '../../src/runtime/analysis/analyze-pending.ts';
 import { loadModel } from '../../src/runtime/analysis/load-model.ts';
 import { runAnalyzeJob } from '../../src/runtime/jobs/analyze-job.ts';
-import { migrationProvider } from '../../src/store/migrations/index.ts';
 import type { Store } from '../../src/store/store.ts';
 import { dialectSuite } from './dialects.ts';
 import { analysis, conversations, T0 } from './fixtures.ts';
-import { adapterFor } from './target-access.ts';
+import { migratedBefore } from './target-access.ts';
 
 
 /** Stores conversations from…to-1 (two customer messages each); returns the customer messages not analysed by `version`. */
@@ -69,12 +68,7 @@ dialectSuite('rules-pending analyses', ({ open, target }) => {
 
   it('migration 014 on a database with analyses: they are not pending, new ones are', async () => {
     const t = target();
-    const adapter = adapterFor(t);
-    const db = await adapter.createKysely();
-    const all = await migrationProvider(adapter).getMigrations();
-    const upTo013 = Object.fromEntries(Object.entries(all).filter(([name]) => name < '014'));
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => upTo013 }, migrationTableSchema: await adapter.prepareNamespace(db) });
-    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    const { adapter, db } = await migratedBefore(t, '014');
     // Rows as version 013 wrote them (raw: today's code writes the new column).
     const raw = db as unknown as Kysely<Record<string, Record<string, unknown>>>;
     await raw.insertInto('workspaces').values({ id: 'w', name: 'w', settings: '{"language":"fr","desiredEmotions":{}}', data_version: 1, created_at: T0 }).execute();

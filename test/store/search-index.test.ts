@@ -1,14 +1,12 @@
-import { Migrator } from 'kysely';
 import { expect, it } from 'vitest';
 import type { ConversationInput } from '../../src/core/conversation.ts';
 import { planFacts } from '../../src/store/fact-plan.ts';
 import { scanFacts } from '../../src/store/fact-select.ts';
 import { KyselyStore } from '../../src/store/kysely-store.ts';
-import { migrationProvider } from '../../src/store/migrations/index.ts';
 import type { Store } from '../../src/store/store.ts';
 import { dialectSuite } from './dialects.ts';
 import { T0, conversation } from './fixtures.ts';
-import { adapterFor, withClient } from './target-access.ts';
+import { adapterFor, withClient, migratedBefore } from './target-access.ts';
 
 /** Texts written once per test store; each search below expects the same texts on both dialects. */
 const TEXTS = [
@@ -59,12 +57,7 @@ dialectSuite('search index', ({ dialect, open, target }) => {
 
   it('applies migration 011 to a database created at migration 010 with messages in it', async () => {
     const t = target();
-    const adapter = adapterFor(t);
-    const db = await adapter.createKysely();
-    const all = await migrationProvider(adapter).getMigrations();
-    const upTo010 = Object.fromEntries(Object.entries(all).filter(([name]) => name < '011'));
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => upTo010 }, migrationTableSchema: await adapter.prepareNamespace(db) });
-    expect((await migrator.migrateToLatest()).error).toBeUndefined();
+    const { adapter, db } = await migratedBefore(t, '011');
     const old = new KyselyStore(db, adapter, () => new Date(T0));
     // Without customers: today's writer also fills customers.public_id, a column from migration 013.
     await write(old, TEXTS.map((text, i) => ({ ...textConversation(i, [text]), customer: undefined })));

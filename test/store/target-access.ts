@@ -1,9 +1,12 @@
 /**
  * Raw access to a test target (dialects.ts), for tests that look under the store: its dialect adapter,
- * and a PostgreSQL client on its schema.
+ * a PostgreSQL client on its schema, and a database left at an older migration (upgrade tests).
  */
+import { type Kysely, Migrator } from 'kysely';
 import pg from 'pg';
 import { parseDatabaseUrl } from '../../src/store/database-url.ts';
+import type { Database } from '../../src/store/db-types.ts';
+import { migrationProvider } from '../../src/store/migrations/index.ts';
 import type { DialectAdapter } from '../../src/store/dialect.ts';
 import { postgresAdapter } from '../../src/store/postgres-dialect.ts';
 import { sqliteAdapter } from '../../src/store/sqlite-dialect.ts';
@@ -25,4 +28,19 @@ export async function withClient<T>(t: TestTarget, fn: (c: pg.Client) => Promise
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Migrates `t` with the migrations named before `first` only (e.g. '015': up to 014), as an older
+ * version left it; the caller writes its rows, closes `db` (adapter.close) and opens the store to upgrade.
+ */
+export async function migratedBefore(t: TestTarget, first: string): Promise<{ adapter: DialectAdapter; db: Kysely<Database> }> {
+  const adapter = adapterFor(t);
+  const db = await adapter.createKysely();
+  const all = await migrationProvider(adapter).getMigrations();
+  const older = Object.fromEntries(Object.entries(all).filter(([name]) => name < first));
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => older }, migrationTableSchema: await adapter.prepareNamespace(db) });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return { adapter, db };
 }

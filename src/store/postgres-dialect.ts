@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { Kysely, PostgresDialect, type RawBuilder, sql } from 'kysely';
+import { type Expression, Kysely, PostgresDialect, type RawBuilder, sql } from 'kysely';
 import type { Database } from './db-types.ts';
 import { containsPattern, type DialectAdapter } from './dialect.ts';
 import { hasTrigram, type TextSearch } from './text-search.ts';
@@ -37,10 +37,15 @@ function indexedMatch(search: TextSearch): RawBuilder<boolean> {
     : sql`search_text like ${containsPattern(search.text)} escape '\\'`;
 }
 
+/** A word of `searchText` starts with `text`, checked on the row (no index): the same answer as WORDS' index. */
+function wordStartOnRow(searchText: Expression<string>, text: string): RawBuilder<boolean> {
+  return sql`${searchText} ~ ${WORD_START + text}`;
+}
+
 /** `search` checked on a row `s` (no index): the same answer as indexedMatch. */
 function rowMatch(search: TextSearch): RawBuilder<boolean> {
   return search.match === 'word-start'
-    ? sql`s.search_text ~ ${WORD_START + search.text}`
+    ? wordStartOnRow(sql.ref('s.search_text'), search.text)
     : sql`s.search_text like ${containsPattern(search.text)} escape '\\'`;
 }
 
@@ -138,7 +143,7 @@ export function postgresAdapter(target: { url: string; host: string; port: numbe
     },
 
     wordStartMatch(_messageId, searchText, text) {
-      return sql<boolean>`${searchText} ~ ${WORD_START + text}`;
+      return wordStartOnRow(searchText, text);
     },
 
     async writeTransaction(db, fn) {

@@ -1,5 +1,5 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, type RawBuilder, SqliteDialect, sql } from 'kysely';
+import { type Expression, Kysely, type RawBuilder, SqliteDialect, sql } from 'kysely';
 import { StoreError } from '../core/errors.ts';
 import type { Database } from './db-types.ts';
 import type { DialectAdapter } from './dialect.ts';
@@ -22,6 +22,11 @@ function ftsLookup(search: TextSearch): { table: RawBuilder<unknown>; query: str
   if (search.match === 'word-start') return { table: sql.raw('messages_customer_words'), query: `${phrase(search.text)}*` };
   if ([...search.text].length < 3) return null; // trigrams cannot serve shorter terms
   return { table: sql.raw(search.customers ? 'messages_customer_fts' : 'messages_fts'), query: phrase(search.text) };
+}
+
+/** `messageId` is among the rows of an FTS5 table answering a query (ftsLookup). */
+function ftsMatch(messageId: Expression<number>, lookup: { table: RawBuilder<unknown>; query: string }): RawBuilder<boolean> {
+  return sql<boolean>`${messageId} in (select rowid from ${lookup.table} where ${lookup.table} match ${lookup.query})`;
 }
 
 /** A SQLite adapter over better-sqlite3 for a file path or `:memory:`. */
@@ -88,11 +93,12 @@ export function sqliteAdapter(path: string): DialectAdapter {
     textIndexMatch(messageId, search) {
       const lookup = ftsLookup(search);
       if (lookup === null) throw new Error(`No text index serves "${search.text}": check textIndexLookup first (it returned null).`);
-      return sql<boolean>`${messageId} in (select rowid from ${lookup.table} where ${lookup.table} match ${lookup.query})`;
+      return ftsMatch(messageId, lookup);
     },
 
     wordStartMatch(messageId, _searchText, text) {
-      return sql<boolean>`${messageId} in (select rowid from messages_customer_words where messages_customer_words match ${`${phrase(text)}*`})`;
+      // The same word table and prefix query as a word-start textIndexMatch (ftsLookup).
+      return ftsMatch(messageId, ftsLookup({ text, match: 'word-start', customers: true })!);
     },
 
     async writeTransaction(db, fn) {

@@ -8,7 +8,7 @@ import { hasTrigram } from '../../src/store/text-search.ts';
 import type { Store } from '../../src/store/store.ts';
 import { dialectSuite } from './dialects.ts';
 import { T0, conversation } from './fixtures.ts';
-import { adapterFor, withClient, migratedBefore } from './target-access.ts';
+import { adapterFor, explainPage, withClient, migratedBefore } from './target-access.ts';
 
 /**
  * The listening station's search (`q` with the customer-only filter) through the customer indexes of
@@ -154,15 +154,8 @@ dialectSuite('customer search', ({ dialect, open, target }) => {
         expect(scanFacts(db, adapter, 'w', filter, plan).query.compile().sql).toContain('= any(');
         // Without the list (more matches, a theme driving), the page query reads the index itself.
         if (index === null) continue;
-        const scan = scanFacts(db, adapter, 'w', filter, { ...plan, textIds: null });
-        const page = scan.query.orderBy(scan.at, 'desc').orderBy(scan.id, 'desc').limit(51).compile();
-        const explained = await withClient(t, async (c) => {
-          await c.query('vacuum analyze messages');
-          // Only bitmap scans: on 3,000 rows a scan is as good; on a million the planner reads the index.
-          await c.query('set enable_seqscan = off');
-          await c.query('set enable_indexscan = off');
-          return (await c.query<{ 'QUERY PLAN': string }>(`explain ${page.sql}`, [...page.parameters])).rows.map((r) => r['QUERY PLAN']).join('\n');
-        });
+        // Only bitmap scans: on 3,000 rows a scan is as good; on a million the planner reads the index.
+        const { plan: explained } = await explainPage(t, scanFacts(db, adapter, 'w', filter, { ...plan, textIds: null }));
         expect(explained, explained).toContain(index);
       }
     } finally {

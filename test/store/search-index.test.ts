@@ -6,7 +6,7 @@ import { KyselyStore } from '../../src/store/kysely-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { dialectSuite } from './dialects.ts';
 import { T0, conversation } from './fixtures.ts';
-import { adapterFor, withClient, migratedBefore } from './target-access.ts';
+import { adapterFor, explainPage, migratedBefore, withClient } from './target-access.ts';
 
 /** Texts written once per test store; each search below expects the same texts on both dialects. */
 const TEXTS = [
@@ -89,21 +89,12 @@ dialectSuite('search index', ({ dialect, open, target }) => {
       ];
       for (const [q, pattern, expected, indexed] of cases) {
         const filter = { q };
-        const scan = scanFacts(db, adapter, 'w', filter, await planFacts(db, adapter, 'w', filter));
-        // The page query exactly as listMessages builds it (newest first, one row beyond the page).
-        const page = scan.query.orderBy(scan.at, 'desc').orderBy(scan.id, 'desc').limit(51).compile();
-        const plan = await withClient(t, async (c) => {
-          // What autovacuum does after a bulk write: statistics, and GIN's pending list merged into the index.
-          await c.query('vacuum analyze messages');
-          // Only bitmap scans left: a trigram index that can serve the LIKE must then show in the plan.
-          await c.query('set enable_seqscan = off');
-          await c.query('set enable_indexscan = off');
-          return (await c.query<{ 'QUERY PLAN': string }>(`explain ${page.sql}`, [...page.parameters])).rows.map((r) => r['QUERY PLAN']).join('\n');
-        });
+        // Only bitmap scans left: a trigram index that can serve the LIKE must then show in the plan.
+        const { sql: pageSql, plan } = await explainPage(t, scanFacts(db, adapter, 'w', filter, await planFacts(db, adapter, 'w', filter)));
         if (indexed) expect(plan, plan).toContain('messages_search_trgm');
         else expect(plan, plan).not.toContain('messages_search_trgm');
         // On 1M messages the planner did read the whole index for a 2-letter term: the LIKE is written so it cannot.
-        expect(page.sql.includes(`"m"."search_text" || ''`), page.sql).toBe(!indexed);
+        expect(pageSql.includes(`"m"."search_text" || ''`), pageSql).toBe(!indexed);
         expect(plan).toContain(pattern); // the folded term, as search_text stores text
         expect(await searched(store, q)).toEqual([...expected].sort());
       }

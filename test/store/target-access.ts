@@ -8,6 +8,7 @@ import { parseDatabaseUrl } from '../../src/store/database-url.ts';
 import type { Database } from '../../src/store/db-types.ts';
 import { migrationProvider } from '../../src/store/migrations/index.ts';
 import type { DialectAdapter } from '../../src/store/dialect.ts';
+import type { FactScan } from '../../src/store/fact-select.ts';
 import { postgresAdapter } from '../../src/store/postgres-dialect.ts';
 import { sqliteAdapter } from '../../src/store/sqlite-dialect.ts';
 import type { TestTarget } from './dialects.ts';
@@ -43,4 +44,20 @@ export async function migratedBefore(t: TestTarget, first: string): Promise<{ ad
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
   return { adapter, db };
+}
+
+/**
+ * The page query of `scan` exactly as listMessages builds it (newest first, one row beyond the page of
+ * 50), and its PostgreSQL plan after what autovacuum does following a bulk write (statistics, GIN's
+ * pending list merged) with only bitmap scans allowed: an index that can serve the query must show.
+ */
+export async function explainPage(t: TestTarget, scan: FactScan): Promise<{ sql: string; plan: string }> {
+  const page = scan.query.orderBy(scan.at, 'desc').orderBy(scan.id, 'desc').limit(51).compile();
+  const plan = await withClient(t, async (c) => {
+    await c.query('vacuum analyze messages');
+    await c.query('set enable_seqscan = off');
+    await c.query('set enable_indexscan = off');
+    return (await c.query<{ 'QUERY PLAN': string }>(`explain ${page.sql}`, [...page.parameters])).rows.map((r) => r['QUERY PLAN']).join('\n');
+  });
+  return { sql: page.sql, plan };
 }

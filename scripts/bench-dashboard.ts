@@ -10,7 +10,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { computeInsightsInWorker } from '../src/runtime/insights/compute-insights-in-worker.ts';
+import { InsightsWorkerHost } from '../src/runtime/insights/insights-worker-host.ts';
 import { DEFAULT_LIMITS } from '../src/server/guards.ts';
 import { startServer } from '../src/server/http-server.ts';
 import { createApp } from '../src/server/create-app.ts';
@@ -64,10 +64,11 @@ async function main(): Promise<void> {
 
   const mem0 = process.memoryUsage().rss;
   const tWarm = performance.now();
-  // As `ecoute serve` does: insights are computed in a worker thread, the event loop stays free.
+  // As `ecoute serve` does: insights are computed in a worker thread holding the facts, the event loop stays free.
+  const insightsHost = new InsightsWorkerHost(`sqlite:${dbFile}`);
   const app = createApp({
     store, workspaceId: WS, clock: () => END, webDir: path.join(ROOT, 'web'),
-    computeInsights: () => computeInsightsInWorker(`sqlite:${dbFile}`, WS, END),
+    computeInsights: () => insightsHost.compute(WS, END),
     // No rate limit: every request comes from this one address on purpose.
     limits: { ...DEFAULT_LIMITS, requestsPerMinute: 0 },
   });
@@ -136,6 +137,7 @@ async function main(): Promise<void> {
     if (Number(values['import-seconds']) > 0) await measureDuringImport(base, store, WS, dbFile, Number(values['import-seconds']), Number(values.clients));
   } finally {
     await server.close();
+    await insightsHost.close();
     await store.close();
   }
 }

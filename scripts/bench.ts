@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the analysis pipeline's throughput and memory beside peer libraries, then the
  * dashboard's API latency on a million messages, queue workers, and the API under load. Each part runs in its own process so peak-memory
- * figures are not mixed. Pass `analyze`, `dashboard`, `workers` or `api` to run one part.
+ * figures are not mixed. Pass `analyze`, `dashboard`, `workers`, `api` or `incremental` to run one part.
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,7 @@ const parts = [
   { name: 'dashboard', script: 'bench-dashboard.ts', title: 'Dashboard and API latency on 1,000,000 messages (SQLite)' },
   { name: 'workers', script: 'bench/queue-workers.ts', title: 'Queue workers (PostgreSQL): analysis throughput with 1, 2 and 4 worker processes' },
   { name: 'api', script: 'bench/api-load.ts', title: 'The API under sustained load (autocannon), without and with an import running (SQLite, 100,000 messages)' },
+  { name: 'incremental', script: 'bench/incremental-insights.ts', title: 'Insights refreshed after an import batch: full reload against incremental facts (SQLite, 100,000 messages)' },
 ];
 const wanted = process.argv.slice(2);
 let failed = 0;

@@ -17,6 +17,11 @@ export const WorkspaceSettingsSchema = z.object({
   currency: z.string().trim().toUpperCase().regex(/^[A-Z]{3}$/, 'currency must be a three-letter ISO 4217 code such as EUR, USD, GBP or CAD').optional(),
   /** Retention: conversations whose last message is older than this many months are deleted (`ecoute retention apply`); 0 or unset keeps everything. */
   retentionMonths: z.number().int('retention-months must be a whole number of months').min(0, 'retention-months must be 0 (keep forever) or more').max(1200).optional(),
+  /**
+   * Who receives this workspace's scheduled digest (DIGEST_SCHEDULE), by e-mail through SMTP_URL. Unset:
+   * the default workspace (ECOUTE_WORKSPACE) falls back to MAIL_TO and DIGEST_WEBHOOK_URL; any other gets none.
+   */
+  digestTo: z.array(z.string().trim().email('digest-to must list e-mail addresses such as team@example.com')).max(50, 'digest-to takes at most 50 addresses').optional(),
   /** Close-the-loop targets: hours a case of each urgency may stay open before it is overdue (defaults: high 4, medium 48, low 168). */
   caseTargetHours: z.object({
     high: z.number().positive('case target hours must be more than 0').max(24 * 365).optional(),

@@ -7,11 +7,10 @@ import { Hono } from 'hono';
 import type { AnalyzerModel } from '../analyze/model.ts';
 import { NotFoundError } from '../core/errors.ts';
 import type { Clock } from '../core/ports.ts';
-import { computeInsights } from '../insights/compute-insights.ts';
-import { filterInsightsInput, type InsightFilter } from '../insights/filter-input.ts';
+import type { InsightFilter } from '../insights/filter-input.ts';
 import type { Insights } from '../insights/types.ts';
 import { ReplyEmpathyCache } from '../runtime/act/reply-empathy-verdicts.ts';
-import { loadInsightsInput } from '../runtime/insights/load-insights-input.ts';
+import { IncrementalInsights } from '../runtime/insights/incremental-insights.ts';
 import type { Store } from '../store/store.ts';
 import { registerAnalyzeRoute } from './analyze-route.ts';
 import { registerAssessmentRoutes } from './assessment-routes.ts';
@@ -72,9 +71,11 @@ export interface AppDeps {
  */
 export function createApp(deps: AppDeps): Hono {
   const { store, workspaceId, clock } = deps;
+  // By default in this thread, from facts held per workspace and read incrementally (owned with the caches).
+  const incremental = deps.computeInsights ? null : new IncrementalInsights(store);
   const caches = new ViewCaches<Insights>(
     store,
-    deps.computeInsights ?? (async (ws, filter) => computeInsights(filterInsightsInput(await loadInsightsInput(store, ws, clock()), filter))),
+    deps.computeInsights ?? ((ws, filter) => incremental!.compute(ws, clock(), filter)),
     clock,
   );
   // Warm-up of the default workspace: errors surface on the first request that needs insights, with the onError translation.

@@ -39,7 +39,7 @@ export const caseApiPaths = {
     },
     post: {
       summary: 'Open a case by hand: from a message (customer, conversation, team and urgency come from it) or with a title',
-      description: 'The due time follows the urgency of the message and the workspace targets (caseTargetHours; defaults high 4 h, medium 2 days, low 7 days). Never invalidates the insights cache. A messageId or customerId (the "c_…" id of GET /api/messages) the workspace does not hold is a 404 and writes nothing.',
+      description: 'The due time follows the urgency of the message and the workspace targets (caseTargetHours; defaults high 4 h, medium 2 days, low 7 days). Never invalidates the insights cache. A messageId, customerId (the "c_…" id of GET /api/messages) or conversationId (also from GET /api/messages) the workspace does not hold is a 404 and writes nothing.',
       tags: ['act'],
       requestBody: body(ref('OpenCase')),
       responses: { 201: json('The new case', ref('Case')), 400: errorRef, 404: errorRef, 422: errorRef },

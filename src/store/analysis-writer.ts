@@ -60,7 +60,7 @@ function labelRows(workspaceId: string, messageId: number, sentAt: number, a: An
 
 function analysisRow(
   workspaceId: string, modelVersion: string, messageId: number, sentAt: number, a: Analysis, now: number, rulesPending: boolean,
-): AnalysesTable {
+): Insertable<AnalysesTable> {
   return {
     message_id: messageId,
     workspace_id: workspaceId,
@@ -163,6 +163,12 @@ export async function saveAnalyses(
     for (const chunk of chunkValues(ids, adapter.maxParams)) {
       await trx.updateTable('messages').set({ analysis_version: modelVersion }).where('id', 'in', chunk).execute();
     }
-    await bumpDataVersion(trx, clock, workspaceId);
+    // The new version marks these analyses as changed (change_version, migration 016) for incremental readers.
+    // Stamped after the bump, not in the upsert: taking the workspace row's lock first would invert the lock
+    // order of deletions (rows, then the workspace row) and let the two deadlock.
+    const version = await bumpDataVersion(trx, clock, workspaceId);
+    for (const chunk of chunkValues(ids, adapter.maxParams)) {
+      await trx.updateTable('analyses').set({ change_version: version }).where('message_id', 'in', chunk).execute();
+    }
   });
 }

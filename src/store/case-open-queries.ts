@@ -41,6 +41,21 @@ async function requireCustomer(db: Kysely<Database>, workspaceId: string, custom
   }
 }
 
+/**
+ * Throws NotFoundError unless `conversationId` is a conversation of this workspace: the case would point
+ * at a thread nobody can open (and another workspace's conversation must look unknown, as a customer does).
+ */
+async function requireConversation(db: Kysely<Database>, workspaceId: string, conversationId: string): Promise<void> {
+  const id = toDbId(conversationId);
+  const row = id === null
+    ? undefined
+    : await db.selectFrom('conversations').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirst();
+  if (!row) {
+    throw new NotFoundError('Conversation', conversationId, 'Give the conversation id as the listening station shows it (conversationId in '
+      + 'GET /api/messages), not the id of your source system; or leave conversationId out, or open the case on one of its messages ("messageId").');
+  }
+}
+
 /** A one-line title from a message's text. */
 function titleFrom(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
@@ -62,6 +77,7 @@ export async function openCase(
   const title = input.title?.trim() || (fact ? titleFrom(fact.text) : '');
   if (!title) throw new InputError('A case needs a title or a message. Pass "title" (a short sentence saying what to do) or "messageId".');
   if (input.customerId != null) await requireCustomer(db, workspaceId, input.customerId);
+  if (input.conversationId != null) await requireConversation(db, workspaceId, input.conversationId);
   await insertWorkspaceIfMissing(db, clock, workspaceId);
   const urgency = fact?.analysis?.signals.urgency ?? null;
   const dueAt = input.dueAt !== undefined && input.dueAt !== null

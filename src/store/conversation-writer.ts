@@ -28,7 +28,11 @@ function mergeCustomers(refs: CustomerRef[]): CustomerRef[] {
 }
 
 /** Inserts new customers and fills missing name/segment/value of known ones. Returns external id → id. */
-async function upsertCustomers(trx: Kysely<Database>, adapter: DialectAdapter, workspaceId: string, refs: CustomerRef[], now: number, importId: number | null) {
+async function upsertCustomers(
+  trx: Kysely<Database>, adapter: DialectAdapter, workspaceId: string, refs: CustomerRef[], now: number, importId: number | null,
+  /** This transaction's data version: a filled-in name/segment/value changes facts incremental readers hold. */
+  version: number,
+) {
   const ids = new Map<string, number>();
   const rows = mergeCustomers(refs).map((r) => ({
     workspace_id: workspaceId,
@@ -41,6 +45,7 @@ async function upsertCustomers(trx: Kysely<Database>, adapter: DialectAdapter, w
     import_id: importId,
     // Likewise: a known customer keeps its public id (the conflict update below leaves it alone).
     public_id: newCustomerPublicId(),
+    change_version: version,
   }));
   for (const chunk of chunkRows(rows, adapter.maxParams)) {
     const returned = await trx
@@ -51,6 +56,7 @@ async function upsertCustomers(trx: Kysely<Database>, adapter: DialectAdapter, w
           name: eb.fn.coalesce('customers.name', 'excluded.name'),
           segment: eb.fn.coalesce('customers.segment', 'excluded.segment'),
           value: eb.fn.coalesce('customers.value', 'excluded.value'),
+          change_version: eb.ref('excluded.change_version'),
         })),
       )
       .returning(['id', 'external_id'])
@@ -113,9 +119,9 @@ export async function writeConversations(
       return { inserted: 0, updated: appended.updated.size, skipped: batch.length - appended.updated.size, newMessageIds: sortedIds(appended.newMessageIds) };
     }
 
-    await bumpDataVersion(trx, clock, workspaceId);
+    const version = await bumpDataVersion(trx, clock, workspaceId);
     const customerIds = await upsertCustomers(
-      trx, adapter, workspaceId, fresh.flatMap((c) => (c.customer ? [c.customer] : [])), now, importDbId,
+      trx, adapter, workspaceId, fresh.flatMap((c) => (c.customer ? [c.customer] : [])), now, importDbId, version,
     );
 
     const conversationRows = fresh.map((c) => ({

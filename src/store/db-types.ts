@@ -11,6 +11,8 @@ export interface WorkspacesTable {
   settings: string;
   /** Bumped on every write; lets the server cache insights. */
   data_version: Generated<number>;
+  /** Migration 016: the data version of the last transaction that deleted facts (incremental readers reload). */
+  removed_version: Generated<number>;
   created_at: number;
 }
 
@@ -39,6 +41,8 @@ export interface CustomersTable {
    * see customer-public-ids.ts). `id` stays internal: sequential, it would let anyone enumerate customers.
    */
   public_id: string;
+  /** Migration 016: the workspace data version of the transaction that last wrote the row. */
+  change_version: Generated<number>;
 }
 
 /** One conversation (ticket, call, thread, review); unique per (workspace_id, natural_key). */
@@ -168,6 +172,8 @@ export interface AnalysesTable {
   analyzed_at: number;
   /** 1 while the alert rules have not run on this analysis yet (migration 014); survives a crash. */
   rules_pending: number;
+  /** Migration 016: the workspace data version of the transaction that last wrote the row. */
+  change_version: Generated<number>;
 }
 
 /** One row per (message, kind, label): multi-label filters on emotions, needs and themes. */

@@ -51,7 +51,7 @@ export async function eraseCustomer(
       await deleteAlertsAbout(trx, workspaceId, 'customerRef', new Set([externalId]), removed);
       await deleteOrphanDeliveries(trx, workspaceId);
       removed.customers += deleted(await trx.deleteFrom('customers').where('id', '=', id).executeTakeFirst());
-      await bumpDataVersion(trx, clock, workspaceId);
+      await bumpDataVersion(trx, clock, workspaceId, { removed: true });
     }
     await writeAudit(trx, clock, workspaceId, { actor, action: 'customer.erase', target: erasedCustomerTarget(externalId), detail: { removed: { ...removed } } });
   });

@@ -40,29 +40,24 @@ export async function messageFacts(db: Kysely<Database>, adapter: DialectAdapter
   return all;
 }
 
-/**
- * Survey answers with their conversation context, oldest first. Only filters that make sense for a
- * score apply (time, channel, team, brand, segment, customer); message-level filters are ignored.
- */
-export async function surveyFacts(db: Kysely<Database>, workspaceId: string, f: FactFilter = {}): Promise<SurveyFact[]> {
-  let q = db
+/** Survey answers with their conversation and customer: the one SELECT behind every SurveyFact. */
+export function surveySelect(db: Kysely<Database>, workspaceId: string) {
+  return db
     .selectFrom('survey_answers as s')
     .innerJoin('conversations as c', 'c.id', 's.conversation_id')
     .leftJoin('customers as cu', 'cu.id', 's.customer_id')
     .select([
-      's.conversation_id', 'cu.public_id', 'cu.external_id', 's.kind', 's.score', 's.answered_at',
+      's.id', 's.conversation_id', 'cu.public_id', 'cu.external_id', 's.kind', 's.score', 's.answered_at',
       'c.channel', 'c.brand', 'c.team', 'c.agent', 'cu.segment',
     ])
     .where('s.workspace_id', '=', workspaceId);
-  if (f.from) q = q.where('s.answered_at', '>=', f.from.getTime());
-  if (f.to) q = q.where('s.answered_at', '<', f.to.getTime());
-  if (f.channel) q = q.where('c.channel', '=', f.channel);
-  if (f.team) q = q.where('c.team', '=', f.team);
-  if (f.brand) q = q.where('c.brand', '=', f.brand);
-  if (f.segment) q = q.where('cu.segment', '=', f.segment);
-  if (f.customerId !== undefined) q = q.where('s.customer_id', '=', customerKeyOf(db, workspaceId, f.customerId));
-  const rows = await q.orderBy('s.answered_at').orderBy('s.id').execute();
-  return rows.map((r) => ({
+}
+
+type SurveyRow = Awaited<ReturnType<ReturnType<typeof surveySelect>['execute']>>[number];
+
+/** Maps a survey row to the SurveyFact handed to insights. */
+export function toSurveyFact(r: SurveyRow): SurveyFact {
+  return {
     conversationId: String(r.conversation_id),
     customerId: r.public_id ?? null,
     customerRef: r.external_id ?? null,
@@ -74,7 +69,24 @@ export async function surveyFacts(db: Kysely<Database>, workspaceId: string, f: 
     team: r.team,
     agent: r.agent,
     segment: r.segment ?? null,
-  }));
+  };
+}
+
+/**
+ * Survey answers with their conversation context, oldest first. Only filters that make sense for a
+ * score apply (time, channel, team, brand, segment, customer); message-level filters are ignored.
+ */
+export async function surveyFacts(db: Kysely<Database>, workspaceId: string, f: FactFilter = {}): Promise<SurveyFact[]> {
+  let q = surveySelect(db, workspaceId);
+  if (f.from) q = q.where('s.answered_at', '>=', f.from.getTime());
+  if (f.to) q = q.where('s.answered_at', '<', f.to.getTime());
+  if (f.channel) q = q.where('c.channel', '=', f.channel);
+  if (f.team) q = q.where('c.team', '=', f.team);
+  if (f.brand) q = q.where('c.brand', '=', f.brand);
+  if (f.segment) q = q.where('cu.segment', '=', f.segment);
+  if (f.customerId !== undefined) q = q.where('s.customer_id', '=', customerKeyOf(db, workspaceId, f.customerId));
+  const rows = await q.orderBy('s.answered_at').orderBy('s.id').execute();
+  return rows.map(toSurveyFact);
 }
 
 /** Employee engagement answers, oldest first. */

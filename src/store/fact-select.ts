@@ -15,7 +15,7 @@ const FACT_COLUMNS = [
 ] as const;
 
 /** Messages with their customer and analysis: the one SELECT behind every MessageFact. */
-function messagesFirst(db: Kysely<Database>) {
+export function messagesFirst(db: Kysely<Database>) {
   return db
     .selectFrom('messages as m')
     .leftJoin('customers as cu', 'cu.id', 'm.customer_id')

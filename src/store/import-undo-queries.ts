@@ -60,7 +60,7 @@ export async function undoImport(
       actor, action: 'import.undo', target: `import:${importId}`,
       detail: { file: listing.fileName, source: listing.sourceName, sha256: listing.sha256, removed: { ...removed } },
     });
-    await bumpDataVersion(trx, clock, workspaceId);
+    await bumpDataVersion(trx, clock, workspaceId, { removed: true });
   });
   return { import: listing, removed };
 }

@@ -1,6 +1,7 @@
 import { Migrator, type Kysely } from 'kysely';
 import { StoreError } from '../core/errors.ts';
 import type { FactFilter } from '../core/facts.ts';
+import type { FactWatermark } from '../core/fact-delta.ts';
 import type { Clock } from '../core/ports.ts';
 import type { Store } from './store.ts';
 import * as analysis from './analysis-writer.ts';
@@ -25,6 +26,7 @@ import type { Database } from './db-types.ts';
 import type { DialectAdapter } from './dialect.ts';
 import { writeEmployeeAnswers } from './employee-writer.ts';
 import * as facts from './fact-queries.ts';
+import * as factDeltas from './fact-delta-queries.ts';
 import * as imports from './import-queries.ts';
 import * as listening from './listening-queries.ts';
 import { migrationProvider } from './migrations/index.ts';
@@ -112,6 +114,8 @@ export class KyselyStore implements Store {
   }
   surveyFacts(workspaceId: string, filter?: FactFilter) { return facts.surveyFacts(this.db, workspaceId, filter); }
   employeeFacts(workspaceId: string) { return facts.employeeFacts(this.db, workspaceId); }
+  factDelta(workspaceId: string, since: FactWatermark) { return factDeltas.factDelta(this.db, workspaceId, since); }
+  changeMarkers(workspaceId: string) { return workspaces.changeMarkers(this.db, workspaceId); }
 
   listMessages(workspaceId: string, filter: FactFilter, limit: number, cursor?: string | null) {
     return listening.listMessages(this.db, this.adapter, workspaceId, filter, limit, cursor);

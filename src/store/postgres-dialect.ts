@@ -25,24 +25,27 @@ const SAMPLE = 1000;
 const FETCH_BELOW = 4000;
 const MAX_IDS = 2000;
 
-/** The expression of the word index of migration 015, written identically so the planner matches it. */
-const WORDS = sql`to_tsvector('simple'::regconfig, regexp_replace(search_text, '[^[:alnum:]]+', ' ', 'g'))`;
-/** A regular expression prefix: what follows starts a word (a run of letters and digits), as in WORDS. */
+/** A regular expression prefix: what follows starts a word (a run of letters and digits), as migration 017 cuts words. */
 const WORD_START = '(^|[^[:alnum:]])';
 
-/** `search` as the customer indexes of migration 015 serve it (with `role = 'customer'`). */
-function indexedMatch(search: TextSearch): RawBuilder<boolean> {
+/**
+ * The ids of the customer messages `search` matches, as the customer indexes serve them: a substring
+ * through migration 015's trigram index on messages; a 2-letter word start through migration 017's
+ * narrow table of word starts (its GIN index, then its narrow rows rather than the messages' wide ones).
+ */
+function indexedIds(search: TextSearch, workspaceId?: string): RawBuilder<{ id: number }> {
+  const inWorkspace = workspaceId === undefined ? sql`` : sql` and workspace_id = ${workspaceId}`;
   return search.match === 'word-start'
-    ? sql`${WORDS} @@ to_tsquery('simple'::regconfig, ${`${search.text}:*`})`
-    : sql`search_text like ${containsPattern(search.text)} escape '\\'`;
+    ? sql`select message_id as id from message_word_starts where starts @> array[${search.text}]::text[]${inWorkspace}`
+    : sql`select id from messages where role = 'customer' and search_text like ${containsPattern(search.text)} escape '\\'${inWorkspace}`;
 }
 
-/** A word of `searchText` starts with `text`, checked on the row (no index): the same answer as WORDS' index. */
+/** A word of `searchText` starts with `text`, checked on the row (no index): the same answer as migration 017's table. */
 function wordStartOnRow(searchText: Expression<string>, text: string): RawBuilder<boolean> {
   return sql`${searchText} ~ ${WORD_START + text}`;
 }
 
-/** `search` checked on a row `s` (no index): the same answer as indexedMatch. */
+/** `search` checked on a row `s` (no index): the same answer as indexedIds. */
 function rowMatch(search: TextSearch): RawBuilder<boolean> {
   return search.match === 'word-start'
     ? wordStartOnRow(sql.ref('s.search_text'), search.text)
@@ -111,7 +114,7 @@ export function postgresAdapter(target: { url: string; host: string; port: numbe
       if (!wordStart && (!hasTrigram(search.text) || !(await hasCustomerTrigramIndex(db)))) return null;
       // Counting through an index rechecks every candidate row (0.3 s for a frequent term): the newest
       // customer messages of the workspace give the share instead, the index's size the total.
-      const index = wordStart ? 'messages_customer_words' : 'messages_customer_trgm';
+      const index = wordStart ? 'message_word_starts' : 'messages_customer_trgm';
       const { rows } = await sql<{ sampled: number; hits: number; total: number }>`select count(*) as sampled,
           count(*) filter (where ${rowMatch(search)}) as hits,
           (select reltuples from pg_class where oid = to_regclass(${index})) as total
@@ -129,8 +132,7 @@ export function postgresAdapter(target: { url: string; host: string; port: numbe
       const found = await db.transaction().execute(async (trx) => {
         await sql`set local enable_seqscan = off`.execute(trx);
         await sql`set local enable_indexscan = off`.execute(trx);
-        return sql<{ id: number }>`select id from messages where role = 'customer' and workspace_id = ${workspaceId}
-          and ${indexedMatch(search)} limit ${MAX_IDS + 1}`.execute(trx);
+        return sql<{ id: number }>`${indexedIds(search, workspaceId)} limit ${MAX_IDS + 1}`.execute(trx);
       });
       if (found.rows.length > MAX_IDS) return { estimate: Math.max(estimate, found.rows.length), ids: null, indexOnly: false };
       return { estimate: found.rows.length, ids: found.rows.map((r) => Number(r.id)), indexOnly: false };
@@ -138,8 +140,8 @@ export function postgresAdapter(target: { url: string; host: string; port: numbe
 
     textIndexMatch(messageId, search, ids) {
       if (ids !== null) return sql<boolean>`${messageId} = any(${[...ids]}::bigint[])`;
-      // OFFSET 0 keeps the subquery apart, so it is planned on its own (a bitmap scan of the partial index).
-      return sql<boolean>`${messageId} in (select id from messages where role = 'customer' and ${indexedMatch(search)} offset 0)`;
+      // OFFSET 0 keeps the subquery apart, so it is planned on its own (a bitmap scan of its index).
+      return sql<boolean>`${messageId} in (${indexedIds(search)} offset 0)`;
     },
 
     wordStartMatch(_messageId, searchText, text) {

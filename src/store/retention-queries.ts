@@ -60,7 +60,7 @@ export async function applyRetention(
       await writeAudit(trx, clock, workspaceId, {
         actor: opts.actor, action: 'retention.apply', target: `older-than:${cutoff.toISOString()}`, detail: { months, removed: { ...removed } },
       });
-      await bumpDataVersion(trx, clock, workspaceId);
+      await bumpDataVersion(trx, clock, workspaceId, { removed: true });
     });
   } catch (err) {
     if (!(err instanceof DryRunRollback)) throw err;

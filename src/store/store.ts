@@ -2,6 +2,7 @@ import type { Analysis } from '../core/analysis.ts';
 import type { ConversationInput } from '../core/conversation.ts';
 import type { EmployeeSurveyInput } from '../core/employee-survey.ts';
 import type { EmployeeFact, FactFilter, MessageFact, SurveyFact } from '../core/facts.ts';
+import type { FactDelta, FactWatermark } from '../core/fact-delta.ts';
 import type { Workspace, WorkspaceSettings } from '../core/workspace.ts';
 import type { AccountStore } from './account-store.ts';
 import type { AnalysisJobStore } from './analysis-job-store.ts';
@@ -128,6 +129,10 @@ export interface Store extends RuleStore, OutboxStore, CaseStore, CorrectionStor
   iterateMessageFacts(workspaceId: string, filter?: FactFilter, pageSize?: number): AsyncIterable<MessageFact[]>;
   surveyFacts(workspaceId: string, filter?: FactFilter): Promise<SurveyFact[]>;
   employeeFacts(workspaceId: string): Promise<EmployeeFact[]>;
+  /** Incremental insights: what changed in the facts since a watermark (fact-delta-queries.ts). */
+  factDelta(workspaceId: string, since: FactWatermark): Promise<FactDelta>;
+  /** The data version, and the version of the last transaction that deleted facts (a reader then reloads all). */
+  changeMarkers(workspaceId: string): Promise<{ dataVersion: number; removedVersion: number }>;
 
   /** Listening station: paged, filtered, newest first; uses indexes so it stays fast on 1M messages. */
   listMessages(workspaceId: string, filter: FactFilter, limit: number, cursor?: string | null): Promise<MessagePage>;

@@ -64,14 +64,31 @@ export async function ensureSource(db: Kysely<Database>, clock: Clock, workspace
   return String(row.id);
 }
 
-/** Bumps the workspace's data version; call once per write transaction. */
-export async function bumpDataVersion(db: Kysely<Database>, clock: Clock, workspaceId: string): Promise<void> {
+/**
+ * Bumps the workspace's data version; call once per write transaction. Returns the new version, which
+ * the transaction stamps on the rows it changes in place (`change_version`, migration 016): the row's
+ * lock is held until commit, so stamped rows become visible with the version. `removed`: the
+ * transaction deletes facts, so incremental readers must reload everything (`removed_version`).
+ */
+export async function bumpDataVersion(db: Kysely<Database>, clock: Clock, workspaceId: string, opts: { removed?: boolean } = {}): Promise<number> {
   await insertWorkspaceIfMissing(db, clock, workspaceId);
-  await db
+  const row = await db
     .updateTable('workspaces')
-    .set((eb) => ({ data_version: eb('data_version', '+', 1) }))
+    // Both dialects read the old value on the right of every SET: removed_version becomes the new version.
+    .set((eb) => ({
+      data_version: eb('data_version', '+', 1),
+      ...(opts.removed ? { removed_version: eb('data_version', '+', 1) } : {}),
+    }))
     .where('id', '=', workspaceId)
-    .execute();
+    .returning('data_version')
+    .executeTakeFirstOrThrow();
+  return Number(row.data_version);
+}
+
+/** The workspace's data version and the version of its last deletion of facts (0 for a workspace never written). */
+export async function changeMarkers(db: Kysely<Database>, workspaceId: string): Promise<{ dataVersion: number; removedVersion: number }> {
+  const row = await db.selectFrom('workspaces').select(['data_version', 'removed_version']).where('id', '=', workspaceId).executeTakeFirst();
+  return { dataVersion: row ? Number(row.data_version) : 0, removedVersion: row ? Number(row.removed_version) : 0 };
 }
 
 /** The workspace's data version; 0 for a workspace never written. */

@@ -118,7 +118,8 @@ dialectSuite('customer search', ({ dialect, open, target }) => {
   it('applies migration 015 to a database created at migration 014 with messages in it', async () => {
     const t = target();
     const { adapter, db } = await migratedBefore(t, '015');
-    await write(new KyselyStore(db, adapter, () => new Date(T0)), CORPUS);
+    // Without customers: today's writer also stamps customers.change_version, a column from migration 016.
+    await write(new KyselyStore(db, adapter, () => new Date(T0)), CORPUS.map((c) => ({ ...c, customer: undefined })));
     await adapter.close(db);
 
     const store = await open(t);
@@ -129,7 +130,8 @@ dialectSuite('customer search', ({ dialect, open, target }) => {
       const indexes = await withClient(t, async (c) =>
         (await c.query<{ indexdef: string }>(`select indexdef from pg_indexes where schemaname = $1 and tablename = 'messages'`, [t.schema])).rows.map((r) => r.indexdef));
       expect(indexes.find((d) => d.includes('messages_customer_trgm'))).toMatch(/USING gin \(search_text \S*gin_trgm_ops\) WHERE \(role = 'customer'::text\)/);
-      expect(indexes.find((d) => d.includes('messages_customer_words'))).toMatch(/USING gin \(to_tsvector\('simple'::regconfig.*WHERE \(role = 'customer'::text\)/);
+      // 015's word index gave way to migration 017's table of word starts (test/store/word-starts.test.ts).
+      expect(indexes.find((d) => d.includes('messages_customer_words'))).toBeUndefined();
     }
   });
 
@@ -144,7 +146,7 @@ dialectSuite('customer search', ({ dialect, open, target }) => {
     try {
       // "votre demande" (agents only) has no index in the last check: the planner's statistics on search_text count
       // agents' text, so on 3,000 rows it finds the role index as good. That is why its ids are read first.
-      const cases: [string, string | null, number][] = [['arrivé abîmé', 'messages_customer_trgm', 1], ['ab', 'messages_customer_words', 2], ['votre demande', null, 0]];
+      const cases: [string, string | null, number][] = [['arrivé abîmé', 'messages_customer_trgm', 1], ['ab', 'message_word_starts_gin', 2], ['votre demande', null, 0]];
       for (const [q, index, matches] of cases) {
         const filter = { customerOnly: true, q };
         const plan = await planFacts(db, adapter, 'w', filter);

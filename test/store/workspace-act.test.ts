@@ -73,7 +73,7 @@ dialectSuite('workspaces, counts and act', ({ open, target }) => {
     let now = new Date('2026-03-01T10:00:00Z');
     const store = await open(target(), () => now);
     await store.ensureWorkspace('w');
-    const first = await store.openCase('w', { conversationId: '12', title: 'Rappeler Mme Durand', owner: 'Léa', priority: 'high', actor: 'test' });
+    const first = await store.openCase('w', { title: 'Rappeler Mme Durand', owner: 'Léa', priority: 'high', actor: 'test' });
     expect(first).toMatchObject({ title: 'Rappeler Mme Durand', status: 'open', owner: 'Léa', createdAt: now, updatedAt: now });
     expect(first.id).toMatch(/^[0-9a-f-]{36}$/);
     now = new Date('2026-03-01T11:00:00Z');

@@ -4,7 +4,8 @@ import { ConfigError, UsageError } from '../../core/errors.ts';
 import { createApp } from '../../server/create-app.ts';
 import { startServer } from '../../server/http-server.ts';
 import { allowedHostsFor, exposureWarning } from '../../server/guards.ts';
-import { computeInsightsInWorker, workerCanShare } from '../../runtime/insights/compute-insights-in-worker.ts';
+import { workerCanShare } from '../../runtime/insights/compute-insights-in-worker.ts';
+import { InsightsWorkerHost } from '../../runtime/insights/insights-worker-host.ts';
 import { listeningOffThread } from '../../runtime/listening/listening-workers.ts';
 import { startConfiguredDigests } from '../../runtime/digest/scheduled-digests.ts';
 import { startConfiguredDelivery } from '../../runtime/act/configured-delivery.ts';
@@ -73,13 +74,16 @@ export const serveCommand: Command = {
       // SQLite: listening-station searches run in worker threads, so a long one holds up no other request.
       const listening = listeningOffThread(store, databaseUrl);
       stops.push(() => listening.close());
+      // Insights off the event loop, in one worker holding every workspace's facts (read incrementally).
+      const insightsHost = workerCanShare(databaseUrl) ? new InsightsWorkerHost(databaseUrl) : null;
+      if (insightsHost) stops.push(() => insightsHost.close());
       const app = createApp({
         store: listening.store,
         workspaceId: workspace,
         model,
         clock: ctx.clock,
         webDir: WEB_DIR,
-        computeInsights: workerCanShare(databaseUrl) ? (ws, filter) => computeInsightsInWorker(databaseUrl, ws, ctx.clock(), undefined, filter) : undefined,
+        computeInsights: insightsHost ? (ws, filter) => insightsHost.compute(ws, ctx.clock(), filter) : undefined,
         limits: { maxBodyBytes: Math.round(ctx.config.maxBodyMb * 1024 * 1024), requestsPerMinute: ctx.config.rateLimit, allowedHosts },
         publicUrl: ctx.config.publicUrl ?? null,
       });

@@ -4,7 +4,7 @@ import { WorkspaceSettingsSchema, type WorkspaceSettings } from '../../core/work
 import type { Command } from '../command.ts';
 import { parseFlags } from '../parse-flags.ts';
 
-const USAGE = `Usage: ecoute workspace [--brand NAME] [--language fr|en] [--currency CODE] [--desired STAGE=EMOTION]... [--clear-desired] [--retention-months N] [--case-target URGENCY=HOURS]...
+const USAGE = `Usage: ecoute workspace [--brand NAME] [--language fr|en] [--currency CODE] [--desired STAGE=EMOTION]... [--clear-desired] [--retention-months N] [--case-target URGENCY=HOURS]... [--digest-to EMAIL,...]
 
 Shows the workspace settings, or changes them:
   --brand NAME           your own brand as it appears in imported records; other brands (competitor
@@ -19,6 +19,8 @@ Shows the workspace settings, or changes them:
                          \`ecoute retention apply\` runs (0 = keep forever, the default)
   --case-target U=H      hours a case of urgency U (high, medium, low) may stay open before it is
                          overdue (defaults: high=4, medium=48, low=168); repeatable
+  --digest-to A,B        who receives this workspace's scheduled digest (DIGEST_SCHEDULE, via SMTP_URL),
+                         comma-separated; "" removes them (the default workspace then uses MAIL_TO)
 Stages: ${STAGES.join(', ')}
 Emotions: ${EMOTIONS.join(', ')}`;
 
@@ -57,6 +59,12 @@ export function parseCaseTargets(pairs: readonly string[]): Partial<Record<'high
   return out;
 }
 
+/** "a@x, b@y" → the addresses; "" → undefined (no recipients of its own). */
+function digestTo(value: string): string[] | undefined {
+  const list = value.split(',').map((a) => a.trim()).filter(Boolean);
+  return list.length > 0 ? list : undefined;
+}
+
 /** `ecoute workspace`: shows or changes the settings insights depend on (brand, language, signature moments). */
 export const workspaceCommand: Command = {
   name: 'workspace',
@@ -74,6 +82,7 @@ export const workspaceCommand: Command = {
           'clear-desired': { type: 'boolean' },
           'retention-months': { type: 'string' },
           'case-target': { type: 'string', multiple: true },
+          'digest-to': { type: 'string' },
         },
       },
       USAGE,
@@ -84,7 +93,7 @@ export const workspaceCommand: Command = {
     try {
       let ws = await store.ensureWorkspace(ctx.config.workspace);
       const retention = values['retention-months'];
-      const changing = values.brand !== undefined || values.language !== undefined || values.currency !== undefined || values.desired || values['clear-desired'] || retention !== undefined || values['case-target'];
+      const changing = values.brand !== undefined || values.language !== undefined || values.currency !== undefined || values.desired || values['clear-desired'] || retention !== undefined || values['case-target'] || values['digest-to'] !== undefined;
       if (changing) {
         const next = WorkspaceSettingsSchema.safeParse({
           ...ws.settings,
@@ -94,10 +103,11 @@ export const workspaceCommand: Command = {
           ...(retention !== undefined ? { retentionMonths: /^\s*\d+\s*$/.test(retention) ? Number(retention) : Number.NaN } : {}),
           desiredEmotions: { ...(values['clear-desired'] ? {} : ws.settings.desiredEmotions), ...desired },
           ...(values['case-target'] ? { caseTargetHours: { ...ws.settings.caseTargetHours, ...caseTargets } } : {}),
+          ...(values['digest-to'] !== undefined ? { digestTo: digestTo(values['digest-to']) } : {}),
         } satisfies Record<string, unknown>);
         if (!next.success) {
           const issue = next.error.issues[0];
-          const flag = issue.path[0] === 'retentionMonths' ? 'retention-months' : issue.path[0] === 'caseTargetHours' ? 'case-target' : String(issue.path[0]);
+          const flag = issue.path[0] === 'retentionMonths' ? 'retention-months' : issue.path[0] === 'caseTargetHours' ? 'case-target' : issue.path[0] === 'digestTo' ? 'digest-to' : String(issue.path[0]);
           throw new UsageError(`--${flag}: ${issue.path[0] === 'retentionMonths' ? 'retention-months must be a whole number of months, 0 to keep forever' : issue.message}.\n${USAGE}`);
         }
         ws = await store.updateWorkspaceSettings(ws.id, next.data as WorkspaceSettings);

@@ -1,11 +1,10 @@
-import type { Config } from '../../core/config.ts';
 import type { Lang } from '../../core/lang.ts';
 import { computeInsights } from '../../insights/compute-insights.ts';
 import { buildDigest, digestWindow, type Digest, type DigestDrill, type DigestPeriod } from '../../insights/digest.ts';
 import { renderDigestHtml, renderDigestMarkdown, renderDigestText } from '../../insights/render/digest-render.ts';
 import { stringsFor } from '../../insights/render/report-strings.ts';
 import type { Store } from '../../store/store.ts';
-import { deliverDigest, type DeliveryResult, type DigestMessage } from './deliver-digest.ts';
+import { deliverDigest, type DeliveryResult, type DeliveryTargets, type DigestMessage } from './deliver-digest.ts';
 import { loadInsightsInput } from '../insights/load-insights-input.ts';
 import { loadWeeklyDrill } from '../drills/weekly-drill.ts';
 
@@ -54,8 +53,13 @@ async function drillOfTheWeek(store: Store, workspaceId: string, now: Date, lang
   return { week: drill.week, messageId: first.messageId, text: first.text, link };
 }
 
-/** Prepares and sends the digest to the configured channels (the `serve` schedule calls this). */
-export async function sendDigest(store: Store, config: Config, period: DigestPeriod, now: Date, lang?: Lang): Promise<DeliveryResult> {
-  const prepared = await prepareDigest(store, config.workspace, period, now, lang, { publicUrl: config.publicUrl });
-  return deliverDigest(prepared.message, config);
+/**
+ * Prepares one workspace's digest from that workspace's data alone and sends it to `targets` (the
+ * `serve` schedule calls this once per workspace, with that workspace's recipients).
+ */
+export async function sendDigest(
+  store: Store, workspaceId: string, targets: DeliveryTargets, period: DigestPeriod, now: Date, opts: { publicUrl?: string; lang?: Lang } = {},
+): Promise<DeliveryResult> {
+  const prepared = await prepareDigest(store, workspaceId, period, now, opts.lang, { publicUrl: opts.publicUrl });
+  return deliverDigest(prepared.message, targets);
 }

@@ -4,7 +4,8 @@
  * - `analyze`: one batch of message ids of one workspace (idempotent: re-running writes the same analysis);
  * - `deliver`: drain the due outbox entries (the outbox lease keeps two senders apart);
  * - `reanalyse`: after a model change, enqueue `analyze` batches for messages analysed by another version;
- * - `sweep`: raise the alerts of rules-pending marks that jobs given up for good left (sweep-rules-pending.ts).
+ * - `sweep`: raise the alerts of rules-pending marks that jobs given up for good left (sweep-rules-pending.ts),
+ *   and enqueue again the messages of `analyze` jobs given up for good (sweep-given-up-analysis.ts).
  *   `stately`: at most one waiting and one running across every worker, so workers never sweep at once.
  * Delivery is at least once: a job whose worker dies is taken over once `jobTimeoutMs` has passed.
  */
@@ -21,9 +22,13 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 /**
  * An `analyze` job: messages of one workspace; `rules`: run the alert rules on them once analysed;
- * `modelVersion` (re-analyses): only a worker running that model version may take it.
+ * `modelVersion` (re-analyses): only a worker running that model version may take it; `resweeps`: how
+ * many times the sweep enqueued these messages again after a job of theirs was given up for good.
  */
-export interface AnalyzeJobData { workspaceId: string; messageIds: string[]; rules: boolean; modelVersion?: string }
+export interface AnalyzeJobData { workspaceId: string; messageIds: string[]; rules: boolean; modelVersion?: string; resweeps?: number }
+
+/** An `analyze` job pg-boss gave up for good (retries exhausted): its data and the last error. */
+export interface GivenUpAnalysis { id: string; data: AnalyzeJobData; error: string }
 /** A `deliver` job: one workspace's outbox, or every workspace's when absent (the minute schedule). */
 export interface DeliverJobData { workspaceId?: string }
 /** A `reanalyse` job: bring a workspace's analyses to `modelVersion`. */
@@ -130,17 +135,49 @@ export class JobQueue {
 
   /** Splits `messageIds` into `analyze` jobs of `batchSize`, inserted in one statement per 1,000 jobs. */
   async enqueueAnalysis(
-    workspaceId: string, messageIds: readonly string[], opts: { batchSize?: number; rules: boolean; modelVersion?: string },
+    workspaceId: string, messageIds: readonly string[], opts: { batchSize?: number; rules: boolean; modelVersion?: string; resweeps?: number },
   ): Promise<number> {
     const size = Math.max(1, opts.batchSize ?? DEFAULT_ANALYZE_BATCH);
     const jobs: PgBoss.JobInsert<AnalyzeJobData>[] = [];
     for (let i = 0; i < messageIds.length; i += size) {
       const data: AnalyzeJobData = { workspaceId, messageIds: messageIds.slice(i, i + size), rules: opts.rules };
       if (opts.modelVersion !== undefined) data.modelVersion = opts.modelVersion;
+      if (opts.resweeps !== undefined) data.resweeps = opts.resweeps;
       jobs.push({ name: QUEUES.analyze, data });
     }
     for (let i = 0; i < jobs.length; i += 1000) await this.boss.insert(jobs.slice(i, i + 1000));
     return jobs.length;
+  }
+
+  /**
+   * Up to `limit` `analyze` jobs pg-boss gave up for good, oldest first. Read from pg-boss's own table:
+   * its API lists no jobs by state. (Failed jobs move to its archive after 12 hours; the sweep, every five
+   * minutes, finds them long before.)
+   */
+  async givenUpAnalyses(limit: number): Promise<GivenUpAnalysis[]> {
+    const { rows } = await this.boss.getDb().executeSql(
+      `SELECT id::text AS id, data, coalesce(output->>'message', output::text, '') AS error FROM ${JOB_SCHEMA}.job
+       WHERE name = $1 AND state = 'failed' ORDER BY completed_on, id LIMIT $2`,
+      [QUEUES.analyze, limit],
+    );
+    return (rows as { id: string; data: AnalyzeJobData; error: string }[]).map((r) => ({ id: r.id, data: r.data, error: r.error }));
+  }
+
+  /** Which of `messageIds` (of `workspaceId`) an `analyze` job still waiting, retrying or running holds. */
+  async liveAnalysisIds(workspaceId: string, messageIds: readonly string[]): Promise<Set<string>> {
+    if (messageIds.length === 0) return new Set();
+    const { rows } = await this.boss.getDb().executeSql(
+      `SELECT DISTINCT m.id FROM ${JOB_SCHEMA}.job j, jsonb_array_elements_text(j.data->'messageIds') AS m(id)
+       WHERE j.name = $1 AND j.state < 'completed' AND j.data->>'workspaceId' = $2
+         AND j.data->'messageIds' ?| $3::text[] AND m.id = ANY($3::text[])`,
+      [QUEUES.analyze, workspaceId, [...messageIds]],
+    );
+    return new Set((rows as { id: string }[]).map((r) => r.id));
+  }
+
+  /** Removes given-up `analyze` jobs the sweep has dealt with, so the next sweep does not take them again. */
+  async forgetGivenUp(jobIds: readonly string[]): Promise<void> {
+    if (jobIds.length > 0) await this.boss.deleteJob(QUEUES.analyze, [...jobIds]);
   }
 
   /** Asks for a delivery pass of one workspace (or all); a pass already waiting absorbs the request. */

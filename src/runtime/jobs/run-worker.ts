@@ -2,8 +2,9 @@
  * One `ecoute worker` process: takes `analyze`, `reanalyse`, `deliver` and `sweep` jobs from the shared
  * queue until stopped. At start it asks for a re-analysis of every workspace holding analyses of another
  * model version (the first worker of a new model to start does it; the others' requests collapse into that
- * one) and for a sweep of rules-pending marks, and schedules a delivery pass each minute and a sweep every
- * five. Everything it does is written as one line to `log`.
+ * one) and for a sweep (rules-pending marks, and the messages of `analyze` jobs given up for good), and
+ * schedules a delivery pass each minute and a sweep every five. Everything it does is written as one line
+ * to `log`.
  */
 import type { Writable } from 'node:stream';
 import type { AnalyzerModel } from '../../analyze/model.ts';
@@ -16,6 +17,7 @@ import { runAnalyzeJob } from './analyze-job.ts';
 import { runDeliverJob } from './deliver-job.ts';
 import { enqueueAnalysis } from './enqueue-analysis.ts';
 import { QUEUES, type AnalyzeJobData, type DeliverJobData, type JobQueue, type ReanalyseJobData } from './job-queue.ts';
+import { MAX_RESWEEPS, sweepGivenUpAnalysis } from './sweep-given-up-analysis.ts';
 import { sweepRulesPending } from './sweep-rules-pending.ts';
 
 /** What a worker needs: the open store and queue, its model, the configuration and where to log. */
@@ -72,6 +74,15 @@ export async function startWorker(ctx: WorkerContext): Promise<(timeoutMs: numbe
     for (const w of await sweepRulesPending({ store, clock: ctx.clock, publicUrl, minAgeMs })) {
       log.write(`sweep ${id}: workspace "${w.workspaceId}": ran the alert rules on ${w.messages} messages a given-up job left rules-pending, alerts ${w.alerts}\n`);
       if (w.alerts > 0) await queue.requestDelivery(w.workspaceId);
+    }
+    for (const j of await sweepGivenUpAnalysis({ store, queue, modelVersion: model.version })) {
+      if (j.requeued > 0) {
+        log.write(`sweep ${id}: workspace "${j.workspaceId}": analyze ${j.jobId} was given up for good (${j.error}): `
+          + `enqueued its ${j.requeued} unanalysed messages again in ${j.jobs} jobs, ${j.skipped} were analysed or held by another job\n`);
+      } else if (j.abandoned.length > 0) {
+        log.write(`sweep ${id}: workspace "${j.workspaceId}": analyze ${j.jobId} was given up for good (${j.error}) after ${MAX_RESWEEPS} new tries: `
+          + `messages ${j.abandoned.join(', ')} stay unanalysed; fix the cause, then run \`ECOUTE_QUEUE=1 ecoute ingest\` again (it enqueues every message awaiting analysis)\n`);
+      }
     }
   });
 

@@ -15,6 +15,8 @@ import * as m012 from './012-installation-secrets.ts';
 import * as m013 from './013-customer-public-ids.ts';
 import * as m014 from './014-rules-pending.ts';
 import * as m015 from './015-customer-search-indexes.ts';
+import * as m016 from './016-change-versions.ts';
+import * as m017 from './017-word-starts.ts';
 
 /**
  * The numbered migrations, in order. Listed statically (not read from disk) so they work from any
@@ -39,6 +41,8 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
         '013-customer-public-ids': { up: (db) => m013.up(db) },
         '014-rules-pending': { up: (db) => m014.up(db) },
         '015-customer-search-indexes': { up: (db) => m015.up(db, adapter.kind) },
+        '016-change-versions': { up: (db) => m016.up(db) },
+        '017-word-starts': { up: (db) => m017.up(db, adapter.kind) },
       };
     },
   };

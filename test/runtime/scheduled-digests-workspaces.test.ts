@@ -7,16 +7,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Analysis } from '../../src/core/analysis.ts';
 import { parseConfig } from '../../src/core/config.ts';
 import { WorkspaceSettingsSchema } from '../../src/core/workspace.ts';
-import type { SetTimer } from '../../src/runtime/digest/digest-schedule.ts';
 import { startConfiguredDigests } from '../../src/runtime/digest/scheduled-digests.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
 import { startSmtp, type ReceivedMail } from '../setup/smtp-receiver.ts';
+import { digestClock } from './digest-clock.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-digest-ws-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -69,16 +68,10 @@ describe('scheduled digests for every workspace', () => {
         DATABASE_URL: url, ECOUTE_WORKSPACE: 'acme', DIGEST_SCHEDULE: 'weekly',
         SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: 'ecoute@example.test', MAIL_TO: 'ops@acme.test',
       });
-      let now = new Date(2026, 10, 22, 20); // Sunday 22 November, 20:00 local time
-      let fire: (() => void) | null = null;
-      const setTimer: SetTimer = (cb) => { fire = cb; return () => { fire = null; }; };
-      const log = new PassThrough();
-      let logged = '';
-      log.on('data', (d) => (logged += d));
-      const stop = startConfiguredDigests(store, config, () => now, log, setTimer)!;
-      now = new Date(2026, 10, 23, 8);
-      fire!();
-      for (let i = 0; i < 200 && !(smtp.mails.length >= 2 && logged.includes('globex')); i++) await new Promise((r) => setTimeout(r, 20));
+      const d = digestClock(); // Sunday 22 November, 20:00 local time
+      const stop = startConfiguredDigests(store, config, d.clock, d.log, d.setTimer)!;
+      d.fireAt(new Date(2026, 10, 23, 8));
+      for (let i = 0; i < 200 && !(smtp.mails.length >= 2 && d.logged.includes('globex')); i++) await new Promise((r) => setTimeout(r, 20));
       stop();
 
       expect(smtp.mails).toHaveLength(2);
@@ -102,9 +95,9 @@ describe('scheduled digests for every workspace', () => {
 
       // initech has no recipients of its own, and MAIL_TO is the default workspace's: nobody gets its digest.
       expect(smtp.mails.some((m) => readable(m).includes('INITECH'))).toBe(false);
-      expect(logged).toContain('weekly digest: e-mail sent, webhook skipped.');
-      expect(logged).toContain('weekly digest (workspace "globex"): e-mail sent, webhook skipped.');
-      expect(logged).not.toContain('initech');
+      expect(d.logged).toContain('weekly digest: e-mail sent, webhook skipped.');
+      expect(d.logged).toContain('weekly digest (workspace "globex"): e-mail sent, webhook skipped.');
+      expect(d.logged).not.toContain('initech');
     } finally {
       await store.close();
       await smtp.close();
@@ -117,18 +110,12 @@ describe('scheduled digests for every workspace', () => {
     try {
       await store.ensureWorkspace('solo');
       const config = parseConfig({ DATABASE_URL: url, ECOUTE_WORKSPACE: 'solo', DIGEST_SCHEDULE: 'daily' });
-      let now = new Date(2026, 10, 22, 20);
-      let fire: (() => void) | null = null;
-      const setTimer: SetTimer = (cb) => { fire = cb; return () => { fire = null; }; };
-      const log = new PassThrough();
-      let logged = '';
-      log.on('data', (d) => (logged += d));
-      const stop = startConfiguredDigests(store, config, () => now, log, setTimer)!;
-      now = new Date(2026, 10, 23, 8);
-      fire!();
-      for (let i = 0; i < 100 && !logged.includes('digest'); i++) await new Promise((r) => setTimeout(r, 20));
+      const d = digestClock();
+      const stop = startConfiguredDigests(store, config, d.clock, d.log, d.setTimer)!;
+      d.fireAt(new Date(2026, 10, 23, 8));
+      for (let i = 0; i < 100 && !d.logged.includes('digest'); i++) await new Promise((r) => setTimeout(r, 20));
       stop();
-      expect(logged).toMatch(/daily digest: no workspace has recipients\. Set MAIL_TO \(with SMTP_URL\) or DIGEST_WEBHOOK_URL for "solo", or `ecoute workspace --digest-to/);
+      expect(d.logged).toMatch(/daily digest: no workspace has recipients\. Set MAIL_TO \(with SMTP_URL\) or DIGEST_WEBHOOK_URL for "solo", or `ecoute workspace --digest-to/);
     } finally {
       await store.close();
     }

@@ -3,13 +3,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/core/config.ts';
 import type { Analysis } from '../../src/core/analysis.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { startConfiguredDigests } from '../../src/runtime/digest/scheduled-digests.ts';
-import type { SetTimer } from '../../src/runtime/digest/digest-schedule.ts';
+import { digestClock } from './digest-clock.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-digest-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -52,16 +51,10 @@ describe('scheduled digests', () => {
         DATABASE_URL: url, ECOUTE_WORKSPACE: 'w', DIGEST_SCHEDULE: 'weekly',
         DIGEST_WEBHOOK_URL: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`,
       });
-      let now = new Date(2026, 10, 22, 20); // Sunday 22 November, 20:00 local time
-      let fire: (() => void) | null = null;
-      const setTimer: SetTimer = (cb) => { fire = cb; return () => { fire = null; }; };
-      const log = new PassThrough();
-      let logged = '';
-      log.on('data', (d) => (logged += d));
-      const stop = startConfiguredDigests(store, config, () => now, log, setTimer)!;
-      expect(fire).not.toBeNull();
-      now = new Date(2026, 10, 23, 8);
-      fire!();
+      const d = digestClock(); // Sunday 22 November, 20:00 local time
+      const stop = startConfiguredDigests(store, config, d.clock, d.log, d.setTimer)!;
+      expect(d.fire).not.toBeNull();
+      d.fireAt(new Date(2026, 10, 23, 8));
       for (let i = 0; i < 100 && bodies.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
       stop();
       expect(bodies).toHaveLength(1);
@@ -71,8 +64,8 @@ describe('scheduled digests', () => {
       expect(text).toContain('CLI-7');
       expect(text).toContain('Trois semaines de retard');
       await new Promise((r) => setTimeout(r, 20));
-      expect(logged).toContain('weekly digest: e-mail skipped, webhook sent.');
-      expect(startConfiguredDigests(store, parseConfig({ DATABASE_URL: url }), () => now, log, setTimer)).toBeNull();
+      expect(d.logged).toContain('weekly digest: e-mail skipped, webhook sent.');
+      expect(startConfiguredDigests(store, parseConfig({ DATABASE_URL: url }), d.clock, d.log, d.setTimer)).toBeNull();
     } finally {
       await store.close();
       await new Promise((r) => hook.close(r));

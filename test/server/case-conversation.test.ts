@@ -10,6 +10,7 @@ import { beforeEach, expect, it } from 'vitest';
 import { createApp } from '../../src/server/create-app.ts';
 import type { Store } from '../../src/store/store.ts';
 import { dialectSuite } from '../store/dialects.ts';
+import { casePoster, storeOneConversation } from './case-fixtures.ts';
 
 const WEB = path.resolve(import.meta.dirname, '../../web');
 const NOW = new Date('2026-03-10T12:00:00Z');
@@ -18,13 +19,7 @@ const B = 'globex';
 
 /** One conversation (external id `ref`) in `workspaceId`; returns its id as the API shows it. */
 async function conversationIn(store: Store, workspaceId: string, ref: string): Promise<string> {
-  const source = await store.ensureSource(workspaceId, 'crm', 'json');
-  await store.writeConversations(workspaceId, source, [{
-    naturalKey: `${workspaceId}-${ref}`, externalId: ref, channel: 'email', startedAt: NOW, surveys: [],
-    customer: { externalId: `cust-${ref}`, name: `Client ${ref}` },
-    messages: [{ role: 'customer', at: NOW, text: 'Ma facture est fausse depuis deux mois.' }],
-  }]);
-  const facts = await store.messageFacts(workspaceId, { customerOnly: true });
+  const facts = await storeOneConversation(store, workspaceId, NOW, { ref, externalId: ref, customerRef: `cust-${ref}` });
   const id = facts.find((f) => f.conversationId)?.conversationId;
   if (!id) throw new Error(`no conversation stored in ${workspaceId}`);
   return id;
@@ -43,13 +38,7 @@ dialectSuite('POST /api/cases with a conversationId', ({ open }) => {
     app = createApp({ store, workspaceId: A, clock: () => NOW, webDir: WEB });
   });
 
-  const post = async (body: unknown, workspace?: string) => {
-    const res = await app.request('/api/cases', {
-      method: 'POST', body: JSON.stringify(body),
-      headers: { 'content-type': 'application/json', ...(workspace ? { 'x-ecoute-workspace': workspace } : {}) },
-    });
-    return { status: res.status, body: await res.json() };
-  };
+  const post = casePoster(() => app);
   const cases = async (workspaceId: string) => (await store.listCases(workspaceId, {})).length;
 
   it('opens a case on a conversation of the workspace', async () => {

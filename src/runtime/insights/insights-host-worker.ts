@@ -6,20 +6,13 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { EcouteError, toEcouteError } from '../../core/errors.ts';
-import { openStore } from '../../store/open-store.ts';
-import type { Store } from '../../store/store.ts';
+import { openWorkerStore } from '../open-worker-store.ts';
 import { IncrementalInsights } from './incremental-insights.ts';
 import type { InsightsHostData, InsightsHostReply, InsightsRequest } from './insights-worker-host.ts';
 
 const data = workerData as InsightsHostData;
 const port = parentPort;
-let store: Store | null = null;
-let failure: EcouteError | null = null;
-try {
-  store = await openStore(data.databaseUrl, { schema: data.schema });
-} catch (err) {
-  failure = toEcouteError(err);
-}
+const { store, failure } = await openWorkerStore(data);
 const insights = store ? new IncrementalInsights(store) : null;
 
 /** Requests waiting while a computation runs. */

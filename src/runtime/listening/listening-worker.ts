@@ -6,19 +6,12 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { EcouteError, toEcouteError } from '../../core/errors.ts';
-import { openStore } from '../../store/open-store.ts';
-import type { Store } from '../../store/store.ts';
+import { openWorkerStore } from '../open-worker-store.ts';
 import type { ListeningReply, ListeningRequest, ListeningWorkerData } from './listening-workers.ts';
 
 const data = workerData as ListeningWorkerData;
 const port = parentPort;
-let store: Store | null = null;
-let failure: EcouteError | null = null;
-try {
-  store = await openStore(data.databaseUrl, { schema: data.schema });
-} catch (err) {
-  failure = toEcouteError(err);
-}
+const { store, failure } = await openWorkerStore(data);
 
 port?.on('message', (req: ListeningRequest | 'close') => {
   if (req === 'close') {

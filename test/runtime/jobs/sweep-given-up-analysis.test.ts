@@ -7,41 +7,32 @@
  * enqueued again; a batch that keeps failing is split, then left after MAX_RESWEEPS with a clear line.
  */
 import { PassThrough } from 'node:stream';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AnalyzerModel } from '../../../src/analyze/model.ts';
 import { parseConfig } from '../../../src/core/config.ts';
-import type { ConversationInput } from '../../../src/core/conversation.ts';
 import { analyzeItems } from '../../../src/runtime/analysis/analyze-pool.ts';
 import { loadModel } from '../../../src/runtime/analysis/load-model.ts';
 import { JobQueue } from '../../../src/runtime/jobs/job-queue.ts';
 import { startWorker } from '../../../src/runtime/jobs/run-worker.ts';
 import { MAX_RESWEEPS, sweepGivenUpAnalysis } from '../../../src/runtime/jobs/sweep-given-up-analysis.ts';
-import { openStore } from '../../../src/store/open-store.ts';
 import type { Store } from '../../../src/store/store.ts';
-import { createScratchDatabase, dropScratchDatabase } from '../../setup/scratch-database.ts';
+import { angryChats, once, ScratchQueueDatabase } from './worker-fixtures.ts';
 
 const pgUrl = inject('pgUrl');
 const WS = 'given-up';
 const T0 = new Date('2026-03-02T09:00:00Z');
 const RULE = { name: 'Every chat', conditions: { channel: 'chat' }, actions: [{ type: 'case', owner: 'Léa' }] };
 
-let dbUrl = '';
-let dbName = '';
-let db: pg.Client;
 let model: AnalyzerModel;
 const clock = () => T0;
-const stores: Store[] = [];
+const scratch = new ScratchQueueDatabase('ecoute_given_up', clock);
 const queues: JobQueue[] = [];
-
-async function store(): Promise<Store> {
-  const s = await openStore(dbUrl, { clock });
-  stores.push(s);
-  return s;
-}
+const store = () => scratch.store();
+const rows = <T>(text: string, params?: unknown[]) => scratch.rows<T>(text, params);
+const alertsOf = (ids: string[]) => scratch.alertsOf(WS, ids);
 
 async function enqueuer(): Promise<JobQueue> {
-  const q = await JobQueue.open({ databaseUrl: dbUrl, jobTimeoutMs: 600_000 });
+  const q = await JobQueue.open({ databaseUrl: scratch.url, jobTimeoutMs: 600_000 });
   queues.push(q);
   return q;
 }
@@ -49,20 +40,7 @@ async function enqueuer(): Promise<JobQueue> {
 /** `n` chat conversations from `from`, one customer message each; returns the new message ids. */
 async function chats(s: Store, from: number, n: number): Promise<string[]> {
   const source = await s.ensureSource(WS, 'chat', 'jsonl');
-  const input: ConversationInput[] = Array.from({ length: n }, (_, k) => {
-    const i = from + k;
-    const at = new Date(T0.getTime() - (i + 1) * 60_000);
-    return {
-      naturalKey: `chat-${i}`, channel: 'chat' as const, startedAt: at, surveys: [],
-      customer: { externalId: `cust-${i}`, name: `Client ${i}` },
-      messages: [{ role: 'customer' as const, at, text: `Mon colis ${i} est encore en retard, je suis furieux.` }],
-    };
-  });
-  return (await s.writeConversations(WS, source, input)).newMessageIds;
-}
-
-async function rows<T>(text: string, params: unknown[] = []): Promise<T[]> {
-  return (await db.query(text, params)).rows as T[];
+  return (await s.writeConversations(WS, source, angryChats(T0, from, n))).newMessageIds;
 }
 
 /** What pg-boss leaves once a job's retries are exhausted: state `failed`, its last error as output. */
@@ -79,31 +57,17 @@ async function analyzeJobs(): Promise<{ id: string; state: string; data: { messa
   return rows(`select id::text, state::text, data from ecoute_jobs.job where name = 'analyze' order by created_on, id`);
 }
 
-async function alertsOf(ids: string[]): Promise<{ perMessage: Record<string, number>; cases: number }> {
-  const counts = await rows<{ message_id: string; n: number }>(
-    'select message_id::text, count(*)::int as n from alerts where workspace_id = $1 and message_id = any($2::bigint[]) group by message_id', [WS, ids]);
-  const [{ cases }] = await rows<{ cases: number }>(
-    'select count(*)::int as cases from cases c join alerts a on a.id = c.alert_id where a.message_id = any($1::bigint[])', [ids]);
-  return { perMessage: Object.fromEntries(counts.map((r) => [r.message_id, r.n])), cases };
-}
-
 const byId = (ids: string[]) => [...ids].sort((a, b) => Number(a) - Number(b));
-const once = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, 1]));
 
 describe.skipIf(!pgUrl)('queue mode enqueues again what analyze jobs given up for good left unanalysed (PostgreSQL)', () => {
   beforeAll(async () => {
     model = await loadModel();
-    dbName = `ecoute_given_up_${process.pid}`;
-    dbUrl = await createScratchDatabase(pgUrl!, dbName);
-    db = new pg.Client({ connectionString: dbUrl });
-    await db.connect();
+    await scratch.create(pgUrl!);
   });
 
   afterAll(async () => {
     await Promise.all(queues.map((q) => q.stop({ graceful: false }).catch(() => undefined)));
-    await Promise.all(stores.map((s) => s.close().catch(() => undefined)));
-    await db?.end();
-    if (dbName) await dropScratchDatabase(pgUrl!, dbName);
+    await scratch.drop();
   });
 
   it('a worker’s sweep re-enqueues a given-up job’s messages; each is analysed once, alerted once, and the job is forgotten', async () => {
@@ -116,11 +80,11 @@ describe.skipIf(!pgUrl)('queue mode enqueues again what analyze jobs given up fo
     const failedId = await giveUp(ids.slice(0, 10), 'database restarting');
     await q.enqueueAnalysis(WS, ids.slice(8), { batchSize: 10, rules: true });
 
-    const config = parseConfig({ DATABASE_URL: dbUrl, ECOUTE_WORKSPACE: WS, ECOUTE_JOB_TIMEOUT: '10m' });
+    const config = parseConfig({ DATABASE_URL: scratch.url, ECOUTE_WORKSPACE: WS, ECOUTE_JOB_TIMEOUT: '10m' });
     const log = new PassThrough();
     let out = '';
     log.on('data', (d) => (out += d));
-    const queue = await JobQueue.open({ databaseUrl: dbUrl, jobTimeoutMs: 600_000, supervise: true, pollingSeconds: 0.5 });
+    const queue = await JobQueue.open({ databaseUrl: scratch.url, jobTimeoutMs: 600_000, supervise: true, pollingSeconds: 0.5 });
     const stop = await startWorker({ store: await store(), queue, model, config, clock, log, concurrency: 2 });
     try {
       const deadline = Date.now() + 40_000;

@@ -7,19 +7,16 @@
  * one-at-a-time policy) still write each alert once.
  */
 import { PassThrough } from 'node:stream';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { AnalyzerModel } from '../../../src/analyze/model.ts';
 import { parseConfig } from '../../../src/core/config.ts';
-import type { ConversationInput } from '../../../src/core/conversation.ts';
 import { analyzeItems } from '../../../src/runtime/analysis/analyze-pool.ts';
 import { loadModel } from '../../../src/runtime/analysis/load-model.ts';
 import { JobQueue } from '../../../src/runtime/jobs/job-queue.ts';
 import { startWorker } from '../../../src/runtime/jobs/run-worker.ts';
 import { sweepRulesPending } from '../../../src/runtime/jobs/sweep-rules-pending.ts';
-import { openStore } from '../../../src/store/open-store.ts';
 import type { Store } from '../../../src/store/store.ts';
-import { createScratchDatabase, dropScratchDatabase } from '../../setup/scratch-database.ts';
+import { angryChats, once, ScratchQueueDatabase } from './worker-fixtures.ts';
 
 const pgUrl = inject('pgUrl');
 const WS = 'sweep-test';
@@ -27,71 +24,32 @@ const T0 = new Date('2026-03-02T09:00:00Z');
 const HOUR = 3_600_000;
 const RULE = { name: 'Every chat', conditions: { channel: 'chat' }, actions: [{ type: 'case', owner: 'Léa' }] };
 
-let dbUrl = '';
-let dbName = '';
-let db: pg.Client;
 let model: AnalyzerModel;
 let now = T0;
 const clock = () => now;
-const stores: Store[] = [];
-
-async function store(): Promise<Store> {
-  const s = await openStore(dbUrl, { clock });
-  stores.push(s);
-  return s;
-}
-
-/** `n` chat conversations from `from`, each one customer (so no rule dedupe window joins two). */
-function chats(from: number, n: number): ConversationInput[] {
-  return Array.from({ length: n }, (_, k) => {
-    const i = from + k;
-    const at = new Date(T0.getTime() - (i + 1) * 60_000);
-    return {
-      naturalKey: `chat-${i}`, channel: 'chat' as const, startedAt: at, surveys: [],
-      customer: { externalId: `cust-${i}`, name: `Client ${i}` },
-      messages: [{ role: 'customer' as const, at, text: `Mon colis ${i} est encore en retard, je suis furieux.` }],
-    };
-  });
-}
+const scratch = new ScratchQueueDatabase('ecoute_sweep', clock);
+const store = () => scratch.store();
+const rows = <T>(text: string, params?: unknown[]) => scratch.rows<T>(text, params);
+const alertsOf = (ids: string[]) => scratch.alertsOf(WS, ids);
 
 /** What a job that died for good after storing leaves: the analyses, marked rules-pending, stored at `now`. */
 async function analysedWithoutRules(s: Store, from: number, n: number): Promise<string[]> {
   const source = await s.ensureSource(WS, 'chat', 'jsonl');
-  const ids = (await s.writeConversations(WS, source, chats(from, n))).newMessageIds;
+  const ids = (await s.writeConversations(WS, source, angryChats(T0, from, n))).newMessageIds;
   const batch = await s.messagesForAnalysis(WS, ids);
   const results = analyzeItems(batch.map((m) => ({ text: m.text, lang: m.language, langPrior: 'fr' as const })), model);
   await s.saveAnalyses(WS, model.version, batch.map((m, i) => ({ messageId: m.messageId, analysis: results[i] })));
   return ids;
 }
 
-async function rows<T>(text: string, params: unknown[] = []): Promise<T[]> {
-  return (await db.query(text, params)).rows as T[];
-}
-
-/** Alerts per message of `ids` (message id → count), and how many cases they opened. */
-async function alertsOf(ids: string[]): Promise<{ perMessage: Record<string, number>; cases: number }> {
-  const counts = await rows<{ message_id: string; n: number }>(
-    'select message_id::text, count(*)::int as n from alerts where workspace_id = $1 and message_id = any($2::bigint[]) group by message_id', [WS, ids]);
-  const [{ cases }] = await rows<{ cases: number }>(
-    'select count(*)::int as cases from cases c join alerts a on a.id = c.alert_id where a.message_id = any($1::bigint[])', [ids]);
-  return { perMessage: Object.fromEntries(counts.map((r) => [r.message_id, r.n])), cases };
-}
-
-const once = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, 1]));
-
 describe.skipIf(!pgUrl)('queue mode sweeps the rules-pending marks that given-up jobs leave (PostgreSQL)', () => {
   beforeAll(async () => {
     model = await loadModel();
-    dbName = `ecoute_sweep_${process.pid}`;
-    dbUrl = await createScratchDatabase(pgUrl!, dbName);
-    db = new pg.Client({ connectionString: dbUrl });
-    await db.connect();
+    await scratch.create(pgUrl!);
   });
 
   afterAll(async () => {
-    await Promise.all(stores.map((s) => s.close().catch(() => undefined)));
-    await db?.end();
-    if (dbName) await dropScratchDatabase(pgUrl!, dbName);
+    await scratch.drop();
   });
 
   it('two workers start: one sweep raises the old marks’ alerts once and clears them; a young mark is left to its job', async () => {
@@ -107,12 +65,12 @@ describe.skipIf(!pgUrl)('queue mode sweeps the rules-pending marks that given-up
     expect(await alertsOf([...old, ...young])).toEqual({ perMessage: {}, cases: 0 });
 
     // Two worker processes' worth: each its own store, queue connections and log; both start at once.
-    const config = parseConfig({ DATABASE_URL: dbUrl, ECOUTE_WORKSPACE: WS, ECOUTE_JOB_TIMEOUT: '10m' });
+    const config = parseConfig({ DATABASE_URL: scratch.url, ECOUTE_WORKSPACE: WS, ECOUTE_JOB_TIMEOUT: '10m' });
     const logs = [new PassThrough(), new PassThrough()];
     const outs = ['', ''];
     logs.forEach((l, i) => l.on('data', (d) => (outs[i] += d)));
     const stops = await Promise.all(logs.map(async (log) => {
-      const queue = await JobQueue.open({ databaseUrl: dbUrl, jobTimeoutMs: 600_000, supervise: true, pollingSeconds: 0.5 });
+      const queue = await JobQueue.open({ databaseUrl: scratch.url, jobTimeoutMs: 600_000, supervise: true, pollingSeconds: 0.5 });
       return startWorker({ store: await store(), queue, model, config, clock, log, concurrency: 1 });
     }));
     try {

@@ -48,7 +48,7 @@ export interface FitOptions {
 }
 
 export const FIT_DEFAULTS: FitOptions = {
-  epochs: 20, lr: 0.1, l2: 3e-4, batch: 32, minDf: 2, seed: 11, innerFolds: 4, corpus: 'ecoute-corpus', themeSupport: 0.2,
+  epochs: 20, lr: 0.1, l2: 1e-4, batch: 32, minDf: 2, seed: 11, innerFolds: 4, corpus: 'ecoute-corpus', themeSupport: 0.2,
   // A written message weighs as much as a corpus one and helps set the thresholds: half weight, or
   // thresholds from corpus messages only, did no better under CV (README, "Written messages").
   writtenWeight: 1, writtenThresholds: true,

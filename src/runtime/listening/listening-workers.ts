@@ -1,8 +1,8 @@
-import { Worker } from 'node:worker_threads';
 import { EcouteError } from '../../core/errors.ts';
 import type { FactFilter } from '../../core/facts.ts';
 import type { MessagePage, Store } from '../../store/store.ts';
 import { workerCanShare } from '../insights/compute-insights-in-worker.ts';
+import { RequestWorker } from '../request-worker.ts';
 
 /** `.ts` from the sources (tsx), `.js` from the compiled package (dist/): the worker entry is a sibling file. */
 const OWN_EXT = import.meta.url.endsWith('.js') ? '.js' : '.ts';
@@ -28,10 +28,7 @@ export type ListeningReply =
   | { id: number; ok: true; page: MessagePage }
   | { id: number; ok: false; error: { code: string; message: string; status: number } };
 
-interface Slot {
-  worker: Worker;
-  pending: Map<number, { resolve: (page: MessagePage) => void; reject: (err: Error) => void }>;
-}
+type Slot = RequestWorker<MessagePage, ListeningReply>;
 
 /** Listening-station queries run by a few worker threads, each with its own connection. */
 export interface ListeningWorkers {
@@ -51,24 +48,9 @@ export function listeningWorkers(databaseUrl: string, size = 2, schema?: string)
 
   const start = (k: number): Slot => {
     const data: ListeningWorkerData = { entry: new URL(`./listening-worker${OWN_EXT}`, import.meta.url).href, databaseUrl, schema };
-    const worker = new Worker(new URL('../worker-bootstrap.mjs', import.meta.url), { workerData: data });
-    // Idle workers must not keep a stopping server's process alive.
-    worker.unref();
-    const slot: Slot = { worker, pending: new Map() };
-    worker.on('message', (reply: ListeningReply) => {
-      const waiting = slot.pending.get(reply.id);
-      if (!waiting) return;
-      slot.pending.delete(reply.id);
-      if (reply.ok) waiting.resolve(reply.page);
-      else waiting.reject(new EcouteError(reply.error.code, reply.error.message, reply.error.status));
-    });
-    const fail = (why: string) => {
+    const slot: Slot = new RequestWorker(data, 'listening worker', (reply) => reply.page, () => {
       if (slots[k] === slot) slots[k] = null;
-      for (const w of slot.pending.values()) w.reject(new EcouteError('internal', `The listening worker stopped (${why}) before answering. Check memory limits, then retry.`, 500));
-      slot.pending.clear();
-    };
-    worker.on('error', (err) => fail(err.message));
-    worker.on('exit', (code) => fail(`exit code ${code}`));
+    });
     return slot;
   };
   // Started now, not on the first search: loading a worker's modules takes a while on a busy machine.
@@ -77,26 +59,15 @@ export function listeningWorkers(databaseUrl: string, size = 2, schema?: string)
   return {
     listMessages(workspaceId, filter, limit, cursor = null) {
       if (closed) return Promise.reject(new EcouteError('internal', 'The listening workers are closed: the server is stopping. Retry once it is back.', 503));
-      let k = slots.findIndex((s) => s === null || s.pending.size === 0);
-      if (k < 0) k = slots.reduce((best, s, i) => (s!.pending.size < slots[best]!.pending.size ? i : best), 0);
+      let k = slots.findIndex((s) => s === null || s.inFlight === 0);
+      if (k < 0) k = slots.reduce((best, s, i) => (s!.inFlight < slots[best]!.inFlight ? i : best), 0);
       const slot = slots[k] ?? (slots[k] = start(k));
-      const id = nextId++;
-      return new Promise<MessagePage>((resolve, reject) => {
-        slot.pending.set(id, { resolve, reject });
-        const req: ListeningRequest = { id, workspaceId, filter, limit, cursor };
-        slot.worker.postMessage(req);
-      });
+      const req: ListeningRequest = { id: nextId++, workspaceId, filter, limit, cursor };
+      return slot.ask(req);
     },
     async close() {
       closed = true;
-      await Promise.all(slots.map(async (slot) => {
-        if (!slot) return;
-        const exited = new Promise((done) => slot.worker.once('exit', done));
-        // Waiting for an unref'ed worker would not keep the process alive until it has closed its store.
-        slot.worker.ref();
-        slot.worker.postMessage('close');
-        await exited;
-      }));
+      await Promise.all(slots.map((slot) => slot?.close()));
     },
   };
 }

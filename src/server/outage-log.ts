@@ -2,12 +2,14 @@
  * What `ecoute serve` logs while the database is away. Every request that needs it answers 503
  * `db_unavailable` (error-response.ts); one log line per request buried the log during a PostgreSQL
  * restart (about 130 lines in 3.5 s) and said nothing new after the first. Instead, an outage is:
- * - one line at its first failed request, with the driver's cause;
+ * - one line at its first failed request, with the driver's cause (or at the first failed background pass,
+ *   when a delivery or spike check meets the outage before any request does; later passes say nothing);
  * - then at most one summary line per `everyMs` ("still unavailable: K requests answered 503 in the last N s");
  * - one line when a request is answered again, with the outage's length and total.
  * The clock is injected, so the throttling is tested without waiting.
  */
 import type { MiddlewareHandler } from 'hono';
+import type { DbOutageWatch } from '../runtime/db-outage-watch.ts';
 
 /** Where the lines go (the server's stderr); tests pass their own. */
 export type OutageLine = (line: string) => void;
@@ -18,7 +20,7 @@ export const OUTAGE_SUMMARY_MS = 10_000;
 const seconds = (ms: number): string => (ms / 1000).toFixed(1);
 
 /** The state of one server's view of the database: up, or away since some time. */
-export class OutageLog {
+export class OutageLog implements DbOutageWatch {
   /** When the first failure of the current outage happened; null while the database answers. */
   private since: number | null = null;
   /** Start of the span the next summary covers, and the failures in it. */
@@ -55,6 +57,20 @@ export class OutageLog {
       this.spanStart = t;
       this.inSpan = 0;
     }
+  }
+
+  /**
+   * A background pass (`task`: "delivery pass") failed because the database is away: starts the outage
+   * when no request has yet, else says nothing (the outage's lines are about the 503s clients got).
+   */
+  backgroundFailed(task: string, cause: string): void {
+    if (this.since !== null) return;
+    const t = this.now();
+    this.since = t;
+    this.spanStart = t;
+    this.inSpan = 0;
+    this.total = 0;
+    this.write(`ecoute serve: the database is not reachable (first failed: ${task}): ${cause}. Answering 503 db_unavailable until it is back; a summary every ${seconds(this.everyMs)} s meanwhile.`);
   }
 
   /** A request was answered with the database's help: ends the outage, if any, with one line. */

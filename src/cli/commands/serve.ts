@@ -4,6 +4,8 @@ import { ConfigError, UsageError } from '../../core/errors.ts';
 import { createApp } from '../../server/create-app.ts';
 import { startServer } from '../../server/http-server.ts';
 import { allowedHostsFor, exposureWarning } from '../../server/guards.ts';
+import { OutageLog } from '../../server/outage-log.ts';
+import { reportBackgroundFailure } from '../../runtime/db-outage-watch.ts';
 import { workerCanShare } from '../../runtime/insights/compute-insights-in-worker.ts';
 import { InsightsWorkerHost } from '../../runtime/insights/insights-worker-host.ts';
 import { listeningOffThread } from '../../runtime/listening/listening-workers.ts';
@@ -77,7 +79,10 @@ export const serveCommand: Command = {
       // Insights off the event loop, in one worker holding every workspace's facts (read incrementally).
       const insightsHost = workerCanShare(databaseUrl) ? new InsightsWorkerHost(databaseUrl) : null;
       if (insightsHost) stops.push(() => insightsHost.close());
+      // One view of the database's outages for requests and background tasks alike: one line per outage.
+      const outageLog = new OutageLog((line) => { ctx.stderr.write(`${line}\n`); });
       const app = createApp({
+        outageLog,
         store: listening.store,
         workspaceId: workspace,
         model,
@@ -102,14 +107,14 @@ export const serveCommand: Command = {
         list: async () => (await store.listWorkspaces()).map((w) => w.id),
         start: (ws) => {
           const config = { ...ctx.config, workspace: ws };
-          const stopSpikes = startConfiguredSpikeChecks(store, config, ctx.clock, ctx.stderr);
-          const stopDelivery = startConfiguredDelivery(store, config, ctx.clock, ctx.stderr, { prefix: 'ecoute: ' });
+          const stopSpikes = startConfiguredSpikeChecks(store, config, ctx.clock, ctx.stderr, outageLog);
+          const stopDelivery = startConfiguredDelivery(store, config, ctx.clock, ctx.stderr, { prefix: 'ecoute: ', outage: outageLog });
           return async () => {
             await stopSpikes?.();
             await stopDelivery();
           };
         },
-        onError: (err) => ctx.stderr.write(`ecoute: background tasks: ${(err as Error).message}\n`),
+        onError: (err) => reportBackgroundFailure(err, 'look for new workspaces', (m) => ctx.stderr.write(`ecoute: background tasks: ${m}\n`), outageLog),
       }));
       ctx.stdout.write(`Écoute is listening on ${server.url} (workspace "${ctx.config.workspace}"). Press Ctrl-C to stop.\n`);
       await stopped;

@@ -8,6 +8,7 @@ import { DEFAULT_RETRY_POLICY } from '../../act/delivery/retry-policy.ts';
 import type { Config } from '../../core/config.ts';
 import type { Clock } from '../../core/ports.ts';
 import type { OutboxStore } from '../../store/outbox-store.ts';
+import { reportBackgroundFailure, type DbOutageWatch } from '../db-outage-watch.ts';
 import { startDeliveryLoop, type DeliveryLine, type DeliveryOptions, type DeliveryReport } from './deliver-outbox.ts';
 import { createDeliveryTransport, type DeliveryTransport } from './delivery-transport.ts';
 
@@ -50,9 +51,13 @@ export function describeReport(report: DeliveryReport): string[] {
 
 /**
  * Starts the delivery loop for the configured workspace, writing each handled delivery to `log`
- * (prefixed with `prefix`). Returns stop(), which waits for a pass in flight and closes the transport.
+ * (prefixed with `prefix`). With `outage` (the server's), a pass failing because the database is away is
+ * told to it, not logged as a line per pass. Returns stop(), which waits for a pass in flight and closes
+ * the transport.
  */
-export function startConfiguredDelivery(store: OutboxStore, config: Config, clock: Clock, log: Writable, opts: { intervalMs?: number; prefix?: string } = {}): () => Promise<void> {
+export function startConfiguredDelivery(
+  store: OutboxStore, config: Config, clock: Clock, log: Writable, opts: { intervalMs?: number; prefix?: string; outage?: DbOutageWatch } = {},
+): () => Promise<void> {
   const transport = configuredTransport(config);
   const prefix = opts.prefix ?? '';
   const stop = startDeliveryLoop({
@@ -62,9 +67,10 @@ export function startConfiguredDelivery(store: OutboxStore, config: Config, cloc
     transport,
     interval: opts.intervalMs ?? DEFAULT_DELIVERY_INTERVAL_S * 1000,
     onReport: (report) => {
+      opts.outage?.answered();
       for (const line of describeReport(report)) log.write(`${prefix}${line}\n`);
     },
-    onError: (err) => log.write(`${prefix}delivery pass failed: ${(err as Error).message}\n`),
+    onError: (err) => reportBackgroundFailure(err, 'delivery pass', (m) => log.write(`${prefix}delivery pass failed: ${m}\n`), opts.outage),
   });
   return async () => {
     await stop();

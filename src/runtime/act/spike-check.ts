@@ -14,6 +14,7 @@ import type { Config } from '../../core/config.ts';
 import { parseDuration } from '../../core/duration.ts';
 import { systemClock, type Clock } from '../../core/ports.ts';
 import type { Store } from '../../store/store.ts';
+import { reportBackgroundFailure, type DbOutageWatch } from '../db-outage-watch.ts';
 import { ruleWorkspace, subjectsOf, type RuleRunOptions } from './rule-context.ts';
 
 /** What one check did. */
@@ -66,7 +67,7 @@ export interface SpikeScheduleOptions extends RuleRunOptions {
   intervalMs: number;
   /** Where a failed check is reported (the schedule goes on). */
   onError?: (err: unknown) => void;
-  /** Told after each check that found spikes. */
+  /** Told after each check (spikes found or not). */
   onCheck?: (check: SpikeCheck) => void;
 }
 
@@ -81,7 +82,7 @@ export function startSpikeChecks(store: Store, workspaceId: string, opts: SpikeS
   let stopped = false;
   const run = (): void => {
     running = checkSpikes(store, workspaceId, { ...opts, clock })
-      .then((check) => { if (check.spikes > 0) opts.onCheck?.(check); })
+      .then((check) => opts.onCheck?.(check))
       .catch((err: unknown) => opts.onError?.(err))
       .finally(() => {
         if (!stopped) timer = setTimeout(run, opts.intervalMs);
@@ -97,16 +98,20 @@ export function startSpikeChecks(store: Store, workspaceId: string, opts: SpikeS
 
 /**
  * Starts the spike checks of `ecoute serve` as configured (ECOUTE_SPIKE_CHECK, ECOUTE_PUBLIC_URL),
- * logging spikes and failures to `log`; null when the checks are off.
+ * logging spikes and failures to `log` (a database away goes to `outage`, when given, as for
+ * deliveries); null when the checks are off.
  */
 export function startConfiguredSpikeChecks(
-  store: Store, config: Pick<Config, 'spikeCheck' | 'publicUrl' | 'workspace'>, clock: Clock, log: { write(s: string): unknown },
+  store: Store, config: Pick<Config, 'spikeCheck' | 'publicUrl' | 'workspace'>, clock: Clock, log: { write(s: string): unknown }, outage?: DbOutageWatch,
 ): (() => Promise<void>) | null {
   const intervalMs = parseDuration(config.spikeCheck);
   if (config.spikeCheck === 'off' || !intervalMs) return null;
   return startSpikeChecks(store, config.workspace, {
     intervalMs, clock, publicUrl: config.publicUrl ?? null,
-    onCheck: (c) => log.write(`ecoute: spike check: ${c.spikes} spike(s), ${c.alerts} new alert(s).\n`),
-    onError: (err) => log.write(`ecoute: spike check failed: ${(err as Error).message}\n`),
+    onCheck: (c) => {
+      outage?.answered();
+      if (c.spikes > 0) log.write(`ecoute: spike check: ${c.spikes} spike(s), ${c.alerts} new alert(s).\n`);
+    },
+    onError: (err) => reportBackgroundFailure(err, 'spike check', (m) => log.write(`ecoute: spike check failed: ${m}\n`), outage),
   });
 }

@@ -7,11 +7,12 @@ import { compileCxLexicon, type CxLexicon } from './cx/compile.ts';
 import { compileHidden, type CompiledHidden } from './hidden.ts';
 import { unpackRows } from './packed-rows.ts';
 import { phraseTable, type PhraseTable } from './phrase-table.ts';
+import { buildVocabulary, sharedRows, type Vocabulary, type VocabLayer } from './vocabulary.ts';
 
 export { phraseTable, type PhraseTable } from './phrase-table.ts';
 
 /** A linear model ready for scoring. */
-export interface CompiledLinear {
+export interface CompiledLinear extends VocabLayer {
   labels: string[];
   index: Map<string, number>;
   weights: Float32Array;
@@ -38,6 +39,10 @@ export interface CompiledModel {
   };
   /** The CX pattern trie (needs, themes, stages, signals), compiled once per model like the rest. */
   cx: CxLexicon;
+  /** Every layer's features under one id each: extractFeatures looks a name up once (vocabulary.ts). */
+  vocab: Vocabulary;
+  /** The learned heads' rows over `vocab`, for their core features (null: a model without heads). */
+  headsShared: { vocab: Vocabulary; rowOf: Int32Array } | null;
 }
 
 const cache = new WeakMap<AnalyzerModel, CompiledModel>();
@@ -69,14 +74,20 @@ export function compile(model: AnalyzerModel): CompiledModel {
   const cues = new Map<string, PhraseTable>();
   for (const [label, entries] of Object.entries(model.emotionCues)) cues.set(label, phraseTable(entries));
   const em = linear(model.emotions);
+  const sentiment = linear(model.sentiment);
+  const hidden = model.emotions.hidden ? compileHidden(model.emotions.hidden) : null;
+  const vocab = buildVocabulary([model.sentiment.features, model.emotions.features, model.emotions.hidden?.features ?? [], model.cxHeads?.features ?? []]);
+  sentiment.shared = sharedRows(vocab, model.sentiment.features);
+  em.shared = sharedRows(vocab, model.emotions.features);
+  if (hidden && model.emotions.hidden) hidden.shared = sharedRows(vocab, model.emotions.hidden.features);
   const compiled: CompiledModel = {
     model,
-    sentiment: linear(model.sentiment),
+    sentiment,
     emotions: {
       ...em,
       thresholds: Float64Array.from(model.emotions.thresholds),
       thresholdsByLang: new Map(Object.entries(model.emotions.thresholdsByLang ?? {}).map(([l, t]) => [l, Float64Array.from(t)])),
-      hidden: model.emotions.hidden ? compileHidden(model.emotions.hidden) : null,
+      hidden,
     },
     lexEn: phraseTable(model.lexicon.en),
     lexFr: phraseTable(model.lexicon.fr),
@@ -85,6 +96,8 @@ export function compile(model: AnalyzerModel): CompiledModel {
     cues,
     lang: { labels: lm.labels, index: langIndex, logp, unseen: lm.unseen, wordWeight: lm.wordWeight ?? 0, wordScores: new Map() },
     cx: compileCxLexicon(),
+    vocab,
+    headsShared: model.cxHeads ? sharedRows(vocab, model.cxHeads.features) : null,
   };
   cache.set(model, compiled);
   return compiled;

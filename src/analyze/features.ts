@@ -7,6 +7,7 @@
 import { BOOSTERS, LUKEWARM, SARCASM_OPENERS, SARCASTIC_PHRASES } from './lexicon/cx-valence.ts';
 import { lastContrast, type Word } from './normalize.ts';
 import type { PhraseTable } from './phrase-table.ts';
+import { idsOf, type SharedIds, type Vocabulary } from './vocabulary.ts';
 
 /** What feature extraction needs from a (compiled) model. */
 export interface FeatureContext {
@@ -15,6 +16,8 @@ export interface FeatureContext {
   lexFeel: PhraseTable;
   emoji: Map<string, number>;
   cues: Map<string, PhraseTable>;
+  /** The model's shared feature vocabulary: when given, each feature's id is looked up once here. */
+  vocab?: Vocabulary;
 }
 
 /** A matched emotion cue: strength and word span [start, end). */
@@ -44,6 +47,8 @@ export interface FeatureSet {
   /** A lukewarm verdict ("correct sans plus", "average") and the strongest single valence seen. */
   lukewarm: boolean;
   maxValence: number;
+  /** Each feature's id in the model's shared vocabulary (vocabulary.ts), when extracted with one. */
+  shared?: SharedIds;
 }
 
 const N_SCALAR = -0.74;
@@ -234,7 +239,8 @@ export function extractFeatures(words: Word[], lang: string, ctx: FeatureContext
   for (const [name, i] of chars) { names.push(name); vals.push(charScale); pos.push(i); }
   let maxValence = 0;
   for (let i = 0; i < n; i++) maxValence = Math.max(maxValence, Math.abs(valence[i]));
-  return { names, vals, pos, lexPos, lexNeg, valence, cueHits, sarcasm, polite, request: request || quest > 0, lukewarm: hasLukewarm(words), maxValence };
+  const shared = ctx.vocab ? { vocab: ctx.vocab, ids: idsOf(ctx.vocab, names) } : undefined;
+  return { names, vals, pos, lexPos, lexNeg, valence, cueHits, sarcasm, polite, request: request || quest > 0, lukewarm: hasLukewarm(words), maxValence, shared };
 }
 
 /** True when a lukewarm verdict (LUKEWARM) appears outside a negation scope. */

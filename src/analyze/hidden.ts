@@ -5,9 +5,10 @@
 import type { FeatureSet } from './features.ts';
 import type { HiddenLayerData } from './model.ts';
 import { unpackRows } from './packed-rows.ts';
+import { rowsIn, type VocabLayer } from './vocabulary.ts';
 
 /** A hidden layer ready for scoring. */
-export interface CompiledHidden {
+export interface CompiledHidden extends VocabLayer {
   size: number;
   skipLanguages: Set<string>;
   index: Map<string, number>;
@@ -29,13 +30,14 @@ export function compileHidden(d: HiddenLayerData): CompiledHidden {
 /** Adds the hidden layer's contribution to `z` (one logit per label) in place. */
 export function addHidden(ch: CompiledHidden, fs: FeatureSet, z: Float64Array): Float64Array {
   // Locals and one reused buffer: this loop is the analysis' largest cost (about 10k products a message).
-  const { size: H, w1, w2, b1, index, scratch: h } = ch;
+  const { size: H, w1, w2, b1, scratch: h } = ch;
   const k = z.length;
   const { names, vals } = fs;
+  const rows = rowsIn(ch, names, fs.shared);
   h.set(b1);
   for (let f = 0; f < names.length; f++) {
-    const row = index.get(names[f]);
-    if (row === undefined) continue;
+    const row = rows[f];
+    if (row < 0) continue;
     const v = vals[f];
     for (let u = 0, b = row * H; u < H; u++, b++) h[u] += v * w1[b];
   }

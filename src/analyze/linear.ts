@@ -4,15 +4,17 @@
  */
 import type { CompiledLinear } from './compiled.ts';
 import type { FeatureSet } from './features.ts';
+import { rowsIn } from './vocabulary.ts';
 
 /** Raw scores (logits) per label. */
 export function logits(cl: CompiledLinear, fs: FeatureSet): Float64Array {
   const out = Float64Array.from(cl.bias);
-  const { k, weights, index } = cl;
+  const { k, weights } = cl;
   const { names, vals } = fs;
+  const rows = rowsIn(cl, names, fs.shared);
   for (let f = 0; f < names.length; f++) {
-    const i = index.get(names[f]);
-    if (i === undefined) continue;
+    const i = rows[f];
+    if (i < 0) continue;
     const v = vals[f];
     for (let j = 0, b = i * k; j < k; j++, b++) out[j] += v * weights[b];
   }
@@ -36,13 +38,14 @@ export function sigmoid(x: number): number {
 
 /** Word index whose features pushed `label` up the most, or -1 when nothing positional did. */
 export function topPosition(cl: CompiledLinear, fs: FeatureSet, label: number): number {
-  const { k, weights, index } = cl;
+  const { k, weights } = cl;
+  const rows = rowsIn(cl, fs.names, fs.shared);
   const byPos = new Map<number, number>();
   for (let f = 0; f < fs.names.length; f++) {
     const p = fs.pos[f];
     if (p < 0) continue;
-    const i = index.get(fs.names[f]);
-    if (i === undefined) continue;
+    const i = rows[f];
+    if (i < 0) continue;
     byPos.set(p, (byPos.get(p) ?? 0) + fs.vals[f] * weights[i * k + label]);
   }
   let best = -1;

@@ -12,6 +12,7 @@ import { compileHeads, headLogits, headProbs, rowsOf, topContribution, type Comp
 import { decideHeads, withRuleThemes, type Chosen, type HeadDecision } from './decide-heads.ts';
 import { headFeatures, type HeadFeatureSet, type HeadInput } from './head-features.ts';
 import { MIN_THRESHOLD, type CxHeadsData, type HeadName } from './head-model.ts';
+import type { Vocabulary } from '../vocabulary.ts';
 
 /** The parts of an Analysis the heads decide (sentiment and emotions stay the core model's). */
 export type HeadFindings = Pick<Analysis, 'needs' | 'themes' | 'stage' | 'signals' | 'reason'>;
@@ -34,11 +35,15 @@ export function scoreHeads(ch: CompiledHeads, fs: HeadFeatureSet, rows: Int32Arr
 
 const round = (p: number): number => Math.round(p * 1000) / 1000;
 
-/** Applies the heads of `data` to one message whose core analysis and rules are in `x`. */
-export function applyHeads(data: CxHeadsData, x: HeadInput): HeadFindings {
+/**
+ * Applies the heads of `data` to one message whose core analysis and rules are in `x`. `shared`: the
+ * heads' rows over the model's shared vocabulary (CompiledModel.headsShared), so the core features,
+ * already given ids, are not looked up by name again.
+ */
+export function applyHeads(data: CxHeadsData, x: HeadInput, shared?: { vocab: Vocabulary; rowOf: Int32Array } | null): HeadFindings {
   const ch = compileHeads(data);
   const fs = headFeatures(x);
-  const rows = rowsOf(ch, fs);
+  const rows = rowsOf(ch, fs, { ids: x.features.shared, rows: shared ?? null });
   const d = decideHeads(ch.heads, scoreHeads(ch, fs, rows));
   return findings(d, ch, fs, rows, x);
 }

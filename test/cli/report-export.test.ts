@@ -12,6 +12,7 @@ import { exportCommand } from '../../src/cli/commands/export.ts';
 import { digestCommand } from '../../src/cli/commands/digest.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import { ModelError } from '../../src/core/errors.ts';
+import { startSmtp } from '../setup/smtp-receiver.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'ecoute-report-'));
 const url = `sqlite:${path.join(dir, 'report.db')}`;
@@ -168,6 +169,30 @@ describe('ecoute digest', () => {
     expect(c.out()).toContain('Retard');
     await expect(digestCommand.run(['--send'], context().ctx)).rejects.toThrow(/SMTP_URL/);
     await expect(digestCommand.run(['--period', 'month'], context().ctx)).rejects.toThrow(/day or week/);
+  });
+
+  it('--send goes to the workspace\'s own recipients when it has some, else to MAIL_TO, as the scheduled digest does', async () => {
+    const smtp = await startSmtp();
+    try {
+      const env = { SMTP_URL: smtp.url, MAIL_FROM: 'ecoute@example.test', MAIL_TO: 'everyone@example.test' };
+      const before = context(env);
+      expect(await digestCommand.run(['--send'], before.ctx), before.err()).toBe(0);
+      expect(smtp.mails.map((m) => m.to.join())).toEqual(['RCPT TO:<everyone@example.test>']);
+      const store = await openStore(url);
+      try {
+        const ws = await store.ensureWorkspace(WS);
+        await store.updateWorkspaceSettings(WS, { ...ws.settings, digestTo: ['cx-lead@example.test'] });
+      } finally {
+        await store.close();
+      }
+      const after = context(env);
+      expect(await digestCommand.run(['--send'], after.ctx), after.err()).toBe(0);
+      expect(after.out()).toMatch(/e-mail sent, webhook skipped/);
+      expect(smtp.mails.map((m) => m.to.join())).toEqual(['RCPT TO:<everyone@example.test>', 'RCPT TO:<cx-lead@example.test>']);
+      expect(smtp.mails[1].data).toContain('Subject:');
+    } finally {
+      await smtp.close();
+    }
   });
 
   it('covers the latest complete week with data, and says so, when nothing came since', async () => {

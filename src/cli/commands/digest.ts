@@ -1,6 +1,7 @@
 import { UsageError } from '../../core/errors.ts';
 import type { DigestPeriod } from '../../insights/digest.ts';
 import { deliverDigest } from '../../runtime/digest/deliver-digest.ts';
+import { digestTargetsFor } from '../../runtime/digest/digest-targets.ts';
 import { prepareDigest } from '../../runtime/digest/prepare-digest.ts';
 import type { Command } from '../command.ts';
 import { parseFlags, parseLang } from '../parse-flags.ts';
@@ -10,8 +11,9 @@ const USAGE = `Usage: ecoute digest [--period day|week] [--format md|html|text] 
 Builds the digest of yesterday (day) or of the week holding yesterday (week, default) — or, when
 nothing came in that period, of the latest complete period that has data, and says so: scores and
 their moves, the top three pains with a real customer story each, a compliment worth sharing and the
-customers at risk. Prints it, or with --send e-mails it (SMTP_URL, MAIL_FROM, MAIL_TO) and posts it
-to a Slack/Teams webhook (DIGEST_WEBHOOK_URL).
+customers at risk. Prints it, or with --send delivers it where the scheduled digest of this workspace
+(ECOUTE_WORKSPACE) goes: its own recipients (\`ecoute workspace --digest-to\`) by e-mail through
+SMTP_URL and MAIL_FROM, else MAIL_TO and the Slack/Teams webhook DIGEST_WEBHOOK_URL.
   --period P   day or week (default week)
   --format F   md (default), html or text (the Slack/Teams form)
   --lang L     fr or en (default: the workspace language)
@@ -37,7 +39,9 @@ export const digestCommand: Command = {
         ctx.stdout.write(format === 'html' ? prepared.message.html : format === 'text' ? prepared.message.text : prepared.markdown);
         return 0;
       }
-      const result = await deliverDigest(prepared.message, ctx.config);
+      // The same recipients as the scheduled digest's: a workspace's own list wins over MAIL_TO.
+      const workspace = await store.ensureWorkspace(ctx.config.workspace);
+      const result = await deliverDigest(prepared.message, digestTargetsFor(workspace, ctx.config) ?? ctx.config);
       ctx.stdout.write(`Digest ${prepared.digest.label}: e-mail ${result.email}, webhook ${result.webhook}.\n`);
       for (const e of result.errors) ctx.stderr.write(`ecoute digest: ${e}\n`);
       return result.errors.length > 0 ? 1 : 0;

@@ -37,7 +37,7 @@ export async function deliverDigest(message: DigestMessage, targets: DeliveryTar
   const wantsMail = Boolean(targets.smtpUrl && targets.mailTo);
   if (!wantsMail && !targets.webhookUrl) {
     throw new ConfigError(
-      'Nowhere to send the digest. Set SMTP_URL and MAIL_TO (e-mail) and/or DIGEST_WEBHOOK_URL (Slack/Teams webhook), or drop --send to print it.',
+      'Nowhere to send the digest. Set SMTP_URL and MAIL_TO (e-mail; or SMTP_URL and a workspace\'s own recipients: `ecoute workspace --digest-to`) and/or DIGEST_WEBHOOK_URL (Slack/Teams webhook), or drop --send to print it.',
     );
   }
   const result: DeliveryResult = { email: 'skipped', webhook: 'skipped', errors: [] };

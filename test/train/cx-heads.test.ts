@@ -41,6 +41,18 @@ describe('decideHeads', () => {
     expect(d.churn).toBe(true);
     expect(decideHeads(heads, new Map([['churn', [0.29]]])).churn).toBe(false);
   });
+  it('applies a language\'s own threshold to its messages, the general one to other languages', () => {
+    const byLang = new Map(heads);
+    byLang.set('churn', { ...heads.get('churn')!, thresholdByLang: { en: 0.6, fr: 0.2 } });
+    byLang.set('themes', { ...heads.get('themes')!, thresholdByLang: { en: 0.75 } });
+    const p = new Map<HeadName, number[]>([['churn', [0.31]], ['themes', [0.6, 0.9, 0.7, 0.8]]]);
+    expect(decideHeads(byLang, p, 'en').churn).toBe(false);
+    expect(decideHeads(byLang, new Map<HeadName, number[]>([['churn', [0.21]]]), 'fr').churn).toBe(true);
+    expect(decideHeads(byLang, p, 'de').churn).toBe(true);
+    expect(decideHeads(byLang, p).churn).toBe(true);
+    expect(decideHeads(byLang, p, 'en').themes?.map((c) => c.label)).toEqual(['b', 'd']);
+    expect(decideHeads(byLang, p, 'fr').themes?.map((c) => c.label)).toEqual(['b', 'd', 'c']);
+  });
   it('decides nothing for a head the model lacks (the rules keep it)', () => {
     const d = decideHeads(heads, new Map([['need', [1, 0, 0]]]));
     expect(d.urgency).toBeUndefined();
@@ -99,5 +111,21 @@ describe('fitHeads', async () => {
     const broken = JSON.parse(JSON.stringify({ ...model, cxHeads: data }));
     broken.cxHeads.bias.pop();
     expect(() => checkModel(broken)).toThrow(/customer-message heads malformed/);
+    const badThreshold = JSON.parse(JSON.stringify({ ...model, cxHeads: data }));
+    badThreshold.cxHeads.heads.find((h: HeadData) => h.name === 'churn').thresholdByLang = { en: 'high' };
+    expect(() => checkModel(badThreshold)).toThrow(/customer-message heads malformed/);
+  });
+  it('gives each language with enough messages its own thresholds when asked', () => {
+    const fr = msgs.map((m, i) => ({ ...m, id: `f${i}`, lang: 'fr', text: m.text.replace('The', 'Le') }));
+    const both = headExamples(model, [...msgs, ...fr]).examples;
+    const perLang = fitHeads(both, { ...opts, langThresholds: true, langThresholdMin: 20 });
+    const churn = perLang.heads.find((h) => h.name === 'churn')!;
+    expect(Object.keys(churn.thresholdByLang ?? {})).toEqual(['en', 'fr']);
+    expect(typeof churn.threshold).toBe('number');
+    expect(perLang.heads.filter((h) => h.thresholdByLang).map((h) => h.name)).toEqual(['needs', 'themes', 'churn', 'vulnerable']);
+    // 60 messages of each language are under the 300 a language needs by default: one threshold.
+    const few = fitHeads(both, { ...opts, langThresholds: true, langThresholdMin: 300 });
+    expect(few.heads.every((h) => h.thresholdByLang === undefined)).toBe(true);
+    expect(data.heads.every((h) => h.thresholdByLang === undefined)).toBe(true);
   });
 });

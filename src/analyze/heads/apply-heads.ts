@@ -44,7 +44,7 @@ export function applyHeads(data: CxHeadsData, x: HeadInput, shared?: { vocab: Vo
   const ch = compileHeads(data);
   const fs = headFeatures(x);
   const rows = rowsOf(ch, fs, { ids: x.features.shared, rows: shared ?? null });
-  const d = decideHeads(ch.heads, scoreHeads(ch, fs, rows));
+  const d = decideHeads(ch.heads, scoreHeads(ch, fs, rows), x.language);
   return findings(d, ch, fs, rows, x);
 }
 

@@ -34,8 +34,13 @@ function argmax(h: HeadData, p: readonly number[]): Chosen {
   return { label: h.labels[j], p: p[j], col: h.offset + j };
 }
 
+/** A yes/no head's threshold for a message in `lang`. */
+export function thresholdOf(h: HeadData, lang = ''): number {
+  return h.thresholdByLang?.[lang] ?? h.threshold ?? 0.5;
+}
+
 /** The single-choice head's winner plus, from the companion yes/no head, a second label above its threshold. */
-function ranked(top: HeadData | undefined, extra: HeadData | undefined, probs: HeadProbs, none: string, max: number): Chosen[] | undefined {
+function ranked(top: HeadData | undefined, extra: HeadData | undefined, probs: HeadProbs, none: string, max: number, lang: string): Chosen[] | undefined {
   if (!top) return undefined;
   const first = argmax(top, probs.get(top.name)!);
   if (first.label === none) return [];
@@ -43,23 +48,23 @@ function ranked(top: HeadData | undefined, extra: HeadData | undefined, probs: H
   if (extra) {
     const p = probs.get(extra.name)!;
     const rest = extra.labels.map((label, j) => ({ label, p: p[j], col: extra.offset + j }))
-      .filter((c) => c.label !== first.label && c.p >= (extra.threshold ?? 0.5))
+      .filter((c) => c.label !== first.label && c.p >= thresholdOf(extra, lang))
       .sort((a, b) => b.p - a.p);
     out.push(...rest.slice(0, max - 1));
   }
   return out;
 }
 
-/** Decides every head present in `heads`. */
-export function decideHeads(heads: ReadonlyMap<HeadName, HeadData>, probs: HeadProbs): HeadDecision {
+/** Decides every head present in `heads` for a message in `lang` (which picks thresholdByLang). */
+export function decideHeads(heads: ReadonlyMap<HeadName, HeadData>, probs: HeadProbs, lang = ''): HeadDecision {
   const d: HeadDecision = {};
   const h = (n: HeadName) => (probs.has(n) ? heads.get(n) : undefined);
-  d.needs = ranked(h('need'), h('needs'), probs, NONE, 2);
+  d.needs = ranked(h('need'), h('needs'), probs, NONE, 2, lang);
   const themes = h('themes');
   if (themes) {
     const p = probs.get('themes')!;
     d.themes = themes.labels.map((label, j) => ({ label, p: p[j], col: themes.offset + j }))
-      .filter((c) => c.p >= (themes.threshold ?? 0.5))
+      .filter((c) => c.p >= thresholdOf(themes, lang))
       .sort((a, b) => b.p - a.p)
       .slice(0, 3);
   }
@@ -70,7 +75,7 @@ export function decideHeads(heads: ReadonlyMap<HeadName, HeadData>, probs: HeadP
   }
   const yes = (n: 'churn' | 'vulnerable'): boolean | undefined => {
     const head = h(n);
-    return head ? probs.get(n)![0] >= (head.threshold ?? 0.5) : undefined;
+    return head ? probs.get(n)![0] >= thresholdOf(head, lang) : undefined;
   };
   d.churn = yes('churn');
   d.vulnerable = yes('vulnerable');

@@ -28,6 +28,12 @@ export interface HeadData {
   /** Decision threshold of an `ovr` head, chosen by cross-validation inside the training data. */
   threshold?: number;
   /**
+   * The threshold for messages of one language (ISO 639-1), chosen the same way on that language's
+   * messages: the heads' probabilities are not calibrated alike in French and English. Other
+   * languages use `threshold`.
+   */
+  thresholdByLang?: Record<string, number>;
+  /**
    * An `ovr` label is found only when some words of the message push it up by at least this much
    * (logit units): a theme that only the label's base rate carries is no finding, and has no evidence.
    */

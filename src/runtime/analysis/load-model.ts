@@ -49,7 +49,9 @@ function headsOk(x: unknown): boolean {
   const cols = h.columns;
   return h.bias.length === cols && isPacked(h.weights, h.features.length, cols)
     && (h.heads as Record<string, unknown>[]).every((d) => typeof d.name === 'string' && Array.isArray(d.labels) && typeof d.offset === 'number'
-      && d.offset + (d.labels as unknown[]).length <= cols && (d.mode === 'softmax' || d.mode === 'ovr'));
+      && d.offset + (d.labels as unknown[]).length <= cols && (d.mode === 'softmax' || d.mode === 'ovr')
+      && (d.thresholdByLang === undefined || (typeof d.thresholdByLang === 'object' && d.thresholdByLang !== null
+        && Object.values(d.thresholdByLang).every((t) => typeof t === 'number' && t >= 0 && t <= 1))));
 }
 
 /** Validates a parsed model object; throws ModelError naming what is wrong. */

@@ -12,7 +12,7 @@ import { reportBackgroundFailure } from '../../src/runtime/db-outage-watch.ts';
 import { OutageLog } from '../../src/server/outage-log.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/store.ts';
-import { startPrivatePostgres, type PrivatePostgres } from './private-postgres.ts';
+import { privatePostgresOrSkip, type PrivatePostgres } from './private-postgres.ts';
 
 let server: PrivatePostgres | null = null;
 let store: Store | null = null;
@@ -30,12 +30,8 @@ function lineLog(): { lines: string[]; stream: Writable } {
 
 describe('PostgreSQL restart under the background tasks of a server', () => {
   it('delivery passes that meet the outage make one start line and one end line, whatever their number', async (t) => {
-    server = await startPrivatePostgres();
-    if (!server) {
-      if (process.env.CI === 'true') throw new Error('PostgreSQL 15 binaries are required when CI=true');
-      t.skip();
-      return;
-    }
+    server = await privatePostgresOrSkip(t);
+    if (!server) return;
     store = await openStore(server.url);
     const outageLines: string[] = [];
     const outage = new OutageLog((l) => outageLines.push(l));

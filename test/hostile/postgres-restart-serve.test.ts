@@ -11,7 +11,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hostileDir, writeGenerated } from './helpers.ts';
-import { startPrivatePostgres, type PrivatePostgres } from './private-postgres.ts';
+import { privatePostgresOrSkip, type PrivatePostgres } from './private-postgres.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const dir = hostileDir('pg-restart-serve');
@@ -40,12 +40,8 @@ async function get(base: string, route: string): Promise<Answer> {
 
 describe('PostgreSQL restart under a running server', () => {
   it('the server stays up, answers 503 "database unreachable, retry" meanwhile, and serves again after', async (t) => {
-    server = await startPrivatePostgres();
-    if (!server) {
-      if (process.env.CI === 'true') throw new Error('PostgreSQL 15 binaries are required when CI=true');
-      t.skip();
-      return;
-    }
+    server = await privatePostgresOrSkip(t);
+    if (!server) return;
     const env = { ...process.env, DATABASE_URL: server.url, ECOUTE_WORKSPACE: 'restart', ECOUTE_QUEUE: '0' };
     const file = writeGenerated(dir, 'seed.csv', (function* () {
       yield 'id,date,customer,message\n';

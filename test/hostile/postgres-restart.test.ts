@@ -11,7 +11,7 @@ import { StoreError } from '../../src/core/errors.ts';
 import { withDbRetry } from '../../src/runtime/import/retry-transient.ts';
 import { isTransientDbError } from '../../src/store/transient-db-error.ts';
 import { hostileDir, writeGenerated } from './helpers.ts';
-import { startPrivatePostgres, type PrivatePostgres } from './private-postgres.ts';
+import { privatePostgresOrSkip, type PrivatePostgres } from './private-postgres.ts';
 
 const dir = hostileDir('pg-restart');
 let server: PrivatePostgres | null = null;
@@ -22,12 +22,8 @@ afterAll(async () => {
 
 describe('PostgreSQL restart during an import', () => {
   it('the importer retries with a clear message and finishes; nothing lost, nothing twice', async (t) => {
-    server = await startPrivatePostgres();
-    if (!server) {
-      if (process.env.CI === 'true') throw new Error('PostgreSQL 15 binaries are required when CI=true');
-      t.skip();
-      return;
-    }
+    server = await privatePostgresOrSkip(t);
+    if (!server) return;
     const N = 60_000;
     const file = writeGenerated(dir, 'load.csv', (function* () {
       yield 'id,date,customer,message\n';

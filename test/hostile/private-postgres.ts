@@ -55,3 +55,15 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres | null> {
     },
   };
 }
+
+/**
+ * A private cluster for test `t`, or null with `t` skipped where PostgreSQL 15 is not installed; under
+ * CI=true it must be, and its absence fails the test.
+ */
+export async function privatePostgresOrSkip(t: { skip(): void }): Promise<PrivatePostgres | null> {
+  const server = await startPrivatePostgres();
+  if (server) return server;
+  if (process.env.CI === 'true') throw new Error('PostgreSQL 15 binaries are required when CI=true');
+  t.skip();
+  return null;
+}

@@ -7,7 +7,7 @@ import { compileCxLexicon, type CxLexicon } from './cx/compile.ts';
 import { compileHidden, type CompiledHidden } from './hidden.ts';
 import { unpackRows } from './packed-rows.ts';
 import { phraseTable, type PhraseTable } from './phrase-table.ts';
-import { buildVocabulary, sharedRows, type Vocabulary, type VocabLayer } from './vocabulary.ts';
+import { buildVocabulary, sharedRows, type LayerRows, type Vocabulary, type VocabLayer } from './vocabulary.ts';
 
 export { phraseTable, type PhraseTable } from './phrase-table.ts';
 
@@ -42,7 +42,7 @@ export interface CompiledModel {
   /** Every layer's features under one id each: extractFeatures looks a name up once (vocabulary.ts). */
   vocab: Vocabulary;
   /** The learned heads' rows over `vocab`, for their core features (null: a model without heads). */
-  headsShared: { vocab: Vocabulary; rowOf: Int32Array } | null;
+  headsShared: LayerRows | null;
 }
 
 const cache = new WeakMap<AnalyzerModel, CompiledModel>();

@@ -43,14 +43,20 @@ export interface SharedIds {
   ids: Int32Array;
 }
 
+/** One layer's rows over a shared vocabulary (rowTable). */
+export interface LayerRows {
+  vocab: Vocabulary;
+  rowOf: Int32Array;
+}
+
 /** A layer's own index, and its row table over a shared vocabulary when it was compiled with one. */
 export interface VocabLayer {
   index: ReadonlyMap<string, number>;
-  shared?: { vocab: Vocabulary; rowOf: Int32Array };
+  shared?: LayerRows;
 }
 
 /** The row table over `vocab` of a layer whose row r is `features[r]`. */
-export function sharedRows(vocab: Vocabulary, features: readonly string[]): { vocab: Vocabulary; rowOf: Int32Array } {
+export function sharedRows(vocab: Vocabulary, features: readonly string[]): LayerRows {
   return { vocab, rowOf: rowTable(vocab, features) };
 }
 

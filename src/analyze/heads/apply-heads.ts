@@ -12,7 +12,7 @@ import { compileHeads, headLogits, headProbs, rowsOf, topContribution, type Comp
 import { decideHeads, withRuleThemes, type Chosen, type HeadDecision } from './decide-heads.ts';
 import { headFeatures, type HeadFeatureSet, type HeadInput } from './head-features.ts';
 import { MIN_THRESHOLD, type CxHeadsData, type HeadName } from './head-model.ts';
-import type { Vocabulary } from '../vocabulary.ts';
+import type { LayerRows } from '../vocabulary.ts';
 
 /** The parts of an Analysis the heads decide (sentiment and emotions stay the core model's). */
 export type HeadFindings = Pick<Analysis, 'needs' | 'themes' | 'stage' | 'signals' | 'reason'>;
@@ -40,7 +40,7 @@ const round = (p: number): number => Math.round(p * 1000) / 1000;
  * heads' rows over the model's shared vocabulary (CompiledModel.headsShared), so the core features,
  * already given ids, are not looked up by name again.
  */
-export function applyHeads(data: CxHeadsData, x: HeadInput, shared?: { vocab: Vocabulary; rowOf: Int32Array } | null): HeadFindings {
+export function applyHeads(data: CxHeadsData, x: HeadInput, shared?: LayerRows | null): HeadFindings {
   const ch = compileHeads(data);
   const fs = headFeatures(x);
   const rows = rowsOf(ch, fs, { ids: x.features.shared, rows: shared ?? null });

@@ -4,7 +4,7 @@
  * message's features for all heads together.
  */
 import { unpackRows } from '../packed-rows.ts';
-import { rowsIn, type SharedIds, type Vocabulary } from '../vocabulary.ts';
+import { rowsIn, type LayerRows, type SharedIds } from '../vocabulary.ts';
 import type { CxHeadsData, HeadData, HeadName } from './head-model.ts';
 import type { HeadFeatureSet } from './head-features.ts';
 
@@ -41,7 +41,7 @@ export function compileHeads(data: CxHeadsData): CompiledHeads {
  * (the core features' shared ids and the heads' rows over that vocabulary), the core features, which
  * open the head feature set, are not looked up by name again.
  */
-export function rowsOf(ch: CompiledHeads, fs: HeadFeatureSet, core?: { ids?: SharedIds; rows: { vocab: Vocabulary; rowOf: Int32Array } | null }): Int32Array {
+export function rowsOf(ch: CompiledHeads, fs: HeadFeatureSet, core?: { ids?: SharedIds; rows: LayerRows | null }): Int32Array {
   return rowsIn({ index: ch.index, shared: core?.rows ?? undefined }, fs.names, core?.ids);
 }
 

@@ -43,11 +43,7 @@ export class OutageLog implements DbOutageWatch {
   failed(where: string, cause: string): void {
     const t = this.now();
     if (this.since === null) {
-      this.since = t;
-      this.spanStart = t;
-      this.inSpan = 0;
-      this.total = 1;
-      this.write(`ecoute serve: the database is not reachable (first failed request: ${where}): ${cause}. Answering 503 db_unavailable until it is back; a summary every ${seconds(this.everyMs)} s meanwhile.`);
+      this.begin(t, ` request: ${where}`, cause, 1);
       return;
     }
     this.total += 1;
@@ -64,13 +60,16 @@ export class OutageLog implements DbOutageWatch {
    * when no request has yet, else says nothing (the outage's lines are about the 503s clients got).
    */
   backgroundFailed(task: string, cause: string): void {
-    if (this.since !== null) return;
-    const t = this.now();
+    if (this.since === null) this.begin(this.now(), `: ${task}`, cause, 0);
+  }
+
+  /** Starts an outage at `t` with its one first line; `first` follows "first failed" in it (" request: GET /x", ": delivery pass"). */
+  private begin(t: number, first: string, cause: string, failedRequests: number): void {
     this.since = t;
     this.spanStart = t;
     this.inSpan = 0;
-    this.total = 0;
-    this.write(`ecoute serve: the database is not reachable (first failed: ${task}): ${cause}. Answering 503 db_unavailable until it is back; a summary every ${seconds(this.everyMs)} s meanwhile.`);
+    this.total = failedRequests;
+    this.write(`ecoute serve: the database is not reachable (first failed${first}): ${cause}. Answering 503 db_unavailable until it is back; a summary every ${seconds(this.everyMs)} s meanwhile.`);
   }
 
   /** A request was answered with the database's help: ends the outage, if any, with one line. */

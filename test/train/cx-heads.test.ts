@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.ts';
-import { decideHeads } from '../../src/analyze/heads/decide-heads.ts';
+import { decideHeads, withRuleThemes } from '../../src/analyze/heads/decide-heads.ts';
 import type { HeadData, HeadName } from '../../src/analyze/heads/head-model.ts';
 import { loadModel } from '../../src/runtime/analysis/load-model.ts';
 import { checkModel } from '../../src/runtime/analysis/load-model.ts';
@@ -13,6 +13,7 @@ import type { LabelledMessage } from '../../scripts/data/labelled-messages.ts';
 import { assignFolds } from '../../scripts/train/cx-heads/folds.ts';
 import { decideAll, fitHeads, FIT_DEFAULTS } from '../../scripts/train/cx-heads/fit-heads.ts';
 import { headExamples } from '../../scripts/train/cx-heads/head-examples.ts';
+import { chooseLabelThresholds, chooseRuleJoin, chooseThreshold, type OutOfFold } from '../../scripts/train/cx-heads/thresholds.ts';
 
 const head = (name: HeadName, mode: 'softmax' | 'ovr', labels: string[], offset: number, threshold?: number): HeadData => ({ name, mode, labels, offset, threshold });
 
@@ -52,6 +53,13 @@ describe('decideHeads', () => {
     expect(decideHeads(byLang, p).churn).toBe(true);
     expect(decideHeads(byLang, p, 'en').themes?.map((c) => c.label)).toEqual(['b', 'd']);
     expect(decideHeads(byLang, p, 'fr').themes?.map((c) => c.label)).toEqual(['b', 'd', 'c']);
+  });
+  it('applies a theme\'s own threshold where the model has one per label', () => {
+    const byLabel = new Map(heads);
+    byLabel.set('themes', { ...heads.get('themes')!, thresholdByLabel: [0.65, 0.95, 0.2, 0.5], thresholdByLang: { en: 0.1 } });
+    const p = new Map<HeadName, number[]>([['themes', [0.6, 0.9, 0.3, 0.5]]]);
+    // a: 0.6 < 0.65; b: 0.9 < 0.95; c: 0.3 ≥ 0.2; d: 0.5 ≥ 0.5. The per-label thresholds win over the language's.
+    expect(decideHeads(byLabel, p, 'en').themes?.map((c) => c.label)).toEqual(['d', 'c']);
   });
   it('decides nothing for a head the model lacks (the rules keep it)', () => {
     const d = decideHeads(heads, new Map([['need', [1, 0, 0]]]));
@@ -114,6 +122,12 @@ describe('fitHeads', async () => {
     const badThreshold = JSON.parse(JSON.stringify({ ...model, cxHeads: data }));
     badThreshold.cxHeads.heads.find((h: HeadData) => h.name === 'churn').thresholdByLang = { en: 'high' };
     expect(() => checkModel(badThreshold)).toThrow(/customer-message heads malformed/);
+    const shortByLabel = JSON.parse(JSON.stringify({ ...model, cxHeads: data }));
+    shortByLabel.cxHeads.heads.find((h: HeadData) => h.name === 'themes').thresholdByLabel = [0.5, 0.5];
+    expect(() => checkModel(shortByLabel)).toThrow(/customer-message heads malformed/);
+    const unknownJoin = JSON.parse(JSON.stringify({ ...model, cxHeads: data }));
+    unknownJoin.cxHeads.heads.find((h: HeadData) => h.name === 'themes').ruleJoin = ['delay', 'weather'];
+    expect(() => checkModel(unknownJoin)).toThrow(/customer-message heads malformed/);
   });
   it('gives each language with enough messages its own thresholds when asked', () => {
     const fr = msgs.map((m, i) => ({ ...m, id: `f${i}`, lang: 'fr', text: m.text.replace('The', 'Le') }));
@@ -127,5 +141,56 @@ describe('fitHeads', async () => {
     const few = fitHeads(both, { ...opts, langThresholds: true, langThresholdMin: 300 });
     expect(few.heads.every((h) => h.thresholdByLang === undefined)).toBe(true);
     expect(data.heads.every((h) => h.thresholdByLang === undefined)).toBe(true);
+  });
+  it('gives each theme its own threshold when asked, and the model it makes loads', () => {
+    const perLabel = fitHeads(examples, { ...opts, themeLabelThresholds: true });
+    const themes = perLabel.heads.find((h) => h.name === 'themes')!;
+    expect(themes.thresholdByLabel).toHaveLength(themes.labels.length);
+    expect(themes.thresholdByLabel!.every((t) => t >= 0.1 && t <= 0.9)).toBe(true);
+    expect(perLabel.heads.filter((h) => h.thresholdByLabel).map((h) => h.name)).toEqual(['themes']);
+    expect(checkModel(JSON.parse(JSON.stringify({ ...model, cxHeads: perLabel }))).cxHeads?.heads.find((h) => h.name === 'themes')?.thresholdByLabel)
+      .toEqual(themes.thresholdByLabel);
+  });
+});
+
+describe('the rules\' themes joined to the head\'s', () => {
+  it('adds the rules\' themes after the head\'s, three at most, only those `joined` names when given', () => {
+    const head = [{ label: 'delay' }];
+    const rules = [{ label: 'billing' }, { label: 'delay' }, { label: 'price' }, { label: 'booking' }];
+    expect(withRuleThemes(head, rules).map((t) => t.label)).toEqual(['delay', 'billing', 'price']);
+    expect(withRuleThemes(head, rules, ['booking', 'delay']).map((t) => t.label)).toEqual(['delay', 'booking']);
+    expect(withRuleThemes(head, rules, []).map((t) => t.label)).toEqual(['delay']);
+  });
+  it('joins a theme only where the rules raised its F1 on the out-of-fold messages', () => {
+    const themes: HeadData = { name: 'themes', mode: 'ovr', labels: ['delay', 'billing'], offset: 0 };
+    const heads = new Map<HeadName, HeadData>([['themes', themes]]);
+    const msg = (id: string, t: string[]): LabelledMessage => ({ id, lang: 'en', text: id, sentiment: 'negative', emotions: ['frustration'], needs: [], themes: t, stage: null, churn_intent: false, urgency: 'low', vulnerable: false, reason: id });
+    // The rules find the delay the head misses (m1) and name billing where there is none (m2, m3).
+    const oof: OutOfFold[] = [
+      { msg: msg('m1', ['delay']), heads, probs: new Map([['themes', [0.1, 0]]]), ruleThemes: ['delay'] },
+      { msg: msg('m2', ['delay']), heads, probs: new Map([['themes', [0.9, 0]]]), ruleThemes: ['delay', 'billing'] },
+      { msg: msg('m3', ['billing']), heads, probs: new Map([['themes', [0, 0.9]]]), ruleThemes: ['billing'] },
+      { msg: msg('m4', []), heads, probs: new Map([['themes', [0, 0.1]]]), ruleThemes: ['billing'] },
+    ];
+    expect(chooseRuleJoin('themes', oof, 0.5)).toEqual(['delay']);
+  });
+});
+
+describe('theme thresholds judged as shipped', () => {
+  // Theme `delay` is named by the rules on m1 (where it is right) and by nobody on m2; the head gives both 0.35.
+  const themes: HeadData = { name: 'themes', mode: 'ovr', labels: ['delay', 'billing'], offset: 0 };
+  const heads = new Map<HeadName, HeadData>([['themes', themes]]);
+  const msg = (id: string, t: string[]): LabelledMessage => ({ id, lang: 'en', text: id, sentiment: 'negative', emotions: ['frustration'], needs: [], themes: t, stage: null, churn_intent: false, urgency: 'low', vulnerable: false, reason: id });
+  const oof = (withRules: boolean): OutOfFold[] => [
+    { msg: msg('m1', ['delay']), heads, probs: new Map([['themes', [0.35, 0]]]), ...(withRules ? { ruleThemes: ['delay'] } : {}) },
+    { msg: msg('m2', []), heads, probs: new Map([['themes', [0.35, 0]]]), ...(withRules ? { ruleThemes: [] } : {}) },
+  ];
+  it('judged on the head alone, a low threshold finds m1 at the price of m2', () => {
+    expect(chooseThreshold('themes', oof(false))).toBeLessThanOrEqual(0.35);
+  });
+  it('judged with the rules\' themes joined, it rises above the head\'s 0.35: the rules already find m1', () => {
+    expect(chooseThreshold('themes', oof(true))).toBeGreaterThan(0.35);
+    expect(chooseLabelThresholds('themes', oof(true), 0.5)[0]).toBeGreaterThan(0.35);
+    expect(chooseLabelThresholds('themes', oof(false), 0.5)[0]).toBeLessThanOrEqual(0.35);
   });
 });

@@ -23,7 +23,8 @@ export function crossValidateHeads(
     const testIx = examples.flatMap((_, i) => (folds[i] === f ? [i] : []));
     const data = fitHeads(train, o);
     const d = decideAll(data, testIx.map((i) => examples[i]));
-    testIx.forEach((i, q) => { out[i] = fromDecision(d[q], rules[i]); });
+    const ruleJoin = data.heads.find((h) => h.name === 'themes')?.ruleJoin;
+    testIx.forEach((i, q) => { out[i] = fromDecision(d[q], rules[i], ruleJoin); });
   }
   return out;
 }

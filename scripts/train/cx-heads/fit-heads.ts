@@ -16,7 +16,7 @@ import type { SparseDoc } from '../logreg.ts';
 import { trainHead } from './train-head.ts';
 import { assignFolds } from './folds.ts';
 import { HEAD_SPECS } from './head-specs.ts';
-import { chooseThreshold, type OutOfFold } from './thresholds.ts';
+import { chooseLabelThresholds, chooseRuleJoin, chooseThreshold, type OutOfFold } from './thresholds.ts';
 
 /** A labelled message with its head features. */
 export interface HeadExample {
@@ -24,6 +24,8 @@ export interface HeadExample {
   fs: HeadFeatureSet;
   /** One of the project's written messages (data/written-messages), not a corpus message. */
   written?: boolean;
+  /** The rules' themes, which the analyser joins to the head's (withRuleThemes). */
+  ruleThemes?: readonly string[];
 }
 
 /** Training settings (chosen by cross-validation on the corpus: scripts/eval/cx-heads.ts). */
@@ -51,6 +53,12 @@ export interface FitOptions {
    */
   langThresholds: boolean;
   langThresholdMin: number;
+  /** Whether the themes threshold is chosen on the themes as shipped: the head's joined by the rules'. */
+  themesWithRules: boolean;
+  /** Whether each theme gets its own threshold (HeadData.thresholdByLabel), chosen on its own F1. */
+  themeLabelThresholds: boolean;
+  /** Whether the rules' themes join only on the themes where that raised F1 (HeadData.ruleJoin); the themes threshold is then judged as joined too. */
+  themeRuleJoin: boolean;
 }
 
 export const FIT_DEFAULTS: FitOptions = {
@@ -62,6 +70,10 @@ export const FIT_DEFAULTS: FitOptions = {
   // twelve figures with 6,075 written messages, −0.002 with 7,889 (French churn F1 0.793 → 0.776):
   // noise, so one threshold a head (README, "Learned heads").
   langThresholds: false, langThresholdMin: 300,
+  // The three themes options together read themes macro-F1 fr 0.610 → 0.641, en 0.573 → 0.648 under
+  // CV with 11,866 written messages, but the join kept only account_access and airline pain-point
+  // recall, a public floor of 0.65, fell from 0.69 to 0.48: off (README, "Learned heads").
+  themesWithRules: false, themeLabelThresholds: false, themeRuleJoin: false,
 };
 
 type Trained = { weights: Float64Array; bias: Float64Array }[];
@@ -90,7 +102,7 @@ function trainAll(examples: readonly HeadExample[], docs: readonly Doc[], nFeatu
   });
 }
 
-type Thresholds = ReadonlyMap<string, { all: number; byLang?: Record<string, number> }>;
+type Thresholds = ReadonlyMap<string, { all: number; byLang?: Record<string, number>; byLabel?: number[]; ruleJoin?: string[] }>;
 
 function pack(vocab: readonly string[], trained: Trained, thresholds: Thresholds | null, o: FitOptions, n: number): CxHeadsData {
   const columns = HEAD_SPECS.reduce((s, h) => s + h.labels.length, 0);
@@ -100,7 +112,9 @@ function pack(vocab: readonly string[], trained: Trained, thresholds: Thresholds
     const t = thresholds?.get(spec.name);
     const support = spec.name === 'themes' && o.themeSupport > 0 ? { minSupport: o.themeSupport } : {};
     const byLang = t?.byLang && Object.keys(t.byLang).length > 0 ? { thresholdByLang: t.byLang } : {};
-    heads.push({ name: spec.name, mode: spec.mode, labels: [...spec.labels], offset, ...(t === undefined ? {} : { threshold: t.all, ...byLang }), ...support });
+    const byLabel = t?.byLabel ? { thresholdByLabel: t.byLabel } : {};
+    const join = t?.ruleJoin ? { ruleJoin: t.ruleJoin } : {};
+    heads.push({ name: spec.name, mode: spec.mode, labels: [...spec.labels], offset, ...(t === undefined ? {} : { threshold: t.all, ...byLang, ...byLabel, ...join }), ...support });
     offset += spec.labels.length;
   }
   // Rows whose every weight rounds to nothing are dropped: the feature cannot move any head.
@@ -140,9 +154,9 @@ export function fitHeads(examples: readonly HeadExample[], o: FitOptions = FIT_D
     const trained = trainAll(tr.map((i) => examples[i]), tr.map((i) => docs[i]), vocab.length, o);
     const data = pack(vocab, trained, new Map(), o, tr.length);
     const ch = compileHeads(data);
-    examples.forEach((ex, i) => { if (folds[i] === f && (o.writtenThresholds || !ex.written)) oof.push({ msg: ex.msg, heads: ch.heads, probs: scoreHeads(ch, ex.fs) }); });
+    examples.forEach((ex, i) => { if (folds[i] === f && (o.writtenThresholds || !ex.written)) oof.push({ msg: ex.msg, heads: ch.heads, probs: scoreHeads(ch, ex.fs), ...(o.themesWithRules || o.themeRuleJoin ? { ruleThemes: ex.ruleThemes ?? [] } : {}) }); });
   }
-  const thresholds = new Map<string, { all: number; byLang?: Record<string, number> }>();
+  const thresholds = new Map<string, { all: number; byLang?: Record<string, number>; byLabel?: number[]; ruleJoin?: string[] }>();
   const langs = [...new Set(oof.map((x) => x.msg.lang))].sort()
     .filter((l) => oof.filter((x) => x.msg.lang === l).length >= o.langThresholdMin);
   for (const spec of HEAD_SPECS) {
@@ -150,7 +164,11 @@ export function fitHeads(examples: readonly HeadExample[], o: FitOptions = FIT_D
     const byLang = o.langThresholds
       ? Object.fromEntries(langs.map((l) => [l, chooseThreshold(spec.name, oof.filter((x) => x.msg.lang === l))]))
       : undefined;
-    thresholds.set(spec.name, { all: chooseThreshold(spec.name, oof), byLang });
+    const all = chooseThreshold(spec.name, oof);
+    const themes = spec.name === 'themes';
+    const ruleJoin = o.themeRuleJoin && themes ? chooseRuleJoin(spec.name, oof, all) : undefined;
+    const byLabel = o.themeLabelThresholds && themes ? chooseLabelThresholds(spec.name, oof, all, ruleJoin) : undefined;
+    thresholds.set(spec.name, { all, byLang, ...(byLabel ? { byLabel } : {}), ...(ruleJoin ? { ruleJoin } : {}) });
   }
   return pack(vocab, trainAll(examples, docs, vocab.length, o), thresholds, o, examples.length);
 }

@@ -22,7 +22,7 @@ export function headExamples(model: AnalyzerModel, msgs: readonly LabelledMessag
     // (what analyze(..., { rulesOnly: true }) returns).
     const core = analyzeCore(msg.text, { model });
     const cx = analyzeCx(core, cm.cx);
-    examples.push({ msg, fs: headFeatures({ ...core, rules: cx }) });
+    examples.push({ msg, fs: headFeatures({ ...core, rules: cx }), ruleThemes: cx.themes.map((t) => t.label) });
     rules.push(fromAnalysis({ language: core.language, sentiment: core.sentiment, emotions: core.emotions, ...cx }));
   }
   return { examples, rules };

@@ -33,12 +33,12 @@ export function fromAnalysis(a: Analysis): Prediction {
 }
 
 /** The heads' decision as the analyser applies it (themes joined by the rules'), the rules' verdict where a head is absent. */
-export function fromDecision(d: HeadDecision, rules: Prediction): Prediction {
+export function fromDecision(d: HeadDecision, rules: Prediction, ruleJoin?: readonly string[]): Prediction {
   return {
     sentiment: rules.sentiment,
     emotions: rules.emotions,
     needs: d.needs?.map((c) => c.label) ?? rules.needs,
-    themes: d.themes ? withRuleThemes(d.themes, rules.themes.map((label) => ({ label }))).map((c) => c.label) : rules.themes,
+    themes: d.themes ? withRuleThemes(d.themes, rules.themes.map((label) => ({ label })), ruleJoin).map((c) => c.label) : rules.themes,
     stage: d.stage === undefined ? rules.stage : d.stage?.label ?? null,
     churn: d.churn ?? rules.churn,
     urgency: d.urgency ?? rules.urgency,

@@ -3,18 +3,21 @@
  * measure each head is judged by: micro-F1 of the need lists (the second need), macro-F1 of themes,
  * F1 of churn intent and vulnerability. A grid of 0.05 steps; ties keep the lower.
  */
-import { decideHeads, type HeadDecision, type HeadProbs } from '../../../src/analyze/heads/decide-heads.ts';
+import { decideHeads, withRuleThemes, type HeadDecision, type HeadProbs } from '../../../src/analyze/heads/decide-heads.ts';
 import { MIN_THRESHOLD, type HeadData, type HeadName } from '../../../src/analyze/heads/head-model.ts';
 import { THEMES } from '../../../src/core/labels.ts';
 import type { LabelledMessage } from '../../data/labelled-messages.ts';
 import { f1, multiLabelMacroF1 } from '../../eval/metrics.ts';
 import { setMicroF1 } from './head-metrics.ts';
 
-function objective(name: HeadName, gold: readonly LabelledMessage[], d: readonly HeadDecision[]): number {
+function objective(name: HeadName, oof: readonly OutOfFold[], d: readonly HeadDecision[]): number {
+  const gold = oof.map((o) => o.msg);
   const labels = (xs: { label: string }[] | undefined) => (xs ?? []).map((c) => c.label);
+  const themes = (x: HeadDecision, o: OutOfFold) =>
+    labels(o.ruleThemes ? withRuleThemes(x.themes ?? [], o.ruleThemes.map((label) => ({ label })), o.heads.get('themes')?.ruleJoin) : x.themes);
   switch (name) {
     case 'needs': return setMicroF1(gold.map((m) => m.needs), d.map((x) => labels(x.needs)), 'none');
-    case 'themes': return multiLabelMacroF1(gold.map((m) => new Set(m.themes)), d.map((x) => new Set(labels(x.themes))), THEMES).f1;
+    case 'themes': return multiLabelMacroF1(gold.map((m) => new Set(m.themes)), d.map((x, i) => new Set(themes(x, oof[i]))), THEMES).f1;
     case 'churn':
     case 'vulnerable': {
       let tp = 0, fp = 0, fn = 0;
@@ -34,11 +37,12 @@ export interface OutOfFold {
   msg: LabelledMessage;
   heads: ReadonlyMap<HeadName, HeadData>;
   probs: HeadProbs;
+  /** The rules' themes, when the themes threshold is judged on the head's themes joined by them. */
+  ruleThemes?: readonly string[];
 }
 
 /** The threshold of head `name` that scores best on the out-of-fold predictions. */
 export function chooseThreshold(name: HeadName, oof: readonly OutOfFold[]): number {
-  const gold = oof.map((o) => o.msg);
   let best = 0.5;
   let bestScore = -1;
   for (let t = MIN_THRESHOLD; t <= 0.9001; t += 0.05) {
@@ -48,8 +52,68 @@ export function chooseThreshold(name: HeadName, oof: readonly OutOfFold[]): numb
       h.set(name, { ...heads.get(name)!, threshold: tau });
       return decideHeads(h, probs);
     });
-    const s = objective(name, gold, d);
+    const s = objective(name, oof, d);
     if (s > bestScore + 1e-9) { bestScore = s; best = tau; }
   }
   return best;
+}
+
+/**
+ * One threshold per label of head `name` (themes), by coordinate ascent from `all`: each label in
+ * turn takes the grid value that maximises its own F1 on the out-of-fold predictions, the others
+ * held, the decision (cap of three, join with the rules' themes) applied as shipped. Ties keep the lower.
+ */
+export function chooseLabelThresholds(name: HeadName, oof: readonly OutOfFold[], all: number, ruleJoin?: readonly string[]): number[] {
+  const head = oof[0]?.heads.get(name);
+  if (!head) return [];
+  const out = head.labels.map(() => all);
+  head.labels.forEach((label, j) => {
+    let best = all;
+    let bestScore = -1;
+    for (let t = MIN_THRESHOLD; t <= 0.9001; t += 0.05) {
+      const tau = Math.round(t * 100) / 100;
+      const byLabel = out.map((x, q) => (q === j ? tau : x));
+      let tp = 0, fp = 0, fn = 0;
+      for (const o of oof) {
+        const h = new Map<HeadName, HeadData>(o.heads);
+        h.set(name, { ...o.heads.get(name)!, threshold: all, thresholdByLabel: byLabel, ...(ruleJoin ? { ruleJoin: [...ruleJoin] } : {}) });
+        const d = decideHeads(h, o.probs);
+        const said = (o.ruleThemes ? withRuleThemes(d.themes ?? [], o.ruleThemes.map((l) => ({ label: l })), h.get(name)!.ruleJoin) : d.themes ?? []).some((c) => c.label === label);
+        const gold = o.msg.themes.includes(label);
+        if (gold && said) tp++; else if (said) fp++; else if (gold) fn++;
+      }
+      const s = f1(tp, fp, fn);
+      if (s > bestScore + 1e-9) { bestScore = s; best = tau; }
+    }
+    out[j] = best;
+  });
+  return out;
+}
+
+/**
+ * The labels of head `name` (themes) on which the rules' verdicts should join the head's: those whose
+ * own F1 on the out-of-fold predictions, at threshold `all`, is at least as high with the join as
+ * without it (a tie keeps the join).
+ */
+export function chooseRuleJoin(name: HeadName, oof: readonly OutOfFold[], all: number): string[] {
+  const head = oof[0]?.heads.get(name);
+  if (!head) return [];
+  const counts = (joined: readonly string[]) => {
+    const c = new Map(head.labels.map((l) => [l, [0, 0, 0]]));
+    for (const o of oof) {
+      const h = new Map<HeadName, HeadData>(o.heads);
+      h.set(name, { ...o.heads.get(name)!, threshold: all });
+      const said = new Set(withRuleThemes(decideHeads(h, o.probs).themes ?? [], (o.ruleThemes ?? []).map((l) => ({ label: l })), joined).map((x) => x.label));
+      for (const l of head.labels) {
+        const g = o.msg.themes.includes(l);
+        const k = c.get(l)!;
+        if (g && said.has(l)) k[0]++; else if (said.has(l)) k[1]++; else if (g) k[2]++;
+      }
+    }
+    return c;
+  };
+  // Each label's F1 depends on the others' joins only through the cap of three themes: judged one at a time.
+  const withAll = counts(head.labels);
+  const withNone = counts([]);
+  return head.labels.filter((l) => f1(...(withAll.get(l) as [number, number, number])) >= f1(...(withNone.get(l) as [number, number, number])) - 1e-9);
 }

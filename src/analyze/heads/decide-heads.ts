@@ -63,8 +63,9 @@ export function decideHeads(heads: ReadonlyMap<HeadName, HeadData>, probs: HeadP
   const themes = h('themes');
   if (themes) {
     const p = probs.get('themes')!;
+    const all = thresholdOf(themes, lang);
     d.themes = themes.labels.map((label, j) => ({ label, p: p[j], col: themes.offset + j }))
-      .filter((c) => c.p >= thresholdOf(themes, lang))
+      .filter((c) => c.p >= (themes.thresholdByLabel?.[c.col - themes.offset] ?? all))
       .sort((a, b) => b.p - a.p)
       .slice(0, 3);
   }
@@ -85,13 +86,15 @@ export function decideHeads(heads: ReadonlyMap<HeadName, HeadData>, probs: HeadP
 }
 
 /**
- * The themes of a message: the head's, then the rules' that the head did not name, at most three.
+ * The themes of a message: the head's, then the rules' that the head did not name (of the labels
+ * `joined`, HeadData.ruleJoin, when given), at most three.
  * The rules name a theme only on a lexicon match, which holds on terse messages the corpus has few
- * of: without them airline pain-point recall, a public floor of 0.65, is 0.556 (0.694 with them),
- * for a cost under cross-validation on the corpus of themes macro-F1 fr 0.494 → 0.494, en 0.498 → 0.484.
+ * of: without them airline pain-point recall, a public floor of 0.65, was 0.556 (0.694 with them).
+ * Where joining a theme lowers its F1 on the training messages (English billing and price: the
+ * rules name them too often), training leaves it out of `joined` (README, "Learned heads").
  */
-export function withRuleThemes<T extends { label: string }>(head: readonly T[], rules: readonly T[]): T[] {
+export function withRuleThemes<T extends { label: string }>(head: readonly T[], rules: readonly T[], joined?: readonly string[]): T[] {
   const out = [...head];
-  for (const r of rules) if (out.length < 3 && !out.some((t) => t.label === r.label)) out.push(r);
+  for (const r of rules) if (out.length < 3 && !out.some((t) => t.label === r.label) && (!joined || joined.includes(r.label))) out.push(r);
   return out;
 }

@@ -34,6 +34,16 @@ export interface HeadData {
    */
   thresholdByLang?: Record<string, number>;
   /**
+   * One threshold per label of an `ovr` head, in label order, each chosen on that label's own F1:
+   * a rare theme's probabilities run lower than a common one's. Takes precedence over the others.
+   */
+  thresholdByLabel?: number[];
+  /**
+   * The labels (themes) on which the rules' verdicts join the head's (withRuleThemes), each kept only
+   * where joining raised that label's F1 on the out-of-fold training messages. Absent: every label.
+   */
+  ruleJoin?: string[];
+  /**
    * An `ovr` label is found only when some words of the message push it up by at least this much
    * (logit units): a theme that only the label's base rate carries is no finding, and has no evidence.
    */

@@ -51,7 +51,10 @@ function headsOk(x: unknown): boolean {
     && (h.heads as Record<string, unknown>[]).every((d) => typeof d.name === 'string' && Array.isArray(d.labels) && typeof d.offset === 'number'
       && d.offset + (d.labels as unknown[]).length <= cols && (d.mode === 'softmax' || d.mode === 'ovr')
       && (d.thresholdByLang === undefined || (typeof d.thresholdByLang === 'object' && d.thresholdByLang !== null
-        && Object.values(d.thresholdByLang).every((t) => typeof t === 'number' && t >= 0 && t <= 1))));
+        && Object.values(d.thresholdByLang).every((t) => typeof t === 'number' && t >= 0 && t <= 1)))
+      && (d.thresholdByLabel === undefined || (Array.isArray(d.thresholdByLabel) && d.thresholdByLabel.length === (d.labels as unknown[]).length
+        && d.thresholdByLabel.every((t) => typeof t === 'number' && t >= 0 && t <= 1)))
+      && (d.ruleJoin === undefined || (Array.isArray(d.ruleJoin) && d.ruleJoin.every((l) => (d.labels as unknown[]).includes(l)))));
 }
 
 /** Validates a parsed model object; throws ModelError naming what is wrong. */

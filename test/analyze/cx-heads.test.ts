@@ -31,8 +31,8 @@ describe('learned customer-message heads', () => {
   it('reads a question about e-mailed invoices as a billing question, not as leaving', () => {
     const a = analyze('can I get my invoices by e-mail instead?', { model });
     expect(a.signals.churnIntent).toBe(false);
-    // A question: information is among its needs. Since model 1.1+3324b4b0 the first need is autonomy
-    // (the customer asks to choose the channel), a regression from information named in the README.
+    // A question: information is among its needs. Since model 1.1+edb30312 the first need is resolution
+    // (1.1+3324b4b0 to 667c558d: autonomy), a regression from information named in the README.
     expect(a.needs.map((n) => n.label)).toContain('information');
     expect(a.themes.map((t) => t.label)).toContain('billing');
     expect(a.stage?.label).toBe('billing');

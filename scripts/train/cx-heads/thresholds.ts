@@ -10,14 +10,18 @@ import type { LabelledMessage } from '../../data/labelled-messages.ts';
 import { f1, multiLabelMacroF1 } from '../../eval/metrics.ts';
 import { setMicroF1 } from './head-metrics.ts';
 
+/** The themes of a decision as the analyser ships them: joined by the rules' when `o` carries them. */
+function shippedThemes(x: HeadDecision, o: OutOfFold, joined: readonly string[] | undefined): string[] {
+  const head = x.themes ?? [];
+  return (o.ruleThemes ? withRuleThemes(head, o.ruleThemes.map((label) => ({ label })), joined) : head).map((c) => c.label);
+}
+
 function objective(name: HeadName, oof: readonly OutOfFold[], d: readonly HeadDecision[]): number {
   const gold = oof.map((o) => o.msg);
   const labels = (xs: { label: string }[] | undefined) => (xs ?? []).map((c) => c.label);
-  const themes = (x: HeadDecision, o: OutOfFold) =>
-    labels(o.ruleThemes ? withRuleThemes(x.themes ?? [], o.ruleThemes.map((label) => ({ label })), o.heads.get('themes')?.ruleJoin) : x.themes);
   switch (name) {
     case 'needs': return setMicroF1(gold.map((m) => m.needs), d.map((x) => labels(x.needs)), 'none');
-    case 'themes': return multiLabelMacroF1(gold.map((m) => new Set(m.themes)), d.map((x, i) => new Set(themes(x, oof[i]))), THEMES).f1;
+    case 'themes': return multiLabelMacroF1(gold.map((m) => new Set(m.themes)), d.map((x, i) => new Set(shippedThemes(x, oof[i], oof[i].heads.get('themes')?.ruleJoin))), THEMES).f1;
     case 'churn':
     case 'vulnerable': {
       let tp = 0, fp = 0, fn = 0;
@@ -78,7 +82,7 @@ export function chooseLabelThresholds(name: HeadName, oof: readonly OutOfFold[],
         const h = new Map<HeadName, HeadData>(o.heads);
         h.set(name, { ...o.heads.get(name)!, threshold: all, thresholdByLabel: byLabel, ...(ruleJoin ? { ruleJoin: [...ruleJoin] } : {}) });
         const d = decideHeads(h, o.probs);
-        const said = (o.ruleThemes ? withRuleThemes(d.themes ?? [], o.ruleThemes.map((l) => ({ label: l })), h.get(name)!.ruleJoin) : d.themes ?? []).some((c) => c.label === label);
+        const said = shippedThemes(d, o, ruleJoin).includes(label);
         const gold = o.msg.themes.includes(label);
         if (gold && said) tp++; else if (said) fp++; else if (gold) fn++;
       }
@@ -103,7 +107,7 @@ export function chooseRuleJoin(name: HeadName, oof: readonly OutOfFold[], all: n
     for (const o of oof) {
       const h = new Map<HeadName, HeadData>(o.heads);
       h.set(name, { ...o.heads.get(name)!, threshold: all });
-      const said = new Set(withRuleThemes(decideHeads(h, o.probs).themes ?? [], (o.ruleThemes ?? []).map((l) => ({ label: l })), joined).map((x) => x.label));
+      const said = new Set(shippedThemes(decideHeads(h, o.probs), { ...o, ruleThemes: o.ruleThemes ?? [] }, joined));
       for (const l of head.labels) {
         const g = o.msg.themes.includes(l);
         const k = c.get(l)!;

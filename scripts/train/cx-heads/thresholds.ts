@@ -80,7 +80,7 @@ export function chooseLabelThresholds(name: HeadName, oof: readonly OutOfFold[],
       let tp = 0, fp = 0, fn = 0;
       for (const o of oof) {
         const h = new Map<HeadName, HeadData>(o.heads);
-        h.set(name, { ...o.heads.get(name)!, threshold: all, thresholdByLabel: byLabel, ...(ruleJoin ? { ruleJoin: [...ruleJoin] } : {}) });
+        h.set(name, { ...o.heads.get(name)!, threshold: all, thresholdByLabel: byLabel });
         const d = decideHeads(h, o.probs);
         const said = shippedThemes(d, o, ruleJoin).includes(label);
         const gold = o.msg.themes.includes(label);
@@ -107,7 +107,7 @@ export function chooseRuleJoin(name: HeadName, oof: readonly OutOfFold[], all: n
     for (const o of oof) {
       const h = new Map<HeadName, HeadData>(o.heads);
       h.set(name, { ...o.heads.get(name)!, threshold: all });
-      const said = new Set(shippedThemes(decideHeads(h, o.probs), { ...o, ruleThemes: o.ruleThemes ?? [] }, joined));
+      const said = new Set(shippedThemes(decideHeads(h, o.probs), o, joined));
       for (const l of head.labels) {
         const g = o.msg.themes.includes(l);
         const k = c.get(l)!;

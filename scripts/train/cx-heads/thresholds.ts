@@ -62,6 +62,28 @@ export function chooseThreshold(name: HeadName, oof: readonly OutOfFold[]): numb
   return best;
 }
 
+type Counts = [tp: number, fp: number, fn: number];
+
+/**
+ * Per-label true positives, false positives and false negatives of head `name` on the out-of-fold
+ * predictions, its data overridden by `set` and its themes shipped as joined by `joined`.
+ */
+function labelCounts(name: HeadName, oof: readonly OutOfFold[], set: Partial<HeadData>, joined: readonly string[] | undefined): Map<string, Counts> {
+  const labels = oof[0]?.heads.get(name)?.labels ?? [];
+  const c = new Map(labels.map((l): [string, Counts] => [l, [0, 0, 0]]));
+  for (const o of oof) {
+    const h = new Map<HeadName, HeadData>(o.heads);
+    h.set(name, { ...o.heads.get(name)!, ...set });
+    const said = new Set(shippedThemes(decideHeads(h, o.probs), o, joined));
+    for (const l of labels) {
+      const g = o.msg.themes.includes(l);
+      const k = c.get(l)!;
+      if (g && said.has(l)) k[0]++; else if (said.has(l)) k[1]++; else if (g) k[2]++;
+    }
+  }
+  return c;
+}
+
 /**
  * One threshold per label of head `name` (themes), by coordinate ascent from `all`: each label in
  * turn takes the grid value that maximises its own F1 on the out-of-fold predictions, the others
@@ -77,16 +99,7 @@ export function chooseLabelThresholds(name: HeadName, oof: readonly OutOfFold[],
     for (let t = MIN_THRESHOLD; t <= 0.9001; t += 0.05) {
       const tau = Math.round(t * 100) / 100;
       const byLabel = out.map((x, q) => (q === j ? tau : x));
-      let tp = 0, fp = 0, fn = 0;
-      for (const o of oof) {
-        const h = new Map<HeadName, HeadData>(o.heads);
-        h.set(name, { ...o.heads.get(name)!, threshold: all, thresholdByLabel: byLabel });
-        const d = decideHeads(h, o.probs);
-        const said = shippedThemes(d, o, ruleJoin).includes(label);
-        const gold = o.msg.themes.includes(label);
-        if (gold && said) tp++; else if (said) fp++; else if (gold) fn++;
-      }
-      const s = f1(tp, fp, fn);
+      const s = f1(...labelCounts(name, oof, { threshold: all, thresholdByLabel: byLabel }, ruleJoin).get(label)!);
       if (s > bestScore + 1e-9) { bestScore = s; best = tau; }
     }
     out[j] = best;
@@ -102,22 +115,8 @@ export function chooseLabelThresholds(name: HeadName, oof: readonly OutOfFold[],
 export function chooseRuleJoin(name: HeadName, oof: readonly OutOfFold[], all: number): string[] {
   const head = oof[0]?.heads.get(name);
   if (!head) return [];
-  const counts = (joined: readonly string[]) => {
-    const c = new Map(head.labels.map((l) => [l, [0, 0, 0]]));
-    for (const o of oof) {
-      const h = new Map<HeadName, HeadData>(o.heads);
-      h.set(name, { ...o.heads.get(name)!, threshold: all });
-      const said = new Set(shippedThemes(decideHeads(h, o.probs), o, joined));
-      for (const l of head.labels) {
-        const g = o.msg.themes.includes(l);
-        const k = c.get(l)!;
-        if (g && said.has(l)) k[0]++; else if (said.has(l)) k[1]++; else if (g) k[2]++;
-      }
-    }
-    return c;
-  };
   // Each label's F1 depends on the others' joins only through the cap of three themes: judged one at a time.
-  const withAll = counts(head.labels);
-  const withNone = counts([]);
-  return head.labels.filter((l) => f1(...(withAll.get(l) as [number, number, number])) >= f1(...(withNone.get(l) as [number, number, number])) - 1e-9);
+  const withAll = labelCounts(name, oof, { threshold: all }, head.labels);
+  const withNone = labelCounts(name, oof, { threshold: all }, []);
+  return head.labels.filter((l) => f1(...withAll.get(l)!) >= f1(...withNone.get(l)!) - 1e-9);
 }

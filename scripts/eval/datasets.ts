@@ -2,6 +2,7 @@
  * Evaluation datasets (visible splits in the data folder), read at evaluation time only.
  * Large sets are sampled deterministically (every k-th row) to keep `npm run eval` to minutes.
  */
+import { EMOTION_FAMILY } from '../../src/analyze/heads/emotion-family.ts';
 import { readFileSync } from 'node:fs';
 import type { SentimentLabel } from '../../src/core/labels.ts';
 import { parseRecords } from '../data/csv.ts';
@@ -43,10 +44,7 @@ export const GO_TO_EKMAN: Record<string, string> = {
   realization: 'surprise', confusion: 'surprise', curiosity: 'surprise', neutral: 'neutral',
 };
 /** Écoute emotions -> Ekman, consistent with the grouping above. */
-export const OURS_TO_EKMAN: Record<string, string> = {
-  anger: 'anger', frustration: 'anger', disgust: 'disgust', anxiety: 'fear', joy: 'joy', gratitude: 'joy', relief: 'joy',
-  trust: 'joy', sadness: 'sadness', disappointment: 'sadness', surprise: 'surprise', confusion: 'surprise',
-};
+export const OURS_TO_EKMAN: Readonly<Record<string, string>> = EMOTION_FAMILY;
 /** XED Plutchik -> Ekman: trust grouped with joy (as approval is in GoEmotions); anticipation dropped. */
 export const XED_TO_EKMAN: Record<string, string | null> = {
   anger: 'anger', disgust: 'disgust', fear: 'fear', joy: 'joy', sadness: 'sadness', surprise: 'surprise', trust: 'joy', anticipation: null,

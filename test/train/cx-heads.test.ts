@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.ts';
 import { decideHeads, withRuleThemes } from '../../src/analyze/heads/decide-heads.ts';
+import { EMOTION_FAMILY } from '../../src/analyze/heads/emotion-family.ts';
 import type { HeadData, HeadName } from '../../src/analyze/heads/head-model.ts';
 import { loadModel } from '../../src/runtime/analysis/load-model.ts';
 import { checkModel } from '../../src/runtime/analysis/load-model.ts';
@@ -80,14 +81,14 @@ describe('assignFolds', () => {
   });
 });
 
-/** Made-up labelled messages: churn is said with a word the CX lexicon does not hold ("skedaddle"). */
+/** Made-up labelled messages: churn is said with a word the CX lexicon does not hold ("skedaddle"), by an angry customer. */
 function corpus(): LabelledMessage[] {
   const base = { sentiment: 'negative', emotions: ['frustration'], needs: ['resolution'], themes: ['technical'], stage: 'usage', urgency: 'medium', vulnerable: false, reason: null } as const;
   const out: LabelledMessage[] = [];
   const devices = ['router', 'app', 'meter', 'card reader', 'set-top box', 'printer', 'modem', 'kiosk', 'tablet', 'scanner'];
   for (let i = 0; i < 30; i++) {
     const d = devices[i % devices.length];
-    out.push({ ...base, emotions: [...base.emotions], needs: [...base.needs], themes: [...base.themes], id: `t${i}`, lang: 'en', text: `The ${d} stopped working again on day ${i + 2}, I will skedaddle to a rival.`, churn_intent: true });
+    out.push({ ...base, emotions: ['anger'], needs: [...base.needs], themes: [...base.themes], id: `t${i}`, lang: 'en', text: `The ${d} stopped working again on day ${i + 2}, I will skedaddle to a rival.`, churn_intent: true });
     out.push({ ...base, emotions: [...base.emotions], needs: [...base.needs], themes: [...base.themes], id: `u${i}`, lang: 'en', text: `The ${d} stopped working again on day ${i + 2}, please send someone.`, churn_intent: false });
   }
   return out;
@@ -114,6 +115,22 @@ describe('fitHeads', async () => {
     const withHeads = checkModel(JSON.parse(JSON.stringify({ ...model, cxHeads: data })));
     expect(analyze('The kettle stopped working again, I will skedaddle to a rival.', { model: withHeads }).signals.churnIntent).toBe(true);
     expect(analyze('The kettle stopped working again, I will skedaddle to a rival.', { model: withHeads, rulesOnly: true }).signals.churnIntent).toBe(false);
+  });
+  it('names the customer\'s emotion inside the family the core found, and no other family', () => {
+    const text = 'The kettle stopped working again, so annoying, I will skedaddle to a rival.';
+    const withHeads = checkModel(JSON.parse(JSON.stringify({ ...model, cxHeads: data })));
+    const core = analyze(text, { model: withHeads, rulesOnly: true }).emotions.map((e) => e.label);
+    // The core reads frustration (the anger family); the made-up corpus calls a customer who leaves angry.
+    expect(core[0]).toBe('frustration');
+    const refined = analyze(text, { model: withHeads }).emotions;
+    expect(refined[0].label).toBe('anger');
+    expect(refined[0].evidence).not.toBeNull();
+    expect(refined.map((e) => EMOTION_FAMILY[e.label]).sort()).toEqual(core.map((l) => EMOTION_FAMILY[l as keyof typeof EMOTION_FAMILY]).sort());
+    // Without "so annoying" the core reads joy: the head, for which a customer who leaves is angry,
+    // may not move the message to another family.
+    const joy = 'The kettle stopped working again, I will skedaddle to a rival.';
+    expect(analyze(joy, { model: withHeads, rulesOnly: true }).emotions.map((e) => e.label)).toEqual(['joy']);
+    expect(analyze(joy, { model: withHeads }).emotions.map((e) => e.label)).toEqual(['joy']);
   });
   it('refuses a model whose heads do not fit their matrix', () => {
     const broken = JSON.parse(JSON.stringify({ ...model, cxHeads: data }));

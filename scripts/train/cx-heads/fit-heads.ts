@@ -72,7 +72,8 @@ export const FIT_DEFAULTS: FitOptions = {
   langThresholds: false, langThresholdMin: 300,
   // The three themes options together read themes macro-F1 fr 0.610 → 0.641, en 0.573 → 0.648 under
   // CV with 11,866 written messages, but the join kept only account_access and airline pain-point
-  // recall, a public floor of 0.65, fell from 0.69 to 0.48: off (README, "Learned heads").
+  // recall, a public floor of 0.65, fell from 0.69 to 0.48: off. The first two alone: English themes
+  // 0.573 → 0.577, nothing else moving: noise, off too (README, "Learned heads").
   themesWithRules: false, themeLabelThresholds: false, themeRuleJoin: false,
 };
 

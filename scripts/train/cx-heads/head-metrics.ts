@@ -5,6 +5,7 @@
  * stage accuracy (null counts as a label), churn-intent precision / recall / F1, urgency accuracy,
  * vulnerable F1.
  */
+import { refineEmotions } from '../../../src/analyze/heads/emotion-family.ts';
 import type { Analysis } from '../../../src/core/analysis.ts';
 import { SENTIMENTS, THEMES } from '../../../src/core/labels.ts';
 import { withRuleThemes, type HeadDecision } from '../../../src/analyze/heads/decide-heads.ts';
@@ -32,11 +33,11 @@ export function fromAnalysis(a: Analysis): Prediction {
   };
 }
 
-/** The heads' decision as the analyser applies it (themes joined by the rules'), the rules' verdict where a head is absent. */
+/** The heads' decision as the analyser applies it (themes joined by the rules', the emotion refined in its family), the rules' verdict where a head is absent. */
 export function fromDecision(d: HeadDecision, rules: Prediction, ruleJoin?: readonly string[]): Prediction {
   return {
     sentiment: rules.sentiment,
-    emotions: rules.emotions,
+    emotions: refineEmotions(rules.emotions.map((label) => ({ label })), d.emotion?.label, (label) => ({ label })).map((e) => e.label),
     needs: d.needs?.map((c) => c.label) ?? rules.needs,
     themes: d.themes ? withRuleThemes(d.themes, rules.themes.map((label) => ({ label })), ruleJoin).map((c) => c.label) : rules.themes,
     stage: d.stage === undefined ? rules.stage : d.stage?.label ?? null,

@@ -1,9 +1,10 @@
 /**
  * What each learned head predicts from a labelled message (GUIDELINES.md). The label sets are the
- * contract's (src/core/labels.ts). Sentiment and emotions are not among them: heads for them,
- * trained here, lowered every public figure (see README, "Learned heads") and stay out.
+ * contract's (src/core/labels.ts). Sentiment is not among them: a head for it, trained here, lowered
+ * public figures (see README, "Learned heads"). The emotion head only refines the core's emotions
+ * inside their families (src/analyze/heads/emotion-family.ts), which leaves the public figures as they are.
  */
-import { NEEDS, STAGES, THEMES, URGENCIES } from '../../../src/core/labels.ts';
+import { EMOTIONS, NEEDS, STAGES, THEMES, URGENCIES } from '../../../src/core/labels.ts';
 import { NONE, type HeadName } from '../../../src/analyze/heads/head-model.ts';
 import type { LabelledMessage } from '../../data/labelled-messages.ts';
 
@@ -29,6 +30,7 @@ const many = (labels: readonly string[], ls: readonly string[]): Uint8Array => {
 
 const NEED_TOP = [...NEEDS, NONE];
 const STAGE_TOP = [...STAGES, NONE];
+const EMOTION_TOP = [...EMOTIONS, NONE];
 
 /** The heads, in storage order. */
 export const HEAD_SPECS: readonly HeadSpec[] = [
@@ -39,4 +41,6 @@ export const HEAD_SPECS: readonly HeadSpec[] = [
   { name: 'churn', mode: 'ovr', labels: ['churn'], target: (m) => Uint8Array.of(m.churn_intent ? 1 : 0) },
   { name: 'urgency', mode: 'softmax', labels: URGENCIES, target: (m) => index(URGENCIES, m.urgency) },
   { name: 'vulnerable', mode: 'ovr', labels: ['vulnerable'], target: (m) => Uint8Array.of(m.vulnerable ? 1 : 0) },
+  // The main emotion; the analyser uses it only inside the families the core found (emotion-family.ts).
+  { name: 'emotion', mode: 'softmax', labels: EMOTION_TOP, target: (m) => index(EMOTION_TOP, m.emotions[0] ?? NONE) },
 ];

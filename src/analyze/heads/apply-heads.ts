@@ -10,12 +10,16 @@ import { phraseRange } from '../cx/phrase.ts';
 import { firstClause } from '../cx/reason.ts';
 import { compileHeads, headLogits, headProbs, rowsOf, topContribution, type CompiledHeads } from './compile-heads.ts';
 import { decideHeads, withRuleThemes, type Chosen, type HeadDecision } from './decide-heads.ts';
+import { refineEmotions } from './emotion-family.ts';
 import { headFeatures, type HeadFeatureSet, type HeadInput } from './head-features.ts';
 import { MIN_THRESHOLD, type CxHeadsData, type HeadName } from './head-model.ts';
 import type { LayerRows } from '../vocabulary.ts';
 
-/** The parts of an Analysis the heads decide (sentiment and emotions stay the core model's). */
-export type HeadFindings = Pick<Analysis, 'needs' | 'themes' | 'stage' | 'signals' | 'reason'>;
+/**
+ * The parts of an Analysis the heads decide. Sentiment stays the core model's, and emotions keep the
+ * core's families (emotion-family.ts).
+ */
+export type HeadFindings = Pick<Analysis, 'emotions' | 'needs' | 'themes' | 'stage' | 'signals' | 'reason'>;
 
 /**
  * Probabilities of every head for one message. A yes/no label with a `minSupport` that no word
@@ -71,8 +75,13 @@ function findings(d: HeadDecision, ch: CompiledHeads, fs: HeadFeatureSet, rows: 
       evidence: r.stage?.label === d.stage.label && r.stage.evidence ? r.stage.evidence : weighed(d.stage.col) ?? about(),
     };
   }
+  // The head's emotion takes its family's place; its evidence is the core's when the core named it too.
+  const chosen = d.emotion;
+  const emotions = refineEmotions(x.emotions, chosen?.label, (label, replaced) => ({
+    label, score: round(chosen!.p), evidence: replaced.label === label ? replaced.evidence : weighed(chosen!.col) ?? replaced.evidence,
+  }));
   return {
-    needs, themes, stage, reason: r.reason,
+    emotions, needs, themes, stage, reason: r.reason,
     signals: {
       churnIntent: d.churn ?? r.signals.churnIntent,
       vulnerable: d.vulnerable ?? r.signals.vulnerable,

@@ -23,6 +23,8 @@ export interface HeadDecision {
   churn?: boolean;
   vulnerable?: boolean;
   urgency?: Urgency;
+  /** The customer's main emotion (null: none), refined inside the core's families (emotion-family.ts). */
+  emotion?: Chosen | null;
 }
 
 /** Probabilities per head, in each head's label order. */
@@ -82,6 +84,11 @@ export function decideHeads(heads: ReadonlyMap<HeadName, HeadData>, probs: HeadP
   d.vulnerable = yes('vulnerable');
   const urgency = h('urgency');
   if (urgency) d.urgency = argmax(urgency, probs.get('urgency')!).label as Urgency;
+  const emotion = h('emotion');
+  if (emotion) {
+    const e = argmax(emotion, probs.get('emotion')!);
+    d.emotion = e.label === NONE ? null : e;
+  }
   return d;
 }
 

@@ -12,6 +12,7 @@
  * - the core model's sentiment and emotion probabilities (trained on public data).
  * Each feature keeps the token range it comes from, for evidence spans.
  */
+import type { Analysis } from '../../core/analysis.ts';
 import type { CxResult } from '../cx/analyze-cx.ts';
 import type { CxScan } from '../cx/scan.ts';
 import type { EmotionCandidate } from '../emotions.ts';
@@ -37,7 +38,7 @@ export interface HeadInput {
   language: string;
   features: FeatureSet;
   sentiment: { label: string; score: number };
-  emotions: readonly { label: string; score: number; evidence: string | null }[];
+  emotions: Analysis['emotions'];
   scan: CxScan;
   /** The core model's per-emotion probabilities before selection. */
   candidates: readonly EmotionCandidate[];

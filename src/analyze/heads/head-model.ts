@@ -8,10 +8,10 @@
 import type { PackedRows } from '../packed-rows.ts';
 
 /** Every head, in the order they are stored. */
-export const HEAD_NAMES = ['need', 'needs', 'themes', 'stage', 'churn', 'urgency', 'vulnerable'] as const;
+export const HEAD_NAMES = ['need', 'needs', 'themes', 'stage', 'churn', 'urgency', 'vulnerable', 'emotion'] as const;
 export type HeadName = (typeof HEAD_NAMES)[number];
 
-/** Label used by single-choice heads for "nothing": no need (praise, flat remarks), no stage (the message names no point in the journey). */
+/** Label used by single-choice heads for "nothing": no need (praise, flat remarks), no stage (the message names no point in the journey), no emotion. */
 export const NONE = 'none';
 
 /** The lowest decision threshold training may choose (scripts/train/cx-heads/thresholds.ts). */

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { EMOTION_FAMILY, refineEmotions } from '../../src/analyze/heads/emotion-family.ts';
+import { EMOTIONS } from '../../src/core/labels.ts';
+
+type E = { label: string; score: number; evidence: string | null };
+const e = (label: string, score = 0.5, evidence: string | null = null): E => ({ label, score, evidence });
+const make = (label: string, replaced: E): E => ({ label, score: 0.9, evidence: replaced.evidence });
+const families = (xs: readonly E[]) => xs.map((x) => EMOTION_FAMILY[x.label as keyof typeof EMOTION_FAMILY]);
+
+describe('refineEmotions: the head names the emotion inside the families the core found', () => {
+  it('has a family for every emotion of the contract', () => {
+    expect(Object.keys(EMOTION_FAMILY).sort()).toEqual([...EMOTIONS].sort());
+  });
+
+  it('puts anger in the place of frustration, keeping the evidence the core found', () => {
+    const core = [e('frustration', 0.7, 'encore une fois'), e('disappointment')];
+    expect(refineEmotions(core, 'anger', make)).toEqual([e('anger', 0.9, 'encore une fois'), e('disappointment')]);
+  });
+
+  it('moves the chosen emotion to the front when the core named it second', () => {
+    const core = [e('disappointment'), e('frustration', 0.4, 'again')];
+    expect(refineEmotions(core, 'frustration', make).map((x) => x.label)).toEqual(['frustration', 'disappointment']);
+  });
+
+  it('leaves the core as it is when the head chose nothing or a family the core did not find', () => {
+    const core = [e('joy'), e('gratitude')];
+    expect(refineEmotions(core, null, make)).toEqual(core);
+    expect(refineEmotions(core, undefined, make)).toEqual(core);
+    expect(refineEmotions(core, 'anxiety', make)).toEqual(core);
+    expect(refineEmotions([], 'anger', make)).toEqual([]);
+    expect(refineEmotions(core, 'not-an-emotion', make)).toEqual(core);
+  });
+
+  it('never changes the length or the families, whatever the head says', () => {
+    const core = [e('confusion'), e('frustration'), e('relief')];
+    for (const chosen of [...EMOTIONS, 'none']) {
+      const out = refineEmotions(core, chosen, make);
+      expect(out).toHaveLength(core.length);
+      expect(families(out).sort()).toEqual(families(core).sort());
+    }
+  });
+});

@@ -81,7 +81,10 @@ describe('assignFolds', () => {
   });
 });
 
-/** Made-up labelled messages: churn is said with a word the CX lexicon does not hold ("skedaddle"), by an angry customer. */
+/**
+ * Made-up labelled messages: churn is said with a word the CX lexicon does not hold ("skedaddle"), by an
+ * angry customer; some calm ones carry the "neutral" emotion label the guidelines allow.
+ */
 function corpus(): LabelledMessage[] {
   const base = { sentiment: 'negative', emotions: ['frustration'], needs: ['resolution'], themes: ['technical'], stage: 'usage', urgency: 'medium', vulnerable: false, reason: null } as const;
   const out: LabelledMessage[] = [];
@@ -89,7 +92,7 @@ function corpus(): LabelledMessage[] {
   for (let i = 0; i < 30; i++) {
     const d = devices[i % devices.length];
     out.push({ ...base, emotions: ['anger'], needs: [...base.needs], themes: [...base.themes], id: `t${i}`, lang: 'en', text: `The ${d} stopped working again on day ${i + 2}, I will skedaddle to a rival.`, churn_intent: true });
-    out.push({ ...base, emotions: [...base.emotions], needs: [...base.needs], themes: [...base.themes], id: `u${i}`, lang: 'en', text: `The ${d} stopped working again on day ${i + 2}, please send someone.`, churn_intent: false });
+    out.push({ ...base, emotions: i % 3 === 0 ? ['neutral'] : [...base.emotions], needs: [...base.needs], themes: [...base.themes], id: `u${i}`, lang: 'en', text: `The ${d} stopped working again on day ${i + 2}, please send someone.`, churn_intent: false });
   }
   return out;
 }

@@ -31,6 +31,8 @@ const many = (labels: readonly string[], ls: readonly string[]): Uint8Array => {
 const NEED_TOP = [...NEEDS, NONE];
 const STAGE_TOP = [...STAGES, NONE];
 const EMOTION_TOP = [...EMOTIONS, NONE];
+/** The first emotion of a message; none for no emotion, or "neutral", which the guidelines allow as a label. */
+const topEmotion = (m: LabelledMessage): string => (m.emotions[0] === undefined || m.emotions[0] === 'neutral' ? NONE : m.emotions[0]);
 
 /** The heads, in storage order. */
 export const HEAD_SPECS: readonly HeadSpec[] = [
@@ -42,5 +44,5 @@ export const HEAD_SPECS: readonly HeadSpec[] = [
   { name: 'urgency', mode: 'softmax', labels: URGENCIES, target: (m) => index(URGENCIES, m.urgency) },
   { name: 'vulnerable', mode: 'ovr', labels: ['vulnerable'], target: (m) => Uint8Array.of(m.vulnerable ? 1 : 0) },
   // The main emotion; the analyser uses it only inside the families the core found (emotion-family.ts).
-  { name: 'emotion', mode: 'softmax', labels: EMOTION_TOP, target: (m) => index(EMOTION_TOP, m.emotions[0] ?? NONE) },
+  { name: 'emotion', mode: 'softmax', labels: EMOTION_TOP, target: (m) => index(EMOTION_TOP, topEmotion(m)) },
 ];

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.ts';
+import { EMOTION_FAMILY } from '../../src/analyze/heads/emotion-family.ts';
 import type { AnalyzerModel } from '../../src/analyze/model.ts';
 import { loadModel } from '../../src/runtime/analysis/load-model.ts';
 import { readWrittenMessages } from '../../scripts/data/written-messages.ts';
@@ -16,7 +17,7 @@ describe('learned customer-message heads', () => {
   it('ship with the model, trained on the Écoute corpus and every committed written message', () => {
     // Fails when written messages are added without `npm run train:heads`.
     expect(model.cxHeads?.trainedOn.corpus).toBe(`ecoute-corpus+${readWrittenMessages().length} written`);
-    expect(model.cxHeads?.heads.map((h) => h.name)).toEqual(['need', 'needs', 'themes', 'stage', 'churn', 'urgency', 'vulnerable']);
+    expect(model.cxHeads?.heads.map((h) => h.name)).toEqual(['need', 'needs', 'themes', 'stage', 'churn', 'urgency', 'vulnerable', 'emotion']);
   });
 
   it.each([
@@ -39,7 +40,7 @@ describe('learned customer-message heads', () => {
     expect(analyze('Can I switch to paper-free invoices?', { model }).signals.churnIntent).toBe(false);
   });
 
-  it('gives every need, theme and stage a verbatim evidence span', () => {
+  it('gives every emotion, need, theme and stage a verbatim evidence span', () => {
     const texts = [
       'Third call this week and my internet is still down, nobody calls back.',
       'Facture de 240 € au lieu de 60 €, je veux être remboursé rapidement.',
@@ -50,11 +51,31 @@ describe('learned customer-message heads', () => {
     ];
     for (const text of texts) {
       const a = analyze(text, { model });
-      for (const f of [...a.needs, ...a.themes, ...(a.stage ? [a.stage] : [])]) {
+      for (const f of [...a.emotions, ...a.needs, ...a.themes, ...(a.stage ? [a.stage] : [])]) {
         expect(f.evidence, `${text}: ${f.label}`).toBeTruthy();
         expect(text.includes(f.evidence!), `${text}: ${f.label} "${f.evidence}"`).toBe(true);
       }
     }
+  });
+
+  it('names emotions inside the families the core model found, and changes some', () => {
+    const texts = [
+      'Third call this week and my internet is still down, nobody calls back.',
+      'This is outrageous, you charged me twice and nobody answers!',
+      'Je suis inquiète, mon traitement n’est toujours pas arrivé.',
+      'Merci infiniment, vous m’avez sauvé la journée !',
+      'Phew, the refund finally arrived, thank you.',
+      'Encore un retard, ça devient vraiment pénible.',
+      'I am so disappointed, the hotel looked nothing like the photos.',
+    ];
+    let changed = 0;
+    for (const text of texts) {
+      const heads = analyze(text, { model }).emotions.map((e) => EMOTION_FAMILY[e.label]);
+      const core = analyze(text, { model, rulesOnly: true }).emotions;
+      expect(heads.sort(), text).toEqual(core.map((e) => EMOTION_FAMILY[e.label]).sort());
+      if (analyze(text, { model }).emotions[0]?.label !== core[0]?.label) changed++;
+    }
+    expect(changed).toBeGreaterThan(0);
   });
 
   it('keeps the rules a switch away (rulesOnly), and the heads differ from them', () => {
@@ -62,7 +83,8 @@ describe('learned customer-message heads', () => {
     const heads = texts.map((t) => analyze(t, { model }));
     const rules = texts.map((t) => analyze(t, { model, rulesOnly: true }));
     expect(heads.map((a) => a.sentiment)).toEqual(rules.map((a) => a.sentiment));
-    expect(heads.map((a) => a.emotions)).toEqual(rules.map((a) => a.emotions));
+    // Emotions keep the core's families (the test above); the sentiment is the core's.
+    expect(heads.map((a) => a.emotions.length)).toEqual(rules.map((a) => a.emotions.length));
     expect(JSON.stringify(heads.map((a) => [a.needs, a.themes, a.stage]))).not.toBe(JSON.stringify(rules.map((a) => [a.needs, a.themes, a.stage])));
   });
 });

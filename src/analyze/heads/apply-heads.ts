@@ -75,10 +75,11 @@ function findings(d: HeadDecision, ch: CompiledHeads, fs: HeadFeatureSet, rows: 
       evidence: r.stage?.label === d.stage.label && r.stage.evidence ? r.stage.evidence : weighed(d.stage.col) ?? about(),
     };
   }
-  // The head's emotion takes its family's place; its evidence is the core's when the core named it too.
+  // The head's emotion takes its family's place and keeps the core's evidence for that family: the cue
+  // of the feeling ("again", "outrageous"), where the head's own heaviest words are often the topic.
   const chosen = d.emotion;
   const emotions = refineEmotions(x.emotions, chosen?.label, (label, replaced) => ({
-    label, score: round(chosen!.p), evidence: replaced.label === label ? replaced.evidence : weighed(chosen!.col) ?? replaced.evidence,
+    label, score: round(chosen!.p), evidence: replaced.evidence ?? weighed(chosen!.col),
   }));
   return {
     emotions, needs, themes, stage, reason: r.reason,

@@ -12,9 +12,9 @@ describe('refineEmotions: the head names the emotion inside the families the cor
     expect(Object.keys(EMOTION_FAMILY).sort()).toEqual([...EMOTIONS].sort());
   });
 
-  it('puts anger in the place of frustration, keeping the evidence the core found', () => {
+  it('puts anger before frustration, with the evidence the core found for its family, and keeps frustration', () => {
     const core = [e('frustration', 0.7, 'encore une fois'), e('disappointment')];
-    expect(refineEmotions(core, 'anger', make)).toEqual([e('anger', 0.9, 'encore une fois'), e('disappointment')]);
+    expect(refineEmotions(core, 'anger', make)).toEqual([e('anger', 0.9, 'encore une fois'), e('frustration', 0.7, 'encore une fois'), e('disappointment')]);
   });
 
   it('moves the chosen emotion to the front when the core named it second', () => {
@@ -31,12 +31,13 @@ describe('refineEmotions: the head names the emotion inside the families the cor
     expect(refineEmotions(core, 'not-an-emotion', make)).toEqual(core);
   });
 
-  it('never changes the length or the families, whatever the head says', () => {
+  it('never adds or removes a family, and adds at most the one emotion it chose, whatever the head says', () => {
     const core = [e('confusion'), e('frustration'), e('relief')];
     for (const chosen of [...EMOTIONS, 'none']) {
       const out = refineEmotions(core, chosen, make);
-      expect(out).toHaveLength(core.length);
-      expect(families(out).sort()).toEqual(families(core).sort());
+      expect(out.length - core.length).toBeLessThanOrEqual(1);
+      expect(new Set(families(out))).toEqual(new Set(families(core)));
+      expect(out.filter((x) => !core.some((c) => c.label === x.label)).map((x) => x.label)).toEqual(out.length > core.length ? [chosen] : []);
     }
   });
 });

@@ -128,7 +128,8 @@ describe('fitHeads', async () => {
     const refined = analyze(text, { model: withHeads }).emotions;
     expect(refined[0].label).toBe('anger');
     expect(refined[0].evidence).not.toBeNull();
-    expect(refined.map((e) => EMOTION_FAMILY[e.label]).sort()).toEqual(core.map((l) => EMOTION_FAMILY[l as keyof typeof EMOTION_FAMILY]).sort());
+    expect(new Set(refined.map((e) => EMOTION_FAMILY[e.label]))).toEqual(new Set(core.map((l) => EMOTION_FAMILY[l as keyof typeof EMOTION_FAMILY])));
+    expect(refined.map((e) => e.label)).toContain('frustration');
     // Without "so annoying" the core reads joy: the head, for which a customer who leaves is angry,
     // may not move the message to another family.
     const joy = 'The kettle stopped working again, I will skedaddle to a rival.';

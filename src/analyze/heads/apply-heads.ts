@@ -77,9 +77,11 @@ function findings(d: HeadDecision, ch: CompiledHeads, fs: HeadFeatureSet, rows: 
   }
   // The head's emotion takes its family's place and keeps the core's evidence for that family: the cue
   // of the feeling ("again", "outrageous"), where the head's own heaviest words are often the topic.
+  // It comes first, so its score is at least the core's strongest: the list stays strongest first.
   const chosen = d.emotion;
+  const strongest = x.emotions[0]?.score ?? 0;
   const emotions = refineEmotions(x.emotions, chosen?.label, (label, replaced) => ({
-    label, score: round(chosen!.p), evidence: replaced.evidence ?? weighed(chosen!.col),
+    label, score: Math.max(round(chosen!.p), strongest), evidence: replaced.evidence ?? weighed(chosen!.col),
   }));
   return {
     emotions, needs, themes, stage, reason: r.reason,

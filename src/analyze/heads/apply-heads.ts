@@ -75,7 +75,7 @@ function findings(d: HeadDecision, ch: CompiledHeads, fs: HeadFeatureSet, rows: 
       evidence: r.stage?.label === d.stage.label && r.stage.evidence ? r.stage.evidence : weighed(d.stage.col) ?? about(),
     };
   }
-  // The head's emotion takes its family's place and keeps the core's evidence for that family: the cue
+  // The head's emotion borrows the core's evidence for its family: the cue
   // of the feeling ("again", "outrageous"), where the head's own heaviest words are often the topic.
   // It comes first, so its score is at least the core's strongest: the list stays strongest first.
   const chosen = d.emotion;

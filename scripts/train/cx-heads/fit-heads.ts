@@ -103,7 +103,9 @@ function trainAll(examples: readonly HeadExample[], docs: readonly Doc[], nFeatu
   });
 }
 
-type Thresholds = ReadonlyMap<string, { all: number; byLang?: Record<string, number>; byLabel?: number[]; ruleJoin?: string[] }>;
+/** A yes/no head's chosen thresholds (HeadData.threshold, thresholdByLang, thresholdByLabel, ruleJoin). */
+type Threshold = { all: number; byLang?: Record<string, number>; byLabel?: number[]; ruleJoin?: string[] };
+type Thresholds = ReadonlyMap<string, Threshold>;
 
 function pack(vocab: readonly string[], trained: Trained, thresholds: Thresholds | null, o: FitOptions, n: number): CxHeadsData {
   const columns = HEAD_SPECS.reduce((s, h) => s + h.labels.length, 0);
@@ -157,7 +159,7 @@ export function fitHeads(examples: readonly HeadExample[], o: FitOptions = FIT_D
     const ch = compileHeads(data);
     examples.forEach((ex, i) => { if (folds[i] === f && (o.writtenThresholds || !ex.written)) oof.push({ msg: ex.msg, heads: ch.heads, probs: scoreHeads(ch, ex.fs), ...(o.themesWithRules || o.themeRuleJoin ? { ruleThemes: ex.ruleThemes ?? [] } : {}) }); });
   }
-  const thresholds = new Map<string, { all: number; byLang?: Record<string, number>; byLabel?: number[]; ruleJoin?: string[] }>();
+  const thresholds = new Map<string, Threshold>();
   const langs = [...new Set(oof.map((x) => x.msg.lang))].sort()
     .filter((l) => oof.filter((x) => x.msg.lang === l).length >= o.langThresholdMin);
   for (const spec of HEAD_SPECS) {

@@ -16,17 +16,25 @@ import { computeExCxLink } from './ex-cx-link.ts';
 import { attributeTeams } from './last-touch.ts';
 import { pickCompliments } from './compliments.ts';
 import { isOwnBrand, resolveOwnBrand } from './own-brand.ts';
+import type { PhraseMemo } from './phrase-memo.ts';
+
+/** What a caller that computes the insights again and again (a server) keeps between computations. */
+export interface InsightsMemo {
+  /** Each message text's phrases for theme discovery (phrase-memo.ts). */
+  phrases?: PhraseMemo;
+}
 
 /**
  * Computes every insight of a workspace from its facts. Pure: same input, same output (the clock
- * value comes in `now`). Each part is a linear pass or a few over the rows (no pairwise work over
+ * value comes in `now`); `memo`, held by a caller that computes again after every change, only saves
+ * work (the output is the same without it). Each part is a linear pass or a few over the rows (no pairwise work over
  * messages), so a million facts stay in seconds; the server caches the result by store.dataVersion.
  *
  * Every section reads the own brand's facts only (see own-brand.ts: settings.brand, else untagged
  * facts plus the one brand seen outside reviews), except `competitors`, which compares the own brand
  * with every other brand found in the facts.
  */
-export function computeInsights(input: InsightsInput): Insights {
+export function computeInsights(input: InsightsInput, memo: InsightsMemo = {}): Insights {
   const { employees, settings, now } = input;
   const own = resolveOwnBrand(input.messages, input.surveys, settings.brand);
   const messages = input.messages.filter((m) => isOwnBrand(m.brand, own));
@@ -41,7 +49,7 @@ export function computeInsights(input: InsightsInput): Insights {
   for (const id of surveyed) if (!profiles.has(id)) surveyedOnly++;
   // Discovered themes are causes too: ranked with their own conversations on each driver report.
   const members = new Map<string, Set<string>>();
-  const discoveredThemes = discoverThemes(messages, { members });
+  const discoveredThemes = discoverThemes(messages, { members, memo: memo.phrases });
   const memberFactors: ConversationFactors = members.size === 0 ? new Map() : conversationFactors(messages, new Set([...members.values()].flatMap((m) => [...m])));
   const driverReport = (outcome: 'nps_detractor' | 'csat_low') => ({
     ...computeDrivers(factors, surveys, outcome),

@@ -1,6 +1,7 @@
 import type { MessageFact } from '../core/facts.ts';
 import { fold } from '../core/fold.ts';
 import type { DiscoveredTheme } from './types.ts';
+import { PhraseTable, type PhraseMemo } from './phrase-memo.ts';
 import { isFormula, stopwordsFor } from './stopwords.ts';
 import { QuotePicker, quoteScore } from './verbatims.ts';
 
@@ -13,6 +14,10 @@ export interface DiscoverOptions {
   maxThemesPerLanguage?: number;
   /** When given, filled with each theme's conversation ids (theme id → ids), for its driver analysis. */
   members?: Map<string, Set<string>>;
+  /** Distinct phrases counted before the rarest are pruned (default 400,000; lower in tests). */
+  pruneAt?: number;
+  /** Phrases of texts seen by earlier computations (held by the caller): same output, less work. */
+  memo?: PhraseMemo;
 }
 
 const WORD = /^[\p{L}][\p{L}\p{M}-]*$/u;
@@ -103,29 +108,63 @@ export function discoverThemes(messages: readonly MessageFact[], options: Discov
 
 function discoverInLanguage(lang: string, list: MessageFact[], options: DiscoverOptions): DiscoveredTheme[] {
   // Brand names recur in every review of that brand: treat their words as stopwords too.
-  const stop = new Set(stopwordsFor(lang)!);
-  for (const m of list) if (m.brand) for (const w of fold(m.brand).match(TOKEN) ?? []) stop.add(w);
+  const brandWords = new Set<string>();
+  for (const m of list) if (m.brand) for (const w of fold(m.brand).match(TOKEN) ?? []) brandWords.add(w);
+  const stop = new Set([...stopwordsFor(lang)!, ...brandWords]);
+  const table = options.memo?.table(lang, [...brandWords].sort().join(' ')) ?? new PhraseTable();
+  table.begin();
+  try {
+    // Each text's phrases once, by id in the table's dictionary (of earlier computations too, with a memo).
+    const phrases = list.map((m) => table.of(m.text, () => phrasesOf(m.text, stop, false).keys()));
+    return themesOf(lang, list, phrases, table, stop, options);
+  } finally {
+    table.end();
+  }
+}
+
+function themesOf(
+  lang: string,
+  list: readonly MessageFact[],
+  phrases: readonly Int32Array[],
+  table: PhraseTable,
+  stop: ReadonlySet<string>,
+  options: DiscoverOptions,
+): DiscoveredTheme[] {
   const minCount = options.minCount ?? Math.max(3, Math.ceil(list.length * 0.002));
+  const keys = table.keys;
   // Pass 1: document frequency of phrases, and the vocabulary of built-in theme evidence.
-  const counts = new Map<string, number>();
+  // Counts by phrase id (0: not counted, or pruned); `live` lists the counted ids, as a map's keys would.
+  const counts = new Int32Array(keys.length);
+  let live: number[] = [];
   const evidence = new Map<string, number>();
   let floor = 0;
-  for (const m of list) {
+  list.forEach((m, mi) => {
     for (const f of m.analysis?.themes ?? []) {
       if (!f.evidence) continue;
-      for (const w of fold(f.evidence).match(TOKEN) ?? []) if (WORD.test(w)) evidence.set(w, (evidence.get(w) ?? 0) + 1);
+      const words = table.evidenceWords(f.evidence, () => (fold(f.evidence!).match(TOKEN) ?? []).filter((w) => WORD.test(w)));
+      for (const w of words) evidence.set(w, (evidence.get(w) ?? 0) + 1);
     }
-    for (const key of phrasesOf(m.text, stop, false).keys()) counts.set(key, (counts.get(key) ?? floor) + 1);
-    if (counts.size > PRUNE_AT) {
+    for (const id of phrases[mi]) {
+      if (counts[id] === 0) {
+        counts[id] = floor + 1;
+        live.push(id);
+      } else counts[id]++;
+    }
+    if (live.length > (options.pruneAt ?? PRUNE_AT)) {
       floor++;
-      for (const [k, c] of counts) if (c <= floor) counts.delete(k);
+      live = live.filter((id) => {
+        if (counts[id] > floor) return true;
+        counts[id] = 0;
+        return false;
+      });
     }
-  }
+  });
   const covered = (key: string) => {
     const words = key.split(' ');
     return words.filter((w) => (evidence.get(w) ?? 0) >= 2).length * 2 > words.length;
   };
-  let candidates = [...counts.entries()].filter(([k, c]) => c >= minCount && !covered(k) && !isFormula(lang, k));
+  let candidates: [string, number, number][] = [];
+  for (const id of live) if (counts[id] >= minCount && !covered(keys[id]) && !isFormula(lang, keys[id])) candidates.push([keys[id], counts[id], id]);
   // A bigram mostly seen inside one trigram adds nothing: keep the longer phrase.
   const bestTrigram = new Map<string, number>();
   for (const [k, c] of candidates) {
@@ -139,18 +178,18 @@ function discoverInLanguage(lang: string, list: MessageFact[], options: Discover
   if (candidates.length === 0) return [];
 
   // Pass 2: which messages hold each candidate, with a readable surface form.
-  const index = new Map(candidates.map(([k], i) => [k, i]));
+  const index = new Map(candidates.map(([, , id], i) => [id, i]));
   const hits: number[][] = candidates.map(() => []);
   const surface: string[] = candidates.map(([k]) => k);
   const seenSurface = new Set<number>();
   list.forEach((m, mi) => {
-    for (const key of phrasesOf(m.text, stop, false).keys()) {
-      const i = index.get(key);
+    for (const id of phrases[mi]) {
+      const i = index.get(id);
       if (i === undefined) continue;
       hits[i].push(mi);
       if (!seenSurface.has(i)) {
         seenSurface.add(i);
-        surface[i] = phrasesOf(m.text, stop, true).get(key) ?? key;
+        surface[i] = phrasesOf(m.text, stop, true).get(keys[id]) ?? keys[id];
       }
     }
   });

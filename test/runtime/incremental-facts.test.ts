@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { EMOTIONS, NEEDS, STAGES, THEMES } from '../../src/core/labels.ts';
-import { computeInsights } from '../../src/insights/compute-insights.ts';
+import { computeInsights, type InsightsMemo } from '../../src/insights/compute-insights.ts';
+import { PhraseMemo } from '../../src/insights/phrase-memo.ts';
 import { IncrementalFacts } from '../../src/runtime/insights/incremental-facts.ts';
 import { loadInsightsInput } from '../../src/runtime/insights/load-insights-input.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -26,14 +27,23 @@ async function analyse(store: Store, ids: string[], model = 'v1'): Promise<void>
   await store.saveAnalyses('w', model, ids.map((messageId) => ({ messageId, analysis: varied(Number(messageId), model) })));
 }
 
-/** The held facts give exactly the insights (and facts) of a full load, and the refresh was of `kind`. */
+/** The memo each held set of facts computes with, kept across its refreshes as IncrementalInsights keeps it. */
+const memos = new WeakMap<IncrementalFacts, InsightsMemo>();
+
+/**
+ * The held facts give exactly the insights (and facts) of a full load, and the refresh was of `kind`;
+ * so do they computed with what earlier computations kept (the phrases of texts seen before).
+ */
 async function expectSame(store: Store, facts: IncrementalFacts, kind: 'full' | 'delta' | 'none'): Promise<void> {
   const held = await facts.input(NOW);
   expect(facts.lastRefresh).toBe(kind);
   const full = await loadInsightsInput(store, 'w', NOW);
   expect(held.messages).toEqual(full.messages);
   expect(held.surveys).toEqual(full.surveys);
-  expect(computeInsights(held)).toEqual(computeInsights(full));
+  const expected = computeInsights(full);
+  expect(computeInsights(held)).toEqual(expected);
+  if (!memos.has(facts)) memos.set(facts, { phrases: new PhraseMemo() });
+  expect(computeInsights(held, memos.get(facts))).toEqual(expected);
 }
 
 dialectSuite('incremental facts', ({ open, target }) => {

@@ -1,5 +1,6 @@
-import { computeInsights } from '../../insights/compute-insights.ts';
+import { computeInsights, type InsightsMemo } from '../../insights/compute-insights.ts';
 import { filterInsightsInput, type InsightFilter } from '../../insights/filter-input.ts';
+import { PhraseMemo } from '../../insights/phrase-memo.ts';
 import type { Insights } from '../../insights/types.ts';
 import type { Store } from '../../store/store.ts';
 import { IncrementalFacts } from './incremental-facts.ts';
@@ -8,17 +9,21 @@ import { IncrementalFacts } from './incremental-facts.ts';
  * Insights of every workspace a server answers for, each computed from facts held in memory and
  * brought up to date incrementally (IncrementalFacts) instead of loaded whole on every data change.
  * A filtered view narrows the same held facts (filterInsightsInput), as the full load did before.
+ * What the computation learns of each message text (its phrases, for discovered themes) is kept too
+ * (InsightsMemo), so a refresh after a batch works on the batch's new texts, not on every text again.
  * Owned by whoever owns the view caches (createApp in this thread, the persistent insights worker
  * off it), so the facts live as long as the server and no longer.
  */
 export class IncrementalInsights {
   private readonly facts = new Map<string, IncrementalFacts>();
+  private readonly memos = new Map<string, InsightsMemo>();
 
   constructor(private readonly store: Store) {}
 
   /** The insights of `workspaceId` as of `now`, narrowed to `filter` when given. */
   async compute(workspaceId: string, now: Date, filter?: InsightFilter): Promise<Insights> {
-    return computeInsights(filterInsightsInput(await this.of(workspaceId).input(now), filter));
+    const input = filterInsightsInput(await this.of(workspaceId).input(now), filter);
+    return computeInsights(input, this.memoOf(workspaceId));
   }
 
   /** The held facts of a workspace (made on first use; for tests and diagnostics). */
@@ -26,5 +31,12 @@ export class IncrementalInsights {
     let facts = this.facts.get(workspaceId);
     if (!facts) this.facts.set(workspaceId, (facts = new IncrementalFacts(this.store, workspaceId)));
     return facts;
+  }
+
+  /** What the computations of a workspace keep between them (made on first use). */
+  memoOf(workspaceId: string): InsightsMemo {
+    let memo = this.memos.get(workspaceId);
+    if (!memo) this.memos.set(workspaceId, (memo = { phrases: new PhraseMemo() }));
+    return memo;
   }
 }

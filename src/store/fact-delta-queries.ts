@@ -33,7 +33,12 @@ export async function factDelta(db: Kysely<Database>, workspaceId: string, since
     db.selectFrom('customers').select(['public_id', 'external_id', 'name', 'segment', 'value'])
       .where('workspace_id', '=', workspaceId).where('change_version', '>', since.version).execute(),
   ]);
-  const messages = [...reanalysed, ...added].map(toMessageFact);
+  // A first load makes its facts in time order, the order every reader sorts them into and insights
+  // read them in: made in id order and then sorted, the facts of conversation-grouped imports (ids
+  // follow threads, not time) lay scattered in memory, and every insights computation over them ran
+  // about 25 % slower (1.2 s against 0.94 s at 100,000 messages, the incremental bench's data).
+  const ordered = since.messageId === 0 ? added.slice().sort((a, b) => Number(a.sent_at) - Number(b.sent_at) || Number(a.id) - Number(b.id)) : added;
+  const messages = [...reanalysed, ...ordered].map(toMessageFact);
   const surveyRows = surveys.map((r) => ({ id: Number(r.id), fact: toSurveyFact(r) }));
   // Counted up to the ids read, after reading them: rows committed meanwhile with higher ids (an import
   // running) do not count, a row committed late with a lower id, or deleted unannounced, does.

@@ -38,6 +38,21 @@ dialectSuite('fact delta', ({ open }) => {
     expect((await store.changeMarkers('w')).removedVersion).toBe(0);
   });
 
+  it('makes a first load\'s facts in time order, whatever order the ids follow', async () => {
+    const store = await open();
+    const source = await store.ensureSource('w', 'csv', 'csv');
+    // The later conversations first: their messages get the lower ids.
+    await store.writeConversations('w', source, conversations(3, 6));
+    await store.writeConversations('w', source, conversations(0, 3));
+    const v = (await store.changeMarkers('w')).dataVersion;
+    const all = await store.factDelta('w', { version: v, messageId: 0, surveyId: 0 });
+    const order = (m: { at: Date; messageId: string }) => [m.at.getTime(), Number(m.messageId)];
+    const sorted = all.messages.slice().sort((a, b) => a.at.getTime() - b.at.getTime() || Number(a.messageId) - Number(b.messageId));
+    expect(all.messages.map(order)).toEqual(sorted.map(order));
+    expect(all.messages.map(order)).not.toEqual(all.messages.slice().sort((a, b) => Number(a.messageId) - Number(b.messageId)).map(order));
+    expect(all.upTo.messages).toBe(Math.max(...all.messages.map((m) => Number(m.messageId))));
+  });
+
   it('marks the data version of a deletion, and only of a deletion', async () => {
     const store = await open();
     const source = await store.ensureSource('w', 'csv', 'csv');

@@ -110,9 +110,7 @@ async function run(store: Store, label: string): Promise<void> {
     if (facts.lastRefresh !== 'delta') throw new Error(`batch ${b + 1}: expected a delta refresh, got ${facts.lastRefresh}`);
     const [insights, compute] = await time(async () => computeInsights(full));
     // The held facts with and without the kept phrases, in alternate order, so neither always pays for
-    // the garbage the other left. (Held facts compute slower than a fresh load here: the synthetic
-    // conversations' ids are not in time order, so facts read by id then sorted by time lie scattered
-    // in memory; imports written in time order do not have that.)
+    // the garbage the other left.
     const withMemo = () => time(async () => computeInsights(held, memo));
     const without = () => time(async () => computeInsights(held));
     let kept: Insights;

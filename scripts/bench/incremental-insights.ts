@@ -5,8 +5,9 @@
  * each, the insights are brought up to date (1) as before, loading every fact again and computing,
  * (2) from the facts held in memory, reading only what the batch changed (IncrementalFacts), then
  * computing, (3) the same with what earlier computations kept (InsightsMemo: each text's phrases for
- * discovered themes), as `ecoute serve` computes now. All give the same insights (checked on the last batch). `--postgres URL` runs the same
- * on a PostgreSQL database (a fresh schema, filled through the store; dropped afterwards).
+ * discovered themes), as `ecoute serve` computes now. All give the same insights (checked on the last
+ * batch). `--postgres URL` runs the same on a PostgreSQL database (a fresh schema, filled through the
+ * store; dropped afterwards).
  * Then (SQLite) the dashboard while an import runs (dashboard-during-import.ts), the server computing
  * insights as `ecoute serve` did before (a one-shot worker loading every fact per computation) and as it
  * does now (one worker holding the facts, reading what changed): the "fresh only" row is how long a

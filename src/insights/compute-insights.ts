@@ -27,8 +27,9 @@ export interface InsightsMemo {
 /**
  * Computes every insight of a workspace from its facts. Pure: same input, same output (the clock
  * value comes in `now`); `memo`, held by a caller that computes again after every change, only saves
- * work (the output is the same without it). Each part is a linear pass or a few over the rows (no pairwise work over
- * messages), so a million facts stay in seconds; the server caches the result by store.dataVersion.
+ * work (the output is the same without it). Each part is a linear pass or a few over the rows (no
+ * pairwise work over messages), so a million facts stay in seconds; the server caches the result by
+ * store.dataVersion.
  *
  * Every section reads the own brand's facts only (see own-brand.ts: settings.brand, else untagged
  * facts plus the one brand seen outside reviews), except `competitors`, which compares the own brand

@@ -15,28 +15,25 @@ import { IncrementalFacts } from './incremental-facts.ts';
  * off it), so the facts live as long as the server and no longer.
  */
 export class IncrementalInsights {
-  private readonly facts = new Map<string, IncrementalFacts>();
-  private readonly memos = new Map<string, InsightsMemo>();
+  /** Per workspace: its held facts and what its computations keep between them, made together on first use. */
+  private readonly held = new Map<string, { facts: IncrementalFacts; memo: InsightsMemo }>();
 
   constructor(private readonly store: Store) {}
 
   /** The insights of `workspaceId` as of `now`, narrowed to `filter` when given. */
   async compute(workspaceId: string, now: Date, filter?: InsightFilter): Promise<Insights> {
-    const input = filterInsightsInput(await this.of(workspaceId).input(now), filter);
-    return computeInsights(input, this.memoOf(workspaceId));
+    const { facts, memo } = this.workspace(workspaceId);
+    return computeInsights(filterInsightsInput(await facts.input(now), filter), memo);
   }
 
   /** The held facts of a workspace (made on first use; for tests and diagnostics). */
   of(workspaceId: string): IncrementalFacts {
-    let facts = this.facts.get(workspaceId);
-    if (!facts) this.facts.set(workspaceId, (facts = new IncrementalFacts(this.store, workspaceId)));
-    return facts;
+    return this.workspace(workspaceId).facts;
   }
 
-  /** What the computations of a workspace keep between them (made on first use). */
-  memoOf(workspaceId: string): InsightsMemo {
-    let memo = this.memos.get(workspaceId);
-    if (!memo) this.memos.set(workspaceId, (memo = { phrases: new PhraseMemo() }));
-    return memo;
+  private workspace(workspaceId: string): { facts: IncrementalFacts; memo: InsightsMemo } {
+    let held = this.held.get(workspaceId);
+    if (!held) this.held.set(workspaceId, (held = { facts: new IncrementalFacts(this.store, workspaceId), memo: { phrases: new PhraseMemo() } }));
+    return held;
   }
 }

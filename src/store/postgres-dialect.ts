@@ -29,15 +29,16 @@ const MAX_IDS = 2000;
 const WORD_START = '(^|[^[:alnum:]])';
 
 /**
- * The ids of the customer messages `search` matches, as the customer indexes serve them: a substring
- * through migration 015's trigram index on messages; a 2-letter word start through migration 017's
- * narrow table of word starts (its GIN index, then its narrow rows rather than the messages' wide ones).
+ * The ids of the customer messages `search` matches, as the customer indexes serve them, each from a
+ * narrow table rather than the messages' wide rows: a substring through migration 018's table of folded
+ * customer texts (its trigram index, then the recheck of each candidate on its narrow row); a 2-letter
+ * word start through migration 017's table of word starts.
  */
 function indexedIds(search: TextSearch, workspaceId?: string): RawBuilder<{ id: number }> {
   const inWorkspace = workspaceId === undefined ? sql`` : sql` and workspace_id = ${workspaceId}`;
   return search.match === 'word-start'
     ? sql`select message_id as id from message_word_starts where starts @> array[${search.text}]::text[]${inWorkspace}`
-    : sql`select id from messages where role = 'customer' and search_text like ${containsPattern(search.text)} escape '\\'${inWorkspace}`;
+    : sql`select message_id as id from message_search_texts where search_text like ${containsPattern(search.text)} escape '\\'${inWorkspace}`;
 }
 
 /** A word of `searchText` starts with `text`, checked on the row (no index): the same answer as migration 017's table. */
@@ -54,10 +55,10 @@ function rowMatch(search: TextSearch): RawBuilder<boolean> {
 
 /** A PostgreSQL adapter over a `pg` pool; `schema` isolates the tables (search_path). */
 export function postgresAdapter(target: { url: string; host: string; port: number; database: string }, schema?: string): DialectAdapter {
-  // Whether migration 015 could build the customer trigram index (it needs pg_trgm); asked once.
+  // Whether migration 018 could build the trigram index of customer texts (it needs pg_trgm); asked once.
   let customerTrigram: Promise<boolean> | undefined;
   const hasCustomerTrigramIndex = (db: Kysely<Database>): Promise<boolean> => {
-    customerTrigram ??= sql<{ ok: boolean }>`select to_regclass('messages_customer_trgm') is not null as ok`
+    customerTrigram ??= sql<{ ok: boolean }>`select to_regclass('message_search_texts_trgm') is not null as ok`
       .execute(db)
       .then(({ rows }) => rows[0]?.ok === true)
       .catch((err: unknown) => {
@@ -104,17 +105,17 @@ export function postgresAdapter(target: { url: string; host: string; port: numbe
     },
 
     // Nothing here: migration 011 adds a pg_trgm GIN index on messages.search_text (when the server
-    // offers pg_trgm), whose operator class serves the plain LIKE of searches over every role; migration
-    // 015 adds the customer-only indexes that textIndexMatch below reads.
+    // offers pg_trgm), whose operator class serves the plain LIKE of searches over every role; migrations
+    // 017 and 018 add the customer-only tables and indexes that textIndexMatch below reads.
     async createTextIndex() {},
 
     async textIndexLookup(db, workspaceId, search, cap) {
       if (!search.customers) return null; // every role: the plain LIKE, served by 011's index
-      const wordStart = search.match === 'word-start'; // its index (015) needs no extension
+      const wordStart = search.match === 'word-start'; // its table (017) needs no extension
       if (!wordStart && (!hasTrigram(search.text) || !(await hasCustomerTrigramIndex(db)))) return null;
       // Counting through an index rechecks every candidate row (0.3 s for a frequent term): the newest
       // customer messages of the workspace give the share instead, the index's size the total.
-      const index = wordStart ? 'message_word_starts' : 'messages_customer_trgm';
+      const index = wordStart ? 'message_word_starts' : 'message_search_texts';
       const { rows } = await sql<{ sampled: number; hits: number; total: number }>`select count(*) as sampled,
           count(*) filter (where ${rowMatch(search)}) as hits,
           (select reltuples from pg_class where oid = to_regclass(${index})) as total

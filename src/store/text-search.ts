@@ -8,14 +8,14 @@ import { fold } from '../core/fold.ts';
  *   through a trigram index; shorter ones, outside customer searches, through a scan.
  * - `word-start`: some word of the text starts with the term. Only for a 2-letter term (two letters or
  *   digits) among customer messages: such a term has no trigram, so a substring search would read every
- *   filtered message (0.4–0.9 s on a million), while the customer word indexes of migration 015 answer
+ *   filtered message (0.4–0.9 s on a million), while the customer word indexes (migrations 015, 017) answer
  *   it directly. "ab" finds "abîmé" and "l'abonnement", no longer "tabac".
  */
 export interface TextSearch {
   /** The trimmed term, folded as messages.search_text is (lowercase, no diacritics). */
   text: string;
   match: 'substring' | 'word-start';
-  /** True: only customer messages are searched, so the customer-only indexes (migration 015) apply. */
+  /** True: only customer messages are searched, so the customer-only indexes (migrations 015, 017, 018) apply. */
   customers: boolean;
 }
 

@@ -146,7 +146,7 @@ dialectSuite('customer search', ({ dialect, open, target }) => {
     try {
       // "votre demande" (agents only) has no index in the last check: the planner's statistics on search_text count
       // agents' text, so on 3,000 rows it finds the role index as good. That is why its ids are read first.
-      const cases: [string, string | null, number][] = [['arrivé abîmé', 'messages_customer_trgm', 1], ['ab', 'message_word_starts_gin', 2], ['votre demande', null, 0]];
+      const cases: [string, string | null, number][] = [['arrivé abîmé', 'message_search_texts_trgm', 1], ['ab', 'message_word_starts_gin', 2], ['votre demande', null, 0]];
       for (const [q, index, matches] of cases) {
         const filter = { customerOnly: true, q };
         const plan = await planFacts(db, adapter, 'w', filter);

@@ -17,6 +17,7 @@ import * as m014 from './014-rules-pending.ts';
 import * as m015 from './015-customer-search-indexes.ts';
 import * as m016 from './016-change-versions.ts';
 import * as m017 from './017-word-starts.ts';
+import * as m018 from './018-customer-search-texts.ts';
 
 /**
  * The numbered migrations, in order. Listed statically (not read from disk) so they work from any
@@ -43,6 +44,7 @@ export function migrationProvider(adapter: DialectAdapter): MigrationProvider {
         '015-customer-search-indexes': { up: (db) => m015.up(db, adapter.kind) },
         '016-change-versions': { up: (db) => m016.up(db) },
         '017-word-starts': { up: (db) => m017.up(db, adapter.kind) },
+        '018-customer-search-texts': { up: (db) => m018.up(db, adapter.kind) },
       };
     },
   };

@@ -10,8 +10,11 @@ import type { CoachModel } from '../../src/act/coach/coach-model.ts';
 import type { AnalyzerModel } from '../../src/analyze/model.ts';
 import { REPO_ROOT } from '../data/paths.ts';
 
-/** Semantic part of the model version (1.1: learned customer-message heads). */
-export const MODEL_VERSION = 'ecoute-analyzer-1.1';
+/**
+ * Semantic part of the model version (1.1: learned customer-message heads; 1.2: the rules' themes
+ * join the heads' on terse messages only, so analyses stored by 1.1 are redone).
+ */
+export const MODEL_VERSION = 'ecoute-analyzer-1.2';
 
 /** Stamps `model.version` from its content and writes it; returns a line for the training log. */
 export function writeModel(model: AnalyzerModel, attribution: string): string {

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.ts';
+import { RULE_JOIN_MAX_CHARS } from '../../src/analyze/heads/decide-heads.ts';
 import { EMOTION_FAMILY } from '../../src/analyze/heads/emotion-family.ts';
 import type { AnalyzerModel } from '../../src/analyze/model.ts';
 import { loadModel } from '../../src/runtime/analysis/load-model.ts';
@@ -40,6 +41,21 @@ describe('learned customer-message heads', () => {
     expect(a.themes.map((t) => t.label)).toContain('billing');
     expect(a.stage?.label).toBe('billing');
     expect(analyze('Can I switch to paper-free invoices?', { model }).signals.churnIntent).toBe(false);
+  });
+
+  it('joins the rules\' themes to the head\'s on a terse message only (RULE_JOIN_MAX_CHARS)', () => {
+    const terse = 'The plane was filthy and the seat was broken.';
+    // The same complaint in a longer message: past 140 characters the head's themes stand alone.
+    const long = `${terse} I have been a customer for years and I usually write to you about other things, but today I just wanted to say this once more.`;
+    expect(terse.length).toBeLessThanOrEqual(RULE_JOIN_MAX_CHARS);
+    expect(long.length).toBeGreaterThan(RULE_JOIN_MAX_CHARS);
+    const labels = (text: string, rulesOnly = false) => analyze(text, { model, rulesOnly }).themes.map((t) => t.label);
+    const rules = labels(terse, true);
+    expect(rules).toEqual(labels(long, true)); // the padding gives the rules nothing more, nothing less
+    expect(rules.length).toBeGreaterThan(0);
+    for (const t of rules) expect(labels(terse), t).toContain(t);
+    // Here the head names the defect but not `booking`, which the rules read in "seat".
+    expect(rules.some((t) => !labels(long).includes(t)), labels(long).join(',')).toBe(true);
   });
 
   it('gives every emotion, need, theme and stage a verbatim evidence span', () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.ts';
-import { decideHeads, withRuleThemes } from '../../src/analyze/heads/decide-heads.ts';
+import { decideHeads, withRuleThemes, RULE_JOIN_MAX_CHARS } from '../../src/analyze/heads/decide-heads.ts';
 import { EMOTION_FAMILY } from '../../src/analyze/heads/emotion-family.ts';
 import type { HeadData, HeadName } from '../../src/analyze/heads/head-model.ts';
 import { loadModel } from '../../src/runtime/analysis/load-model.ts';
@@ -178,9 +178,15 @@ describe('the rules\' themes joined to the head\'s', () => {
   it('adds the rules\' themes after the head\'s, three at most, only those `joined` names when given', () => {
     const head = [{ label: 'delay' }];
     const rules = [{ label: 'billing' }, { label: 'delay' }, { label: 'price' }, { label: 'booking' }];
-    expect(withRuleThemes(head, rules).map((t) => t.label)).toEqual(['delay', 'billing', 'price']);
-    expect(withRuleThemes(head, rules, ['booking', 'delay']).map((t) => t.label)).toEqual(['delay', 'booking']);
-    expect(withRuleThemes(head, rules, []).map((t) => t.label)).toEqual(['delay']);
+    expect(withRuleThemes(head, rules, undefined, 40).map((t) => t.label)).toEqual(['delay', 'billing', 'price']);
+    expect(withRuleThemes(head, rules, ['booking', 'delay'], 40).map((t) => t.label)).toEqual(['delay', 'booking']);
+    expect(withRuleThemes(head, rules, [], 40).map((t) => t.label)).toEqual(['delay']);
+  });
+  it('joins them on terse messages only: up to RULE_JOIN_MAX_CHARS characters', () => {
+    const head = [{ label: 'delay' }];
+    const rules = [{ label: 'billing' }];
+    expect(withRuleThemes(head, rules, undefined, RULE_JOIN_MAX_CHARS).map((t) => t.label)).toEqual(['delay', 'billing']);
+    expect(withRuleThemes(head, rules, undefined, RULE_JOIN_MAX_CHARS + 1).map((t) => t.label)).toEqual(['delay']);
   });
   it('joins a theme only where the rules raised its F1 on the out-of-fold messages', () => {
     const themes: HeadData = { name: 'themes', mode: 'ovr', labels: ['delay', 'billing'], offset: 0 };

@@ -24,7 +24,7 @@ export function crossValidateHeads(
     const data = fitHeads(train, o);
     const d = decideAll(data, testIx.map((i) => examples[i]));
     const ruleJoin = data.heads.find((h) => h.name === 'themes')?.ruleJoin;
-    testIx.forEach((i, q) => { out[i] = fromDecision(d[q], rules[i], ruleJoin); });
+    testIx.forEach((i, q) => { out[i] = fromDecision(d[q], rules[i], ruleJoin, examples[i].msg.text.length); });
   }
   return out;
 }

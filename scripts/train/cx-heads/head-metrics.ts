@@ -33,13 +33,16 @@ export function fromAnalysis(a: Analysis): Prediction {
   };
 }
 
-/** The heads' decision as the analyser applies it (themes joined by the rules', the emotion refined in its family), the rules' verdict where a head is absent. */
-export function fromDecision(d: HeadDecision, rules: Prediction, ruleJoin?: readonly string[]): Prediction {
+/**
+ * The heads' decision as the analyser applies it (themes joined by the rules' on a message of `chars`
+ * characters, the emotion refined in its family), the rules' verdict where a head is absent.
+ */
+export function fromDecision(d: HeadDecision, rules: Prediction, ruleJoin: readonly string[] | undefined, chars: number): Prediction {
   return {
     sentiment: rules.sentiment,
     emotions: refineEmotions(rules.emotions.map((label) => ({ label })), d.emotion?.label, (label) => ({ label })).map((e) => e.label),
     needs: d.needs?.map((c) => c.label) ?? rules.needs,
-    themes: d.themes ? withRuleThemes(d.themes, rules.themes.map((label) => ({ label })), ruleJoin).map((c) => c.label) : rules.themes,
+    themes: d.themes ? withRuleThemes(d.themes, rules.themes.map((label) => ({ label })), ruleJoin, chars).map((c) => c.label) : rules.themes,
     stage: d.stage === undefined ? rules.stage : d.stage?.label ?? null,
     churn: d.churn ?? rules.churn,
     urgency: d.urgency ?? rules.urgency,

@@ -13,7 +13,7 @@ import { setMicroF1 } from './head-metrics.ts';
 /** The themes of a decision as the analyser ships them: joined by the rules' when `o` carries them. */
 function shippedThemes(x: HeadDecision, o: OutOfFold, joined: readonly string[] | undefined): string[] {
   const head = x.themes ?? [];
-  return (o.ruleThemes ? withRuleThemes(head, o.ruleThemes.map((label) => ({ label })), joined) : head).map((c) => c.label);
+  return (o.ruleThemes ? withRuleThemes(head, o.ruleThemes.map((label) => ({ label })), joined, o.msg.text.length) : head).map((c) => c.label);
 }
 
 function objective(name: HeadName, oof: readonly OutOfFold[], d: readonly HeadDecision[]): number {

@@ -66,7 +66,7 @@ function findings(d: HeadDecision, ch: CompiledHeads, fs: HeadFeatureSet, rows: 
   const evidence = (c: Chosen, ruled: readonly Finding[]): string | null =>
     ruled.find((f) => f.label === c.label && f.evidence)?.evidence ?? weighed(c.col) ?? about();
   const needs = d.needs ? d.needs.map((c) => ({ label: c.label as Need, score: round(c.p), evidence: evidence(c, r.needs) })) : r.needs;
-  const themes = d.themes ? withRuleThemes(d.themes.map((c) => ({ label: c.label, score: round(c.p), evidence: evidence(c, r.themes) })), r.themes, ch.heads.get('themes')?.ruleJoin) : r.themes;
+  const themes = d.themes ? withRuleThemes(d.themes.map((c) => ({ label: c.label, score: round(c.p), evidence: evidence(c, r.themes) })), r.themes, ch.heads.get('themes')?.ruleJoin, x.text.length) : r.themes;
   let stage = r.stage;
   if (d.stage !== undefined) {
     stage = d.stage === null ? null : {

@@ -93,15 +93,25 @@ export function decideHeads(heads: ReadonlyMap<HeadName, HeadData>, probs: HeadP
 }
 
 /**
- * The themes of a message: the head's, then the rules' that the head did not name (of the labels
- * `joined`, HeadData.ruleJoin, when given), at most three.
- * The rules name a theme only on a lexicon match, which holds on terse messages the corpus has few
- * of: without them airline pain-point recall, a public floor of 0.65, was 0.556 (0.694 with them).
- * Where joining a theme lowers its F1 on the training messages (English billing and price: the
- * rules name them too often), training leaves it out of `joined` (README, "Learned heads").
+ * Messages up to this many characters (the old 140-character tweet) get the rules' themes joined to
+ * the head's; longer ones keep the head's alone. See withRuleThemes.
  */
-export function withRuleThemes<T extends { label: string }>(head: readonly T[], rules: readonly T[], joined?: readonly string[]): T[] {
+export const RULE_JOIN_MAX_CHARS = 140;
+
+/**
+ * The themes of a message of `chars` characters: the head's, then, on a terse message (at most
+ * RULE_JOIN_MAX_CHARS), the rules' that the head did not name (of the labels `joined`,
+ * HeadData.ruleJoin, when given), at most three.
+ * The rules name a theme on a lexicon match, which holds on terse messages where the head has few
+ * words to read: without them airline pain-point recall, a public floor of 0.65, was 0.49 (0.70 with
+ * them). On longer messages the head reads enough and the rules' matches mostly add themes the
+ * guidelines do not give ("phone", "call" as waiting): joined on every message, themes macro-F1 under
+ * cross-validation on the corpus fell from 0.651 / 0.649 (fr / en, head alone) to 0.619 / 0.581; joined
+ * on terse messages only, 0.648 / 0.625, with pain-point recall 0.676 (README, "Learned heads").
+ */
+export function withRuleThemes<T extends { label: string }>(head: readonly T[], rules: readonly T[], joined: readonly string[] | undefined, chars: number): T[] {
   const out = [...head];
+  if (chars > RULE_JOIN_MAX_CHARS) return out;
   for (const r of rules) if (out.length < 3 && !out.some((t) => t.label === r.label) && (!joined || joined.includes(r.label))) out.push(r);
   return out;
 }

@@ -97,6 +97,27 @@ dialectSuite('customer substring search (migration 018)', ({ dialect, open, targ
     }
   });
 
+  it.runIf(dialect === 'postgres')('still answers without the table\'s trigram index (a server without pg_trgm), by scanning', async () => {
+    const t = target();
+    const first = await open(t);
+    await write(first, TEXTS);
+    // What migration 018 leaves where pg_trgm is missing: the table and its trigger, no index.
+    await withClient(t, (c) => c.query('drop index message_search_texts_trgm'));
+    const store = await open(t); // a new adapter asks again whether the index exists
+    const all = TEXTS.map(([x]) => x);
+    for (const term of ['factur', 'arrivé abîmé', 'corrigée']) {
+      expect(await searched(store, { customerOnly: true, q: term }), term).toEqual(expected(all, term));
+    }
+    expect(await searched(store, { customerOnly: true, q: 'facture', theme: 'delay' })).toEqual([TEXTS[3][0]]);
+    const adapter = adapterFor(t);
+    const db = await adapter.createKysely();
+    try {
+      expect((await planFacts(db, adapter, 'w', { customerOnly: true, q: 'facture' })).textIndexed).toBe(false);
+    } finally {
+      await adapter.close(db);
+    }
+  });
+
   it.runIf(dialect === 'postgres')('rechecks a frequent term on the narrow table, never on the messages of its candidates', async () => {
     const t = target();
     const store = await open(t);

@@ -114,7 +114,8 @@ export function postgresAdapter(target: { url: string; host: string; port: numbe
       const wordStart = search.match === 'word-start'; // its table (017) needs no extension
       if (!wordStart && (!hasTrigram(search.text) || !(await hasCustomerTrigramIndex(db)))) return null;
       // Counting through an index rechecks every candidate row (0.3 s for a frequent term): the newest
-      // customer messages of the workspace give the share instead, the index's size the total.
+      // customer messages of the workspace give the share instead, the rows of the term's table the total
+      // (a table's, not an index's: a trigram index counts one row per trigram entry).
       const index = wordStart ? 'message_word_starts' : 'message_search_texts';
       const { rows } = await sql<{ sampled: number; hits: number; total: number }>`select count(*) as sampled,
           count(*) filter (where ${rowMatch(search)}) as hits,

@@ -116,10 +116,10 @@ export function postgresAdapter(target: { url: string; host: string; port: numbe
       // Counting through an index rechecks every candidate row (0.3 s for a frequent term): the newest
       // customer messages of the workspace give the share instead, the rows of the term's table the total
       // (a table's, not an index's: a trigram index counts one row per trigram entry).
-      const index = wordStart ? 'message_word_starts' : 'message_search_texts';
+      const table = wordStart ? 'message_word_starts' : 'message_search_texts';
       const { rows } = await sql<{ sampled: number; hits: number; total: number }>`select count(*) as sampled,
           count(*) filter (where ${rowMatch(search)}) as hits,
-          (select reltuples from pg_class where oid = to_regclass(${index})) as total
+          (select reltuples from pg_class where oid = to_regclass(${table})) as total
         from (select search_text from messages where workspace_id = ${workspaceId} and role = 'customer'
           order by sent_at desc, id desc limit ${SAMPLE}) s`.execute(db);
       const { sampled, hits, total } = rows[0] ?? { sampled: 0, hits: 0, total: 0 };

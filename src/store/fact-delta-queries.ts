@@ -11,7 +11,7 @@ import { messagesFirst, toMessageFact } from './fact-select.ts';
  * counts let a reader notice a row it skipped (on PostgreSQL two imports may commit ids out of order).
  * Each read is an index range: the primary keys for new rows, `analyses_change` / `customers_change`
  * for rewritten ones, so a refresh costs what changed, not the workspace's size (plus two counts).
- * With ids 0 it is a reader's first load: every message (by id) and survey answer.
+ * With ids 0 it is a reader's first load: every message (in time order, see below) and survey answer.
  */
 export async function factDelta(db: Kysely<Database>, workspaceId: string, since: FactWatermark): Promise<FactDelta> {
   const facts = () => messagesFirst(db).where('m.workspace_id', '=', workspaceId);

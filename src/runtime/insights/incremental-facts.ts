@@ -130,15 +130,22 @@ function mergeSorted<T>(held: T[], added: T[], order: (a: T, b: T) => number): T
   return out;
 }
 
-/** Copies a customer's filled-in name, segment and value onto the facts that carry them. */
+/**
+ * Copies a customer's filled-in name, segment and value onto the facts that carry them. A fact whose
+ * customer fields are already those keeps its object: a customer row is rewritten by every import
+ * that names the customer, and a new object would make the insights count that fact's day again
+ * (insights/day-memo.ts reuses a day's tallies while its fact objects are the same).
+ */
 function patchCustomers(held: Held, changes: CustomerChange[]): void {
   const byId = new Map(changes.map((c) => [c.customerId, c]));
   held.messages = held.messages.map((m) => {
     const c = m.customerId === null ? undefined : byId.get(m.customerId);
-    return c ? { ...m, customerRef: c.customerRef, customerName: c.customerName, segment: c.segment, customerValue: c.customerValue } : m;
+    if (!c || (m.customerRef === c.customerRef && m.customerName === c.customerName && m.segment === c.segment && m.customerValue === c.customerValue)) return m;
+    return { ...m, customerRef: c.customerRef, customerName: c.customerName, segment: c.segment, customerValue: c.customerValue };
   });
   held.surveys = held.surveys.map((s) => {
     const c = s.fact.customerId === null ? undefined : byId.get(s.fact.customerId);
-    return c ? { id: s.id, fact: { ...s.fact, customerRef: c.customerRef, segment: c.segment } } : s;
+    if (!c || (s.fact.customerRef === c.customerRef && s.fact.segment === c.segment)) return s;
+    return { id: s.id, fact: { ...s.fact, customerRef: c.customerRef, segment: c.segment } };
   });
 }

@@ -4,16 +4,17 @@
  * messages (250 conversations, their customer messages analysed, as import-writer.ts writes them); after
  * each, the insights are brought up to date (1) as before, loading every fact again and computing,
  * (2) from the facts held in memory, reading only what the batch changed (IncrementalFacts), then
- * computing, (3) the same with what earlier computations kept (InsightsMemo: each text's phrases for
- * discovered themes), as `ecoute serve` computes now. All give the same insights (checked on the last
- * batch). `--postgres URL` runs the same on a PostgreSQL database (a fresh schema, filled through the
+ * computing, (3) the same with the phrases of texts seen before kept, (4) with those and each
+ * unchanged day's tallies kept (InsightsMemo: phrase-memo.ts, day-memo.ts), as `ecoute serve` computes
+ * now. All give the same insights (checked on the last batch). `--postgres URL` runs the same on a PostgreSQL database (a fresh schema, filled through the
  * store; dropped afterwards).
  * Then (SQLite) the dashboard while an import runs (dashboard-during-import.ts), the server computing
  * insights as `ecoute serve` did before (a one-shot worker loading every fact per computation) and as it
  * does now (one worker holding the facts, reading what changed): the "fresh only" row is how long a
  * request waits for figures of the data as it is now.
  * Run: `npm run bench -- incremental` or `tsx scripts/bench/incremental-insights.ts [--messages N] [--batches N]
- * [--import-seconds S (0: skip)] [--clients N] [--postgres URL]`.
+ * [--batch-days D (batches dated over the last D days; 364 by default)] [--import-seconds S (0: skip)]
+ * [--clients N] [--postgres URL]`.
  */
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -25,6 +26,7 @@ import type { MessageFact } from '../../src/core/facts.ts';
 import { computeInsights } from '../../src/insights/compute-insights.ts';
 import { discoverThemes } from '../../src/insights/discovered-themes.ts';
 import { PhraseMemo } from '../../src/insights/phrase-memo.ts';
+import { DaySectionsMemo } from '../../src/insights/day-sections.ts';
 import { readWrittenMessages } from '../data/written-messages.ts';
 import type { Insights } from '../../src/insights/types.ts';
 import { computeInsightsInWorker } from '../../src/runtime/insights/compute-insights-in-worker.ts';
@@ -47,6 +49,7 @@ const { values } = parseArgs({
     messages: { type: 'string', default: '100000' }, batches: { type: 'string', default: '5' },
     'batch-messages': { type: 'string', default: '1000' }, postgres: { type: 'string' },
     'import-seconds': { type: 'string', default: '15' }, clients: { type: 'string', default: '8' },
+    'batch-days': { type: 'string', default: '364' },
   },
 });
 const MESSAGES = Number(values.messages);
@@ -54,14 +57,17 @@ const BATCHES = Number(values.batches);
 const BATCH_CONVERSATIONS = Math.ceil(Number(values['batch-messages']) / 4);
 const SPAN_DAYS = 364;
 const START = new Date(BENCH_END.getTime() - SPAN_DAYS * 86_400_000);
+/** Batches are dated over the last BATCH_DAYS days: the whole year (a backfill), or the last day (live traffic). */
+const BATCH_DAYS = Math.min(SPAN_DAYS, Math.max(1, Number(values['batch-days'])));
 const WS = BENCH_WORKSPACE;
 
 /** Writes `count` synthetic conversations from number `from`, then analyses their customer messages. */
-async function writeBatch(store: Store, source: string, from: number, count: number): Promise<number> {
+async function writeBatch(store: Store, source: string, from: number, count: number, days = SPAN_DAYS): Promise<number> {
   const batch = [];
   const byText = new Map<string, Analysis>();
+  const start = new Date(START.getTime() + (SPAN_DAYS - days) * 86_400_000);
   for (let i = from; i < from + count; i++) {
-    const { conversation, analyses } = syntheticConversation(i, START, SPAN_DAYS, Math.max(50, Math.floor(MESSAGES / 48)));
+    const { conversation, analyses } = syntheticConversation(i, start, days, Math.max(50, Math.floor(MESSAGES / 48)));
     conversation.naturalKey = `incremental-${i}`;
     batch.push(conversation);
     conversation.messages.filter((m) => m.role === 'customer').forEach((m, k) => byText.set(m.text, analyses[k]));
@@ -98,48 +104,52 @@ async function run(store: Store, label: string): Promise<void> {
   // What holding the facts costs (the copy handed to the caller included; a rough figure without a forced GC).
   const heldMb = (process.memoryUsage().heapUsed - heap0) / 1e6;
   console.log(`${label}: ${counts.messages.toLocaleString('en')} messages; first load into memory ${first.toFixed(0)} ms, heap +${heldMb.toFixed(0)} MB`);
-  // What IncrementalInsights keeps between computations, filled by a first one as a server's first page does.
-  const memo = { phrases: new PhraseMemo() };
+  // What IncrementalInsights keeps between computations, filled by a first one as a server's first page
+  // does: each text's phrases, and (now) each day's tallies; the phrases alone, as before.
+  const memo = { phrases: new PhraseMemo(), days: new DaySectionsMemo() };
+  const phrasesOnly = { phrases: new PhraseMemo() };
   const [, firstCompute] = await time(async () => computeInsights(firstInput, memo));
-  console.log(`  first computation ${firstCompute.toFixed(0)} ms`);
-  const rows: Record<'fullLoad' | 'deltaLoad' | 'compute' | 'heldCompute' | 'memoCompute', number[]> = { fullLoad: [], deltaLoad: [], compute: [], heldCompute: [], memoCompute: [] };
+  computeInsights(firstInput, phrasesOnly);
+  console.log(`  first computation ${firstCompute.toFixed(0)} ms (with an empty memo)`);
+  const rows: Record<'fullLoad' | 'deltaLoad' | 'compute' | 'heldCompute' | 'phrasesCompute' | 'memoCompute', number[]> = { fullLoad: [], deltaLoad: [], compute: [], heldCompute: [], phrasesCompute: [], memoCompute: [] };
+  const recounted: number[] = [];
   let same = true;
   for (let b = 0; b < BATCHES; b++) {
-    const added = await writeBatch(store, source, 50_000_000 + b * BATCH_CONVERSATIONS, BATCH_CONVERSATIONS);
+    const added = await writeBatch(store, source, 50_000_000 + b * BATCH_CONVERSATIONS, BATCH_CONVERSATIONS, BATCH_DAYS);
     const [full, fullLoad] = await time(() => loadInsightsInput(store, WS, BENCH_END));
     const [held, deltaLoad] = await time(() => facts.input(BENCH_END));
     if (facts.lastRefresh !== 'delta') throw new Error(`batch ${b + 1}: expected a delta refresh, got ${facts.lastRefresh}`);
     const [insights, compute] = await time(async () => computeInsights(full));
-    // The held facts with and without the kept phrases, in alternate order, so neither always pays for
-    // the garbage the other left.
-    const withMemo = () => time(async () => computeInsights(held, memo));
-    const without = () => time(async () => computeInsights(held));
-    let kept: Insights;
-    let memoCompute: number;
-    let heldCompute: number;
-    if (b % 2 === 0) {
-      [kept, memoCompute] = await withMemo();
-      [, heldCompute] = await without();
-    } else {
-      [, heldCompute] = await without();
-      [kept, memoCompute] = await withMemo();
-    }
+    // The held facts without a memo, with the kept phrases, and with phrases and day tallies, in a
+    // rotating order, so none always pays for the garbage another left.
+    let kept: Insights | undefined;
+    const runs: Record<string, () => Promise<void>> = {
+      memo: async () => {
+        const [k, ms] = await time(async () => computeInsights(held, memo));
+        kept = k;
+        rows.memoCompute.push(ms);
+        recounted.push(memo.days.messages.last.counted / (memo.days.messages.last.counted + memo.days.messages.last.reused));
+      },
+      phrases: async () => { rows.phrasesCompute.push((await time(async () => computeInsights(held, phrasesOnly)))[1]); },
+      none: async () => { rows.heldCompute.push((await time(async () => computeInsights(held)))[1]); },
+    };
+    const order = ['memo', 'phrases', 'none'];
+    for (let k = 0; k < 3; k++) await runs[order[(b + k) % 3]]();
     rows.fullLoad.push(fullLoad);
     rows.deltaLoad.push(deltaLoad);
     rows.compute.push(compute);
-    rows.heldCompute.push(heldCompute);
-    rows.memoCompute.push(memoCompute);
     const asJson = (x: Insights) => JSON.parse(JSON.stringify(x)) as unknown;
-    if (b === BATCHES - 1) same = isDeepStrictEqual(asJson(computeInsights(held)), asJson(insights)) && isDeepStrictEqual(asJson(kept), asJson(insights));
+    if (b === BATCHES - 1) same = isDeepStrictEqual(asJson(computeInsights(held)), asJson(insights)) && isDeepStrictEqual(asJson(kept!), asJson(insights));
     process.stderr.write(`\rbatch ${b + 1}/${BATCHES}: +${added} customer messages to analyse`);
   }
   process.stderr.write('\n');
   const p50 = (xs: number[]) => summarize(xs.slice()).p50;
   const fmt = (v: number) => `${v.toFixed(0).padStart(6)} ms`;
-  console.log(`refresh after a batch of ${BATCH_CONVERSATIONS * 4} messages (median of ${BATCHES})`);
-  console.log(`  before (full reload + compute):  load ${fmt(p50(rows.fullLoad))}  + compute ${fmt(p50(rows.compute))}  = ${fmt(p50(rows.fullLoad) + p50(rows.compute))}`);
-  console.log(`  then   (delta read + compute):   load ${fmt(p50(rows.deltaLoad))}  + compute ${fmt(p50(rows.heldCompute))}  = ${fmt(p50(rows.deltaLoad) + p50(rows.heldCompute))}`);
-  console.log(`  now    (delta read + compute, phrases of texts seen before kept):  load ${fmt(p50(rows.deltaLoad))}  + compute ${fmt(p50(rows.memoCompute))}  = ${fmt(p50(rows.deltaLoad) + p50(rows.memoCompute))}`);
+  console.log(`refresh after a batch of ${BATCH_CONVERSATIONS * 4} messages dated over the last ${BATCH_DAYS} day(s) (median of ${BATCHES})`);
+  console.log(`  full reload + compute:  load ${fmt(p50(rows.fullLoad))}  + compute ${fmt(p50(rows.compute))}  = ${fmt(p50(rows.fullLoad) + p50(rows.compute))}`);
+  console.log(`  delta read + compute:   load ${fmt(p50(rows.deltaLoad))}  + compute ${fmt(p50(rows.heldCompute))}  = ${fmt(p50(rows.deltaLoad) + p50(rows.heldCompute))}`);
+  console.log(`  delta read + compute, phrases of texts seen before kept:  load ${fmt(p50(rows.deltaLoad))}  + compute ${fmt(p50(rows.phrasesCompute))}  = ${fmt(p50(rows.deltaLoad) + p50(rows.phrasesCompute))}`);
+  console.log(`  now: phrases and each unchanged day's tallies kept:  load ${fmt(p50(rows.deltaLoad))}  + compute ${fmt(p50(rows.memoCompute))}  = ${fmt(p50(rows.deltaLoad) + p50(rows.memoCompute))}; days counted again ${(100 * p50(recounted)).toFixed(0)} %`);
   console.log(`  same insights as a full load: ${same ? 'yes' : 'NO'}`);
   if (!same) process.exitCode = 1;
 }

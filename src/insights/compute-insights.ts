@@ -1,9 +1,6 @@
 import type { Insights, InsightsInput } from './types.ts';
 import { computeScores } from './scores.ts';
-import { computeScoreBreakdowns } from './score-breakdowns.ts';
-import { summarizeMessages } from './message-summary.ts';
-import { computeJourneyMap } from './journey-map.ts';
-import { computeThemeStats } from './theme-stats.ts';
+import { computeDaySections, type DaySectionsMemo } from './day-sections.ts';
 import { computeDrivers, conversationFactors, type ConversationFactors } from './key-drivers.ts';
 import { discoverThemes } from './discovered-themes.ts';
 import { discoveredDrivers } from './discovered-drivers.ts';
@@ -11,7 +8,6 @@ import { buildCustomerProfiles } from './customer-profiles.ts';
 import { computePersonas } from './personas.ts';
 import { computeCustomersAtRisk } from './customers-at-risk.ts';
 import { computeCompetitors } from './competitors.ts';
-import { detectSpikes } from './spikes.ts';
 import { computeExCxLink } from './ex-cx-link.ts';
 import { attributeTeams } from './last-touch.ts';
 import { pickCompliments } from './compliments.ts';
@@ -22,6 +18,8 @@ import type { PhraseMemo } from './phrase-memo.ts';
 export interface InsightsMemo {
   /** Each message text's phrases for theme discovery (phrase-memo.ts). */
   phrases?: PhraseMemo;
+  /** Each day's tallies of the sections that are sums over days (day-sections.ts, day-memo.ts). */
+  days?: DaySectionsMemo;
 }
 
 /**
@@ -52,6 +50,7 @@ export function computeInsights(input: InsightsInput, memo: InsightsMemo = {}): 
   const members = new Map<string, Set<string>>();
   const discoveredThemes = discoverThemes(messages, { members, memo: memo.phrases });
   const memberFactors: ConversationFactors = members.size === 0 ? new Map() : conversationFactors(messages, new Set([...members.values()].flatMap((m) => [...m])));
+  const daySections = computeDaySections(messages, surveys, settings, memo.days);
   const driverReport = (outcome: 'nps_detractor' | 'csat_low') => ({
     ...computeDrivers(factors, surveys, outcome),
     discovered: discoveredDrivers(discoveredThemes, members, factors, memberFactors, surveys, outcome),
@@ -64,11 +63,11 @@ export function computeInsights(input: InsightsInput, memo: InsightsMemo = {}): 
     nps: scores.nps,
     csat: scores.csat,
     ces: scores.ces,
-    messages: summarizeMessages(messages),
+    messages: daySections.messages,
     customers: { total: profiles.size + surveyedOnly, surveyed: surveyed.size, atRisk: atRisk.count, valueAtRisk: atRisk.valueAtRisk },
-    scores: computeScoreBreakdowns(messages, surveys),
-    journey: computeJourneyMap(messages, settings),
-    themes: computeThemeStats(messages),
+    scores: daySections.scores,
+    journey: daySections.journey,
+    themes: daySections.themes,
     drivers: {
       detractors: driverReport('nps_detractor'),
       lowCsat: driverReport('csat_low'),
@@ -78,7 +77,7 @@ export function computeInsights(input: InsightsInput, memo: InsightsMemo = {}): 
     atRisk,
     ownBrand: own,
     competitors: computeCompetitors(input.messages, input.surveys, own, settings.language),
-    spikes: detectSpikes(messages),
+    spikes: daySections.spikes,
     exCx: computeExCxLink(employees, attributeTeams(surveys, messages)),
     compliments: pickCompliments(messages),
   };

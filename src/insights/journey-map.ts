@@ -13,8 +13,75 @@ interface StageTally {
   reasons: Map<string, { text: string; count: number; byPrimary: Map<Emotion, number> }>;
 }
 
+/** The running counts of a journey map over some messages (all of them, or one day's: day-memo.ts). */
+export interface JourneyTally {
+  stages: Map<Stage, StageTally>;
+  unstaged: number;
+}
+
 const zeroCounts = (): Record<Emotion, number> => Object.fromEntries(EMOTIONS.map((e) => [e, 0])) as Record<Emotion, number>;
 const NEG = new Set<Emotion>(NEGATIVE_EMOTIONS);
+const emptyStage = (): StageTally => ({ messages: 0, neutral: 0, negative: 0, counts: zeroCounts(), reasons: new Map() });
+
+/** An empty tally. */
+export function journeyTally(): JourneyTally {
+  return { stages: new Map(), unstaged: 0 };
+}
+
+/** Counts one message. */
+export function tallyJourney(tally: JourneyTally, m: MessageFact): void {
+  const a = m.analysis;
+  if (m.role !== 'customer' || !a) return;
+  if (!a.stage) {
+    tally.unstaged++;
+    return;
+  }
+  let t = tally.stages.get(a.stage.label);
+  if (!t) tally.stages.set(a.stage.label, (t = emptyStage()));
+  t.messages++;
+  if (a.emotions.length === 0) t.neutral++;
+  let negative = false;
+  for (let i = 0; i < a.emotions.length; i++) {
+    const e = a.emotions[i].label;
+    let dup = false;
+    for (let j = 0; j < i; j++) if (a.emotions[j].label === e) dup = true;
+    if (dup) continue;
+    t.counts[e]++;
+    if (NEG.has(e)) negative = true;
+  }
+  if (negative) t.negative++;
+  if (a.reason) {
+    // Lower-casing (not full accent folding) is enough to merge the same reason written twice.
+    const key = a.reason.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]+$/, '');
+    let r = t.reasons.get(key);
+    if (!r) t.reasons.set(key, (r = { text: a.reason.trim(), count: 0, byPrimary: new Map() }));
+    r.count++;
+    const primary = a.emotions[0]?.label;
+    if (primary) r.byPrimary.set(primary, (r.byPrimary.get(primary) ?? 0) + 1);
+  }
+}
+
+/**
+ * Adds `from` into `into` (`from` is left as it is). Merged in time order, a reason keeps the wording
+ * of its first message, as one pass over all the messages does.
+ */
+export function mergeJourney(into: JourneyTally, from: JourneyTally): void {
+  into.unstaged += from.unstaged;
+  for (const [stage, f] of from.stages) {
+    let t = into.stages.get(stage);
+    if (!t) into.stages.set(stage, (t = emptyStage()));
+    t.messages += f.messages;
+    t.neutral += f.neutral;
+    t.negative += f.negative;
+    for (const e of EMOTIONS) t.counts[e] += f.counts[e];
+    for (const [key, fr] of f.reasons) {
+      let r = t.reasons.get(key);
+      if (!r) t.reasons.set(key, (r = { text: fr.text, count: 0, byPrimary: new Map() }));
+      r.count += fr.count;
+      for (const [e, n] of fr.byPrimary) r.byPrimary.set(e, (r.byPrimary.get(e) ?? 0) + n);
+    }
+  }
+}
 
 /**
  * The journey emotion map: for each stage, how many customer messages show each emotion (multi-label,
@@ -23,39 +90,14 @@ const NEG = new Set<Emotion>(NEGATIVE_EMOTIONS);
  * designing a stage around one intended feeling, then measuring the distance to it.
  */
 export function computeJourneyMap(messages: readonly MessageFact[], settings: WorkspaceSettings): JourneyMap {
-  const tallies = new Map<Stage, StageTally>();
-  let unstaged = 0;
-  for (const m of messages) {
-    const a = m.analysis;
-    if (m.role !== 'customer' || !a) continue;
-    if (!a.stage) {
-      unstaged++;
-      continue;
-    }
-    let t = tallies.get(a.stage.label);
-    if (!t) tallies.set(a.stage.label, (t = { messages: 0, neutral: 0, negative: 0, counts: zeroCounts(), reasons: new Map() }));
-    t.messages++;
-    if (a.emotions.length === 0) t.neutral++;
-    let negative = false;
-    for (let i = 0; i < a.emotions.length; i++) {
-      const e = a.emotions[i].label;
-      let dup = false;
-      for (let j = 0; j < i; j++) if (a.emotions[j].label === e) dup = true;
-      if (dup) continue;
-      t.counts[e]++;
-      if (NEG.has(e)) negative = true;
-    }
-    if (negative) t.negative++;
-    if (a.reason) {
-      // Lower-casing (not full accent folding) is enough to merge the same reason written twice.
-      const key = a.reason.trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!]+$/, '');
-      let r = t.reasons.get(key);
-      if (!r) t.reasons.set(key, (r = { text: a.reason.trim(), count: 0, byPrimary: new Map() }));
-      r.count++;
-      const primary = a.emotions[0]?.label;
-      if (primary) r.byPrimary.set(primary, (r.byPrimary.get(primary) ?? 0) + 1);
-    }
-  }
+  const tally = journeyTally();
+  for (const m of messages) tallyJourney(tally, m);
+  return finishJourney(tally, settings);
+}
+
+/** The journey map a tally gives, with the workspace's desired emotions. */
+export function finishJourney(tally: JourneyTally, settings: WorkspaceSettings): JourneyMap {
+  const tallies = tally.stages;
   const stages: JourneyStage[] = STAGES.filter((s) => tallies.has(s) || settings.desiredEmotions[s]).map((stage) => {
     const t = tallies.get(stage);
     const desired = settings.desiredEmotions[stage] ?? null;
@@ -76,7 +118,7 @@ export function computeJourneyMap(messages: readonly MessageFact[], settings: Wo
     return {
       stage,
       messages: t.messages,
-      counts: t.counts,
+      counts: { ...t.counts },
       shares,
       neutral: t.neutral,
       dominantEmotion: dominant,
@@ -89,7 +131,7 @@ export function computeJourneyMap(messages: readonly MessageFact[], settings: Wo
       status: desired === null ? 'no_target' : desired === dominant || ((desiredShare ?? 0) > 0 && gap === 0) ? 'met' : 'gap',
     };
   });
-  return { emotions: [...EMOTIONS], stages, unstaged };
+  return { emotions: [...EMOTIONS], stages, unstaged: tally.unstaged };
 }
 
 /**

@@ -27,39 +27,77 @@ function cellOf<K>(map: Map<K, Cell>, key: K): Cell {
 
 const share = (c: Cell): number | null => (c.analysed === 0 ? null : round(c.negative / c.analysed, 3));
 
+/** The running cells of the score breakdowns over some messages and answers (all, or one day's: day-memo.ts). */
+export interface BreakdownTally {
+  byDim: Record<Dim, Map<string, Cell>>;
+  byWeek: Map<number, Cell>;
+  byDay: Map<number, Cell>;
+}
+
+/** An empty tally. */
+export function breakdownTally(): BreakdownTally {
+  return { byDim: { channel: new Map(), segment: new Map(), team: new Map(), brand: new Map() }, byWeek: new Map(), byDay: new Map() };
+}
+
+/** Counts one survey answer. */
+export function tallyBreakdownSurvey(t: BreakdownTally, s: SurveyFact): void {
+  cellOf(t.byWeek, weekIndex(s.at)).tally.add(s);
+  cellOf(t.byDay, dayIndex(s.at)).tally.add(s);
+  for (const d of DIMS) {
+    const key = s[d];
+    if (key) cellOf(t.byDim[d], key).tally.add(s);
+  }
+}
+
+/** Counts one message (customer messages only). */
+export function tallyBreakdownMessage(t: BreakdownTally, m: MessageFact): void {
+  if (m.role !== 'customer') return;
+  const neg = m.analysis?.sentiment.label === 'negative';
+  const cells: Cell[] = [cellOf(t.byWeek, weekIndex(m.at)), cellOf(t.byDay, dayIndex(m.at))];
+  for (const d of DIMS) {
+    const key = m[d];
+    if (key) cells.push(cellOf(t.byDim[d], key));
+  }
+  for (const c of cells) {
+    c.messages++;
+    if (m.analysis) {
+      c.analysed++;
+      if (neg) c.negative++;
+    }
+  }
+}
+
+/** Adds `from` into `into` (`from` is left as it is); every cell is counts, so any order gives the same. */
+export function mergeBreakdowns(into: BreakdownTally, from: BreakdownTally): void {
+  const mergeMap = <K>(a: Map<K, Cell>, b: Map<K, Cell>) => {
+    for (const [key, f] of b) {
+      const c = cellOf(a, key);
+      c.tally.merge(f.tally);
+      c.messages += f.messages;
+      c.analysed += f.analysed;
+      c.negative += f.negative;
+    }
+  };
+  for (const d of DIMS) mergeMap(into.byDim[d], from.byDim[d]);
+  mergeMap(into.byWeek, from.byWeek);
+  mergeMap(into.byDay, from.byDay);
+}
+
 /**
  * Scores cut by ISO week, channel, segment, team and brand, plus the week-over-week move of the
  * latest week. One pass over surveys and one over customer messages; rows without a value for a
  * dimension are left out of that cut rather than lumped into an "unknown" group.
  */
 export function computeScoreBreakdowns(messages: readonly MessageFact[], surveys: readonly SurveyFact[]): ScoreBreakdowns {
-  const byDim: Record<Dim, Map<string, Cell>> = { channel: new Map(), segment: new Map(), team: new Map(), brand: new Map() };
-  const byWeek = new Map<number, Cell>();
-  const byDay = new Map<number, Cell>();
-  for (const s of surveys) {
-    cellOf(byWeek, weekIndex(s.at)).tally.add(s);
-    cellOf(byDay, dayIndex(s.at)).tally.add(s);
-    for (const d of DIMS) {
-      const key = s[d];
-      if (key) cellOf(byDim[d], key).tally.add(s);
-    }
-  }
-  for (const m of messages) {
-    if (m.role !== 'customer') continue;
-    const neg = m.analysis?.sentiment.label === 'negative';
-    const cells: Cell[] = [cellOf(byWeek, weekIndex(m.at)), cellOf(byDay, dayIndex(m.at))];
-    for (const d of DIMS) {
-      const key = m[d];
-      if (key) cells.push(cellOf(byDim[d], key));
-    }
-    for (const c of cells) {
-      c.messages++;
-      if (m.analysis) {
-        c.analysed++;
-        if (neg) c.negative++;
-      }
-    }
-  }
+  const t = breakdownTally();
+  for (const s of surveys) tallyBreakdownSurvey(t, s);
+  for (const m of messages) tallyBreakdownMessage(t, m);
+  return finishBreakdowns(t);
+}
+
+/** The breakdowns a tally gives. */
+export function finishBreakdowns(t: BreakdownTally): ScoreBreakdowns {
+  const { byDim, byWeek, byDay } = t;
   const groups = (map: Map<string, Cell>): ScoreGroup[] =>
     [...map.entries()]
       .map(([key, c]) => ({ key, ...c.tally.result(), messages: c.messages, negativeShare: share(c) }))

@@ -32,6 +32,18 @@ export class ScoreTally {
     }
   }
 
+  /** Adds another tally's answers (counts and integer sums, so merging is exact). */
+  merge(o: ScoreTally): void {
+    this.promoters += o.promoters;
+    this.passives += o.passives;
+    this.detractors += o.detractors;
+    this.csatN += o.csatN;
+    this.csatSatisfied += o.csatSatisfied;
+    this.cesN += o.cesN;
+    this.cesSum += o.cesSum;
+    this.cesSumSq += o.cesSumSq;
+  }
+
   get responses(): number {
     return this.promoters + this.passives + this.detractors + this.csatN + this.cesN;
   }

@@ -17,35 +17,74 @@ interface Tally {
   quotes: QuotePicker;
 }
 
+/** The running counts of the theme statistics over some messages (all of them, or one day's: day-memo.ts). */
+export interface ThemeTally {
+  themes: Map<string, Tally>;
+  analysed: number;
+  firstWeek: number;
+  lastWeek: number;
+  quotesPerTheme: number;
+}
+
+/** An empty tally keeping `quotesPerTheme` verbatims a theme. */
+export function themeTally(quotesPerTheme = 5): ThemeTally {
+  return { themes: new Map(), analysed: 0, firstWeek: Infinity, lastWeek: -Infinity, quotesPerTheme };
+}
+
+const emptyTheme = (k: number): Tally => ({ messages: 0, negative: 0, conversations: new Set(), weekly: new Map(), quotes: new QuotePicker(k) });
+
+/** Counts one message. */
+export function tallyThemes(tally: ThemeTally, m: MessageFact): void {
+  const a = m.analysis;
+  if (m.role !== 'customer' || !a) return;
+  tally.analysed++;
+  const w = weekIndex(m.at);
+  if (w < tally.firstWeek) tally.firstWeek = w;
+  if (w > tally.lastWeek) tally.lastWeek = w;
+  for (let i = 0; i < a.themes.length; i++) {
+    const f = a.themes[i];
+    if (a.themes.findIndex((x) => x.label === f.label) < i) continue; // count a theme once per message
+    let t = tally.themes.get(f.label);
+    if (!t) tally.themes.set(f.label, (t = emptyTheme(tally.quotesPerTheme)));
+    t.messages++;
+    if (a.sentiment.label === 'negative') t.negative++;
+    t.conversations.add(m.conversationId);
+    t.weekly.set(w, (t.weekly.get(w) ?? 0) + 1);
+    const strength = f.score * TONE[a.sentiment.label];
+    if (t.quotes.wants(strength)) t.quotes.offer(m, quoteScore(m.text, strength));
+  }
+}
+
+/** Adds `from` into `into` (`from` is left as it is); any order of merging gives the same statistics. */
+export function mergeThemes(into: ThemeTally, from: ThemeTally): void {
+  into.analysed += from.analysed;
+  into.firstWeek = Math.min(into.firstWeek, from.firstWeek);
+  into.lastWeek = Math.max(into.lastWeek, from.lastWeek);
+  for (const [theme, f] of from.themes) {
+    let t = into.themes.get(theme);
+    if (!t) into.themes.set(theme, (t = emptyTheme(into.quotesPerTheme)));
+    t.messages += f.messages;
+    t.negative += f.negative;
+    for (const c of f.conversations) t.conversations.add(c);
+    for (const [w, n] of f.weekly) t.weekly.set(w, (t.weekly.get(w) ?? 0) + n);
+    t.quotes.mergeFrom(f.quotes);
+  }
+}
+
 /**
  * Volume, spread, weekly trend and representative verbatims of every built-in theme, in one pass.
  * Verbatims are the most typical readable messages: strongest theme finding × quotability
  * (see `quoteScore`), preferring negative-sentiment messages since themes are pains.
  */
 export function computeThemeStats(messages: readonly MessageFact[], quotesPerTheme = 5): ThemeStat[] {
-  const tallies = new Map<string, Tally>();
-  let analysed = 0;
-  let firstWeek = Infinity, lastWeek = -Infinity;
-  for (const m of messages) {
-    const a = m.analysis;
-    if (m.role !== 'customer' || !a) continue;
-    analysed++;
-    const w = weekIndex(m.at);
-    if (w < firstWeek) firstWeek = w;
-    if (w > lastWeek) lastWeek = w;
-    for (let i = 0; i < a.themes.length; i++) {
-      const f = a.themes[i];
-      if (a.themes.findIndex((x) => x.label === f.label) < i) continue; // count a theme once per message
-      let t = tallies.get(f.label);
-      if (!t) tallies.set(f.label, (t = { messages: 0, negative: 0, conversations: new Set(), weekly: new Map(), quotes: new QuotePicker(quotesPerTheme) }));
-      t.messages++;
-      if (a.sentiment.label === 'negative') t.negative++;
-      t.conversations.add(m.conversationId);
-      t.weekly.set(w, (t.weekly.get(w) ?? 0) + 1);
-      const strength = f.score * TONE[a.sentiment.label];
-      if (t.quotes.wants(strength)) t.quotes.offer(m, quoteScore(m.text, strength));
-    }
-  }
+  const tally = themeTally(quotesPerTheme);
+  for (const m of messages) tallyThemes(tally, m);
+  return finishThemes(tally);
+}
+
+/** The theme statistics a tally gives. */
+export function finishThemes(tally: ThemeTally): ThemeStat[] {
+  const { analysed, firstWeek, lastWeek, themes: tallies } = tally;
   const weeks = Number.isFinite(firstWeek) ? weekRange(firstWeek, lastWeek) : [];
   return [...tallies.entries()]
     .map(([theme, t]) => {

@@ -41,34 +41,58 @@ export function quoteScore(text: string, strength = 1): number {
   return lengthFit * Math.min(1, letterShare / 0.6) * shouting * links * strength;
 }
 
+/** A candidate quote: its score, its message, and the key that makes two texts the same quote. */
+interface Quote {
+  score: number;
+  fact: MessageFact;
+  key: string;
+}
+
+/** Higher score first, then the smaller message id: a strict order, so ties never depend on arrival. */
+function before(a: Quote, b: Quote): boolean {
+  return a.score > b.score || (a.score === b.score && a.fact.messageId.localeCompare(b.fact.messageId) < 0);
+}
+
 /**
  * Keeps the `k` best quotes seen so far without storing every candidate: a small sorted buffer, so
- * picking quotes over a million messages stays one pass and O(n·k).
+ * picking quotes over a million messages stays one pass and O(n·k). The result is the `k` first, in
+ * the strict order of `before`, of the best candidate of each key, whatever the order of the offers:
+ * so pickers filled from separate slices of the messages (one per day, insights/day-memo.ts) and then
+ * merged pick what one picker over all of them picks.
  */
 export class QuotePicker {
-  private items: { score: number; fact: MessageFact; key: string }[] = [];
+  private items: Quote[] = [];
   constructor(private readonly k = 3) {}
 
   /** False when a quote scoring at most `upperBound` could not enter: lets callers skip scoring it. */
   wants(upperBound: number): boolean {
-    return upperBound > 0 && (this.items.length < this.k || upperBound > this.items[this.items.length - 1].score);
+    // A tie with the last kept quote may still enter, on a smaller message id.
+    return upperBound > 0 && (this.items.length < this.k || upperBound >= this.items[this.items.length - 1].score);
   }
 
   offer(fact: MessageFact, score: number): void {
     if (score <= 0) return;
-    if (this.items.length >= this.k && score <= this.items[this.items.length - 1].score) return;
-    const key = fact.text.trim().toLowerCase().slice(0, 80);
-    const same = this.items.findIndex((i) => i.key === key);
-    if (same >= 0) {
-      if (this.items[same].score >= score) return;
-      this.items.splice(same, 1);
-    }
-    this.items.push({ score, fact, key });
-    this.items.sort((a, b) => b.score - a.score || a.fact.messageId.localeCompare(b.fact.messageId));
-    if (this.items.length > this.k) this.items.pop();
+    this.take({ score, fact, key: fact.text.trim().toLowerCase().slice(0, 80) });
+  }
+
+  /** Offers every quote another picker kept (the other picker is left as it is). */
+  mergeFrom(other: QuotePicker): void {
+    for (const q of other.items) this.take(q);
   }
 
   result(): Verbatim[] {
     return this.items.map((i) => toVerbatim(i.fact));
+  }
+
+  private take(q: Quote): void {
+    if (this.items.length >= this.k && !before(q, this.items[this.items.length - 1])) return;
+    const same = this.items.findIndex((i) => i.key === q.key);
+    if (same >= 0) {
+      if (!before(q, this.items[same])) return;
+      this.items.splice(same, 1);
+    }
+    this.items.push(q);
+    this.items.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+    if (this.items.length > this.k) this.items.pop();
   }
 }

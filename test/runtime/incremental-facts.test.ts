@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { EMOTIONS, NEEDS, STAGES, THEMES } from '../../src/core/labels.ts';
 import { computeInsights, type InsightsMemo } from '../../src/insights/compute-insights.ts';
 import { PhraseMemo } from '../../src/insights/phrase-memo.ts';
+import { DaySectionsMemo } from '../../src/insights/day-sections.ts';
 import { IncrementalFacts } from '../../src/runtime/insights/incremental-facts.ts';
 import { loadInsightsInput } from '../../src/runtime/insights/load-insights-input.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -32,9 +33,10 @@ const memos = new WeakMap<IncrementalFacts, InsightsMemo>();
 
 /**
  * The held facts give exactly the insights (and facts) of a full load, and the refresh was of `kind`;
- * so do they computed with what earlier computations kept (the phrases of texts seen before).
+ * so do they computed with what earlier computations kept (the phrases of texts seen before, the
+ * tallies of days whose facts did not change). Returns that memo.
  */
-async function expectSame(store: Store, facts: IncrementalFacts, kind: 'full' | 'delta' | 'none'): Promise<void> {
+async function expectSame(store: Store, facts: IncrementalFacts, kind: 'full' | 'delta' | 'none'): Promise<InsightsMemo> {
   const held = await facts.input(NOW);
   expect(facts.lastRefresh).toBe(kind);
   const full = await loadInsightsInput(store, 'w', NOW);
@@ -42,8 +44,10 @@ async function expectSame(store: Store, facts: IncrementalFacts, kind: 'full' | 
   expect(held.surveys).toEqual(full.surveys);
   const expected = computeInsights(full);
   expect(computeInsights(held)).toEqual(expected);
-  if (!memos.has(facts)) memos.set(facts, { phrases: new PhraseMemo() });
-  expect(computeInsights(held, memos.get(facts))).toEqual(expected);
+  if (!memos.has(facts)) memos.set(facts, { phrases: new PhraseMemo(), days: new DaySectionsMemo() });
+  const memo = memos.get(facts)!;
+  expect(computeInsights(held, memo)).toEqual(expected);
+  return memo;
 }
 
 dialectSuite('incremental facts', ({ open, target }) => {
@@ -90,7 +94,9 @@ dialectSuite('incremental facts', ({ open, target }) => {
     grown.surveys = [{ kind: 'csat', score: 2, at: new Date(T0 + 40 * DAY) }];
     const appended = await store.writeConversations('w', source, [grown]);
     await analyse(store, appended.newMessageIds);
-    await expectSame(store, facts, 'delta');
+    const memo = await expectSame(store, facts, 'delta');
+    // Only the new reply's day is counted; the first day's tallies are reused.
+    expect(memo.days!.messages.last).toEqual({ reused: 1, counted: 1 });
 
     // Settings are read each time: a change of brand or language shows at once.
     const ws = await store.ensureWorkspace('w');

@@ -4,9 +4,9 @@
  * messages (250 conversations, their customer messages analysed, as import-writer.ts writes them); after
  * each, the insights are brought up to date (1) as before, loading every fact again and computing,
  * (2) from the facts held in memory, reading only what the batch changed (IncrementalFacts), then
- * computing, (3) the same with the phrases of texts seen before kept, (4) with those and each
- * unchanged day's tallies kept (InsightsMemo: phrase-memo.ts, day-memo.ts), as `ecoute serve` computes
- * now. All give the same insights (checked on the last batch). `--postgres URL` runs the same on a PostgreSQL database (a fresh schema, filled through the
+ * computing, (3) the same with the phrases of texts seen before kept, (4) with those, each
+ * unchanged day's tallies and each unchanged customer's profile kept (InsightsMemo: phrase-memo.ts,
+ * day-sections.ts, customer-memo.ts), as `ecoute serve` computes now. All give the same insights (checked on the last batch). `--postgres URL` runs the same on a PostgreSQL database (a fresh schema, filled through the
  * store; dropped afterwards).
  * Then (SQLite) the dashboard while an import runs (dashboard-during-import.ts), the server computing
  * insights as `ecoute serve` did before (a one-shot worker loading every fact per computation) and as it
@@ -27,6 +27,7 @@ import { computeInsights } from '../../src/insights/compute-insights.ts';
 import { discoverThemes } from '../../src/insights/discovered-themes.ts';
 import { PhraseMemo } from '../../src/insights/phrase-memo.ts';
 import { DaySectionsMemo } from '../../src/insights/day-sections.ts';
+import { CustomerMemo } from '../../src/insights/customer-memo.ts';
 import { readWrittenMessages } from '../data/written-messages.ts';
 import type { Insights } from '../../src/insights/types.ts';
 import { computeInsightsInWorker } from '../../src/runtime/insights/compute-insights-in-worker.ts';
@@ -105,14 +106,15 @@ async function run(store: Store, label: string): Promise<void> {
   const heldMb = (process.memoryUsage().heapUsed - heap0) / 1e6;
   console.log(`${label}: ${counts.messages.toLocaleString('en')} messages; first load into memory ${first.toFixed(0)} ms, heap +${heldMb.toFixed(0)} MB`);
   // What IncrementalInsights keeps between computations, filled by a first one as a server's first page
-  // does: each text's phrases, and (now) each day's tallies; the phrases alone, as before.
-  const memo = { phrases: new PhraseMemo(), days: new DaySectionsMemo() };
+  // does: each text's phrases, each day's tallies and each customer's profile; the phrases alone, as before.
+  const memo = { phrases: new PhraseMemo(), days: new DaySectionsMemo(), customers: new CustomerMemo() };
   const phrasesOnly = { phrases: new PhraseMemo() };
   const [, firstCompute] = await time(async () => computeInsights(firstInput, memo));
   computeInsights(firstInput, phrasesOnly);
   console.log(`  first computation ${firstCompute.toFixed(0)} ms (with an empty memo)`);
   const rows: Record<'fullLoad' | 'deltaLoad' | 'compute' | 'heldCompute' | 'phrasesCompute' | 'memoCompute', number[]> = { fullLoad: [], deltaLoad: [], compute: [], heldCompute: [], phrasesCompute: [], memoCompute: [] };
   const recounted: number[] = [];
+  const refolded: number[] = [];
   let same = true;
   for (let b = 0; b < BATCHES; b++) {
     const added = await writeBatch(store, source, 50_000_000 + b * BATCH_CONVERSATIONS, BATCH_CONVERSATIONS, BATCH_DAYS);
@@ -129,6 +131,7 @@ async function run(store: Store, label: string): Promise<void> {
         kept = k;
         rows.memoCompute.push(ms);
         recounted.push(memo.days.messages.last.counted / (memo.days.messages.last.counted + memo.days.messages.last.reused));
+        refolded.push(memo.customers.last.counted / (memo.customers.last.counted + memo.customers.last.reused));
       },
       phrases: async () => { rows.phrasesCompute.push((await time(async () => computeInsights(held, phrasesOnly)))[1]); },
       none: async () => { rows.heldCompute.push((await time(async () => computeInsights(held)))[1]); },
@@ -149,7 +152,7 @@ async function run(store: Store, label: string): Promise<void> {
   console.log(`  full reload + compute:  load ${fmt(p50(rows.fullLoad))}  + compute ${fmt(p50(rows.compute))}  = ${fmt(p50(rows.fullLoad) + p50(rows.compute))}`);
   console.log(`  delta read + compute:   load ${fmt(p50(rows.deltaLoad))}  + compute ${fmt(p50(rows.heldCompute))}  = ${fmt(p50(rows.deltaLoad) + p50(rows.heldCompute))}`);
   console.log(`  delta read + compute, phrases of texts seen before kept:  load ${fmt(p50(rows.deltaLoad))}  + compute ${fmt(p50(rows.phrasesCompute))}  = ${fmt(p50(rows.deltaLoad) + p50(rows.phrasesCompute))}`);
-  console.log(`  now: phrases and each unchanged day's tallies kept:  load ${fmt(p50(rows.deltaLoad))}  + compute ${fmt(p50(rows.memoCompute))}  = ${fmt(p50(rows.deltaLoad) + p50(rows.memoCompute))}; days counted again ${(100 * p50(recounted)).toFixed(0)} %`);
+  console.log(`  now: phrases, unchanged days' tallies and unchanged customers' profiles kept:  load ${fmt(p50(rows.deltaLoad))}  + compute ${fmt(p50(rows.memoCompute))}  = ${fmt(p50(rows.deltaLoad) + p50(rows.memoCompute))}; days counted again ${(100 * p50(recounted)).toFixed(0)} %, customers ${(100 * p50(refolded)).toFixed(0)} %`);
   console.log(`  same insights as a full load: ${same ? 'yes' : 'NO'}`);
   if (!same) process.exitCode = 1;
 }

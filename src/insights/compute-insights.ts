@@ -5,6 +5,7 @@ import { computeDrivers, conversationFactors, type ConversationFactors } from '.
 import { discoverThemes } from './discovered-themes.ts';
 import { discoveredDrivers } from './discovered-drivers.ts';
 import { buildCustomerProfiles } from './customer-profiles.ts';
+import type { CustomerMemo } from './customer-memo.ts';
 import { computePersonas } from './personas.ts';
 import { computeCustomersAtRisk } from './customers-at-risk.ts';
 import { computeCompetitors } from './competitors.ts';
@@ -20,6 +21,8 @@ export interface InsightsMemo {
   phrases?: PhraseMemo;
   /** Each day's tallies of the sections that are sums over days (day-sections.ts, day-memo.ts). */
   days?: DaySectionsMemo;
+  /** Each customer's profile (customer-memo.ts). */
+  customers?: CustomerMemo;
 }
 
 /**
@@ -39,7 +42,7 @@ export function computeInsights(input: InsightsInput, memo: InsightsMemo = {}): 
   const messages = input.messages.filter((m) => isOwnBrand(m.brand, own));
   const surveys = input.surveys.filter((s) => isOwnBrand(s.brand, own));
   const scores = computeScores(surveys);
-  const profiles = buildCustomerProfiles(messages, surveys);
+  const profiles = memo.customers ? memo.customers.profiles(messages, surveys) : buildCustomerProfiles(messages, surveys);
   const factors = conversationFactors(messages, new Set(surveys.map((s) => s.conversationId)));
   const atRisk = computeCustomersAtRisk(profiles.values(), undefined, undefined, settings.currency);
   const surveyed = new Set<string>();

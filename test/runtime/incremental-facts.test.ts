@@ -3,6 +3,7 @@ import { EMOTIONS, NEEDS, STAGES, THEMES } from '../../src/core/labels.ts';
 import { computeInsights, type InsightsMemo } from '../../src/insights/compute-insights.ts';
 import { PhraseMemo } from '../../src/insights/phrase-memo.ts';
 import { DaySectionsMemo } from '../../src/insights/day-sections.ts';
+import { CustomerMemo } from '../../src/insights/customer-memo.ts';
 import { IncrementalFacts } from '../../src/runtime/insights/incremental-facts.ts';
 import { loadInsightsInput } from '../../src/runtime/insights/load-insights-input.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -44,7 +45,7 @@ async function expectSame(store: Store, facts: IncrementalFacts, kind: 'full' | 
   expect(held.surveys).toEqual(full.surveys);
   const expected = computeInsights(full);
   expect(computeInsights(held)).toEqual(expected);
-  if (!memos.has(facts)) memos.set(facts, { phrases: new PhraseMemo(), days: new DaySectionsMemo() });
+  if (!memos.has(facts)) memos.set(facts, { phrases: new PhraseMemo(), days: new DaySectionsMemo(), customers: new CustomerMemo() });
   const memo = memos.get(facts)!;
   expect(computeInsights(held, memo)).toEqual(expected);
   return memo;
@@ -95,8 +96,10 @@ dialectSuite('incremental facts', ({ open, target }) => {
     const appended = await store.writeConversations('w', source, [grown]);
     await analyse(store, appended.newMessageIds);
     const memo = await expectSame(store, facts, 'delta');
-    // Only the new reply's day is counted; the first day's tallies are reused.
+    // Only the new reply's day is counted; the first day's tallies are reused. Only its customer's
+    // profile is folded again (cust-3; cust-0, 1, 2, cust-old and cust-new are reused).
     expect(memo.days!.messages.last).toEqual({ reused: 1, counted: 1 });
+    expect(memo.customers!.last).toEqual({ reused: 5, counted: 1 });
 
     // Settings are read each time: a change of brand or language shows at once.
     const ws = await store.ensureWorkspace('w');

@@ -2,6 +2,7 @@ import { computeInsights, type InsightsMemo } from '../../insights/compute-insig
 import { filterInsightsInput, type InsightFilter } from '../../insights/filter-input.ts';
 import { PhraseMemo } from '../../insights/phrase-memo.ts';
 import { DaySectionsMemo } from '../../insights/day-sections.ts';
+import { CustomerMemo } from '../../insights/customer-memo.ts';
 import type { Insights } from '../../insights/types.ts';
 import type { Store } from '../../store/store.ts';
 import { IncrementalFacts } from './incremental-facts.ts';
@@ -12,8 +13,9 @@ import { IncrementalFacts } from './incremental-facts.ts';
  * A filtered view narrows the same held facts (filterInsightsInput), as the full load did before.
  * What the computation learns of each message text (its phrases, for discovered themes) is kept too
  * (InsightsMemo), so a refresh after a batch works on the batch's new texts, not on every text again;
- * and so are each day's tallies of the sections that are sums over days (volumes, journey map, theme
- * statistics, score breakdowns, spikes: insights/day-sections.ts), so only the days a batch touched are counted again.
+ * so are each day's tallies of the sections that are sums over days (volumes, score breakdowns,
+ * journey map, theme statistics, spikes: insights/day-sections.ts) and each customer's profile
+ * (insights/customer-memo.ts), so only the days and customers a batch touched are counted again.
  * Owned by whoever owns the view caches (createApp in this thread, the persistent insights worker
  * off it), so the facts live as long as the server and no longer.
  */
@@ -36,7 +38,7 @@ export class IncrementalInsights {
 
   private workspace(workspaceId: string): { facts: IncrementalFacts; memo: InsightsMemo } {
     let held = this.held.get(workspaceId);
-    if (!held) this.held.set(workspaceId, (held = { facts: new IncrementalFacts(this.store, workspaceId), memo: { phrases: new PhraseMemo(), days: new DaySectionsMemo() } }));
+    if (!held) this.held.set(workspaceId, (held = { facts: new IncrementalFacts(this.store, workspaceId), memo: { phrases: new PhraseMemo(), days: new DaySectionsMemo(), customers: new CustomerMemo() } }));
     return held;
   }
 }

@@ -11,8 +11,8 @@ const SETTINGS = { language: 'fr' as const, desiredEmotions: { delivery: 'joy' a
 const THEMES = ['delay', 'billing', 'wait_time', 'technical'];
 const EMOS: Emotion[] = ['frustration', 'anger', 'joy', 'anxiety'];
 const STAGES: Stage[] = ['delivery', 'billing', 'support', 'usage'];
-// Texts of one length and letters only: their quote scores tie, so any verbatim that depended on the
-// order of the offers would show.
+// Two texts, each repeated with a digit after it: many quotes score the same, so any verbatim that
+// depended on the order of the offers would show.
 const TEXTS = ['Colis toujours pas livré malgré mes relances répétées au service', 'Facture erronée encore ce mois ci, je demande une correction rapide'];
 
 /**

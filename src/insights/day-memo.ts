@@ -1,6 +1,5 @@
 import { GroupMemo } from './group-memo.ts';
-
-const DAY_MS = 86_400_000;
+import { dayIndex } from './iso-week.ts';
 
 /** One UTC day of facts and its tally. */
 export interface DayTallyOf<T> {
@@ -37,7 +36,7 @@ export class DayMemo<F extends { at: Date }, T> {
       const at = m.at.getTime();
       if (at < previous) return null;
       previous = at;
-      const day = Math.floor(at / DAY_MS);
+      const day = dayIndex(at);
       const g = groups[groups.length - 1];
       if (g && g.day === day) g.facts.push(m);
       else groups.push({ day, facts: [m] });

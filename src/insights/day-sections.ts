@@ -2,6 +2,7 @@ import type { MessageFact, SurveyFact } from '../core/facts.ts';
 import type { WorkspaceSettings } from '../core/workspace.ts';
 import type { JourneyMap, MessageSummary, ScoreBreakdowns, Spike, ThemeStat, Verbatim } from './types.ts';
 import { DayMemo } from './day-memo.ts';
+import { weekOfDay } from './iso-week.ts';
 import { finishSummary, mergeSummary, summaryTally, tallySummary, type SummaryTally } from './message-summary.ts';
 import { finishJourney, journeyTally, mergeJourney, tallyJourney, type JourneyTally } from './journey-map.ts';
 import { finishThemes, mergeThemes, tallyThemes, themeTally, type ThemeTally } from './theme-stats.ts';
@@ -78,8 +79,7 @@ export function computeDaySections(messages: readonly MessageFact[], surveys: re
     mergeJourney(all.journey, tally.journey);
     mergeThemes(all.themes, tally.themes);
     mergeSpikes(all.spikes, tally.spikes);
-    // The ISO week of a UTC day (see iso-week.ts: weeks start on Monday, 1970-01-01 was a Thursday).
-    const w = Math.floor((day + 3) / 7);
+    const w = weekOfDay(day);
     const list = weeks.get(w);
     if (list) list.push(tally.spikes);
     else weeks.set(w, [tally.spikes]);

@@ -4,9 +4,19 @@
  */
 const DAY_MS = 86_400_000;
 
-/** Index of the Monday-start week since 1969-12-29 (1970-01-01 was a Thursday). */
+/** Days since 1970-01-01 (UTC) of a time in milliseconds. */
+export function dayIndex(ms: number): number {
+  return Math.floor(ms / DAY_MS);
+}
+
+/** Index of the Monday-start week holding a day index (1970-01-01 was a Thursday). */
+export function weekOfDay(day: number): number {
+  return Math.floor((day + 3) / 7);
+}
+
+/** Index of the Monday-start week since 1969-12-29. */
 export function weekIndex(at: Date): number {
-  return Math.floor((Math.floor(at.getTime() / DAY_MS) + 3) / 7);
+  return weekOfDay(dayIndex(at.getTime()));
 }
 
 /** Monday 00:00 UTC of a week index. */

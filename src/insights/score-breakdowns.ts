@@ -1,7 +1,7 @@
 import type { MessageFact, SurveyFact } from '../core/facts.ts';
 import type { Change, DayScores, ScoreBreakdowns, ScoreGroup, WeekScores } from './types.ts';
 import { ScoreTally } from './scores.ts';
-import { weekIndex, weekLabel, weekRange, weekStart } from './iso-week.ts';
+import { dayIndex, weekIndex, weekLabel, weekRange, weekStart } from './iso-week.ts';
 import { round } from './stats/intervals.ts';
 
 type Dim = 'channel' | 'segment' | 'team' | 'brand';
@@ -15,7 +15,6 @@ interface Cell {
 }
 
 const DAY_MS = 86_400_000;
-const dayIndex = (at: Date) => Math.floor(at.getTime() / DAY_MS);
 
 const newCell = (): Cell => ({ tally: new ScoreTally(), messages: 0, analysed: 0, negative: 0 });
 
@@ -42,7 +41,7 @@ export function breakdownTally(): BreakdownTally {
 /** Counts one survey answer. */
 export function tallyBreakdownSurvey(t: BreakdownTally, s: SurveyFact): void {
   cellOf(t.byWeek, weekIndex(s.at)).tally.add(s);
-  cellOf(t.byDay, dayIndex(s.at)).tally.add(s);
+  cellOf(t.byDay, dayIndex(s.at.getTime())).tally.add(s);
   for (const d of DIMS) {
     const key = s[d];
     if (key) cellOf(t.byDim[d], key).tally.add(s);
@@ -53,7 +52,7 @@ export function tallyBreakdownSurvey(t: BreakdownTally, s: SurveyFact): void {
 export function tallyBreakdownMessage(t: BreakdownTally, m: MessageFact): void {
   if (m.role !== 'customer') return;
   const neg = m.analysis?.sentiment.label === 'negative';
-  const cells: Cell[] = [cellOf(t.byWeek, weekIndex(m.at)), cellOf(t.byDay, dayIndex(m.at))];
+  const cells: Cell[] = [cellOf(t.byWeek, weekIndex(m.at)), cellOf(t.byDay, dayIndex(m.at.getTime()))];
   for (const d of DIMS) {
     const key = m[d];
     if (key) cells.push(cellOf(t.byDim[d], key));

@@ -145,22 +145,12 @@ export function finishSpikes(t: SpikeTally, options: SpikeOptions, examples: (fo
 
 /** The example of each spiking (key, week), by one more pass over the messages of those weeks only. */
 export function examplesByPass(messages: readonly MessageFact[], found: readonly { key: string; w: number }[]): Map<string, Verbatim | null> {
-  const spikeWeeks = new Set(found.map((f) => f.w));
-  const spikeKeys = new Set(found.map((f) => f.key));
-  const pickers = new Map(found.map((f) => [`${f.key}@${f.w}`, new QuotePicker(1)]));
-  const keys = new FactorKeys();
+  // One tally with examples per spiking week, filled as a day's is (tallySpikes), then read as the
+  // day tallies are (exampleOfDays).
+  const weeks = new Map(found.map((f) => [f.w, spikeTally(true)]));
   for (const m of messages) {
-    const a = m.analysis;
-    if (m.role !== 'customer' || !a) continue;
-    const w = weekIndex(m.at);
-    if (!spikeWeeks.has(w)) continue;
-    const offer = (key: string, strength: number) => {
-      if (!spikeKeys.has(key)) return;
-      const picker = pickers.get(`${key}@${w}`);
-      if (picker?.wants(strength)) picker.offer(m, quoteScore(m.text, strength));
-    };
-    for (const t of a.themes) offer(keys.theme(t.label), t.score);
-    for (const e of a.emotions) offer(keys.emotion(e.label), e.score);
+    const t = weeks.get(weekIndex(m.at));
+    if (t) tallySpikes(t, m);
   }
-  return new Map([...pickers].map(([k, p]) => [k, p.result()[0] ?? null]));
+  return new Map(found.map((f) => [`${f.key}@${f.w}`, exampleOfDays([weeks.get(f.w)!], f.key)]));
 }

@@ -59,7 +59,7 @@ export function mergeSummary(into: SummaryTally, from: SummaryTally): void {
   into.last = Math.max(into.last, from.last);
 }
 
-/** The summary a tally gives. */
+/** Volumes of messages, sentiment, channels and languages, from a tally. */
 export function finishSummary(t: SummaryTally): MessageSummary {
   return {
     total: t.total,
@@ -73,11 +73,4 @@ export function finishSummary(t: SummaryTally): MessageSummary {
     first: Number.isFinite(t.first) ? new Date(t.first).toISOString() : null,
     last: Number.isFinite(t.last) ? new Date(t.last).toISOString() : null,
   };
-}
-
-/** Volumes of messages, sentiment, channels and languages in one pass. */
-export function summarizeMessages(messages: readonly MessageFact[]): MessageSummary {
-  const t = summaryTally();
-  for (const m of messages) tallySummary(t, m);
-  return finishSummary(t);
 }

@@ -72,17 +72,10 @@ export function mergeThemes(into: ThemeTally, from: ThemeTally): void {
 }
 
 /**
- * Volume, spread, weekly trend and representative verbatims of every built-in theme, in one pass.
+ * Volume, spread, weekly trend and representative verbatims of every built-in theme, from a tally.
  * Verbatims are the most typical readable messages: strongest theme finding × quotability
  * (see `quoteScore`), preferring negative-sentiment messages since themes are pains.
  */
-export function computeThemeStats(messages: readonly MessageFact[], quotesPerTheme = 5): ThemeStat[] {
-  const tally = themeTally(quotesPerTheme);
-  for (const m of messages) tallyThemes(tally, m);
-  return finishThemes(tally);
-}
-
-/** The theme statistics a tally gives. */
 export function finishThemes(tally: ThemeTally): ThemeStat[] {
   const { analysed, firstWeek, lastWeek, themes: tallies } = tally;
   const weeks = Number.isFinite(firstWeek) ? weekRange(firstWeek, lastWeek) : [];

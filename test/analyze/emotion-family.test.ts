@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMOTION_FAMILY, refineEmotions } from '../../src/analyze/heads/emotion-family.ts';
+import { EMOTION_FAMILY, headEmotions, refineEmotions } from '../../src/analyze/heads/emotion-family.ts';
 import { EMOTIONS } from '../../src/core/labels.ts';
 
 type E = { label: string; score: number; evidence: string | null };
@@ -39,5 +39,34 @@ describe('refineEmotions: the head names the emotion inside the families the cor
       expect(new Set(families(out))).toEqual(new Set(families(core)));
       expect(out.filter((x) => !core.some((c) => c.label === x.label)).map((x) => x.label)).toEqual(out.length > core.length ? [chosen] : []);
     }
+  });
+});
+
+describe('headEmotions: the head decides alone only where it is sure', () => {
+  const makeKin = (label: string, kin: E | undefined): E => ({ label, score: 0.9, evidence: kin?.evidence ?? 'its own words' });
+
+  it('below its threshold, refines inside the families as refineEmotions does', () => {
+    const core = [e('frustration', 0.7, 'again'), e('joy')];
+    expect(headEmotions(core, 'anxiety', false, makeKin)).toEqual(core);
+    expect(headEmotions(core, 'anger', false, makeKin).map((x) => x.label)).toEqual(['anger', 'frustration', 'joy']);
+    expect(headEmotions(core, null, false, makeKin)).toEqual(core);
+  });
+
+  it('when sure, puts its emotion first even in a family the core did not find, and keeps the core\'s others', () => {
+    const core = [e('frustration', 0.7, 'again'), e('joy')];
+    expect(headEmotions(core, 'anxiety', true, makeKin)).toEqual([e('anxiety', 0.9, 'its own words'), ...core]);
+  });
+
+  it('when sure, borrows the evidence of the core\'s emotion of the same family, and does not repeat its own', () => {
+    const core = [e('disappointment'), e('frustration', 0.4, 'third time')];
+    expect(headEmotions(core, 'anger', true, makeKin)).toEqual([e('anger', 0.9, 'third time'), ...core]);
+    expect(headEmotions(core, 'frustration', true, makeKin)).toEqual([e('frustration', 0.9, 'third time'), e('disappointment')]);
+  });
+
+  it('when sure of no emotion, clears them; with no choice at all, leaves the core', () => {
+    const core = [e('anger'), e('sadness')];
+    expect(headEmotions(core, null, true, makeKin)).toEqual([]);
+    expect(headEmotions(core, undefined, true, makeKin)).toEqual(core);
+    expect(headEmotions(core, 'not-an-emotion', true, makeKin)).toEqual(core);
   });
 });

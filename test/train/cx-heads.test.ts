@@ -119,9 +119,20 @@ describe('fitHeads', async () => {
     expect(analyze('The kettle stopped working again, I will skedaddle to a rival.', { model: withHeads }).signals.churnIntent).toBe(true);
     expect(analyze('The kettle stopped working again, I will skedaddle to a rival.', { model: withHeads, rulesOnly: true }).signals.churnIntent).toBe(false);
   });
-  it('names the customer\'s emotion inside the family the core found, and no other family', () => {
+  /** The trained heads with the emotion head's freeAbove set (undefined: never on its own). */
+  const withFree = (freeAbove: number | undefined) => {
+    const m = JSON.parse(JSON.stringify({ ...model, cxHeads: data }));
+    const emotion = m.cxHeads.heads.find((h: HeadData) => h.name === 'emotion');
+    if (freeAbove === undefined) delete emotion.freeAbove; else emotion.freeAbove = freeAbove;
+    return checkModel(m);
+  };
+  it('stores the emotion head\'s freeAbove from the options, and none when told never', () => {
+    expect(data.heads.find((h) => h.name === 'emotion')?.freeAbove).toBe(FIT_DEFAULTS.emotionFreeAbove);
+    expect(fitHeads(examples, { ...opts, emotionFreeAbove: 1.01 }).heads.find((h) => h.name === 'emotion')?.freeAbove).toBeUndefined();
+  });
+  it('names the customer\'s emotion inside the family the core found, and no other family, below freeAbove', () => {
     const text = 'The kettle stopped working again, so annoying, I will skedaddle to a rival.';
-    const withHeads = checkModel(JSON.parse(JSON.stringify({ ...model, cxHeads: data })));
+    const withHeads = withFree(undefined);
     const core = analyze(text, { model: withHeads, rulesOnly: true }).emotions.map((e) => e.label);
     // The core reads frustration (the anger family); the made-up corpus calls a customer who leaves angry.
     expect(core[0]).toBe('frustration');
@@ -136,6 +147,35 @@ describe('fitHeads', async () => {
     expect(analyze(joy, { model: withHeads, rulesOnly: true }).emotions.map((e) => e.label)).toEqual(['joy']);
     expect(analyze(joy, { model: withHeads }).emotions.map((e) => e.label)).toEqual(['joy']);
   });
+  it('at or above freeAbove, puts the head\'s emotion first even in a family the core did not find, with evidence', () => {
+    const joy = 'The kettle stopped working again, I will skedaddle to a rival.';
+    const p = decideAll(data, headExamples(model, [{ ...msgs[0], id: 'j', text: joy }]).examples)[0].emotion!;
+    expect(p.label).toBe('anger');
+    const sure = analyze(joy, { model: withFree(p.p) }).emotions;
+    expect(sure.map((e) => e.label)).toEqual(['anger', 'joy']);
+    expect(sure[0].evidence).toBeTruthy();
+    // Just above the head's probability it is not sure enough: the family stays the core's.
+    expect(analyze(joy, { model: withFree(Math.min(1, p.p + 0.001)) }).emotions.map((e) => e.label)).toEqual(['joy']);
+  });
+  it('lets general-domain lines train the emotion head alone: every other head decides as without them', () => {
+    const lines: LabelledMessage[] = Array.from({ length: 24 }, (_, i) => ({
+      id: `g${i}`, lang: 'en', text: `Lovely song number ${i}, the chorus made my whole week, skedaddle!`, sentiment: 'positive',
+      emotions: ['joy'], needs: [], themes: [], stage: null, churn_intent: false, urgency: 'low', vulnerable: false, reason: null,
+    }));
+    const general = headExamples(model, lines).examples.map((e) => ({ ...e, general: true }));
+    const withGeneral = fitHeads([...examples, ...general], opts);
+    // Their words join the vocabulary after the customer messages' own.
+    expect(withGeneral.features.length).toBeGreaterThan(data.features.length);
+    expect(withGeneral.heads.map((h) => h.threshold)).toEqual(data.heads.map((h) => h.threshold));
+    const probe = headExamples(model, [...msgs, { ...msgs[0], id: 'q', text: 'Lovely song, the chorus made my week, I will skedaddle to a rival.' }]).examples;
+    const a = decideAll(data, probe);
+    const b = decideAll(withGeneral, probe);
+    const others = (d: (typeof a)[number]) => ({ ...d, emotion: undefined, emotionFree: undefined, needs: d.needs?.map((c) => c.label), themes: d.themes?.map((c) => c.label), stage: d.stage?.label });
+    expect(b.map(others)).toEqual(a.map(others));
+    // The emotion head learnt from them: the song reads as joy with them, as the customers' anger without.
+    expect(a.at(-1)!.emotion?.label).toBe('anger');
+    expect(b.at(-1)!.emotion?.label).toBe('joy');
+  });
   it('refuses a model whose heads do not fit their matrix', () => {
     const broken = JSON.parse(JSON.stringify({ ...model, cxHeads: data }));
     broken.cxHeads.bias.pop();
@@ -146,6 +186,9 @@ describe('fitHeads', async () => {
     const shortByLabel = JSON.parse(JSON.stringify({ ...model, cxHeads: data }));
     shortByLabel.cxHeads.heads.find((h: HeadData) => h.name === 'themes').thresholdByLabel = [0.5, 0.5];
     expect(() => checkModel(shortByLabel)).toThrow(/customer-message heads malformed/);
+    const badFree = JSON.parse(JSON.stringify({ ...model, cxHeads: data }));
+    badFree.cxHeads.heads.find((h: HeadData) => h.name === 'emotion').freeAbove = 'sure';
+    expect(() => checkModel(badFree)).toThrow(/customer-message heads malformed/);
     const unknownJoin = JSON.parse(JSON.stringify({ ...model, cxHeads: data }));
     unknownJoin.cxHeads.heads.find((h: HeadData) => h.name === 'themes').ruleJoin = ['delay', 'weather'];
     expect(() => checkModel(unknownJoin)).toThrow(/customer-message heads malformed/);

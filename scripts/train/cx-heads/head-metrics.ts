@@ -5,7 +5,7 @@
  * stage accuracy (null counts as a label), churn-intent precision / recall / F1, urgency accuracy,
  * vulnerable F1.
  */
-import { refineEmotions } from '../../../src/analyze/heads/emotion-family.ts';
+import { headEmotions } from '../../../src/analyze/heads/emotion-family.ts';
 import type { Analysis } from '../../../src/core/analysis.ts';
 import { SENTIMENTS, THEMES } from '../../../src/core/labels.ts';
 import { withRuleThemes, type HeadDecision } from '../../../src/analyze/heads/decide-heads.ts';
@@ -35,12 +35,12 @@ export function fromAnalysis(a: Analysis): Prediction {
 
 /**
  * The heads' decision as the analyser applies it (themes joined by the rules' on a message of `chars`
- * characters, the emotion refined in its family), the rules' verdict where a head is absent.
+ * characters, the emotion refined in its family or, where the head is sure, its own), the rules' verdict where a head is absent.
  */
 export function fromDecision(d: HeadDecision, rules: Prediction, ruleJoin: readonly string[] | undefined, chars: number): Prediction {
   return {
     sentiment: rules.sentiment,
-    emotions: refineEmotions(rules.emotions.map((label) => ({ label })), d.emotion?.label, (label) => ({ label })).map((e) => e.label),
+    emotions: headEmotions(rules.emotions.map((label) => ({ label })), d.emotion === undefined ? undefined : d.emotion?.label ?? null, d.emotionFree === true, (label) => ({ label })).map((e) => e.label),
     needs: d.needs?.map((c) => c.label) ?? rules.needs,
     themes: d.themes ? withRuleThemes(d.themes, rules.themes.map((label) => ({ label })), ruleJoin, chars).map((c) => c.label) : rules.themes,
     stage: d.stage === undefined ? rules.stage : d.stage?.label ?? null,

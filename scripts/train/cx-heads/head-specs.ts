@@ -1,8 +1,8 @@
 /**
  * What each learned head predicts from a labelled message (GUIDELINES.md). The label sets are the
  * contract's (src/core/labels.ts). Sentiment is not among them: a head for it, trained here, lowered
- * public figures (see README, "Learned heads"). The emotion head only refines the core's emotions
- * inside their families (src/analyze/heads/emotion-family.ts), which leaves the public figures as they are.
+ * public figures (see README, "Learned heads"). The emotion head refines the core's emotions inside
+ * their families, and changes the family only when sure (src/analyze/heads/emotion-family.ts).
  */
 import { EMOTIONS, NEEDS, STAGES, THEMES, URGENCIES } from '../../../src/core/labels.ts';
 import { NONE, type HeadName } from '../../../src/analyze/heads/head-model.ts';
@@ -15,6 +15,8 @@ export interface HeadSpec {
   labels: readonly string[];
   /** softmax: the index of the gold label; ovr: one 0/1 per label. */
   target(m: LabelledMessage): number | Uint8Array;
+  /** Whether the head also learns from the general-domain lines (general-examples.ts). */
+  general?: boolean;
 }
 
 const index = (labels: readonly string[], l: string): number => {
@@ -43,6 +45,7 @@ export const HEAD_SPECS: readonly HeadSpec[] = [
   { name: 'churn', mode: 'ovr', labels: ['churn'], target: (m) => Uint8Array.of(m.churn_intent ? 1 : 0) },
   { name: 'urgency', mode: 'softmax', labels: URGENCIES, target: (m) => index(URGENCIES, m.urgency) },
   { name: 'vulnerable', mode: 'ovr', labels: ['vulnerable'], target: (m) => Uint8Array.of(m.vulnerable ? 1 : 0) },
-  // The main emotion; the analyser uses it only inside the families the core found (emotion-family.ts).
-  { name: 'emotion', mode: 'softmax', labels: EMOTION_TOP, target: (m) => index(EMOTION_TOP, topEmotion(m)) },
+  // The main emotion: inside the families the core found, or in its own right when sure (emotion-family.ts).
+  // The one head that also learns from general-domain lines, which calibrate it for text that is not a customer's.
+  { name: 'emotion', mode: 'softmax', labels: EMOTION_TOP, target: (m) => index(EMOTION_TOP, topEmotion(m)), general: true },
 ];

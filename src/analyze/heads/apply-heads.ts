@@ -10,14 +10,14 @@ import { phraseRange } from '../cx/phrase.ts';
 import { firstClause } from '../cx/reason.ts';
 import { compileHeads, headLogits, headProbs, rowsOf, topContribution, type CompiledHeads } from './compile-heads.ts';
 import { decideHeads, withRuleThemes, type Chosen, type HeadDecision } from './decide-heads.ts';
-import { refineEmotions } from './emotion-family.ts';
+import { headEmotions } from './emotion-family.ts';
 import { headFeatures, type HeadFeatureSet, type HeadInput } from './head-features.ts';
 import { MIN_THRESHOLD, type CxHeadsData, type HeadName } from './head-model.ts';
 import type { LayerRows } from '../vocabulary.ts';
 
 /**
- * The parts of an Analysis the heads decide. Sentiment stays the core model's, and emotions keep the
- * core's families (emotion-family.ts).
+ * The parts of an Analysis the heads decide. Sentiment stays the core model's; emotions keep the
+ * core's families unless the emotion head is sure (emotion-family.ts).
  */
 export type HeadFindings = Pick<Analysis, 'emotions' | 'needs' | 'themes' | 'stage' | 'signals' | 'reason'>;
 
@@ -80,8 +80,8 @@ function findings(d: HeadDecision, ch: CompiledHeads, fs: HeadFeatureSet, rows: 
   // It comes first, so its score is at least the core's strongest: the list stays strongest first.
   const chosen = d.emotion;
   const strongest = x.emotions[0]?.score ?? 0;
-  const emotions = refineEmotions(x.emotions, chosen?.label, (label, replaced) => ({
-    label, score: Math.max(round(chosen!.p), strongest), evidence: replaced.evidence ?? weighed(chosen!.col),
+  const emotions = headEmotions(x.emotions, chosen === undefined ? undefined : chosen?.label ?? null, d.emotionFree === true, (label, kin) => ({
+    label, score: Math.max(round(chosen!.p), strongest), evidence: kin?.evidence ?? weighed(chosen!.col) ?? about(),
   }));
   return {
     emotions, needs, themes, stage, reason: r.reason,

@@ -25,6 +25,8 @@ export interface HeadDecision {
   urgency?: Urgency;
   /** The customer's main emotion (null: none), refined inside the core's families (emotion-family.ts). */
   emotion?: Chosen | null;
+  /** The head is sure enough of `emotion` (HeadData.freeAbove) for it to stand on its own. */
+  emotionFree?: boolean;
 }
 
 /** Probabilities per head, in each head's label order. */
@@ -88,6 +90,7 @@ export function decideHeads(heads: ReadonlyMap<HeadName, HeadData>, probs: HeadP
   if (emotion) {
     const e = argmax(emotion, probs.get('emotion')!);
     d.emotion = e.label === NONE ? null : e;
+    d.emotionFree = emotion.freeAbove !== undefined && e.p >= emotion.freeAbove;
   }
   return d;
 }

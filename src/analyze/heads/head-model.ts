@@ -48,6 +48,12 @@ export interface HeadData {
    * (logit units): a theme that only the label's base rate carries is no finding, and has no evidence.
    */
   minSupport?: number;
+  /**
+   * Emotion head: at or above this probability its choice stands on its own (it may change the
+   * emotion's family, or clear the emotions); below it, it only refines the core's emotions inside
+   * their families (emotion-family.ts). Absent: never on its own.
+   */
+  freeAbove?: number;
 }
 
 /** All heads: `features.length × columns` int8 weights (PackedRows) and one bias per column. */

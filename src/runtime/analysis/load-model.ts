@@ -54,7 +54,8 @@ function headsOk(x: unknown): boolean {
         && Object.values(d.thresholdByLang).every((t) => typeof t === 'number' && t >= 0 && t <= 1)))
       && (d.thresholdByLabel === undefined || (Array.isArray(d.thresholdByLabel) && d.thresholdByLabel.length === (d.labels as unknown[]).length
         && d.thresholdByLabel.every((t) => typeof t === 'number' && t >= 0 && t <= 1)))
-      && (d.ruleJoin === undefined || (Array.isArray(d.ruleJoin) && d.ruleJoin.every((l) => (d.labels as unknown[]).includes(l)))));
+      && (d.ruleJoin === undefined || (Array.isArray(d.ruleJoin) && d.ruleJoin.every((l) => (d.labels as unknown[]).includes(l))))
+      && (d.freeAbove === undefined || (typeof d.freeAbove === 'number' && d.freeAbove >= 0 && d.freeAbove <= 1)));
 }
 
 /** Validates a parsed model object; throws ModelError naming what is wrong. */

@@ -90,7 +90,7 @@ export const FIT_DEFAULTS: FitOptions = {
   themesWithRules: false, themeLabelThresholds: false, themeRuleJoin: false,
   // Chosen under 5-fold CV on the corpus (written messages in every fold) with the general lines'
   // own out-of-fold predictions beside it, both trainable: weight 1 (2 and 4 read lower top emotion
-  // at every threshold), and the lowest freeAbove (0.5–0.9 by 0.05) at which the general lines'
+  // at every threshold from 0.5 to 0.9), and the lowest freeAbove (0.5–0.9 by 0.05) at which the general lines'
   // Ekman macro-F1 is no lower than the core's alone (0.4847 against 0.4846; 0.75 read 0.4822), the
   // trainable stand-in for "public emotion figures no lower than today" (README, "Learned heads").
   generalWeight: 1, emotionFreeAbove: 0.8,

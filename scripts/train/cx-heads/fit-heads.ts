@@ -131,13 +131,15 @@ function toDocs(examples: readonly HeadExample[], index: ReadonlyMap<string, num
  * so it is trained exactly as it would be without them.
  */
 function trainAll(examples: readonly HeadExample[], docs: readonly Doc[], nFeatures: number, own: number, o: FitOptions): Trained {
+  // The customer messages' documents without the general lines' features, made once for every such head.
+  const ownDocs = own === nFeatures ? docs : docs.map((d, i) => (examples[i].general ? d : ownOnly(d, own)));
   return HEAD_SPECS.map((spec, h) => {
     const sd: SparseDoc[] = [];
     docs.forEach((d, i) => {
       const e = examples[i];
       if (e.general && !spec.general) return;
       const weight = e.general ? o.generalWeight : e.written ? o.writtenWeight : 1;
-      sd.push({ ...(spec.general ? d : ownOnly(d, own)), y: spec.target(e.msg), weight });
+      sd.push({ ...(spec.general ? d : ownDocs[i]), y: spec.target(e.msg), weight });
     });
     const n = spec.general ? nFeatures : own;
     const t = trainHead(sd, { k: spec.labels.length, nFeatures: n, mode: spec.mode, epochs: o.epochs, lr: o.lr, l2: o.l2, batch: o.batch, seed: o.seed + h });

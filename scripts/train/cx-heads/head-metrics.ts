@@ -40,7 +40,7 @@ export function fromAnalysis(a: Analysis): Prediction {
 export function fromDecision(d: HeadDecision, rules: Prediction, ruleJoin: readonly string[] | undefined, chars: number): Prediction {
   return {
     sentiment: rules.sentiment,
-    emotions: headEmotions(rules.emotions.map((label) => ({ label })), d.emotion === undefined ? undefined : d.emotion?.label ?? null, d.emotionFree === true, (label) => ({ label })).map((e) => e.label),
+    emotions: headEmotions(rules.emotions.map((label) => ({ label })), d.emotion?.label ?? null, d.emotionFree === true, (label) => ({ label })).map((e) => e.label),
     needs: d.needs?.map((c) => c.label) ?? rules.needs,
     themes: d.themes ? withRuleThemes(d.themes, rules.themes.map((label) => ({ label })), ruleJoin, chars).map((c) => c.label) : rules.themes,
     stage: d.stage === undefined ? rules.stage : d.stage?.label ?? null,

@@ -80,7 +80,7 @@ function findings(d: HeadDecision, ch: CompiledHeads, fs: HeadFeatureSet, rows: 
   // It comes first, so its score is at least the core's strongest: the list stays strongest first.
   const chosen = d.emotion;
   const strongest = x.emotions[0]?.score ?? 0;
-  const emotions = headEmotions(x.emotions, chosen === undefined ? undefined : chosen?.label ?? null, d.emotionFree === true, (label, kin) => ({
+  const emotions = headEmotions(x.emotions, chosen?.label ?? null, d.emotionFree === true, (label, kin) => ({
     label, score: Math.max(round(chosen!.p), strongest), evidence: kin?.evidence ?? weighed(chosen!.col) ?? about(),
   }));
   return {

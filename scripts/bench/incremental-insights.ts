@@ -5,8 +5,8 @@
  * each, the insights are brought up to date (1) as before, loading every fact again and computing,
  * (2) from the facts held in memory, reading only what the batch changed (IncrementalFacts), then
  * computing, (3) the same with the phrases of texts seen before kept, (4) with those, each
- * unchanged day's tallies and each unchanged customer's profile kept (InsightsMemo: phrase-memo.ts,
- * day-sections.ts, customer-memo.ts), as `ecoute serve` computes now. All give the same insights (checked on the last batch). `--postgres URL` runs the same on a PostgreSQL database (a fresh schema, filled through the
+ * unchanged day's tallies and each unchanged customer's profile and risk kept (InsightsMemo: phrase-memo.ts,
+ * day-sections.ts, customer-memo.ts, customers-at-risk.ts, competitors.ts, compliments.ts), as `ecoute serve` computes now. All give the same insights (checked on the last batch). `--postgres URL` runs the same on a PostgreSQL database (a fresh schema, filled through the
  * store; dropped afterwards).
  * Then (SQLite) the dashboard while an import runs (dashboard-during-import.ts), the server computing
  * insights as `ecoute serve` did before (a one-shot worker loading every fact per computation) and as it
@@ -23,11 +23,9 @@ import { isDeepStrictEqual, parseArgs } from 'node:util';
 import pg from 'pg';
 import type { Analysis } from '../../src/core/analysis.ts';
 import type { MessageFact } from '../../src/core/facts.ts';
-import { computeInsights } from '../../src/insights/compute-insights.ts';
+import { computeInsights, newInsightsMemo } from '../../src/insights/compute-insights.ts';
 import { discoverThemes } from '../../src/insights/discovered-themes.ts';
 import { PhraseMemo } from '../../src/insights/phrase-memo.ts';
-import { DaySectionsMemo } from '../../src/insights/day-sections.ts';
-import { CustomerMemo } from '../../src/insights/customer-memo.ts';
 import { readWrittenMessages } from '../data/written-messages.ts';
 import type { Insights } from '../../src/insights/types.ts';
 import { computeInsightsInWorker } from '../../src/runtime/insights/compute-insights-in-worker.ts';
@@ -106,8 +104,8 @@ async function run(store: Store, label: string): Promise<void> {
   const heldMb = (process.memoryUsage().heapUsed - heap0) / 1e6;
   console.log(`${label}: ${counts.messages.toLocaleString('en')} messages; first load into memory ${first.toFixed(0)} ms, heap +${heldMb.toFixed(0)} MB`);
   // What IncrementalInsights keeps between computations, filled by a first one as a server's first page
-  // does: each text's phrases, each day's tallies and each customer's profile; the phrases alone, as before.
-  const memo = { phrases: new PhraseMemo(), days: new DaySectionsMemo(), customers: new CustomerMemo() };
+  // does: each text's phrases, each day's tallies and each customer's profile and risk; the phrases alone, as before.
+  const memo = newInsightsMemo();
   const phrasesOnly = { phrases: new PhraseMemo() };
   const [, firstCompute] = await time(async () => computeInsights(firstInput, memo));
   computeInsights(firstInput, phrasesOnly);

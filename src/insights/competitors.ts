@@ -3,9 +3,10 @@ import type { Emotion } from '../core/labels.ts';
 import type { BrandProfile } from './types.ts';
 import { ScoreTally } from './scores.ts';
 import { labelOf, OWN_BRAND, type Lang } from '../core/label-names.ts';
-import { brandKey, isOwnBrand, resolveOwnBrand, type OwnBrand } from './own-brand.ts';
+import { brandKey, resolveOwnBrand, type OwnBrand } from './own-brand.ts';
 import { countLabelsOnce } from './count-labels.ts';
 import { meanInterval, round } from './stats/intervals.ts';
+import { DayMemo } from './day-memo.ts';
 
 interface Tally {
   messages: number;
@@ -17,6 +18,12 @@ interface Tally {
   stars: { n: number; sum: number; sumSq: number };
 }
 
+/**
+ * The tallies of some facts per brand key (brandKey; '' for untagged facts), each with the first
+ * spelling seen of its brand. Counts and integer sums only, so tallies of separate days merge exactly.
+ */
+type BrandTallies = Map<string, { name: string; t: Tally }>;
+
 const top = <K extends string>(m: Map<K, number>, n: number) =>
   [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, n);
 
@@ -25,32 +32,17 @@ const newTally = (): Tally => ({
   tally: new ScoreTally(), stars: { n: 0, sum: 0, sumSq: 0 },
 });
 
-/**
- * The own brand side by side with each competitor brand: star ratings (CSAT answers given on the
- * review channel, mean with t-interval), CSAT and NPS, sentiment shares, top themes and emotions —
- * the same figures for each so they compare directly. The own line covers ALL own facts (untagged
- * ones included, see own-brand.ts), labelled with the own brand's name or "Nous"/"Us" in `lang`;
- * competitors are grouped case- and accent-insensitively under the first spelling seen. Own first,
- * then competitors by volume. Empty when there is no competitor to compare with.
- */
-export function computeCompetitors(
-  messages: readonly MessageFact[],
-  surveys: readonly SurveyFact[],
-  own: OwnBrand = resolveOwnBrand(messages, surveys),
-  lang: Lang = 'fr',
-): BrandProfile[] {
-  const ownTally = newTally();
-  const brands = new Map<string, { name: string; t: Tally }>();
-  const get = (brand: string | null): Tally => {
-    if (isOwnBrand(brand, own)) return ownTally;
-    const key = brandKey(brand!);
-    let b = brands.get(key);
-    if (!b) brands.set(key, (b = { name: brand!.trim(), t: newTally() }));
-    return b.t;
-  };
+function tallyOf(into: BrandTallies, brand: string | null): Tally {
+  const key = brand === null ? '' : brandKey(brand);
+  let b = into.get(key);
+  if (!b) into.set(key, (b = { name: brand?.trim() ?? '', t: newTally() }));
+  return b.t;
+}
+
+function tallyMessages(into: BrandTallies, messages: readonly MessageFact[]): BrandTallies {
   for (const m of messages) {
     if (m.role !== 'customer') continue;
-    const t = get(m.brand);
+    const t = tallyOf(into, m.brand);
     t.messages++;
     const a = m.analysis;
     if (!a) continue;
@@ -59,8 +51,12 @@ export function computeCompetitors(
     countLabelsOnce(t.themes, a.themes);
     countLabelsOnce(t.emotions, a.emotions);
   }
+  return into;
+}
+
+function tallySurveys(into: BrandTallies, surveys: readonly SurveyFact[]): BrandTallies {
   for (const s of surveys) {
-    const t = get(s.brand);
+    const t = tallyOf(into, s.brand);
     t.tally.add(s);
     if (s.kind === 'csat' && s.channel === 'review') {
       t.stars.n++;
@@ -68,10 +64,80 @@ export function computeCompetitors(
       t.stars.sumSq += s.score * s.score;
     }
   }
-  if (brands.size === 0) return [];
-  const competitors = [...brands.values()]
-    .map(({ name, t }) => profile(name, false, t))
-    .sort((a, b) => b.messages - a.messages || a.brand.localeCompare(b.brand));
+  return into;
+}
+
+const addCounts = <K>(into: Map<K, number>, from: ReadonlyMap<K, number>) => {
+  for (const [k, n] of from) into.set(k, (into.get(k) ?? 0) + n);
+};
+
+function mergeTally(into: Tally, from: Tally): void {
+  into.messages += from.messages;
+  into.analysed += from.analysed;
+  into.sentiment.negative += from.sentiment.negative;
+  into.sentiment.neutral += from.sentiment.neutral;
+  into.sentiment.positive += from.sentiment.positive;
+  addCounts(into.themes, from.themes);
+  addCounts(into.emotions, from.emotions);
+  into.tally.merge(from.tally);
+  into.stars.n += from.stars.n;
+  into.stars.sum += from.stars.sum;
+  into.stars.sumSq += from.stars.sumSq;
+}
+
+/** Adds later facts' tallies: a brand already present keeps its first spelling. */
+function mergeBrands(into: BrandTallies, from: BrandTallies): void {
+  for (const [key, b] of from) {
+    let mine = into.get(key);
+    if (!mine) into.set(key, (mine = { name: b.name, t: newTally() }));
+    mergeTally(mine.t, b.t);
+  }
+}
+
+/**
+ * What a server keeps between computations of the competitors: each day's brand tallies of every
+ * message and survey answer (own and competitors'), so a batch counts again only the days it touched
+ * (day-memo.ts). The output is the same with or without it.
+ */
+export class CompetitorsMemo {
+  readonly messages = new DayMemo<MessageFact, BrandTallies>();
+  readonly surveys = new DayMemo<SurveyFact, BrandTallies>();
+}
+
+/**
+ * The own brand side by side with each competitor brand: star ratings (CSAT answers given on the
+ * review channel, mean with t-interval), CSAT and NPS, sentiment shares, top themes and emotions —
+ * the same figures for each so they compare directly. The own line covers ALL own facts (untagged
+ * ones included, see own-brand.ts), labelled with the own brand's name or "Nous"/"Us" in `lang`;
+ * competitors are grouped case- and accent-insensitively under the first spelling seen (messages
+ * first, then survey answers, each in time order). Own first, then competitors by volume. Empty when
+ * there is no competitor to compare with. With `memo`, only the days whose facts changed since its
+ * last computation are counted again.
+ */
+export function computeCompetitors(
+  messages: readonly MessageFact[],
+  surveys: readonly SurveyFact[],
+  own: OwnBrand = resolveOwnBrand(messages, surveys),
+  lang: Lang = 'fr',
+  memo?: CompetitorsMemo,
+): BrandProfile[] {
+  const messageDays = memo?.messages.tallies(messages, (day) => tallyMessages(new Map(), day)) ?? null;
+  const surveyDays = messageDays && memo ? memo.surveys.tallies(surveys, (day) => tallySurveys(new Map(), day)) : null;
+  const all: BrandTallies = new Map();
+  if (!messageDays || !surveyDays) {
+    tallySurveys(tallyMessages(all, messages), surveys);
+  } else {
+    for (const { tally } of messageDays) mergeBrands(all, tally);
+    for (const { tally } of surveyDays) mergeBrands(all, tally);
+  }
+  const ownTally = newTally();
+  const competitors: BrandProfile[] = [];
+  for (const [key, { name, t }] of all) {
+    if (key === '' || key === own.key) mergeTally(ownTally, t);
+    else competitors.push(profile(name, false, t));
+  }
+  if (competitors.length === 0) return [];
+  competitors.sort((a, b) => b.messages - a.messages || a.brand.localeCompare(b.brand));
   return [profile(own.name ?? OWN_BRAND[lang], true, ownTally), ...competitors];
 }
 

@@ -1,19 +1,19 @@
 import type { Insights, InsightsInput } from './types.ts';
 import { computeScores } from './scores.ts';
-import { computeDaySections, type DaySectionsMemo } from './day-sections.ts';
+import { computeDaySections, DaySectionsMemo } from './day-sections.ts';
 import { computeDrivers, conversationFactors, type ConversationFactors } from './key-drivers.ts';
 import { discoverThemes } from './discovered-themes.ts';
 import { discoveredDrivers } from './discovered-drivers.ts';
 import { buildCustomerProfiles } from './customer-profiles.ts';
-import type { CustomerMemo } from './customer-memo.ts';
+import { CustomerMemo } from './customer-memo.ts';
 import { computePersonas } from './personas.ts';
-import { computeCustomersAtRisk } from './customers-at-risk.ts';
-import { computeCompetitors } from './competitors.ts';
+import { computeCustomersAtRisk, RiskMemo } from './customers-at-risk.ts';
+import { computeCompetitors, CompetitorsMemo } from './competitors.ts';
 import { computeExCxLink } from './ex-cx-link.ts';
 import { attributeTeams } from './last-touch.ts';
-import { pickCompliments } from './compliments.ts';
+import { pickCompliments, ComplimentsMemo } from './compliments.ts';
 import { isOwnBrand, resolveOwnBrand } from './own-brand.ts';
-import type { PhraseMemo } from './phrase-memo.ts';
+import { PhraseMemo } from './phrase-memo.ts';
 
 /** What a caller that computes the insights again and again (a server) keeps between computations. */
 export interface InsightsMemo {
@@ -23,6 +23,20 @@ export interface InsightsMemo {
   days?: DaySectionsMemo;
   /** Each customer's profile (customer-memo.ts). */
   customers?: CustomerMemo;
+  /** Each customer's risk, while their profile and the scoring's settings are the same (customers-at-risk.ts). */
+  risks?: RiskMemo;
+  /** Each day's brand tallies of every fact, own and competitors' (competitors.ts). */
+  competitors?: CompetitorsMemo;
+  /** Each day's candidate compliments (compliments.ts). */
+  compliments?: ComplimentsMemo;
+}
+
+/** Everything a server keeps between computations, empty (IncrementalInsights holds one per workspace). */
+export function newInsightsMemo(): Required<InsightsMemo> {
+  return {
+    phrases: new PhraseMemo(), days: new DaySectionsMemo(), customers: new CustomerMemo(),
+    risks: new RiskMemo(), competitors: new CompetitorsMemo(), compliments: new ComplimentsMemo(),
+  };
 }
 
 /**
@@ -44,7 +58,7 @@ export function computeInsights(input: InsightsInput, memo: InsightsMemo = {}): 
   const scores = computeScores(surveys);
   const profiles = memo.customers ? memo.customers.profiles(messages, surveys) : buildCustomerProfiles(messages, surveys);
   const factors = conversationFactors(messages, new Set(surveys.map((s) => s.conversationId)));
-  const atRisk = computeCustomersAtRisk(profiles.values(), undefined, undefined, settings.currency);
+  const atRisk = computeCustomersAtRisk(profiles.values(), undefined, undefined, settings.currency, memo.risks);
   const surveyed = new Set<string>();
   for (const s of surveys) if (s.customerId) surveyed.add(s.customerId);
   let surveyedOnly = 0;
@@ -79,9 +93,9 @@ export function computeInsights(input: InsightsInput, memo: InsightsMemo = {}): 
     personas: computePersonas(profiles.values()),
     atRisk,
     ownBrand: own,
-    competitors: computeCompetitors(input.messages, input.surveys, own, settings.language),
+    competitors: computeCompetitors(input.messages, input.surveys, own, settings.language, memo.competitors),
     spikes: daySections.spikes,
     exCx: computeExCxLink(employees, attributeTeams(surveys, messages)),
-    compliments: pickCompliments(messages),
+    compliments: pickCompliments(messages, 3, memo.compliments),
   };
 }

@@ -48,15 +48,17 @@ export function computeCustomersAtRisk(
   threshold = RISK_THRESHOLD,
   limit = 100,
   currency = DEFAULT_CURRENCY,
+  memo?: RiskMemo,
 ): AtRiskReport {
   const money = moneyFormats(currency);
   const all = [...profiles];
   const values = all.map((p) => p.value).filter((v): v is number => v !== null && v > 0).sort((a, b) => a - b);
   const highValue = values.length >= 4 ? values[Math.floor(values.length * 0.75)] : Infinity;
+  const score = memo ? memo.scorer(highValue, threshold, currency) : (p: CustomerProfile) => riskOf(p, highValue, money, threshold);
   const risks: CustomerRisk[] = [];
   let valueAtRisk = 0;
   for (const p of all) {
-    const risk = riskOf(p, highValue, money, threshold);
+    const risk = score(p);
     if (!risk) continue;
     valueAtRisk += p.value ?? 0;
     risks.push(risk);
@@ -66,6 +68,32 @@ export function computeCustomersAtRisk(
     threshold, count: risks.length, valueAtRisk, currency, highValueFrom: Number.isFinite(highValue) ? highValue : null,
     customers: risks.slice(0, limit),
   };
+}
+
+/**
+ * Each customer's risk kept between computations (a server's): a profile object is the same as long as
+ * that customer's facts are (customer-memo.ts), and its risk depends besides only on the high-value
+ * bound, the threshold and the currency, so a batch scores again only the customers it touched (all of
+ * them when the bound moves). The report is the same with or without it; nothing changes a risk it reads.
+ */
+export class RiskMemo {
+  private risks = new WeakMap<CustomerProfile, CustomerRisk | null>();
+  private setting = '';
+
+  /** The scoring of one computation: kept risks while its settings are the last call's, fresh ones otherwise. */
+  scorer(highValue: number, threshold: number, currency: string): (p: CustomerProfile) => CustomerRisk | null {
+    const setting = `${highValue}|${threshold}|${currency}`;
+    if (setting !== this.setting) {
+      this.risks = new WeakMap();
+      this.setting = setting;
+    }
+    const money = moneyFormats(currency);
+    return (p) => {
+      let risk = this.risks.get(p);
+      if (risk === undefined) this.risks.set(p, (risk = riskOf(p, highValue, money, threshold)));
+      return risk;
+    };
+  }
 }
 
 /** One customer's risk, or null when under the threshold or without a decisive signal. */

@@ -1,9 +1,6 @@
 import { expect, it } from 'vitest';
 import { EMOTIONS, NEEDS, STAGES, THEMES } from '../../src/core/labels.ts';
-import { computeInsights, type InsightsMemo } from '../../src/insights/compute-insights.ts';
-import { PhraseMemo } from '../../src/insights/phrase-memo.ts';
-import { DaySectionsMemo } from '../../src/insights/day-sections.ts';
-import { CustomerMemo } from '../../src/insights/customer-memo.ts';
+import { computeInsights, newInsightsMemo, type InsightsMemo } from '../../src/insights/compute-insights.ts';
 import { IncrementalFacts } from '../../src/runtime/insights/incremental-facts.ts';
 import { loadInsightsInput } from '../../src/runtime/insights/load-insights-input.ts';
 import type { Store } from '../../src/store/store.ts';
@@ -45,7 +42,7 @@ async function expectSame(store: Store, facts: IncrementalFacts, kind: 'full' | 
   expect(held.surveys).toEqual(full.surveys);
   const expected = computeInsights(full);
   expect(computeInsights(held)).toEqual(expected);
-  if (!memos.has(facts)) memos.set(facts, { phrases: new PhraseMemo(), days: new DaySectionsMemo(), customers: new CustomerMemo() });
+  if (!memos.has(facts)) memos.set(facts, newInsightsMemo());
   const memo = memos.get(facts)!;
   expect(computeInsights(held, memo)).toEqual(expected);
   return memo;

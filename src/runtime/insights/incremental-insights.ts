@@ -1,8 +1,5 @@
-import { computeInsights, type InsightsMemo } from '../../insights/compute-insights.ts';
+import { computeInsights, newInsightsMemo, type InsightsMemo } from '../../insights/compute-insights.ts';
 import { filterInsightsInput, type InsightFilter } from '../../insights/filter-input.ts';
-import { PhraseMemo } from '../../insights/phrase-memo.ts';
-import { DaySectionsMemo } from '../../insights/day-sections.ts';
-import { CustomerMemo } from '../../insights/customer-memo.ts';
 import type { Insights } from '../../insights/types.ts';
 import type { Store } from '../../store/store.ts';
 import { IncrementalFacts } from './incremental-facts.ts';
@@ -15,7 +12,8 @@ import { IncrementalFacts } from './incremental-facts.ts';
  * (InsightsMemo), so a refresh after a batch works on the batch's new texts, not on every text again;
  * so are each day's tallies of the sections that are sums over days (volumes, score breakdowns,
  * journey map, theme statistics, spikes: insights/day-sections.ts) and each customer's profile
- * (insights/customer-memo.ts), so only the days and customers a batch touched are counted again.
+ * (insights/customer-memo.ts), each customer's risk, each day's brand tallies (competitors) and candidate
+ * compliments, so only the days and customers a batch touched are counted again.
  * Owned by whoever owns the view caches (createApp in this thread, the persistent insights worker
  * off it), so the facts live as long as the server and no longer.
  */
@@ -38,7 +36,7 @@ export class IncrementalInsights {
 
   private workspace(workspaceId: string): { facts: IncrementalFacts; memo: InsightsMemo } {
     let held = this.held.get(workspaceId);
-    if (!held) this.held.set(workspaceId, (held = { facts: new IncrementalFacts(this.store, workspaceId), memo: { phrases: new PhraseMemo(), days: new DaySectionsMemo(), customers: new CustomerMemo() } }));
+    if (!held) this.held.set(workspaceId, (held = { facts: new IncrementalFacts(this.store, workspaceId), memo: newInsightsMemo() }));
     return held;
   }
 }

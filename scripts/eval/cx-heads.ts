@@ -9,7 +9,7 @@ import { readLabelledMessages, type LabelledMessage } from '../data/labelled-mes
 import { readWrittenMessages } from '../data/written-messages.ts';
 import { crossValidateHeads } from '../train/cx-heads/cross-validate.ts';
 import { decideAll } from '../train/cx-heads/fit-heads.ts';
-import { generalMessages } from '../train/cx-heads/general-examples.ts';
+import { generalExamples, generalLines, type GeneralLine } from '../train/cx-heads/general-examples.ts';
 import { headExamples } from '../train/cx-heads/head-examples.ts';
 import { FIGURES, figures, fromDecision, type Figure, type Prediction } from '../train/cx-heads/head-metrics.ts';
 import { bootstrapInterval } from './metrics.ts';
@@ -46,7 +46,7 @@ function table(msgs: readonly LabelledMessage[], columns: { name: string; pred: 
  */
 export function evalCxHeads(
   model: AnalyzerModel, corpusDir: string, goldDir: string, folds = 5, written: readonly LabelledMessage[] = readWrittenMessages(),
-  general: readonly LabelledMessage[] = generalMessages(),
+  general: readonly GeneralLine[] = generalLines(),
 ): string {
   const base: AnalyzerModel = { ...model };
   delete base.cxHeads;
@@ -54,15 +54,15 @@ export function evalCxHeads(
   const c = headExamples(base, corpus);
   const columns = [{ name: 'rules', pred: c.rules }, { name: 'heads, corpus only', pred: crossValidateHeads(c.examples, c.rules, folds) }];
   if (written.length > 0) {
-    // The general-domain lines train the emotion head alone (general-examples.ts), as in `npm run train`.
-    const w = [...headExamples(base, written).examples, ...headExamples(base, general).examples.map((e) => ({ ...e, general: true }))];
+    // The general-domain lines train the emotion, sentiment and customer heads alone (general-examples.ts), as in `npm run train`.
+    const w = [...headExamples(base, written).examples, ...generalExamples(base, general)];
     columns.push({ name: 'heads (shipped recipe)', pred: crossValidateHeads(c.examples, c.rules, folds, undefined, undefined, w) });
   }
   const out = [
     `### ${folds}-fold cross-validation on the Écoute corpus (${corpus.length} messages; folds by message, stratified by language, seed 2026)`,
     '',
     'Rules: the CX rules alone (src/analyze/cx). Heads: the learned heads, trained (thresholds included) on the other folds only. '
-      + (written.length > 0 ? `The shipped recipe adds the project's ${written.length} written messages (data/written-messages) and, for the emotion head, ${general.length} general-domain lines (GoEmotions and XED lines the core model never trained on) to every training fold; they are never predicted, so every figure is on corpus messages the heads never saw. ` : '')
+      + (written.length > 0 ? `The shipped recipe adds the project's ${written.length} written messages (data/written-messages) and, for the emotion, sentiment and customer heads, ${general.length} general-domain lines (GoEmotions and XED lines the core model never trained on) to every training fold; they are never predicted, so every figure is on corpus messages the heads never saw. ` : '')
       + 'In brackets: 95 % bootstrap interval over the messages.',
     '',
     ...table(corpus, columns),

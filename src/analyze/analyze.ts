@@ -101,7 +101,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   const heads = options.model.cxHeads;
   if (heads && !options.rulesOnly) {
     const h = applyHeads(heads, { ...core, rules: cx }, cm.headsShared);
-    return { language: core.language, sentiment: core.sentiment, ...h };
+    return { language: core.language, ...h };
   }
   return {
     language: core.language, sentiment: core.sentiment, emotions: core.emotions,

@@ -80,7 +80,7 @@ dialectSuite('ecoute export --labelled', ({ open, target }) => {
     expect(extraLabelledDirs(['--extra', folder], undefined)).toEqual([folder]);
     const extra = readExtraLabelled(extraLabelledDirs(['--extra', folder], undefined));
     expect(extra.map((m) => [m.id, m.stage, m.vulnerable])).toEqual([[`${WS}-${ids.delivery}`, 'support', false], [`${WS}-${ids.billing}`, 'billing', true]]);
-    for (const m of extra) for (const spec of HEAD_SPECS) expect(() => spec.target(m)).not.toThrow();
+    for (const m of extra) for (const spec of HEAD_SPECS) expect(() => spec.target(m, false)).not.toThrow();
     // The corpus reader reads the same file when it is named messages.jsonl.
     writeFileSync(path.join(folder, 'messages.jsonl'), readFileSync(path.join(folder, 'corrections.jsonl')));
     expect(readLabelledMessages(folder)).toHaveLength(2);

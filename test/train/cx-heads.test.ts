@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.ts';
-import { decideHeads, withRuleThemes, RULE_JOIN_MAX_CHARS } from '../../src/analyze/heads/decide-heads.ts';
+import { decideHeads, withRuleThemes, withSentiment, RULE_JOIN_MAX_CHARS } from '../../src/analyze/heads/decide-heads.ts';
 import { EMOTION_FAMILY } from '../../src/analyze/heads/emotion-family.ts';
 import type { HeadData, HeadName } from '../../src/analyze/heads/head-model.ts';
 import { loadModel } from '../../src/runtime/analysis/load-model.ts';
@@ -54,6 +54,36 @@ describe('decideHeads', () => {
     expect(decideHeads(byLang, p).churn).toBe(true);
     expect(decideHeads(byLang, p, 'en').themes?.map((c) => c.label)).toEqual(['b', 'd']);
     expect(decideHeads(byLang, p, 'fr').themes?.map((c) => c.label)).toEqual(['b', 'd', 'c']);
+  });
+  it('lets the sentiment head decide only on a customer\'s message, after dividing by its prior, where sure', () => {
+    const sure = new Map(heads);
+    sure.set('sentiment', { ...head('sentiment', 'softmax', ['negative', 'neutral', 'positive'], 12), freeAbove: 0.6, prior: [0.5, 0.25, 0.25] });
+    sure.set('customer', head('customer', 'softmax', ['other', 'customer'], 15));
+    const at = (s: number[], customer: number) => decideHeads(sure, new Map<HeadName, number[]>([['sentiment', s], ['customer', [1 - customer, customer]]])).sentiment;
+    // 0.5 / 0.3 / 0.2 divided by the prior reads 1 / 1.2 / 0.8: neutral, at 0.4 once normalised (not sure).
+    expect(at([0.5, 0.3, 0.2], 0.9)).toBeNull();
+    // 0.4 / 0.1 / 0.5 reads 0.8 / 0.4 / 2, positive at 0.625: sure; score on the positive side.
+    const pos = at([0.4, 0.1, 0.5], 0.9)!;
+    expect(pos.label).toBe('positive');
+    expect(pos.p).toBeCloseTo(0.625, 6);
+    expect(pos.score).toBeCloseTo(0.375, 3);
+    // The same probabilities on a text the customer head reads as other text: the core's sentiment stands.
+    expect(at([0.4, 0.1, 0.5], 0.4)).toBeNull();
+    // Without the prior, 0.5 positive is not sure enough.
+    sure.set('sentiment', { ...sure.get('sentiment')!, prior: undefined });
+    expect(at([0.4, 0.1, 0.5], 0.9)).toBeNull();
+    // A negative reading is scored on the negative side even when positive and negative are close.
+    expect(at([0.7, 0.3, 0.0], 0.9)).toMatchObject({ label: 'negative', score: -0.7 });
+    expect(decideHeads(heads, new Map()).sentiment).toBeUndefined();
+  });
+  it('keeps the guidelines\' checked rule: a positive reading yields to a hostile main emotion, and drops a hostile later one', () => {
+    const e = (...labels: string[]) => labels.map((label) => ({ label }));
+    expect(withSentiment('positive', e('gratitude', 'joy'))).toEqual(e('gratitude', 'joy'));
+    expect(withSentiment('positive', e('joy', 'frustration'))).toEqual(e('joy'));
+    expect(withSentiment('positive', e('frustration'))).toBeNull();
+    expect(withSentiment('positive', e())).toEqual([]);
+    expect(withSentiment('negative', e('anger', 'joy'))).toEqual(e('anger', 'joy'));
+    expect(withSentiment('neutral', e('anger'))).toEqual(e('anger'));
   });
   it('applies a theme\'s own threshold where the model has one per label', () => {
     const byLabel = new Map(heads);
@@ -130,6 +160,16 @@ describe('fitHeads', async () => {
     expect(data.heads.find((h) => h.name === 'emotion')?.freeAbove).toBe(FIT_DEFAULTS.emotionFreeAbove);
     expect(fitHeads(examples, { ...opts, emotionFreeAbove: 1.01 }).heads.find((h) => h.name === 'emotion')?.freeAbove).toBeUndefined();
   });
+  it('stores the sentiment head\'s threshold and its training prior (one added per label), and neither when told never', () => {
+    const s = data.heads.find((h) => h.name === 'sentiment')!;
+    expect(s.freeAbove).toBe(FIT_DEFAULTS.sentimentAbove);
+    const counts = ['negative', 'neutral', 'positive'].map((l) => examples.filter((e) => e.msg.sentiment === l).length + 1);
+    const total = counts.reduce((a, b) => a + b, 0);
+    expect(s.prior).toEqual(counts.map((c) => Math.round((c / total) * 10000) / 10000));
+    const never = fitHeads(examples, { ...opts, sentimentAbove: 1.01 }).heads.find((h) => h.name === 'sentiment')!;
+    expect(never.freeAbove).toBeUndefined();
+    expect(never.prior).toBeUndefined();
+  });
   it('names the customer\'s emotion inside the family the core found, and no other family, below freeAbove', () => {
     const text = 'The kettle stopped working again, so annoying, I will skedaddle to a rival.';
     const withHeads = withFree(undefined);
@@ -157,7 +197,7 @@ describe('fitHeads', async () => {
     // Just above the head's probability it is not sure enough: the family stays the core's.
     expect(analyze(joy, { model: withFree(Math.min(1, p.p + 0.001)) }).emotions.map((e) => e.label)).toEqual(['joy']);
   });
-  it('lets general-domain lines train the emotion head alone: every other head decides as without them', () => {
+  it('lets general-domain lines train the emotion, sentiment and customer heads alone: every other head decides as without them', () => {
     const lines: LabelledMessage[] = Array.from({ length: 24 }, (_, i) => ({
       id: `g${i}`, lang: 'en', text: `Lovely song number ${i}, the chorus made my whole week, skedaddle!`, sentiment: 'positive',
       emotions: ['joy'], needs: [], themes: [], stage: null, churn_intent: false, urgency: 'low', vulnerable: false, reason: null,
@@ -170,7 +210,7 @@ describe('fitHeads', async () => {
     const probe = headExamples(model, [...msgs, { ...msgs[0], id: 'q', text: 'Lovely song, the chorus made my week, I will skedaddle to a rival.' }]).examples;
     const a = decideAll(data, probe);
     const b = decideAll(withGeneral, probe);
-    const others = (d: (typeof a)[number]) => ({ ...d, emotion: undefined, emotionFree: undefined, needs: d.needs?.map((c) => c.label), themes: d.themes?.map((c) => c.label), stage: d.stage?.label });
+    const others = (d: (typeof a)[number]) => ({ ...d, emotion: undefined, emotionFree: undefined, sentiment: undefined, needs: d.needs?.map((c) => c.label), themes: d.themes?.map((c) => c.label), stage: d.stage?.label });
     expect(b.map(others)).toEqual(a.map(others));
     // The emotion head learnt from them: the song reads as joy with them, as the customers' anger without.
     expect(a.at(-1)!.emotion?.label).toBe('anger');
@@ -186,6 +226,9 @@ describe('fitHeads', async () => {
     const shortByLabel = JSON.parse(JSON.stringify({ ...model, cxHeads: data }));
     shortByLabel.cxHeads.heads.find((h: HeadData) => h.name === 'themes').thresholdByLabel = [0.5, 0.5];
     expect(() => checkModel(shortByLabel)).toThrow(/customer-message heads malformed/);
+    const badPrior = JSON.parse(JSON.stringify({ ...model, cxHeads: data }));
+    badPrior.cxHeads.heads.find((h: HeadData) => h.name === 'sentiment').prior = [0.5, 0, 0.5];
+    expect(() => checkModel(badPrior)).toThrow(/customer-message heads malformed/);
     const badFree = JSON.parse(JSON.stringify({ ...model, cxHeads: data }));
     badFree.cxHeads.heads.find((h: HeadData) => h.name === 'emotion').freeAbove = 'sure';
     expect(() => checkModel(badFree)).toThrow(/customer-message heads malformed/);

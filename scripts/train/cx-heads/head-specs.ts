@@ -1,10 +1,11 @@
 /**
  * What each learned head predicts from a labelled message (GUIDELINES.md). The label sets are the
- * contract's (src/core/labels.ts). Sentiment is not among them: a head for it, trained here, lowered
- * public figures (see README, "Learned heads"). The emotion head refines the core's emotions inside
- * their families, and changes the family only when sure (src/analyze/heads/emotion-family.ts).
+ * contract's (src/core/labels.ts). The emotion head refines the core's emotions inside their
+ * families, and changes the family only when sure (src/analyze/heads/emotion-family.ts); the
+ * sentiment head replaces the core's sentiment only on what the `customer` head reads as a
+ * customer's message, and only when sure (src/analyze/heads/decide-heads.ts).
  */
-import { EMOTIONS, NEEDS, STAGES, THEMES, URGENCIES } from '../../../src/core/labels.ts';
+import { EMOTIONS, NEEDS, SENTIMENTS, STAGES, THEMES, URGENCIES } from '../../../src/core/labels.ts';
 import { NONE, type HeadName } from '../../../src/analyze/heads/head-model.ts';
 import type { LabelledMessage } from '../../data/labelled-messages.ts';
 
@@ -13,8 +14,8 @@ export interface HeadSpec {
   name: HeadName;
   mode: 'softmax' | 'ovr';
   labels: readonly string[];
-  /** softmax: the index of the gold label; ovr: one 0/1 per label. */
-  target(m: LabelledMessage): number | Uint8Array;
+  /** softmax: the index of the gold label; ovr: one 0/1 per label. `general`: a general-domain line. */
+  target(m: LabelledMessage, general: boolean): number | Uint8Array;
   /** Whether the head also learns from the general-domain lines (general-examples.ts). */
   general?: boolean;
 }
@@ -31,6 +32,8 @@ const many = (labels: readonly string[], ls: readonly string[]): Uint8Array => {
 };
 
 const NEED_TOP = [...NEEDS, NONE];
+/** The `customer` head's labels: other text, a customer's message. */
+const CUSTOMER_LABELS = ['other', 'customer'];
 const STAGE_TOP = [...STAGES, NONE];
 const EMOTION_TOP = [...EMOTIONS, NONE];
 /** The first emotion of a message; none for no emotion, or "neutral", which the guidelines allow as a label. */
@@ -48,4 +51,9 @@ export const HEAD_SPECS: readonly HeadSpec[] = [
   // The main emotion: inside the families the core found, or in its own right when sure (emotion-family.ts).
   // The one head that also learns from general-domain lines, which calibrate it for text that is not a customer's.
   { name: 'emotion', mode: 'softmax', labels: EMOTION_TOP, target: (m) => index(EMOTION_TOP, topEmotion(m)), general: true },
+  // Sentiment as the guidelines read it, beside the general lines' own labels (their calibration for other text).
+  { name: 'sentiment', mode: 'softmax', labels: SENTIMENTS, target: (m) => index(SENTIMENTS, m.sentiment), general: true },
+  // Whether a text is the kind the heads learn from (a customer's message) or other text (a general line):
+  // the sentiment head decides only on the first, where its reading of the guidelines applies.
+  { name: 'customer', mode: 'softmax', labels: CUSTOMER_LABELS, target: (_, general) => (general ? 0 : 1), general: true },
 ];

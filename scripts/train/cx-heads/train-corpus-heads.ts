@@ -1,8 +1,8 @@
 /**
  * The learned heads as `npm run train` builds them: every labelled message in
  * `ecoute-corpus/messages.jsonl` (whatever it holds as it grows) and the project's own written
- * messages (`data/written-messages`, see written-messages.ts), and for the emotion head the
- * general-domain lines of general-examples.ts, read through `model`'s core and CX rules, then
+ * messages (`data/written-messages`, see written-messages.ts), and for the emotion, sentiment and
+ * `customer` heads the general-domain lines of general-examples.ts, read through `model`'s core and CX rules, then
  * fit-heads.ts. The visible gold third is never read here, nor any evaluation split.
  */
 import type { CxHeadsData } from '../../../src/analyze/heads/head-model.ts';
@@ -12,7 +12,7 @@ import { readLabelledMessages, type LabelledMessage } from '../../data/labelled-
 import { readWrittenMessages } from '../../data/written-messages.ts';
 import { dataPath } from '../../data/paths.ts';
 import { fitHeads, FIT_DEFAULTS } from './fit-heads.ts';
-import { generalExamples, generalMessages } from './general-examples.ts';
+import { generalExamples, generalLines, type GeneralLine } from './general-examples.ts';
 import { headExamples } from './head-examples.ts';
 
 /**
@@ -25,7 +25,7 @@ export function trainCorpusHeads(
   model: AnalyzerModel,
   extra: readonly LabelledMessage[] = readExtraLabelled(extraLabelledDirs()),
   written: readonly LabelledMessage[] = readWrittenMessages(),
-  general: readonly LabelledMessage[] = generalMessages(),
+  general: readonly GeneralLine[] = generalLines(),
 ): CxHeadsData {
   const base: AnalyzerModel = { ...model };
   delete base.cxHeads;

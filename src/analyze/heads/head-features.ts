@@ -37,7 +37,7 @@ export interface HeadInput {
   words: readonly Word[];
   language: string;
   features: FeatureSet;
-  sentiment: { label: string; score: number };
+  sentiment: Analysis['sentiment'];
   emotions: Analysis['emotions'];
   scan: CxScan;
   /** The core model's per-emotion probabilities before selection. */

@@ -8,7 +8,7 @@
 import type { PackedRows } from '../packed-rows.ts';
 
 /** Every head, in the order they are stored. */
-export const HEAD_NAMES = ['need', 'needs', 'themes', 'stage', 'churn', 'urgency', 'vulnerable', 'emotion'] as const;
+export const HEAD_NAMES = ['need', 'needs', 'themes', 'stage', 'churn', 'urgency', 'vulnerable', 'emotion', 'sentiment', 'customer'] as const;
 export type HeadName = (typeof HEAD_NAMES)[number];
 
 /** Label used by single-choice heads for "nothing": no need (praise, flat remarks), no stage (the message names no point in the journey), no emotion. */
@@ -54,6 +54,16 @@ export interface HeadData {
    * their families (emotion-family.ts). Absent: never on its own.
    */
   freeAbove?: number;
+  /**
+   * Sentiment head: the share of each label among its training examples. Its probabilities are
+   * divided by these shares before it decides (the logit adjustment of Menon et al., "Long-tail
+   * learning via logit adjustment", ICLR 2021; the prior correction of Saerens et al., Neural
+   * Computation 2002): the customer messages it learns from are half complaints, and without the
+   * correction it reads that prior into every text. It decides where the adjusted probability of its
+   * label reaches `freeAbove` and the `customer` head reads a customer's message; the core model's
+   * sentiment stands elsewhere (decide-heads.ts).
+   */
+  prior?: number[];
 }
 
 /** All heads: `features.length × columns` int8 weights (PackedRows) and one bias per column. */

@@ -51,7 +51,8 @@ export interface HeadData {
   /**
    * Emotion head: at or above this probability its choice stands on its own (it may change the
    * emotion's family, or clear the emotions); below it, it only refines the core's emotions inside
-   * their families (emotion-family.ts). Absent: never on its own.
+   * their families (emotion-family.ts). Absent: never on its own. Sentiment head: the adjusted
+   * probability (see `prior`) at or above which its label replaces the core's. Absent: never.
    */
   freeAbove?: number;
   /**

@@ -8,7 +8,7 @@
 import { headEmotions } from '../../../src/analyze/heads/emotion-family.ts';
 import type { Analysis } from '../../../src/core/analysis.ts';
 import { SENTIMENTS, THEMES } from '../../../src/core/labels.ts';
-import { withRuleThemes, withSentiment, type HeadDecision } from '../../../src/analyze/heads/decide-heads.ts';
+import { sentimentAndEmotions, withRuleThemes, type HeadDecision } from '../../../src/analyze/heads/decide-heads.ts';
 import type { LabelledMessage } from '../../data/labelled-messages.ts';
 import { f1, macroF1, multiLabelMacroF1 } from '../../eval/metrics.ts';
 
@@ -40,10 +40,10 @@ export function fromAnalysis(a: Analysis): Prediction {
  */
 export function fromDecision(d: HeadDecision, rules: Prediction, ruleJoin: readonly string[] | undefined, chars: number): Prediction {
   const emotions = headEmotions(rules.emotions.map((label) => ({ label })), d.emotion?.label ?? null, d.emotionFree === true, (label) => ({ label }));
-  const fitted = d.sentiment ? withSentiment(d.sentiment.label, emotions) : null;
+  const fit = sentimentAndEmotions(d.sentiment, emotions);
   return {
-    sentiment: d.sentiment && fitted ? d.sentiment.label : rules.sentiment,
-    emotions: (fitted ?? emotions).map((e) => e.label),
+    sentiment: fit.sentiment?.label ?? rules.sentiment,
+    emotions: fit.emotions.map((e) => e.label),
     needs: d.needs?.map((c) => c.label) ?? rules.needs,
     themes: d.themes ? withRuleThemes(d.themes, rules.themes.map((label) => ({ label })), ruleJoin, chars).map((c) => c.label) : rules.themes,
     stage: d.stage === undefined ? rules.stage : d.stage?.label ?? null,

@@ -9,7 +9,7 @@ import type { Need, Stage } from '../../core/labels.ts';
 import { phraseRange } from '../cx/phrase.ts';
 import { firstClause } from '../cx/reason.ts';
 import { compileHeads, headLogits, headProbs, rowsOf, topContribution, type CompiledHeads } from './compile-heads.ts';
-import { decideHeads, withRuleThemes, withSentiment, type Chosen, type HeadDecision } from './decide-heads.ts';
+import { decideHeads, sentimentAndEmotions, withRuleThemes, type Chosen, type HeadDecision } from './decide-heads.ts';
 import { headEmotions } from './emotion-family.ts';
 import { headFeatures, type HeadFeatureSet, type HeadInput } from './head-features.ts';
 import { MIN_THRESHOLD, type CxHeadsData, type HeadName } from './head-model.ts';
@@ -17,7 +17,7 @@ import type { LayerRows } from '../vocabulary.ts';
 
 /**
  * The parts of an Analysis the heads decide. Sentiment is the sentiment head's on a customer's message
- * where it is sure and the emotions allow it (withSentiment), else the core model's; emotions keep
+ * where it is sure and the emotions allow it (sentimentAndEmotions), else the core model's; emotions keep
  * the core's families unless the emotion head is sure (emotion-family.ts).
  */
 export type HeadFindings = Pick<Analysis, 'sentiment' | 'emotions' | 'needs' | 'themes' | 'stage' | 'signals' | 'reason'>;
@@ -84,11 +84,11 @@ function findings(d: HeadDecision, ch: CompiledHeads, fs: HeadFeatureSet, rows: 
   const emotions = headEmotions(x.emotions, chosen?.label ?? null, d.emotionFree === true, (label, kin) => ({
     label, score: Math.max(round(chosen!.p), strongest), evidence: kin?.evidence ?? weighed(chosen!.col) ?? about(),
   }));
-  const fitted = d.sentiment ? withSentiment(d.sentiment.label, emotions) : null;
-  const sentiment: Analysis['sentiment'] = d.sentiment && fitted
-    ? { label: d.sentiment.label as Analysis['sentiment']['label'], score: d.sentiment.score } : x.sentiment;
+  const fit = sentimentAndEmotions(d.sentiment, emotions);
+  const sentiment: Analysis['sentiment'] = fit.sentiment
+    ? { label: fit.sentiment.label as Analysis['sentiment']['label'], score: fit.sentiment.score } : x.sentiment;
   return {
-    sentiment, emotions: fitted ?? emotions, needs, themes, stage, reason: r.reason,
+    sentiment, emotions: fit.emotions, needs, themes, stage, reason: r.reason,
     signals: {
       churnIntent: d.churn ?? r.signals.churnIntent,
       vulnerable: d.vulnerable ?? r.signals.vulnerable,

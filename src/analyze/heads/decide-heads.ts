@@ -127,6 +127,16 @@ export function withSentiment<T extends { label: string }>(sentiment: string, em
   return emotions.filter((e) => !NEVER_POSITIVE.has(e.label));
 }
 
+/**
+ * The sentiment and emotions a message ends with, from the sentiment head's decision (absent or null:
+ * the core's stands, `sentiment` null) and the emotions decided so far, through withSentiment: the
+ * one place the analyser (apply-heads.ts) and the figures (scripts/train/cx-heads/head-metrics.ts) decide it.
+ */
+export function sentimentAndEmotions<T extends { label: string }>(head: HeadDecision['sentiment'], emotions: readonly T[]): { sentiment: (Chosen & { score: number }) | null; emotions: T[] } {
+  const fitted = head ? withSentiment(head.label, emotions) : null;
+  return fitted ? { sentiment: head!, emotions: fitted } : { sentiment: null, emotions: [...emotions] };
+}
+
 /** The sentiment head's decision on a customer's message (HeadData.prior, freeAbove), or null. */
 function sentimentOf(h: HeadData, p: readonly number[]): (Chosen & { score: number }) | null {
   const q = h.prior ? p.map((v, j) => v / h.prior![j]) : [...p];

@@ -3,7 +3,7 @@ import type { Emotion } from '../core/labels.ts';
 import type { BrandProfile } from './types.ts';
 import { ScoreTally } from './scores.ts';
 import { labelOf, OWN_BRAND, type Lang } from '../core/label-names.ts';
-import { brandKey, resolveOwnBrand, type OwnBrand } from './own-brand.ts';
+import { brandKey, isOwnKey, resolveOwnBrand, type OwnBrand } from './own-brand.ts';
 import { countLabelsOnce } from './count-labels.ts';
 import { meanInterval, round } from './stats/intervals.ts';
 import { DayMemo } from './day-memo.ts';
@@ -133,7 +133,7 @@ export function computeCompetitors(
   const ownTally = newTally();
   const competitors: BrandProfile[] = [];
   for (const [key, { name, t }] of all) {
-    if (key === '' || key === own.key) mergeTally(ownTally, t);
+    if (isOwnKey(key, own)) mergeTally(ownTally, t);
     else competitors.push(profile(name, false, t));
   }
   if (competitors.length === 0) return [];

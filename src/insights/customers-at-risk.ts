@@ -50,11 +50,10 @@ export function computeCustomersAtRisk(
   currency = DEFAULT_CURRENCY,
   memo?: RiskMemo,
 ): AtRiskReport {
-  const money = moneyFormats(currency);
   const all = [...profiles];
   const values = all.map((p) => p.value).filter((v): v is number => v !== null && v > 0).sort((a, b) => a - b);
   const highValue = values.length >= 4 ? values[Math.floor(values.length * 0.75)] : Infinity;
-  const score = memo ? memo.scorer(highValue, threshold, currency) : (p: CustomerProfile) => riskOf(p, highValue, money, threshold);
+  const score = memo ? memo.scorer(highValue, threshold, currency) : scorer(highValue, threshold, currency);
   const risks: CustomerRisk[] = [];
   let valueAtRisk = 0;
   for (const p of all) {
@@ -87,13 +86,19 @@ export class RiskMemo {
       this.risks = new WeakMap();
       this.setting = setting;
     }
-    const money = moneyFormats(currency);
+    const score = scorer(highValue, threshold, currency);
     return (p) => {
       let risk = this.risks.get(p);
-      if (risk === undefined) this.risks.set(p, (risk = riskOf(p, highValue, money, threshold)));
+      if (risk === undefined) this.risks.set(p, (risk = score(p)));
       return risk;
     };
   }
+}
+
+/** One scoring's risk of each profile (riskOf with its money formats made once). */
+function scorer(highValue: number, threshold: number, currency: string): (p: CustomerProfile) => CustomerRisk | null {
+  const money = moneyFormats(currency);
+  return (p) => riskOf(p, highValue, money, threshold);
 }
 
 /** One customer's risk, or null when under the threshold or without a decisive signal. */

@@ -45,7 +45,10 @@ export function resolveOwnBrand(messages: readonly MessageFact[], surveys: reado
 
 /** Whether a fact's brand is the own brand: untagged (null, empty) or equal to it. */
 export function isOwnBrand(brand: string | null, own: OwnBrand): boolean {
-  if (brand === null) return true;
-  const key = brandKey(brand);
+  return isOwnKey(brand === null ? '' : brandKey(brand), own);
+}
+
+/** isOwnBrand for a brand already folded by brandKey ('' for an untagged fact). */
+export function isOwnKey(key: string, own: OwnBrand): boolean {
   return key === '' || key === own.key;
 }

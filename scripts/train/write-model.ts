@@ -14,9 +14,10 @@ import { REPO_ROOT } from '../data/paths.ts';
  * Semantic part of the model version (1.1: learned customer-message heads; 1.2: the rules' themes
  * join the heads' on terse messages only, so analyses stored by 1.1 are redone; 1.3: the emotion
  * head, trained beside general-domain lines, decides alone where sure; 1.4: a sentiment head decides on
- * customers' messages where sure, with the 500 written reviews).
+ * customers' messages where sure, with the 500 written reviews; 1.5: the emotion head decides alone on
+ * customers' messages).
  */
-export const MODEL_VERSION = 'ecoute-analyzer-1.4';
+export const MODEL_VERSION = 'ecoute-analyzer-1.5';
 
 /** Stamps `model.version` from its content and writes it; returns a line for the training log. */
 export function writeModel(model: AnalyzerModel, attribution: string): string {

@@ -10,6 +10,9 @@ import type { PhraseTable } from './phrase-table.ts';
 import { idsOf, type SharedIds, type Vocabulary } from './vocabulary.ts';
 
 /** What feature extraction needs from a (compiled) model. */
+/** The feature a message read as sarcastic carries (a praise word opening a complaint, an eye-roll emoji by praise). */
+export const SARCASM_FEATURE = 'cue:sarcasm';
+
 export interface FeatureContext {
   lexEn: PhraseTable;
   lexFr: PhraseTable;
@@ -184,7 +187,7 @@ export function extractFeatures(words: Word[], lang: string, ctx: FeatureContext
   if (lexPos === 0 && lexNeg === 0) dense('lx:none', 1);
   if (weakPos > 0) dense('lx:wpos', Math.tanh(weakPos / 4));
   if (weakNeg > 0) dense('lx:wneg', Math.tanh(weakNeg / 4));
-  if (sarcasm) dense('cue:sarcasm', 1);
+  if (sarcasm) dense(SARCASM_FEATURE, 1);
   if (polite > 0) dense('cue:polite', Math.min(1, polite / 2));
   if (excl > 0) dense('cue:excl', Math.min(1, excl / 2));
   if (quest > 0) dense('cue:quest', 1);

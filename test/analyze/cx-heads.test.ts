@@ -101,7 +101,7 @@ describe('learned customer-message heads', () => {
     }
   });
 
-  it('names emotions inside the families the core model found, unless the emotion head is sure', () => {
+  it('lets the emotion head decide on a customer\'s message, and elsewhere names emotions inside the core\'s families unless sure', () => {
     const texts = [
       'Third call this week and my internet is still down, nobody calls back.',
       'This is outrageous, you charged me twice and nobody answers!',
@@ -112,6 +112,8 @@ describe('learned customer-message heads', () => {
       'I am so disappointed, the hotel looked nothing like the photos.',
       'Bonjour, ma carte est bloquée et je pars demain matin, que dois-je faire ?',
       "My card was blocked while I'm abroad and I have no other way to pay for the hotel tonight.",
+      // A film's line, not a customer's message: there the head decides alone only where sure.
+      'Get out of my house, I never want to see you again.',
     ];
     const base: AnalyzerModel = { ...model };
     delete base.cxHeads;
@@ -133,8 +135,10 @@ describe('learned customer-message heads', () => {
     expect(changed).toBeGreaterThan(0);
     // "ma carte est bloquée et je pars demain matin": the core reads frustration, the head is sure of anxiety.
     expect(crossed).toBeGreaterThan(0);
-    // A head not sure enough (the card blocked abroad reads anxiety below freeAbove) leaves the core's family.
-    expect(decisions.some((d) => !d.emotionFree && d.emotion)).toBe(true);
+    // On a customer's message the head decides alone (freeOnCustomer); on the film's line it is not
+    // sure enough (anger below freeAbove), so it only names the emotion inside the core's families.
+    expect(decisions.slice(0, -1).every((d) => d.emotionFree)).toBe(true);
+    expect(decisions.at(-1)).toMatchObject({ emotionFree: false, emotion: { label: 'anger' } });
   });
 
   it('keeps the rules a switch away (rulesOnly), and the heads differ from them', () => {

@@ -76,6 +76,27 @@ describe('decideHeads', () => {
     expect(at([0.7, 0.3, 0.0], 0.9)).toMatchObject({ label: 'negative', score: -0.7 });
     expect(decideHeads(heads, new Map()).sentiment).toBeUndefined();
   });
+  it('lets the emotion head decide alone on a customer\'s message where the model says so, elsewhere only where sure', () => {
+    const emo = new Map(heads);
+    emo.set('emotion', { ...head('emotion', 'softmax', ['anger', 'joy', 'none'], 12), freeAbove: 0.8, freeOnCustomer: true });
+    emo.set('customer', head('customer', 'softmax', ['other', 'customer'], 15));
+    const at = (customer: number, h = emo) => decideHeads(h, new Map<HeadName, number[]>([['emotion', [0.4, 0.35, 0.25]], ['customer', [1 - customer, customer]]]));
+    expect(at(0.9)).toMatchObject({ emotion: { label: 'anger' }, emotionFree: true });
+    expect(at(0.5).emotionFree).toBe(true);
+    // Other text: 0.4 is below freeAbove, so the head only refines the core's families.
+    expect(at(0.49).emotionFree).toBe(false);
+    // A message the core reads as sarcastic: only freeAbove lets the head decide alone.
+    const probs = (e: number[]) => new Map<HeadName, number[]>([['emotion', e], ['customer', [0.1, 0.9]]]);
+    expect(decideHeads(emo, probs([0.4, 0.35, 0.25]), 'en', true).emotionFree).toBe(false);
+    expect(decideHeads(emo, probs([0.85, 0.1, 0.05]), 'en', true).emotionFree).toBe(true);
+    const off = new Map(emo);
+    off.set('emotion', { ...emo.get('emotion')!, freeOnCustomer: undefined });
+    expect(at(0.9, off).emotionFree).toBe(false);
+    // Without a customer head no message is known to be a customer's.
+    const noCustomer = new Map(emo);
+    noCustomer.delete('customer');
+    expect(decideHeads(noCustomer, new Map<HeadName, number[]>([['emotion', [0.4, 0.35, 0.25]]])).emotionFree).toBe(false);
+  });
   it('keeps the guidelines\' checked rule: a positive reading yields to a hostile main emotion, and drops a hostile later one', () => {
     const e = (...labels: string[]) => labels.map((label) => ({ label }));
     expect(withSentiment('positive', e('gratitude', 'joy'))).toEqual(e('gratitude', 'joy'));
@@ -149,16 +170,24 @@ describe('fitHeads', async () => {
     expect(analyze('The kettle stopped working again, I will skedaddle to a rival.', { model: withHeads }).signals.churnIntent).toBe(true);
     expect(analyze('The kettle stopped working again, I will skedaddle to a rival.', { model: withHeads, rulesOnly: true }).signals.churnIntent).toBe(false);
   });
-  /** The trained heads with the emotion head's freeAbove set (undefined: never on its own). */
-  const withFree = (freeAbove: number | undefined) => {
+  /**
+   * The trained heads with the emotion head's freeAbove set (undefined: never on its own) and, unless
+   * `onCustomer`, without freeOnCustomer (every made-up message reads as a customer's: no general lines).
+   */
+  const withFree = (freeAbove: number | undefined, onCustomer = false) => {
     const m = JSON.parse(JSON.stringify({ ...model, cxHeads: data }));
     const emotion = m.cxHeads.heads.find((h: HeadData) => h.name === 'emotion');
     if (freeAbove === undefined) delete emotion.freeAbove; else emotion.freeAbove = freeAbove;
+    if (!onCustomer) delete emotion.freeOnCustomer;
     return checkModel(m);
   };
-  it('stores the emotion head\'s freeAbove from the options, and none when told never', () => {
-    expect(data.heads.find((h) => h.name === 'emotion')?.freeAbove).toBe(FIT_DEFAULTS.emotionFreeAbove);
-    expect(fitHeads(examples, { ...opts, emotionFreeAbove: 1.01 }).heads.find((h) => h.name === 'emotion')?.freeAbove).toBeUndefined();
+  it('stores the emotion head\'s freeAbove and freeOnCustomer from the options, and neither when told never', () => {
+    const emotion = data.heads.find((h) => h.name === 'emotion')!;
+    expect(emotion.freeAbove).toBe(FIT_DEFAULTS.emotionFreeAbove);
+    expect(emotion.freeOnCustomer).toBe(FIT_DEFAULTS.emotionOnCustomer);
+    const never = fitHeads(examples, { ...opts, emotionFreeAbove: 1.01, emotionOnCustomer: false }).heads.find((h) => h.name === 'emotion')!;
+    expect(never.freeAbove).toBeUndefined();
+    expect(never.freeOnCustomer).toBeUndefined();
   });
   it('stores the sentiment head\'s threshold and its training prior (one added per label), and neither when told never', () => {
     const s = data.heads.find((h) => h.name === 'sentiment')!;
@@ -196,6 +225,8 @@ describe('fitHeads', async () => {
     expect(sure[0].evidence).toBeTruthy();
     // Just above the head's probability it is not sure enough: the family stays the core's.
     expect(analyze(joy, { model: withFree(Math.min(1, p.p + 0.001)) }).emotions.map((e) => e.label)).toEqual(['joy']);
+    // ... unless the message is a customer's and the model lets the head decide there (freeOnCustomer).
+    expect(analyze(joy, { model: withFree(undefined, true) }).emotions.map((e) => e.label)).toEqual(['anger', 'joy']);
   });
   it('lets general-domain lines train the emotion, sentiment and customer heads alone: every other head decides as without them', () => {
     const lines: LabelledMessage[] = Array.from({ length: 24 }, (_, i) => ({
@@ -232,6 +263,9 @@ describe('fitHeads', async () => {
     const badFree = JSON.parse(JSON.stringify({ ...model, cxHeads: data }));
     badFree.cxHeads.heads.find((h: HeadData) => h.name === 'emotion').freeAbove = 'sure';
     expect(() => checkModel(badFree)).toThrow(/customer-message heads malformed/);
+    const badOnCustomer = JSON.parse(JSON.stringify({ ...model, cxHeads: data }));
+    badOnCustomer.cxHeads.heads.find((h: HeadData) => h.name === 'emotion').freeOnCustomer = 'yes';
+    expect(() => checkModel(badOnCustomer)).toThrow(/customer-message heads malformed/);
     const unknownJoin = JSON.parse(JSON.stringify({ ...model, cxHeads: data }));
     unknownJoin.cxHeads.heads.find((h: HeadData) => h.name === 'themes').ruleJoin = ['delay', 'weather'];
     expect(() => checkModel(unknownJoin)).toThrow(/customer-message heads malformed/);

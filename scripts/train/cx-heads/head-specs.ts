@@ -1,7 +1,7 @@
 /**
  * What each learned head predicts from a labelled message (GUIDELINES.md). The label sets are the
- * contract's (src/core/labels.ts). The emotion head refines the core's emotions inside their
- * families, and changes the family only when sure (src/analyze/heads/emotion-family.ts); the
+ * contract's (src/core/labels.ts). The emotion head decides on a customer's message, and on other
+ * text refines the core's emotions inside their families unless sure (src/analyze/heads/emotion-family.ts); the
  * sentiment head replaces the core's sentiment only on what the `customer` head reads as a
  * customer's message, and only when sure (src/analyze/heads/decide-heads.ts).
  */
@@ -48,7 +48,7 @@ export const HEAD_SPECS: readonly HeadSpec[] = [
   { name: 'churn', mode: 'ovr', labels: ['churn'], target: (m) => Uint8Array.of(m.churn_intent ? 1 : 0) },
   { name: 'urgency', mode: 'softmax', labels: URGENCIES, target: (m) => index(URGENCIES, m.urgency) },
   { name: 'vulnerable', mode: 'ovr', labels: ['vulnerable'], target: (m) => Uint8Array.of(m.vulnerable ? 1 : 0) },
-  // The main emotion: inside the families the core found, or in its own right when sure (emotion-family.ts).
+  // The main emotion: in its own right on a customer's message or when sure, else inside the families the core found (emotion-family.ts).
   // The one head that also learns from general-domain lines, which calibrate it for text that is not a customer's.
   { name: 'emotion', mode: 'softmax', labels: EMOTION_TOP, target: (m) => index(EMOTION_TOP, topEmotion(m)), general: true },
   // Sentiment as the guidelines read it, beside the general lines' own labels (their calibration for other text).

@@ -56,6 +56,13 @@ export interface HeadData {
    */
   freeAbove?: number;
   /**
+   * Emotion head: on a message the `customer` head reads as a customer's, its choice stands on its
+   * own whatever its probability, as at `freeAbove`. The head learned the guidelines' emotions from
+   * customer messages; the core's families, learned from Reddit comments and film subtitles, are the
+   * safer reading only on other text (decide-heads.ts). Absent: `freeAbove` alone decides.
+   */
+  freeOnCustomer?: boolean;
+  /**
    * Sentiment head: the share of each label among its training examples. Its probabilities are
    * divided by these shares before it decides (the logit adjustment of Menon et al., "Long-tail
    * learning via logit adjustment", ICLR 2021; the prior correction of Saerens et al., Neural

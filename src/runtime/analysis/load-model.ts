@@ -56,6 +56,7 @@ function headsOk(x: unknown): boolean {
         && d.thresholdByLabel.every((t) => typeof t === 'number' && t >= 0 && t <= 1)))
       && (d.ruleJoin === undefined || (Array.isArray(d.ruleJoin) && d.ruleJoin.every((l) => (d.labels as unknown[]).includes(l))))
       && (d.freeAbove === undefined || (typeof d.freeAbove === 'number' && d.freeAbove >= 0 && d.freeAbove <= 1))
+      && (d.freeOnCustomer === undefined || typeof d.freeOnCustomer === 'boolean')
       && (d.prior === undefined || (Array.isArray(d.prior) && d.prior.length === (d.labels as unknown[]).length
         && d.prior.every((x) => typeof x === 'number' && x > 0 && x <= 1))));
 }

@@ -4,6 +4,7 @@
  * Never throws: any string (empty, huge, binary, mixed languages) yields a valid Analysis.
  */
 import type { Analysis } from '../core/analysis.ts';
+import { scoreOnLabelSide } from '../core/sentiment-score.ts';
 import { analyzeCx, type CxResult } from './cx/analyze-cx.ts';
 import { compile } from './compiled.ts';
 import { emotionCandidates, selectEmotions, type EmotionCandidate } from './emotions.ts';
@@ -99,12 +100,14 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
     cx = NEUTRAL_CX;
   }
   const heads = options.model.cxHeads;
+  // The score stored agrees with the label (core/sentiment-score.ts); the heads read the core's own score.
+  const agreeing = (s: Analysis['sentiment']): Analysis['sentiment'] => ({ label: s.label, score: scoreOnLabelSide(s.label, s.score) });
   if (heads && !options.rulesOnly) {
     const h = applyHeads(heads, { ...core, rules: cx }, cm.headsShared);
-    return { language: core.language, ...h };
+    return { language: core.language, ...h, sentiment: agreeing(h.sentiment) };
   }
   return {
-    language: core.language, sentiment: core.sentiment, emotions: core.emotions,
+    language: core.language, sentiment: agreeing(core.sentiment), emotions: core.emotions,
     needs: cx.needs, themes: cx.themes, stage: cx.stage, signals: { ...cx.signals }, reason: cx.reason,
   };
 }

@@ -6,6 +6,7 @@
 import type { Analysis } from './analysis.ts';
 import { latestCorrections, type AppliedCorrection, type Correction, type CorrectionField, type CorrectionValue } from './correction.ts';
 import type { Emotion, Need, SentimentLabel, Stage, Urgency } from './labels.ts';
+import { scoreOnLabelSide } from './sentiment-score.ts';
 
 /** The model's value of a field, in a correction's shape (for "was X" in the UI and in exports). */
 export function modelValueOf(a: Analysis, field: CorrectionField): CorrectionValue {
@@ -23,12 +24,6 @@ export function modelValueOf(a: Analysis, field: CorrectionField): CorrectionVal
 
 const asLabels = <T extends string>(v: CorrectionValue): T[] => (Array.isArray(v) ? (v as T[]) : []);
 const findings = <T extends string>(labels: T[]) => labels.map((label) => ({ label, score: 1, evidence: null }));
-/** A sentiment score on the corrected side of zero: the model's when it already agrees, else a mid value. */
-function sentimentScore(label: SentimentLabel, model: number): number {
-  if (label === 'neutral') return Math.abs(model) < 0.2 ? model : 0;
-  const sign = label === 'positive' ? 1 : -1;
-  return Math.sign(model) === sign ? model : sign * 0.5;
-}
 
 function applyOne(a: Analysis, c: Correction): Analysis {
   const v = c.value;
@@ -40,7 +35,7 @@ function applyOne(a: Analysis, c: Correction): Analysis {
     case 'churn': return { ...a, signals: { ...a.signals, churnIntent: v === true } };
     case 'urgency': return { ...a, signals: { ...a.signals, urgency: v as Urgency } };
     case 'vulnerable': return { ...a, signals: { ...a.signals, vulnerable: v === true } };
-    case 'sentiment': return { ...a, sentiment: { label: v as SentimentLabel, score: sentimentScore(v as SentimentLabel, a.sentiment.score) } };
+    case 'sentiment': return { ...a, sentiment: { label: v as SentimentLabel, score: scoreOnLabelSide(v as SentimentLabel, a.sentiment.score) } };
   }
 }
 

@@ -9,10 +9,10 @@ import { lastContrast, type Word } from './normalize.ts';
 import type { PhraseTable } from './phrase-table.ts';
 import { idsOf, type SharedIds, type Vocabulary } from './vocabulary.ts';
 
-/** What feature extraction needs from a (compiled) model. */
 /** The feature a message read as sarcastic carries (a praise word opening a complaint, an eye-roll emoji by praise). */
 export const SARCASM_FEATURE = 'cue:sarcasm';
 
+/** What feature extraction needs from a (compiled) model. */
 export interface FeatureContext {
   lexEn: PhraseTable;
   lexFr: PhraseTable;

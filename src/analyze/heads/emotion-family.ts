@@ -43,8 +43,9 @@ export function refineEmotions<T extends { label: string }>(core: readonly T[], 
 
 /**
  * The emotions of a message from the core's and the head's choice. `free` (the head is sure,
- * HeadData.freeAbove, or reads a customer's message, HeadData.freeOnCustomer): the head's emotion first, whatever its family, then the core's others; the head
- * sure of none clears them. Otherwise refineEmotions. `make` gets the core's emotion of the chosen
+ * HeadData.freeAbove, or reads a customer's message, HeadData.freeOnCustomer): the head's emotion
+ * first, whatever its family, then the core's others; the head choosing none clears them. Otherwise
+ * refineEmotions. `make` gets the core's emotion of the chosen
  * one's family, when there is one (its evidence names the feeling's cue).
  */
 export function headEmotions<T extends { label: string }>(

@@ -14,6 +14,7 @@ import { attributeTeams } from './last-touch.ts';
 import { pickCompliments, ComplimentsMemo } from './compliments.ts';
 import { isOwnBrand, resolveOwnBrand } from './own-brand.ts';
 import { PhraseMemo } from './phrase-memo.ts';
+import { TouchMemo } from './touch-memo.ts';
 
 /** What a caller that computes the insights again and again (a server) keeps between computations. */
 export interface InsightsMemo {
@@ -29,13 +30,15 @@ export interface InsightsMemo {
   competitors?: CompetitorsMemo;
   /** Each day's candidate compliments (compliments.ts). */
   compliments?: ComplimentsMemo;
+  /** Each customer's touches, for the last-touch attribution of the EX↔CX link (touch-memo.ts). */
+  touches?: TouchMemo;
 }
 
 /** Everything a server keeps between computations, empty (IncrementalInsights holds one per workspace). */
 export function newInsightsMemo(): Required<InsightsMemo> {
   return {
     phrases: new PhraseMemo(), days: new DaySectionsMemo(), customers: new CustomerMemo(),
-    risks: new RiskMemo(), competitors: new CompetitorsMemo(), compliments: new ComplimentsMemo(),
+    risks: new RiskMemo(), competitors: new CompetitorsMemo(), compliments: new ComplimentsMemo(), touches: new TouchMemo(),
   };
 }
 
@@ -95,7 +98,7 @@ export function computeInsights(input: InsightsInput, memo: InsightsMemo = {}): 
     ownBrand: own,
     competitors: computeCompetitors(input.messages, input.surveys, own, settings.language, memo.competitors),
     spikes: daySections.spikes,
-    exCx: computeExCxLink(employees, attributeTeams(surveys, messages)),
+    exCx: computeExCxLink(employees, attributeTeams(surveys, messages, memo.touches?.touches(messages))),
     compliments: pickCompliments(messages, 3, memo.compliments),
   };
 }

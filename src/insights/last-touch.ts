@@ -11,22 +11,48 @@ export interface TeamedSurvey {
   attributed: boolean;
 }
 
+/** One contact of a customer with a team: a message that names the team. */
+export interface Touch {
+  /** Milliseconds since the epoch. */
+  at: number;
+  team: string;
+}
+
+/** Each customer's messages that name a team (each is a touch), in the order given. */
+export function touchingMessages(messages: readonly MessageFact[]): Map<string, MessageFact[]> {
+  const out = new Map<string, MessageFact[]>();
+  for (const m of messages) {
+    if (!m.customerId || !m.team) continue;
+    const list = out.get(m.customerId);
+    if (list) list.push(m);
+    else out.set(m.customerId, [m]);
+  }
+  return out;
+}
+
+/** One customer's touches from their messages that name a team, sorted by time (a stable sort: ties keep the order given). */
+export function touchesOf(messages: readonly MessageFact[]): Touch[] {
+  return messages.map((m) => ({ at: m.at.getTime(), team: m.team! })).sort((a, b) => a.at - b.at);
+}
+
+/** Every customer's touches, sorted by time (touch-memo.ts keeps them between computations). */
+export function customerTouches(messages: readonly MessageFact[]): Map<string, Touch[]> {
+  const out = new Map<string, Touch[]>();
+  for (const [id, list] of touchingMessages(messages)) out.set(id, touchesOf(list));
+  return out;
+}
+
 /**
  * Last-touch attribution of relationship surveys (NPS sent by the CRM, not after a contact): an
  * answer without a team counts for the team of the customer's latest conversation at or before the
  * answer, within LAST_TOUCH_DAYS. A survey row that names its team keeps it; an answer with no
- * contact in the window stays without a team (it says nothing about a team).
+ * contact in the window stays without a team (it says nothing about a team). `touches`: every
+ * customer's, when a caller keeps them (TouchMemo).
  */
-export function attributeTeams(surveys: readonly SurveyFact[], messages: readonly MessageFact[]): TeamedSurvey[] {
-  // Per customer, every message that names a team (each is a touch), sorted by time.
-  const touches = new Map<string, { at: number; team: string }[]>();
-  for (const m of messages) {
-    if (!m.customerId || !m.team) continue;
-    const list = touches.get(m.customerId);
-    if (list) list.push({ at: m.at.getTime(), team: m.team });
-    else touches.set(m.customerId, [{ at: m.at.getTime(), team: m.team }]);
-  }
-  for (const list of touches.values()) list.sort((a, b) => a.at - b.at);
+export function attributeTeams(
+  surveys: readonly SurveyFact[], messages: readonly MessageFact[],
+  touches: ReadonlyMap<string, readonly Touch[]> = customerTouches(messages),
+): TeamedSurvey[] {
   const window = LAST_TOUCH_DAYS * 86_400_000;
   return surveys.map((survey) => {
     if (survey.team || !survey.customerId) return { survey, team: survey.team, attributed: false };

@@ -5,7 +5,9 @@ import { computeCompetitors, CompetitorsMemo } from '../../src/insights/competit
 import { pickCompliments, ComplimentsMemo } from '../../src/insights/compliments.ts';
 import { computeCustomersAtRisk, RiskMemo } from '../../src/insights/customers-at-risk.ts';
 import { CustomerMemo } from '../../src/insights/customer-memo.ts';
+import { attributeTeams, customerTouches } from '../../src/insights/last-touch.ts';
 import { resolveOwnBrand } from '../../src/insights/own-brand.ts';
+import { TouchMemo } from '../../src/insights/touch-memo.ts';
 import { message, survey } from './fixtures.ts';
 
 const DAY = 86_400_000;
@@ -130,5 +132,39 @@ describe('the risk memo', () => {
     expect(check(churned)).not.toEqual(first);
     check(churned.map((m) => (m.customerId === 'cust-3' ? { ...m, customerValue: 1_000_000 } : m)));
     check(churned, 'GBP');
+  });
+});
+
+describe('the touch memo', () => {
+  const TEAMS = [null, 'Niveau 1', 'Niveau 2', 'Expert'];
+  /** Messages of 23 customers, some without a team, two touches of one customer at the same instant. */
+  const touching = (n: number, salt = 0): MessageFact[] => facts(n, 40, salt).map((m, i) => ({
+    ...m, team: TEAMS[(i + salt) % TEAMS.length], at: i % 50 === 1 ? new Date(m.at.getTime() - DAY) : m.at,
+  }));
+  /** Answers without a team, so each is attributed to its customer's last contact. */
+  const untagged = answers(120, 45).map((s) => ({ ...s, team: null }));
+  it('gives the touches and attribution of one pass, sorting again only the customers whose touches changed', () => {
+    const memo = new TouchMemo();
+    const check = (messages: MessageFact[]) => {
+      const kept = memo.touches(messages);
+      expect(kept).toEqual(customerTouches(messages));
+      expect(attributeTeams(untagged, messages, kept)).toEqual(attributeTeams(untagged, messages));
+    };
+    const base = touching(500);
+    check(base);
+    expect(memo.last).toEqual({ reused: 0, counted: 23 });
+    expect(attributeTeams(untagged, base).filter((t) => t.attributed).length).toBeGreaterThan(50);
+    check(base);
+    expect(memo.last).toEqual({ reused: 23, counted: 0 });
+    // One message's team changes (a new fact object): its customer alone is sorted again.
+    const moved = base.map((m, i) => (i === 101 ? { ...m, team: 'Expert' } : m));
+    check(moved);
+    expect(memo.last).toEqual({ reused: 22, counted: 1 });
+    // A later batch for two customers, then a message removed (erasure, retention).
+    const later = [...moved, ...touching(2, 1).map((m) => ({ ...m, at: new Date(m.at.getTime() + 50 * DAY) }))];
+    check(later);
+    expect(memo.last).toEqual({ reused: 21, counted: 2 });
+    check(later.filter((_, i) => i !== 7));
+    expect(memo.last.counted).toBe(1);
   });
 });

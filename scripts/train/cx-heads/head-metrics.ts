@@ -35,8 +35,9 @@ export function fromAnalysis(a: Analysis): Prediction {
 
 /**
  * The heads' decision as the analyser applies it (themes joined by the rules' on a message of `chars`
- * characters, the emotion refined in its family or, where the head is sure, its own, the sentiment
- * head's label where it decides and the emotions allow it), the rules' verdict where a head is absent.
+ * characters, the emotion the head's own on a customer's message or where it is sure, else refined in
+ * the core's family, the sentiment head's label where it decides and the emotions allow it), the rules'
+ * verdict where a head is absent.
  */
 export function fromDecision(d: HeadDecision, rules: Prediction, ruleJoin: readonly string[] | undefined, chars: number): Prediction {
   const emotions = headEmotions(rules.emotions.map((label) => ({ label })), d.emotion?.label ?? null, d.emotionFree === true, (label) => ({ label }));

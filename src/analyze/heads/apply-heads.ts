@@ -17,8 +17,9 @@ import type { LayerRows } from '../vocabulary.ts';
 
 /**
  * The parts of an Analysis the heads decide. Sentiment is the sentiment head's on a customer's message
- * where it is sure and the emotions allow it (sentimentAndEmotions), else the core model's; emotions keep
- * the core's families unless the emotion head is sure (emotion-family.ts).
+ * where it is sure and the emotions allow it (sentimentAndEmotions), else the core model's; emotions are
+ * the emotion head's on a customer's message or where it is sure, else inside the core's families
+ * (emotion-family.ts).
  */
 export type HeadFindings = Pick<Analysis, 'sentiment' | 'emotions' | 'needs' | 'themes' | 'stage' | 'signals' | 'reason'>;
 

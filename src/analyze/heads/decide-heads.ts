@@ -160,7 +160,9 @@ function sentimentOf(h: HeadData, p: readonly number[]): (Chosen & { score: numb
   const pos = q[h.labels.indexOf('positive')] ?? 0;
   const neg = q[h.labels.indexOf('negative')] ?? 0;
   const raw = Math.round((pos - neg) * 1000) / 1000;
-  // On the label's side of zero, as the core's scores are: a neutral reading stays near it.
+  // On the label's side of zero, as every stored score is (core/sentiment-score.ts, applied after this):
+  // here a reading on the wrong side becomes ±0.05, where scoreOnLabelSide would give ±0.5, and a
+  // neutral one stays within ±0.19, so scoreOnLabelSide keeps every score this returns.
   const score = c.label === 'positive' ? Math.max(0.05, raw) : c.label === 'negative' ? Math.min(-0.05, raw) : Math.max(-0.19, Math.min(0.19, raw));
   return { ...c, score };
 }

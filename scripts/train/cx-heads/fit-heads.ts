@@ -188,7 +188,7 @@ function sentimentPrior(examples: readonly HeadExample[], o: FitOptions): number
   const w = new Array<number>(spec.labels.length).fill(1);
   for (const e of examples) if (!e.skip?.includes('sentiment')) w[spec.target(e.msg, e.general === true) as number] += weightOf(e, o);
   const total = w.reduce((a, b) => a + b, 0);
-  return total === 0 ? undefined : w.map((x) => Math.round((x / total) * 10000) / 10000);
+  return w.map((x) => Math.round((x / total) * 10000) / 10000);
 }
 
 /** A customer message's document keeps only the first `own` features (those the general lines add are dropped). */

@@ -246,14 +246,27 @@ export function extractFeatures(words: Word[], lang: string, ctx: FeatureContext
   return { names, vals, pos, lexPos, lexNeg, valence, cueHits, sarcasm, polite, request: request || quest > 0, lukewarm: hasLukewarm(words), maxValence, shared };
 }
 
-/** True when a lukewarm verdict (LUKEWARM) appears outside a negation scope. */
-function hasLukewarm(words: Word[]): boolean {
+/** LUKEWARM's phrases as words, by first word: a message is scanned once, not once per phrase. */
+const LUKEWARM_BY_FIRST: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
+  const m = new Map<string, string[][]>();
   for (const phrase of LUKEWARM) {
     const ws = phrase.split(' ');
-    for (let i = 0; i + ws.length <= words.length; i++) {
-      if (words[i].neg && ws[0] !== 'sans') continue;
+    const list = m.get(ws[0]);
+    if (list) list.push(ws);
+    else m.set(ws[0], [ws]);
+  }
+  return m;
+})();
+
+/** True when a lukewarm verdict (LUKEWARM) appears outside a negation scope. */
+function hasLukewarm(words: Word[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const list = LUKEWARM_BY_FIRST.get(words[i].w);
+    if (!list) continue;
+    for (const ws of list) {
+      if (i + ws.length > words.length || (words[i].neg && ws[0] !== 'sans')) continue;
       let ok = true;
-      for (let j = 0; j < ws.length; j++) if (words[i + j].w !== ws[j]) { ok = false; break; }
+      for (let j = 1; j < ws.length; j++) if (words[i + j].w !== ws[j]) { ok = false; break; }
       if (ok) return true;
     }
   }

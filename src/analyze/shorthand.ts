@@ -37,11 +37,18 @@ export const EN_SHORTHAND: Readonly<Record<string, string>> = {
   canceling: 'cancelling',
 };
 
+// The tables as maps: an own-property test on a plain object takes a slow path for tokens that look
+// like array indices ("2", "24"), which customer messages are full of.
+const FR_MAP: ReadonlyMap<string, string> = new Map(Object.entries(FR_SHORTHAND));
+const EN_MAP: ReadonlyMap<string, string> = new Map(Object.entries(EN_SHORTHAND));
+
 /** The full spelling of a folded token, or undefined. `lang` "fr" or "en" limits the tables read. */
 export function shorthandFor(norm: string, lang: string | null | undefined): string | undefined {
-  if (lang !== 'en' && Object.hasOwn(FR_SHORTHAND, norm)) return FR_SHORTHAND[norm];
-  if (lang !== 'fr' && Object.hasOwn(EN_SHORTHAND, norm)) return EN_SHORTHAND[norm];
-  return undefined;
+  if (lang !== 'en') {
+    const full = FR_MAP.get(norm);
+    if (full !== undefined) return full;
+  }
+  return lang !== 'fr' ? EN_MAP.get(norm) : undefined;
 }
 
 const DIGIT = /^\d/;

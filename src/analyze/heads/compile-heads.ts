@@ -54,14 +54,24 @@ export function headLogits(ch: CompiledHeads, fs: HeadFeatureSet, rows: Int32Arr
     const i = rows[f];
     if (i < 0) continue;
     const v = vals[f];
-    for (let j = 0, b = i * k; j < k; j++, b++) z[j] += v * weights[b];
+    const b = i * k;
+    // Unrolled by four, like the emotion model's hidden layer (hidden.ts): each column still sums in order.
+    let j = 0;
+    for (; j + 3 < k; j += 4) {
+      z[j] += v * weights[b + j];
+      z[j + 1] += v * weights[b + j + 1];
+      z[j + 2] += v * weights[b + j + 2];
+      z[j + 3] += v * weights[b + j + 3];
+    }
+    for (; j < k; j++) z[j] += v * weights[b + j];
   }
   return z;
 }
 
 /** Probabilities of one head's labels from the shared logits (softmax, or a sigmoid per label). */
 export function headProbs(h: HeadData, z: Float64Array): number[] {
-  const s = Array.from(z.subarray(h.offset, h.offset + h.labels.length));
+  const s: number[] = new Array<number>(h.labels.length);
+  for (let j = 0; j < s.length; j++) s[j] = z[h.offset + j];
   if (h.mode === 'ovr') return s.map((v) => 1 / (1 + Math.exp(-v)));
   const max = Math.max(...s);
   const e = s.map((v) => Math.exp(v - max));

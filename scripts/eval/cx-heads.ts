@@ -70,7 +70,7 @@ export function evalCxHeads(
   ];
   const gold = readLabelledMessages(goldDir);
   const g = headExamples(base, gold);
-  const shipped = model.cxHeads ? decideAll(model.cxHeads, g.examples).map((d, i) => fromDecision(d, g.rules[i], model.cxHeads?.heads.find((h) => h.name === 'themes')?.ruleJoin, gold[i].text.length)) : g.rules;
+  const shipped = model.cxHeads ? decideAll(model.cxHeads, g.examples, true).map((d, i) => fromDecision(d, g.rules[i], model.cxHeads?.heads.find((h) => h.name === 'themes')?.ruleJoin, gold[i].text.length)) : g.rules;
   out.push(
     `### Visible gold third (${gold.length} messages): a test set, never trained or tuned on`,
     '',

@@ -15,9 +15,10 @@ import { REPO_ROOT } from '../data/paths.ts';
  * join the heads' on terse messages only, so analyses stored by 1.1 are redone; 1.3: the emotion
  * head, trained beside general-domain lines, decides alone where sure; 1.4: a sentiment head decides on
  * customers' messages where sure, with the 500 written reviews; 1.5: the emotion head decides alone on
- * customers' messages).
+ * customers' messages; 1.6: the same weights, and the messages the store analyses, all customers', are
+ * read as such rather than through the `customer` head's guess, so analyses stored by 1.5 are redone).
  */
-export const MODEL_VERSION = 'ecoute-analyzer-1.5';
+export const MODEL_VERSION = 'ecoute-analyzer-1.6';
 
 /** Stamps `model.version` from its content and writes it; returns a line for the training log. */
 export function writeModel(model: AnalyzerModel, attribution: string): string {

@@ -41,6 +41,12 @@ export interface AnalyzeOptions {
    * against). Off by default; a model without heads behaves so anyway.
    */
   rulesOnly?: boolean;
+  /**
+   * The text is known to be a customer's message (the store analyses only those; the CLI and the API
+   * say so unless told otherwise): the learned heads then read it as one. Absent or false, the model's
+   * `customer` head guesses, as it must for text of unknown origin (the public evaluation sets).
+   */
+  customer?: boolean;
 }
 
 const NEUTRAL_CX: CxResult = {
@@ -103,7 +109,7 @@ export function analyze(text: string, options: AnalyzeOptions): Analysis {
   // The score stored agrees with the label (core/sentiment-score.ts); the heads read the core's own score.
   const agreeing = (s: Analysis['sentiment']): Analysis['sentiment'] => ({ label: s.label, score: scoreOnLabelSide(s.label, s.score) });
   if (heads && !options.rulesOnly) {
-    const h = applyHeads(heads, { ...core, rules: cx }, cm.headsShared);
+    const h = applyHeads(heads, { ...core, rules: cx }, cm.headsShared, options.customer === true);
     return { language: core.language, ...h, sentiment: agreeing(h.sentiment) };
   }
   return {

@@ -1,6 +1,7 @@
 /**
  * `POST /api/analyze`: one message through the analyser, read in the workspace's language when
- * either language could have written it (as imported messages are).
+ * either language could have written it and as a customer's message unless `"customer": false` (as
+ * imported messages are).
  */
 import type { Hono } from 'hono';
 import { z } from 'zod';
@@ -13,6 +14,8 @@ import { workspaceOf } from './workspace-context.ts';
 const AnalyzeBodySchema = z.object({
   text: z.string().min(1).max(20_000),
   lang: z.enum(['fr', 'en']).optional(),
+  /** A customer's message unless told otherwise (AnalyzeOptions.customer), as stored messages are. */
+  customer: z.boolean().optional(),
 });
 
 /** Mounts the route; without a model it answers 503 and says how to fix it. */
@@ -27,11 +30,11 @@ export function registerAnalyzeRoute(app: Hono, store: Store, model: AnalyzerMod
     const parsed = AnalyzeBodySchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw new UsageError(`Body field "${issue.path.join('.') || 'body'}": ${issue.message}. Send {"text": "..." (1–20000 characters), "lang": "fr"|"en" (optional)}.`, {
+      throw new UsageError(`Body field "${issue.path.join('.') || 'body'}": ${issue.message}. Send {"text": "..." (1–20000 characters), "lang": "fr"|"en" (optional), "customer": false (optional: text not known to be a customer's)}.`, {
         parameter: issue.path.join('.'),
       });
     }
     const langPrior = (await store.ensureWorkspace(workspaceOf(c))).settings.language;
-    return c.json(analyze(parsed.data.text, { model, lang: parsed.data.lang, langPrior }));
+    return c.json(analyze(parsed.data.text, { model, lang: parsed.data.lang, langPrior, customer: parsed.data.customer ?? true }));
   });
 }

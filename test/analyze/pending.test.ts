@@ -46,7 +46,7 @@ describe('analyzePending', () => {
       const facts = await store.messageFacts('w');
       const customer = facts.filter((f) => f.analysis);
       expect(customer).toHaveLength(7);
-      for (const f of customer) expect(f.analysis).toEqual(analyze(f.text, { model }));
+      for (const f of customer) expect(f.analysis).toEqual(analyze(f.text, { model, customer: true }));
     } finally {
       await store.close();
     }

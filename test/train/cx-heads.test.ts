@@ -97,6 +97,22 @@ describe('decideHeads', () => {
     noCustomer.delete('customer');
     expect(decideHeads(noCustomer, new Map<HeadName, number[]>([['emotion', [0.4, 0.35, 0.25]]])).emotionFree).toBe(false);
   });
+  it('reads a message the caller knows to be a customer\'s as one, whatever the customer head guesses', () => {
+    const both = new Map(heads);
+    both.set('emotion', { ...head('emotion', 'softmax', ['anger', 'joy', 'none'], 12), freeAbove: 0.8, freeOnCustomer: true });
+    both.set('sentiment', { ...head('sentiment', 'softmax', ['negative', 'neutral', 'positive'], 15), freeAbove: 0.6 });
+    both.set('customer', head('customer', 'softmax', ['other', 'customer'], 18));
+    const probs = new Map<HeadName, number[]>([['emotion', [0.4, 0.35, 0.25]], ['sentiment', [0.8, 0.15, 0.05]], ['customer', [0.9, 0.1]]]);
+    const guessed = decideHeads(both, probs, 'en');
+    expect(guessed.emotionFree).toBe(false);
+    expect(guessed.sentiment).toBeNull();
+    const known = decideHeads(both, probs, 'en', false, true);
+    expect(known).toMatchObject({ emotion: { label: 'anger' }, emotionFree: true, sentiment: { label: 'negative' } });
+    // Sarcasm still holds the emotion head back, known customer or not.
+    expect(decideHeads(both, probs, 'en', true, true).emotionFree).toBe(false);
+    // Without a sentiment or emotion head there is nothing to open.
+    expect(decideHeads(heads, new Map(), 'en', false, true).sentiment).toBeUndefined();
+  });
   it('keeps the guidelines\' checked rule: a positive reading yields to a hostile main emotion, and drops a hostile later one', () => {
     const e = (...labels: string[]) => labels.map((label) => ({ label }));
     expect(withSentiment('positive', e('gratitude', 'joy'))).toEqual(e('gratitude', 'joy'));

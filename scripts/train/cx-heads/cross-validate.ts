@@ -22,7 +22,8 @@ export function crossValidateHeads(
     const train = [...examples.filter((_, i) => folds[i] !== f), ...written];
     const testIx = examples.flatMap((_, i) => (folds[i] === f ? [i] : []));
     const data = fitHeads(train, o);
-    const d = decideAll(data, testIx.map((i) => examples[i]));
+    // Corpus messages are customers' messages, read as the product reads the ones it stores.
+    const d = decideAll(data, testIx.map((i) => examples[i]), true);
     const ruleJoin = data.heads.find((h) => h.name === 'themes')?.ruleJoin;
     testIx.forEach((i, q) => { out[i] = fromDecision(d[q], rules[i], ruleJoin, examples[i].msg.text.length); });
   }

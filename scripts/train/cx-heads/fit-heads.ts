@@ -235,10 +235,14 @@ function pack(vocab: readonly string[], trained: Trained, thresholds: Thresholds
   return { trainedOn: { corpus: o.corpus, messages: n }, features: keep.map((i) => vocab[i]), columns, weights: packRows(m, keep.length, columns), bias, heads };
 }
 
-/** Decisions of trained heads on examples, through the run-time decision code. */
-export function decideAll(data: CxHeadsData, examples: readonly HeadExample[]): HeadDecision[] {
+/**
+ * Decisions of trained heads on examples, through the run-time decision code. `customers`: the examples
+ * are known to be customers' messages (the corpus, the gold set), as the store's messages are when the
+ * product analyses them (AnalyzeOptions.customer).
+ */
+export function decideAll(data: CxHeadsData, examples: readonly HeadExample[], customers = false): HeadDecision[] {
   const ch = compileHeads(data);
-  return examples.map((e) => decideHeads(ch.heads, scoreHeads(ch, e.fs), e.msg.lang, e.fs.names.includes(SARCASM_FEATURE)));
+  return examples.map((e) => decideHeads(ch.heads, scoreHeads(ch, e.fs), e.msg.lang, e.fs.names.includes(SARCASM_FEATURE), customers));
 }
 
 /** Trains every head on `examples`. */

@@ -44,13 +44,13 @@ const round = (p: number): number => Math.round(p * 1000) / 1000;
 /**
  * Applies the heads of `data` to one message whose core analysis and rules are in `x`. `shared`: the
  * heads' rows over the model's shared vocabulary (CompiledModel.headsShared), so the core features,
- * already given ids, are not looked up by name again.
+ * already given ids, are not looked up by name again. `knownCustomer`: see AnalyzeOptions.customer.
  */
-export function applyHeads(data: CxHeadsData, x: HeadInput, shared?: LayerRows | null): HeadFindings {
+export function applyHeads(data: CxHeadsData, x: HeadInput, shared?: LayerRows | null, knownCustomer = false): HeadFindings {
   const ch = compileHeads(data);
   const fs = headFeatures(x);
   const rows = rowsOf(ch, fs, { ids: x.features.shared, rows: shared ?? null });
-  const d = decideHeads(ch.heads, scoreHeads(ch, fs, rows), x.language, x.features.sarcasm);
+  const d = decideHeads(ch.heads, scoreHeads(ch, fs, rows), x.language, x.features.sarcasm, knownCustomer);
   return findings(d, ch, fs, rows, x);
 }
 

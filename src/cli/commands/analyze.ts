@@ -12,12 +12,15 @@ import { UsageError } from '../../core/errors.ts';
 import type { Analysis } from '../../core/analysis.ts';
 import { AnalyzePool, analyzeItems, type PoolItem } from '../../runtime/analysis/analyze-pool.ts';
 
-const USAGE = `Usage: ecoute analyze [FILE|-] [--format jsonl] [--workers N] [--lang-prior fr|en]
-       ecoute analyze --text "Je vais voir ailleurs" [--lang fr|en]
+const USAGE = `Usage: ecoute analyze [FILE|-] [--format jsonl] [--workers N] [--lang-prior fr|en] [--not-customer]
+       ecoute analyze --text "Je vais voir ailleurs" [--lang fr|en] [--not-customer]
 
 Reads JSON lines {"id": ..., "text": "...", "lang": "fr"} (FILE, or stdin when FILE is "-" or absent)
 and writes one JSON line per input line, in order: {"id": ..., "language", "sentiment", "emotions",
 "needs", "themes", "stage", "signals", "reason"}. Nothing is stored.
+Each text is read as a customer's message, as Écoute reads the customer messages it stores; a line
+with "customer": false (or every line, with --not-customer) is text of unknown origin, for which the
+analyser guesses whether a customer wrote it.
 A bad line yields {"line": n, "error": {"code", "message"}} and the run exits with status 3.
 
 Options:
@@ -26,7 +29,8 @@ Options:
   --format jsonl   output format (only jsonl)
   --workers N      worker threads for large inputs (default 1)
   --lang-prior L   language to prefer (fr or en) when a line's words could be either, e.g.
-                   "Facture incorrecte"; a line's own "lang" still wins`;
+                   "Facture incorrecte"; a line's own "lang" still wins
+  --not-customer   the texts are not known to be customers' messages (a line's own "customer" still wins)`;
 
 const CHUNK = 1000;
 
@@ -49,7 +53,10 @@ export function parseLine(raw: string, line: number): Parsed {
     return { ok: false, line, id, code: 'bad_input', message: `line ${line}: missing "text" (a string); add the message text as "text"` };
   }
   const lang = typeof o.lang === 'string' ? o.lang : undefined;
-  return { ok: true, id: id ?? null, item: { text: o.text, lang } };
+  if (o.customer !== undefined && typeof o.customer !== 'boolean') {
+    return { ok: false, line, id, code: 'bad_input', message: `line ${line}: "customer" must be true or false, got ${JSON.stringify(o.customer)}; leave it out for a customer's message` };
+  }
+  return { ok: true, id: id ?? null, item: { text: o.text, lang, ...(typeof o.customer === 'boolean' ? { customer: o.customer } : {}) } };
 }
 
 /** `ecoute analyze`: JSONL in, one analysis per line out, no database. */
@@ -60,7 +67,7 @@ export const analyzeCommand: Command = {
   async run(args, ctx) {
     let parsed;
     try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { text: { type: 'string' }, lang: { type: 'string' }, format: { type: 'string', default: 'jsonl' }, workers: { type: 'string', default: '1' }, 'lang-prior': { type: 'string' } } });
+      parsed = parseArgs({ args, allowPositionals: true, options: { text: { type: 'string' }, lang: { type: 'string' }, format: { type: 'string', default: 'jsonl' }, workers: { type: 'string', default: '1' }, 'lang-prior': { type: 'string' }, 'not-customer': { type: 'boolean', default: false } } });
     } catch (err) {
       throw new UsageError(`${(err as Error).message}. ${USAGE}`);
     }
@@ -73,12 +80,13 @@ export const analyzeCommand: Command = {
       throw new UsageError(`--lang-prior must be fr or en, got "${langPrior}".`);
     }
     const { text: oneText, lang } = parsed.values;
+    const customer = !parsed.values['not-customer'];
     if (lang !== undefined && oneText === undefined) throw new UsageError('--lang goes with --text; in a file, give each line its own "lang".');
     if (oneText !== undefined) {
       if (parsed.positionals.length > 0) throw new UsageError(`Give either --text or an input file, not both. ${USAGE}`);
       if (oneText.trim() === '') throw new UsageError('--text is empty: give the message to analyse, e.g. --text "Uninstalled, bye."');
       const model = await ctx.loadModel();
-      const [result] = analyzeItems([{ text: oneText, lang, langPrior }], model);
+      const [result] = analyzeItems([{ text: oneText, lang, langPrior, customer }], model);
       await writeOut(ctx.stdout, JSON.stringify({ id: null, ...result }) + '\n');
       return 0;
     }
@@ -98,7 +106,10 @@ export const analyzeCommand: Command = {
     let chunk: Parsed[] = [];
     const flush = async () => {
       const good = chunk.filter((p): p is Extract<Parsed, { ok: true }> => p.ok);
-      if (langPrior) for (const g of good) g.item.langPrior = langPrior;
+      for (const g of good) {
+        if (langPrior) g.item.langPrior = langPrior;
+        g.item.customer ??= customer;
+      }
       const results: Analysis[] = pool && good.length > 200
         ? await pool.run(good.map((g) => g.item))
         : analyzeItems(good.map((g) => g.item), model);

@@ -71,7 +71,8 @@ export async function analyzePending(
     for (;;) {
       const pending = await store.pendingAnalysis(workspaceId, model.version, batchSize);
       if (pending.length === 0) break;
-      const items = pending.map((p) => ({ text: p.text ?? '', lang: p.language, langPrior }));
+      // pendingAnalysis returns customer messages only: the heads need not guess.
+      const items = pending.map((p) => ({ text: p.text ?? '', lang: p.language, langPrior, customer: true }));
       let results;
       if (workers > 1 && items.length >= POOL_MIN) {
         pool ??= new AnalyzePool(model, workers);

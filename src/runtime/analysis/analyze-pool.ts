@@ -18,6 +18,8 @@ export interface PoolItem {
   lang?: string | null;
   /** Language to prefer when detection cannot tell (AnalyzeOptions.langPrior). */
   langPrior?: string;
+  /** The text is known to be a customer's message (AnalyzeOptions.customer). */
+  customer?: boolean;
 }
 
 /** How analyzeMany() spreads work over threads. */
@@ -32,7 +34,7 @@ const CHUNK = 200;
 
 /** Analyses items on the calling thread, in order: what every thread of the pool runs. */
 export function analyzeItems(items: readonly PoolItem[], model: AnalyzerModel): Analysis[] {
-  return items.map((it) => analyze(it.text, { model, lang: it.lang ?? undefined, langPrior: it.langPrior }));
+  return items.map((it) => analyze(it.text, { model, lang: it.lang ?? undefined, langPrior: it.langPrior, customer: it.customer }));
 }
 
 /**

@@ -47,7 +47,8 @@ export async function runAnalyzeJob(ctx: AnalyzeJobContext, job: AnalyzeJobData)
   if (todo.length > 0) {
     // The workspace's language decides messages French and English could both have written.
     const langPrior = (await store.ensureWorkspace(job.workspaceId)).settings.language;
-    const results = analyzeItems(todo.map((m) => ({ text: m.text, lang: m.language, langPrior })), model);
+    // messagesForAnalysis returns customer messages only: the heads need not guess.
+    const results = analyzeItems(todo.map((m) => ({ text: m.text, lang: m.language, langPrior, customer: true })), model);
     // A job without rules (re-analysis after a model upgrade) pages no one, now or on a later run.
     await store.saveAnalyses(job.workspaceId, model.version, todo.map((m, i) => ({ messageId: m.messageId, analysis: results[i] })), { rulesPending: job.rules === true });
   }

@@ -177,15 +177,17 @@ function themesOf(
   candidates = candidates.slice(0, CANDIDATES);
   if (candidates.length === 0) return [];
 
-  // Pass 2: which messages hold each candidate, with a readable surface form.
-  const index = new Map(candidates.map(([, , id], i) => [id, i]));
+  // Pass 2: which messages hold each candidate, with a readable surface form. Candidate by phrase id
+  // (−1: none) in a typed array: this loop reads every phrase of every message.
+  const index = new Int32Array(keys.length).fill(-1);
+  candidates.forEach(([, , id], i) => { index[id] = i; });
   const hits: number[][] = candidates.map(() => []);
   const surface: string[] = candidates.map(([k]) => k);
   const seenSurface = new Set<number>();
   list.forEach((m, mi) => {
     for (const id of phrases[mi]) {
-      const i = index.get(id);
-      if (i === undefined) continue;
+      const i = index[id];
+      if (i < 0) continue;
       hits[i].push(mi);
       if (!seenSurface.has(i)) {
         seenSurface.add(i);
@@ -232,7 +234,10 @@ function themesOf(
     const picker = new QuotePicker(3);
     for (const [mi, hitsHere] of msgSet) {
       const m = list[mi];
-      picker.offer(m, quoteScore(m.text, hitsHere / members.length));
+      // A text scores at most its strength: the picker skips those that could not enter, and
+      // quoteScore(text) * strength is quoteScore(text, strength), the same product in the same order.
+      const strength = hitsHere / members.length;
+      if (picker.wants(strength)) picker.offer(m, quoteScore(m.text) * strength);
     }
     const top = members[0];
     const id = `${lang}:${fold(candidates[top][0]).replace(/[^a-z0-9]+/g, '-')}`;

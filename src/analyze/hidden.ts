@@ -4,6 +4,7 @@
  */
 import type { FeatureSet } from './features.ts';
 import type { HiddenLayerData } from './model.ts';
+import { axpy } from './axpy.ts';
 import { unpackRows } from './packed-rows.ts';
 import { rowsIn, type VocabLayer } from './vocabulary.ts';
 
@@ -38,18 +39,7 @@ export function addHidden(ch: CompiledHidden, fs: FeatureSet, z: Float64Array): 
   for (let f = 0; f < names.length; f++) {
     const row = rows[f];
     if (row < 0) continue;
-    const v = vals[f];
-    const b = row * H;
-    // Unrolled by four (each unit still sums its features in order, so the result is the same):
-    // this is the analysis' hottest loop, and V8 does not vectorise it.
-    let u = 0;
-    for (; u + 3 < H; u += 4) {
-      h[u] += v * w1[b + u];
-      h[u + 1] += v * w1[b + u + 1];
-      h[u + 2] += v * w1[b + u + 2];
-      h[u + 3] += v * w1[b + u + 3];
-    }
-    for (; u < H; u++) h[u] += v * w1[b + u];
+    axpy(h, vals[f], w1, row * H, H);
   }
   for (let u = 0; u < H; u++) {
     const hu = h[u];

@@ -4,6 +4,7 @@
  */
 import type { CompiledLinear } from './compiled.ts';
 import type { FeatureSet } from './features.ts';
+import { axpy } from './axpy.ts';
 import { rowsIn } from './vocabulary.ts';
 
 /** Raw scores (logits) per label. */
@@ -15,17 +16,7 @@ export function logits(cl: CompiledLinear, fs: FeatureSet): Float64Array {
   for (let f = 0; f < names.length; f++) {
     const i = rows[f];
     if (i < 0) continue;
-    const v = vals[f];
-    const b = i * k;
-    // Unrolled by four like the hidden layer (hidden.ts); each label still sums in order.
-    let j = 0;
-    for (; j + 3 < k; j += 4) {
-      out[j] += v * weights[b + j];
-      out[j + 1] += v * weights[b + j + 1];
-      out[j + 2] += v * weights[b + j + 2];
-      out[j + 3] += v * weights[b + j + 3];
-    }
-    for (; j < k; j++) out[j] += v * weights[b + j];
+    axpy(out, vals[f], weights, i * k, k);
   }
   return out;
 }

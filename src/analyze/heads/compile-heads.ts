@@ -3,6 +3,7 @@
  * CxHeadsData object (a WeakMap keyed by it, like compiled.ts) and scored in one pass over a
  * message's features for all heads together.
  */
+import { axpy } from '../axpy.ts';
 import { unpackRows } from '../packed-rows.ts';
 import { rowsIn, type LayerRows, type SharedIds } from '../vocabulary.ts';
 import type { CxHeadsData, HeadData, HeadName } from './head-model.ts';
@@ -53,17 +54,7 @@ export function headLogits(ch: CompiledHeads, fs: HeadFeatureSet, rows: Int32Arr
   for (let f = 0; f < names.length; f++) {
     const i = rows[f];
     if (i < 0) continue;
-    const v = vals[f];
-    const b = i * k;
-    // Unrolled by four, like the emotion model's hidden layer (hidden.ts): each column still sums in order.
-    let j = 0;
-    for (; j + 3 < k; j += 4) {
-      z[j] += v * weights[b + j];
-      z[j + 1] += v * weights[b + j + 1];
-      z[j + 2] += v * weights[b + j + 2];
-      z[j + 3] += v * weights[b + j + 3];
-    }
-    for (; j < k; j++) z[j] += v * weights[b + j];
+    axpy(z, vals[f], weights, i * k, k);
   }
   return z;
 }

@@ -159,13 +159,13 @@ export const openApiDocument = {
     '/api/analyze': {
       post: {
         summary: 'Analyse one text (emotions, needs, themes, stage, signals, reason)',
-        description: 'Without `lang`, the language is detected; a text French and English could both have written is read in the workspace language.',
+        description: 'Without `lang`, the language is detected; a text French and English could both have written is read in the workspace language. The text is read as a customer\'s message, as stored messages are, unless `customer` is false (text of unknown origin: the analyser then guesses whether a customer wrote it).',
         tags: ['analysis'],
         requestBody: {
           required: true,
           content: {
             'application/json': {
-              schema: { type: 'object', required: ['text'], properties: { text: { type: 'string', minLength: 1, maxLength: 20000 }, lang: { type: 'string', enum: ['fr', 'en'] } } },
+              schema: { type: 'object', required: ['text'], properties: { text: { type: 'string', minLength: 1, maxLength: 20000 }, lang: { type: 'string', enum: ['fr', 'en'] }, customer: { type: 'boolean', default: true } } },
             },
           },
         },

@@ -1,5 +1,5 @@
 /**
- * `ecoute analyze [FILE|-] --format jsonl`: analyses JSONL messages {"id","text","lang"?} without
+ * `ecoute analyze [FILE|-] --format jsonl`: analyses JSONL messages {"id","text","lang"?,"customer"?} without
  * touching the database and writes one line per input line, in order: {"id", ...Analysis}. A bad line
  * gives {"id"?, "line", "error": {"code","message"}} on stdout and a message on stderr; the batch
  * goes on and the exit status is 3. Streams: input is read and written chunk by chunk.

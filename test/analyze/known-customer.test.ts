@@ -12,7 +12,7 @@ import { analyze, analyzeCore } from '../../src/analyze/analyze.ts';
 import { compile } from '../../src/analyze/compiled.ts';
 import { analyzeCx } from '../../src/analyze/cx/analyze-cx.ts';
 import { scoreHeads } from '../../src/analyze/heads/apply-heads.ts';
-import { compileHeads, rowsOf } from '../../src/analyze/heads/compile-heads.ts';
+import { compileHeads } from '../../src/analyze/heads/compile-heads.ts';
 import { headFeatures } from '../../src/analyze/heads/head-features.ts';
 import type { AnalyzerModel } from '../../src/analyze/model.ts';
 import type { CommandContext } from '../../src/cli/command.ts';
@@ -38,7 +38,7 @@ function customerP(text: string): number {
   const cm = compile(model);
   const ch = compileHeads(model.cxHeads!);
   const fs = headFeatures({ ...core, rules: analyzeCx(core, cm.cx) });
-  const p = scoreHeads(ch, fs, rowsOf(ch, fs)).get('customer')!;
+  const p = scoreHeads(ch, fs).get('customer')!;
   return p[ch.heads.get('customer')!.labels.indexOf('customer')];
 }
 

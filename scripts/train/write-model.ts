@@ -18,7 +18,7 @@ import { REPO_ROOT } from '../data/paths.ts';
  * customers' messages; 1.6: the same weights, and the messages the store analyses, all customers', are
  * read as such rather than through the `customer` head's guess, so analyses stored by 1.5 are redone).
  */
-export const MODEL_VERSION = 'ecoute-analyzer-1.6';
+export const MODEL_VERSION = 'ecoute-analyzer-1.7';
 
 /** Stamps `model.version` from its content and writes it; returns a line for the training log. */
 export function writeModel(model: AnalyzerModel, attribution: string): string {

@@ -48,12 +48,12 @@ describe('decideHeads', () => {
     byLang.set('churn', { ...heads.get('churn')!, thresholdByLang: { en: 0.6, fr: 0.2 } });
     byLang.set('themes', { ...heads.get('themes')!, thresholdByLang: { en: 0.75 } });
     const p = new Map<HeadName, number[]>([['churn', [0.31]], ['themes', [0.6, 0.9, 0.7, 0.8]]]);
-    expect(decideHeads(byLang, p, 'en').churn).toBe(false);
-    expect(decideHeads(byLang, new Map<HeadName, number[]>([['churn', [0.21]]]), 'fr').churn).toBe(true);
-    expect(decideHeads(byLang, p, 'de').churn).toBe(true);
+    expect(decideHeads(byLang, p, { lang: 'en' }).churn).toBe(false);
+    expect(decideHeads(byLang, new Map<HeadName, number[]>([['churn', [0.21]]]), { lang: 'fr' }).churn).toBe(true);
+    expect(decideHeads(byLang, p, { lang: 'de' }).churn).toBe(true);
     expect(decideHeads(byLang, p).churn).toBe(true);
-    expect(decideHeads(byLang, p, 'en').themes?.map((c) => c.label)).toEqual(['b', 'd']);
-    expect(decideHeads(byLang, p, 'fr').themes?.map((c) => c.label)).toEqual(['b', 'd', 'c']);
+    expect(decideHeads(byLang, p, { lang: 'en' }).themes?.map((c) => c.label)).toEqual(['b', 'd']);
+    expect(decideHeads(byLang, p, { lang: 'fr' }).themes?.map((c) => c.label)).toEqual(['b', 'd', 'c']);
   });
   it('lets the sentiment head decide only on a customer\'s message, after dividing by its prior, where sure', () => {
     const sure = new Map(heads);
@@ -87,8 +87,8 @@ describe('decideHeads', () => {
     expect(at(0.49).emotionFree).toBe(false);
     // A message the core reads as sarcastic: only freeAbove lets the head decide alone.
     const probs = (e: number[]) => new Map<HeadName, number[]>([['emotion', e], ['customer', [0.1, 0.9]]]);
-    expect(decideHeads(emo, probs([0.4, 0.35, 0.25]), 'en', true).emotionFree).toBe(false);
-    expect(decideHeads(emo, probs([0.85, 0.1, 0.05]), 'en', true).emotionFree).toBe(true);
+    expect(decideHeads(emo, probs([0.4, 0.35, 0.25]), { lang: 'en', sarcastic: true }).emotionFree).toBe(false);
+    expect(decideHeads(emo, probs([0.85, 0.1, 0.05]), { lang: 'en', sarcastic: true }).emotionFree).toBe(true);
     const off = new Map(emo);
     off.set('emotion', { ...emo.get('emotion')!, freeOnCustomer: undefined });
     expect(at(0.9, off).emotionFree).toBe(false);
@@ -103,15 +103,15 @@ describe('decideHeads', () => {
     both.set('sentiment', { ...head('sentiment', 'softmax', ['negative', 'neutral', 'positive'], 15), freeAbove: 0.6 });
     both.set('customer', head('customer', 'softmax', ['other', 'customer'], 18));
     const probs = new Map<HeadName, number[]>([['emotion', [0.4, 0.35, 0.25]], ['sentiment', [0.8, 0.15, 0.05]], ['customer', [0.9, 0.1]]]);
-    const guessed = decideHeads(both, probs, 'en');
+    const guessed = decideHeads(both, probs, { lang: 'en' });
     expect(guessed.emotionFree).toBe(false);
     expect(guessed.sentiment).toBeNull();
-    const known = decideHeads(both, probs, 'en', false, true);
+    const known = decideHeads(both, probs, { lang: 'en', knownCustomer: true });
     expect(known).toMatchObject({ emotion: { label: 'anger' }, emotionFree: true, sentiment: { label: 'negative' } });
     // Sarcasm still holds the emotion head back, known customer or not.
-    expect(decideHeads(both, probs, 'en', true, true).emotionFree).toBe(false);
+    expect(decideHeads(both, probs, { lang: 'en', sarcastic: true, knownCustomer: true }).emotionFree).toBe(false);
     // Without a sentiment or emotion head there is nothing to open.
-    expect(decideHeads(heads, new Map(), 'en', false, true).sentiment).toBeUndefined();
+    expect(decideHeads(heads, new Map(), { lang: 'en', knownCustomer: true }).sentiment).toBeUndefined();
   });
   it('keeps the guidelines\' checked rule: a positive reading yields to a hostile main emotion, and drops a hostile later one', () => {
     const e = (...labels: string[]) => labels.map((label) => ({ label }));
@@ -127,7 +127,7 @@ describe('decideHeads', () => {
     byLabel.set('themes', { ...heads.get('themes')!, thresholdByLabel: [0.65, 0.95, 0.2, 0.5], thresholdByLang: { en: 0.1 } });
     const p = new Map<HeadName, number[]>([['themes', [0.6, 0.9, 0.3, 0.5]]]);
     // a: 0.6 < 0.65; b: 0.9 < 0.95; c: 0.3 ≥ 0.2; d: 0.5 ≥ 0.5. The per-label thresholds win over the language's.
-    expect(decideHeads(byLabel, p, 'en').themes?.map((c) => c.label)).toEqual(['d', 'c']);
+    expect(decideHeads(byLabel, p, { lang: 'en' }).themes?.map((c) => c.label)).toEqual(['d', 'c']);
   });
   it('decides nothing for a head the model lacks (the rules keep it)', () => {
     const d = decideHeads(heads, new Map([['need', [1, 0, 0]]]));

@@ -242,7 +242,7 @@ function pack(vocab: readonly string[], trained: Trained, thresholds: Thresholds
  */
 export function decideAll(data: CxHeadsData, examples: readonly HeadExample[], customers = false): HeadDecision[] {
   const ch = compileHeads(data);
-  return examples.map((e) => decideHeads(ch.heads, scoreHeads(ch, e.fs), e.msg.lang, e.fs.names.includes(SARCASM_FEATURE), customers));
+  return examples.map((e) => decideHeads(ch.heads, scoreHeads(ch, e.fs), { lang: e.msg.lang, sarcastic: e.fs.names.includes(SARCASM_FEATURE), knownCustomer: customers }));
 }
 
 /** Trains every head on `examples`. */

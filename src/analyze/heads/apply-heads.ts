@@ -50,7 +50,7 @@ export function applyHeads(data: CxHeadsData, x: HeadInput, shared?: LayerRows |
   const ch = compileHeads(data);
   const fs = headFeatures(x);
   const rows = rowsOf(ch, fs, { ids: x.features.shared, rows: shared ?? null });
-  const d = decideHeads(ch.heads, scoreHeads(ch, fs, rows), x.language, x.features.sarcasm, knownCustomer);
+  const d = decideHeads(ch.heads, scoreHeads(ch, fs, rows), { lang: x.language, sarcastic: x.features.sarcasm, knownCustomer });
   return findings(d, ch, fs, rows, x);
 }
 

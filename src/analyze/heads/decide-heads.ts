@@ -75,17 +75,29 @@ function ranked(top: HeadData | undefined, extra: HeadData | undefined, probs: H
 }
 
 /**
- * Decides every head present in `heads` for a message in `lang` (which picks thresholdByLang).
- * `sarcastic`: the core read the message as sarcastic (features.ts, SARCASM_FEATURE); the emotion head
- * then decides alone only where sure (`freeAbove`), even on a customer's message. The guidelines read
- * sarcasm for its meaning; the emotion head, which weighs its praise words, reads "Great, another
- * delay. Thanks a lot." as gratitude, the core (its cue turns the praise words round) as frustration,
- * and that frustration is what keeps the sentiment head's praise out (withSentiment). Under 5-fold CV
- * it costs the corpus one message of top emotion (README, "Learned heads").
- * `knownCustomer`: the text is known to be a customer's message (AnalyzeOptions.customer), so it is
- * read as one whatever the `customer` head guesses.
- */
-export function decideHeads(heads: ReadonlyMap<HeadName, HeadData>, probs: HeadProbs, lang = '', sarcastic = false, knownCustomer = false): HeadDecision {
+/** What decideHeads knows of the message besides its heads' probabilities. */
+export interface DecideContext {
+  /** The message's language, which picks a head's thresholdByLang. */
+  lang?: string;
+  /**
+   * The core read the message as sarcastic (features.ts, SARCASM_FEATURE); the emotion head then
+   * decides alone only where sure (`freeAbove`), even on a customer's message. The guidelines read
+   * sarcasm for its meaning; the emotion head, which weighs its praise words, reads "Great, another
+   * delay. Thanks a lot." as gratitude, the core (its cue turns the praise words round) as frustration,
+   * and that frustration is what keeps the sentiment head's praise out (withSentiment). Under 5-fold CV
+   * it costs the corpus one message of top emotion (README, "Learned heads").
+   */
+  sarcastic?: boolean;
+  /**
+   * The text is known to be a customer's message (AnalyzeOptions.customer), so it is read as one
+   * whatever the `customer` head guesses.
+   */
+  knownCustomer?: boolean;
+}
+
+/** Decides every head present in `heads` for one message (see DecideContext). */
+export function decideHeads(heads: ReadonlyMap<HeadName, HeadData>, probs: HeadProbs, context: DecideContext = {}): HeadDecision {
+  const { lang = '', sarcastic = false, knownCustomer = false } = context;
   const d: HeadDecision = {};
   const h = (n: HeadName) => (probs.has(n) ? heads.get(n) : undefined);
   d.needs = ranked(h('need'), h('needs'), probs, NONE, 2, lang);

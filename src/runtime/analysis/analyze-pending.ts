@@ -11,7 +11,7 @@ import type { AnalyzerModel } from '../../analyze/model.ts';
 import type { Store } from '../../store/store.ts';
 import { evaluateRulesOnMessages, type RuleEvaluation } from '../act/evaluate-rules.ts';
 import type { RuleRunOptions } from '../act/rule-context.ts';
-import { analyzeItems, AnalyzePool, defaultWorkers } from './analyze-pool.ts';
+import { analyzeItems, AnalyzePool, defaultWorkers, storedMessageItem } from './analyze-pool.ts';
 
 /** Tuning and progress reporting for analyzePending(). */
 export interface AnalyzePendingOptions {
@@ -71,8 +71,7 @@ export async function analyzePending(
     for (;;) {
       const pending = await store.pendingAnalysis(workspaceId, model.version, batchSize);
       if (pending.length === 0) break;
-      // pendingAnalysis returns customer messages only: the heads need not guess.
-      const items = pending.map((p) => ({ text: p.text ?? '', lang: p.language, langPrior, customer: true }));
+      const items = pending.map((p) => storedMessageItem(p, langPrior));
       let results;
       if (workers > 1 && items.length >= POOL_MIN) {
         pool ??= new AnalyzePool(model, workers);

@@ -32,6 +32,15 @@ export interface PoolOptions {
 
 const CHUNK = 200;
 
+/**
+ * The item of a message read from the store for analysis. The store hands out customer messages only
+ * (pendingAnalysis, messagesForAnalysis), so the heads need not guess whose text it is; the
+ * workspace's language is the prior of language detection.
+ */
+export function storedMessageItem(m: { text: string | null; language: string | null }, langPrior: string): PoolItem {
+  return { text: m.text ?? '', lang: m.language, langPrior, customer: true };
+}
+
 /** Analyses items on the calling thread, in order: what every thread of the pool runs. */
 export function analyzeItems(items: readonly PoolItem[], model: AnalyzerModel): Analysis[] {
   return items.map((it) => analyze(it.text, { model, lang: it.lang ?? undefined, langPrior: it.langPrior, customer: it.customer }));

@@ -11,7 +11,7 @@ import { ModelError } from '../../core/errors.ts';
 import type { Clock } from '../../core/ports.ts';
 import type { Store } from '../../store/store.ts';
 import { evaluateRulesOnMessages } from '../act/evaluate-rules.ts';
-import { analyzeItems } from '../analysis/analyze-pool.ts';
+import { analyzeItems, storedMessageItem } from '../analysis/analyze-pool.ts';
 import type { AnalyzeJobData } from './job-queue.ts';
 
 /** What one `analyze` job did. */
@@ -47,8 +47,7 @@ export async function runAnalyzeJob(ctx: AnalyzeJobContext, job: AnalyzeJobData)
   if (todo.length > 0) {
     // The workspace's language decides messages French and English could both have written.
     const langPrior = (await store.ensureWorkspace(job.workspaceId)).settings.language;
-    // messagesForAnalysis returns customer messages only: the heads need not guess.
-    const results = analyzeItems(todo.map((m) => ({ text: m.text, lang: m.language, langPrior, customer: true })), model);
+    const results = analyzeItems(todo.map((m) => storedMessageItem(m, langPrior)), model);
     // A job without rules (re-analysis after a model upgrade) pages no one, now or on a later run.
     await store.saveAnalyses(job.workspaceId, model.version, todo.map((m, i) => ({ messageId: m.messageId, analysis: results[i] })), { rulesPending: job.rules === true });
   }

@@ -85,19 +85,24 @@ export function computePersonas(profiles: Iterable<CustomerProfile>, seed = 42):
   return personas;
 }
 
-/** Share of a group's customers for whom `has` holds. */
-function shareOf(group: CustomerProfile[], has: (p: CustomerProfile) => boolean): number {
-  return group.filter(has).length / group.length;
+/** How many of a group's customers have each key of `keysOf` (one pass, each key once a customer). */
+function holders<K>(group: CustomerProfile[], keysOf: (p: CustomerProfile) => Iterable<K>): Map<K, number> {
+  const out = new Map<K, number>();
+  for (const p of group) for (const key of keysOf(p)) out.set(key, (out.get(key) ?? 0) + 1);
+  return out;
 }
 
 function describe(group: CustomerProfile[], total: number, index: number): Persona {
-  const goals = NEEDS.map((need) => ({ need, label: labelOf('needs', need), share: round(shareOf(group, (p) => p.needs.has(need)), 3) }))
+  // Shares of the customers who have each need, theme and emotion: counted in one pass a map.
+  const share = (counts: Map<string, number>, key: string): number => round((counts.get(key) ?? 0) / group.length, 3);
+  const needs = holders(group, (p) => p.needs.keys());
+  const goals = NEEDS.map((need) => ({ need, label: labelOf('needs', need), share: share(needs, need) }))
     .filter((g) => g.share >= 0.2).sort((a, b) => b.share - a.share).slice(0, 3);
-  const themeKeys = new Set<string>();
-  for (const p of group) for (const t of p.themes.keys()) themeKeys.add(t);
-  const themes = [...themeKeys].map((t) => ({ kind: 'theme' as const, label: t, name: labelOf('themes', t), share: round(shareOf(group, (p) => p.themes.has(t)), 3) }))
+  const themeCounts = holders(group, (p) => p.themes.keys());
+  const themes = [...themeCounts.keys()].map((t) => ({ kind: 'theme' as const, label: t, name: labelOf('themes', t), share: share(themeCounts, t) }))
     .filter((t) => t.share >= 0.15).sort((a, b) => b.share - a.share || a.label.localeCompare(b.label)).slice(0, 3);
-  const emotions = EMOTIONS.map((emotion) => ({ emotion, share: round(shareOf(group, (p) => p.emotions.has(emotion)), 3) }))
+  const emotionCounts = holders(group, (p) => p.emotions.keys());
+  const emotions = EMOTIONS.map((emotion) => ({ emotion, share: share(emotionCounts, emotion) }))
     .filter((e) => e.share > 0).sort((a, b) => b.share - a.share || a.emotion.localeCompare(b.emotion)).slice(0, 4);
   const negEmotions = emotions.filter((e) => NEG.has(e.emotion) && e.share >= 0.15).slice(0, 2)
     .map((e) => ({ kind: 'emotion' as const, label: e.emotion, name: labelOf('emotions', e.emotion), share: e.share }));

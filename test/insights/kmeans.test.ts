@@ -5,34 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../src/core/prng.ts';
-import { kmeans, simplifiedSilhouette, type KMeansResult } from '../../src/insights/stats/kmeans.ts';
+import { dist2, kmeans, seedCentroids, simplifiedSilhouette, type KMeansResult } from '../../src/insights/stats/kmeans.ts';
 
-function dist2(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) {
-    const d = a[i] - b[i];
-    s += d * d;
-  }
-  return s;
-}
-
-/** The reference: k-means++ seeding, then Lloyd's iterations computing every distance. */
+/** The reference: the same k-means++ seeds, then Lloyd's iterations computing every distance. */
 function lloyd(points: Float64Array[], k: number, seed: number, maxIter = 30): KMeansResult {
   const n = points.length;
-  const rand = mulberry32(seed);
-  const centroids: Float64Array[] = [Float64Array.from(points[Math.floor(rand() * n)])];
-  const nearest = points.map((p) => dist2(p, centroids[0]));
-  while (centroids.length < k) {
-    const total = nearest.reduce((s, d) => s + d, 0);
-    let idx = 0;
-    if (total > 0) {
-      let r = rand() * total;
-      while (idx < n - 1 && (r -= nearest[idx]) > 0) idx++;
-    } else idx = Math.floor(rand() * n);
-    const c = Float64Array.from(points[idx]);
-    centroids.push(c);
-    for (let i = 0; i < n; i++) nearest[i] = Math.min(nearest[i], dist2(points[i], c));
-  }
+  const centroids = seedCentroids(points, k, seed);
   const assignment = new Int32Array(n).fill(-1);
   for (let iter = 0; iter < maxIter; iter++) {
     let moved = 0;

@@ -1,7 +1,7 @@
 import { mulberry32 } from '../../core/prng.ts';
 
-
-function dist2(a: Float64Array, b: Float64Array): number {
+/** Squared Euclidean distance, summed in index order (every distance k-means compares). */
+export function dist2(a: Float64Array, b: Float64Array): number {
   let s = 0;
   for (let i = 0; i < a.length; i++) {
     const d = a[i] - b[i];
@@ -20,30 +20,12 @@ export interface KMeansResult {
 }
 
 /**
- * A bound must beat the other by this much (relative, and absolute near zero) before a point is left
- * where it is: the bounds are sums of square roots, exact only to rounding (about 1e-14 after 30
- * iterations), and a tie must be settled as Lloyd settles it.
+ * k-means++ seeding (Arthur & Vassilvitskii, SODA 2007): each next centroid is a point drawn with
+ * probability proportional to its squared distance from the nearest centroid so far. Driven by a
+ * seeded PRNG (mulberry32), so clustering is reproducible run after run.
  */
-const MARGIN = 1e-9;
-
-/** The upper bound `u` is decisively below `bound`. */
-const clearlyBelow = (u: number, bound: number): boolean => u * (1 + MARGIN) + MARGIN < bound;
-
-/**
- * Lloyd's k-means (S. Lloyd, "Least squares quantization in PCM", 1982) with k-means++ seeding
- * (Arthur & Vassilvitskii, SODA 2007) driven by a seeded PRNG: deterministic for a given input.
- *
- * Each iteration skips the points that provably keep their centroid, after Hamerly ("Making k-means
- * even faster", SDM 2010): an upper bound on the distance to the point's centroid and a lower bound on
- * the distance to any other, moved by how far the centroids moved (triangle inequality). A point is
- * skipped only when its upper bound is below the lower bound (or half the distance from its centroid
- * to the nearest other) by a margin; otherwise every distance is computed as Lloyd computes it, the
- * first of equal distances winning. The centroids are recomputed from all points in the same order,
- * so the result is Lloyd's to the bit, with most distance computations saved once few points move.
- */
-export function kmeans(points: Float64Array[], k: number, seed = 42, maxIter = 30): KMeansResult {
+export function seedCentroids(points: Float64Array[], k: number, seed: number): Float64Array[] {
   const n = points.length;
-  // Seeded PRNG (mulberry32), so clustering is reproducible run after run.
   const rand = mulberry32(seed);
   const centroids: Float64Array[] = [Float64Array.from(points[Math.floor(rand() * n)])];
   const nearest = points.map((p) => dist2(p, centroids[0]));
@@ -58,6 +40,34 @@ export function kmeans(points: Float64Array[], k: number, seed = 42, maxIter = 3
     centroids.push(c);
     for (let i = 0; i < n; i++) nearest[i] = Math.min(nearest[i], dist2(points[i], c));
   }
+  return centroids;
+}
+
+/**
+ * A bound must beat the other by this much (relative, and absolute near zero) before a point is left
+ * where it is: the bounds are sums of square roots, exact only to rounding (about 1e-14 after 30
+ * iterations), and a tie must be settled as Lloyd settles it.
+ */
+const MARGIN = 1e-9;
+
+/** The upper bound `u` is decisively below `bound`. */
+const clearlyBelow = (u: number, bound: number): boolean => u * (1 + MARGIN) + MARGIN < bound;
+
+/**
+ * Lloyd's k-means (S. Lloyd, "Least squares quantization in PCM", 1982) from k-means++ seeds
+ * (seedCentroids): deterministic for a given input.
+ *
+ * Each iteration skips the points that provably keep their centroid, after Hamerly ("Making k-means
+ * even faster", SDM 2010): an upper bound on the distance to the point's centroid and a lower bound on
+ * the distance to any other, moved by how far the centroids moved (triangle inequality). A point is
+ * skipped only when its upper bound is below the lower bound (or half the distance from its centroid
+ * to the nearest other) by a margin; otherwise every distance is computed as Lloyd computes it, the
+ * first of equal distances winning. The centroids are recomputed from all points in the same order,
+ * so the result is Lloyd's to the bit, with most distance computations saved once few points move.
+ */
+export function kmeans(points: Float64Array[], k: number, seed = 42, maxIter = 30): KMeansResult {
+  const n = points.length;
+  const centroids = seedCentroids(points, k, seed);
   const assignment = new Int32Array(n).fill(-1);
   const upper = new Float64Array(n); // ≥ distance to the assigned centroid
   const lower = new Float64Array(n); // ≤ distance to every other centroid

@@ -93,7 +93,7 @@ function holders<K>(group: CustomerProfile[], keysOf: (p: CustomerProfile) => It
 }
 
 function describe(group: CustomerProfile[], total: number, index: number): Persona {
-  // Shares of the customers who have each need, theme and emotion: counted in one pass a map.
+  // Shares of the customers who have each need, theme and emotion: one counting pass per kind of label.
   const share = (counts: Map<string, number>, key: string): number => round((counts.get(key) ?? 0) / group.length, 3);
   const needs = holders(group, (p) => p.needs.keys());
   const goals = NEEDS.map((need) => ({ need, label: labelOf('needs', need), share: share(needs, need) }))

@@ -112,16 +112,15 @@ export function kmeans(points: Float64Array[], k: number, seed = 42, maxIter = 3
       for (let j = 0; j < dim; j++) centroids[c][j] = sums[c][j] / sizes[c];
     }
     if (moved === 0) break;
-    // Move the bounds by how far the centroids moved.
+    // Move the bounds by how far the centroids moved: a point's other centroids moved at most the
+    // largest move, or the second largest for the point whose own centroid moved most.
     const shift = centroids.map((c, i) => Math.sqrt(dist2(c, previous[i])));
-    let top = 0, runnerUp = 0;
-    for (let c = 1; c < k; c++) {
-      if (shift[c] > shift[top]) { runnerUp = top; top = c; } else if (c === 1 || shift[c] > shift[runnerUp]) runnerUp = c;
-    }
+    const [top, runnerUp] = [...shift.keys()].sort((x, y) => shift[y] - shift[x]);
+    const otherMoves = (a: number): number => (a !== top ? shift[top] : runnerUp === undefined ? 0 : shift[runnerUp]);
     for (let i = 0; i < n; i++) {
       const a = assignment[i];
       upper[i] += shift[a];
-      lower[i] -= a === top ? (k > 1 ? shift[runnerUp] : 0) : shift[top];
+      lower[i] -= otherMoves(a);
     }
   }
   return { k, centroids, assignment, silhouette: simplifiedSilhouette(points, centroids, assignment) };

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.ts';
-import { decideHeads, withRuleThemes, withSentiment, RULE_JOIN_MAX_CHARS } from '../../src/analyze/heads/decide-heads.ts';
+import { decideHeads, withRuleThemes, RULE_JOIN_MAX_CHARS } from '../../src/analyze/heads/decide-heads.ts';
+import { sentimentAndEmotions, sentimentForEmotions, withSentiment } from '../../src/analyze/heads/sentiment-emotions.ts';
 import { EMOTION_FAMILY } from '../../src/analyze/heads/emotion-family.ts';
 import type { HeadData, HeadName } from '../../src/analyze/heads/head-model.ts';
 import { loadModel } from '../../src/runtime/analysis/load-model.ts';
@@ -106,8 +107,9 @@ describe('decideHeads', () => {
     const guessed = decideHeads(both, probs, { lang: 'en' });
     expect(guessed.emotionFree).toBe(false);
     expect(guessed.sentiment).toBeNull();
+    expect(guessed.knownCustomer).toBe(false);
     const known = decideHeads(both, probs, { lang: 'en', knownCustomer: true });
-    expect(known).toMatchObject({ emotion: { label: 'anger' }, emotionFree: true, sentiment: { label: 'negative' } });
+    expect(known).toMatchObject({ emotion: { label: 'anger' }, emotionFree: true, sentiment: { label: 'negative' }, knownCustomer: true });
     // Sarcasm still holds the emotion head back, known customer or not.
     expect(decideHeads(both, probs, { lang: 'en', sarcastic: true, knownCustomer: true }).emotionFree).toBe(false);
     // Without a sentiment or emotion head there is nothing to open.
@@ -121,6 +123,31 @@ describe('decideHeads', () => {
     expect(withSentiment('positive', e())).toEqual([]);
     expect(withSentiment('negative', e('anger', 'joy'))).toEqual(e('anger', 'joy'));
     expect(withSentiment('neutral', e('anger'))).toEqual(e('anger'));
+  });
+  it('holds the final sentiment to the dominant emotion, whichever model gave it', () => {
+    const e = (...labels: string[]) => labels.map((label) => ({ label }));
+    expect(sentimentForEmotions('negative', e('joy', 'sadness'))).toBe('positive');
+    expect(sentimentForEmotions('negative', e('trust'))).toBe('positive');
+    expect(sentimentForEmotions('negative', e())).toBe('neutral');
+    expect(sentimentForEmotions('negative', e('neutral'))).toBe('neutral');
+    expect(sentimentForEmotions('negative', e('sadness', 'joy'))).toBe('negative');
+    expect(sentimentForEmotions('positive', e('frustration', 'joy'))).toBe('negative');
+    expect(sentimentForEmotions('positive', e('joy', 'frustration'))).toBe('positive');
+    expect(sentimentForEmotions('positive', e())).toBe('positive');
+    expect(sentimentForEmotions('neutral', e('anger'))).toBe('neutral');
+    expect(sentimentForEmotions('neutral', e('joy'))).toBe('neutral');
+    const head = { label: 'positive', p: 0.9, col: 3, score: 0.8 };
+    const core = { label: 'negative', score: -0.4 };
+    // The head's positive reading yields to a hostile main emotion; the core's negative one then stands.
+    expect(sentimentAndEmotions(head, core, e('anger', 'joy'), true)).toEqual({ sentiment: { label: 'negative', score: -0.4 }, emotions: e('anger', 'joy') });
+    // The head's positive reading stands and drops a hostile later emotion.
+    expect(sentimentAndEmotions(head, core, e('joy', 'anger'), true)).toEqual({ sentiment: { label: 'positive', score: 0.8 }, emotions: e('joy') });
+    // No head decision: the core's negative reading that leads with gratitude becomes positive, its score kept.
+    expect(sentimentAndEmotions(null, core, e('gratitude'), true)).toEqual({ sentiment: { label: 'positive', score: -0.4 }, emotions: e('gratitude') });
+    expect(sentimentAndEmotions(undefined, core, e(), true)).toEqual({ sentiment: { label: 'neutral', score: -0.4 }, emotions: [] });
+    // Text that is not a customer's keeps its reading.
+    expect(sentimentAndEmotions(null, core, e('gratitude'), false)).toEqual({ sentiment: { label: 'negative', score: -0.4 }, emotions: e('gratitude') });
+    expect(sentimentAndEmotions(head, core, e('anger', 'joy'), false)).toEqual({ sentiment: { label: 'negative', score: -0.4 }, emotions: e('anger', 'joy') });
   });
   it('applies a theme\'s own threshold where the model has one per label', () => {
     const byLabel = new Map(heads);

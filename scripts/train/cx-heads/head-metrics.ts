@@ -8,7 +8,8 @@
 import { headEmotions } from '../../../src/analyze/heads/emotion-family.ts';
 import type { Analysis } from '../../../src/core/analysis.ts';
 import { SENTIMENTS, THEMES } from '../../../src/core/labels.ts';
-import { sentimentAndEmotions, withRuleThemes, type HeadDecision } from '../../../src/analyze/heads/decide-heads.ts';
+import { withRuleThemes, type HeadDecision } from '../../../src/analyze/heads/decide-heads.ts';
+import { sentimentAndEmotions } from '../../../src/analyze/heads/sentiment-emotions.ts';
 import type { LabelledMessage } from '../../data/labelled-messages.ts';
 import { f1, macroF1, multiLabelMacroF1 } from '../../eval/metrics.ts';
 
@@ -41,9 +42,9 @@ export function fromAnalysis(a: Analysis): Prediction {
  */
 export function fromDecision(d: HeadDecision, rules: Prediction, ruleJoin: readonly string[] | undefined, chars: number): Prediction {
   const emotions = headEmotions(rules.emotions.map((label) => ({ label })), d.emotion?.label ?? null, d.emotionFree === true, (label) => ({ label }));
-  const fit = sentimentAndEmotions(d.sentiment, emotions);
+  const fit = sentimentAndEmotions(d.sentiment, { label: rules.sentiment, score: 0 }, emotions, d.knownCustomer === true);
   return {
-    sentiment: fit.sentiment?.label ?? rules.sentiment,
+    sentiment: fit.sentiment.label,
     emotions: fit.emotions.map((e) => e.label),
     needs: d.needs?.map((c) => c.label) ?? rules.needs,
     themes: d.themes ? withRuleThemes(d.themes, rules.themes.map((label) => ({ label })), ruleJoin, chars).map((c) => c.label) : rules.themes,

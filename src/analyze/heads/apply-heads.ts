@@ -9,7 +9,8 @@ import type { Need, Stage } from '../../core/labels.ts';
 import { phraseRange } from '../cx/phrase.ts';
 import { firstClause } from '../cx/reason.ts';
 import { compileHeads, headLogits, headProbs, rowsOf, topContribution, type CompiledHeads } from './compile-heads.ts';
-import { decideHeads, sentimentAndEmotions, withRuleThemes, type Chosen, type HeadDecision } from './decide-heads.ts';
+import { decideHeads, withRuleThemes, type Chosen, type HeadDecision } from './decide-heads.ts';
+import { sentimentAndEmotions } from './sentiment-emotions.ts';
 import { headEmotions } from './emotion-family.ts';
 import { headFeatures, type HeadFeatureSet, type HeadInput } from './head-features.ts';
 import { MIN_THRESHOLD, type CxHeadsData, type HeadName } from './head-model.ts';
@@ -17,7 +18,8 @@ import type { LayerRows } from '../vocabulary.ts';
 
 /**
  * The parts of an Analysis the heads decide. Sentiment is the sentiment head's on a customer's message
- * where it is sure and the emotions allow it (sentimentAndEmotions), else the core model's; emotions are
+ * where it is sure and the emotions allow it, else the core model's, its label then held to the dominant
+ * emotion (sentiment-emotions.ts); emotions are
  * the emotion head's on a customer's message or where it is sure, else inside the core's families
  * (emotion-family.ts).
  */
@@ -85,9 +87,8 @@ function findings(d: HeadDecision, ch: CompiledHeads, fs: HeadFeatureSet, rows: 
   const emotions = headEmotions(x.emotions, chosen?.label ?? null, d.emotionFree === true, (label, kin) => ({
     label, score: Math.max(round(chosen!.p), strongest), evidence: kin?.evidence ?? weighed(chosen!.col) ?? about(),
   }));
-  const fit = sentimentAndEmotions(d.sentiment, emotions);
-  const sentiment: Analysis['sentiment'] = fit.sentiment
-    ? { label: fit.sentiment.label as Analysis['sentiment']['label'], score: fit.sentiment.score } : x.sentiment;
+  const fit = sentimentAndEmotions(d.sentiment, x.sentiment, emotions, d.knownCustomer === true);
+  const sentiment: Analysis['sentiment'] = { label: fit.sentiment.label as Analysis['sentiment']['label'], score: fit.sentiment.score };
   return {
     sentiment, emotions: fit.emotions, needs, themes, stage, reason: r.reason,
     signals: {

@@ -36,6 +36,11 @@ export interface HeadDecision {
    * negative probability, on the label's side of zero); null where the core model's stands.
    */
   sentiment?: (Chosen & { score: number }) | null;
+  /**
+   * The caller knows the message is a customer's (DecideContext.knownCustomer): only there is the
+   * sentiment held to the dominant emotion (sentiment-emotions.ts).
+   */
+  knownCustomer?: boolean;
 }
 
 /**
@@ -84,7 +89,7 @@ export interface DecideContext {
    * decides alone only where sure (`freeAbove`), even on a customer's message. The guidelines read
    * sarcasm for its meaning; the emotion head, which weighs its praise words, reads "Great, another
    * delay. Thanks a lot." as gratitude, the core (its cue turns the praise words round) as frustration,
-   * and that frustration is what keeps the sentiment head's praise out (withSentiment). Under 5-fold CV
+   * and that frustration is what keeps the sentiment head's praise out (sentiment-emotions.ts). Under 5-fold CV
    * it costs the corpus one message of top emotion (README, "Learned heads").
    */
   sarcastic?: boolean;
@@ -98,7 +103,7 @@ export interface DecideContext {
 /** Decides every head present in `heads` for one message (see DecideContext). */
 export function decideHeads(heads: ReadonlyMap<HeadName, HeadData>, probs: HeadProbs, context: DecideContext = {}): HeadDecision {
   const { lang = '', sarcastic = false, knownCustomer = false } = context;
-  const d: HeadDecision = {};
+  const d: HeadDecision = { knownCustomer };
   const h = (n: HeadName) => (probs.has(n) ? heads.get(n) : undefined);
   d.needs = ranked(h('need'), h('needs'), probs, NONE, 2, lang);
   const themes = h('themes');
@@ -138,34 +143,6 @@ export function decideHeads(heads: ReadonlyMap<HeadName, HeadData>, probs: HeadP
   const sentiment = h('sentiment');
   if (sentiment) d.sentiment = isCustomer ? sentimentOf(sentiment, probs.get('sentiment')!) : null;
   return d;
-}
-
-/** Emotions a positive message never has (GUIDELINES.md, "(checked)"). */
-const NEVER_POSITIVE = new Set(['anger', 'frustration', 'disgust']);
-
-/**
- * The sentiment head's label with the message's emotions, as the guidelines' checked rule allows (a
- * positive message never has anger, frustration or disgust): where the head reads positive but the
- * dominant (first) emotion is one of those, the core model's sentiment stands (`null`); where only a
- * later emotion is, that emotion is dropped (praise with a small reservation keeps its praise).
- * Without it, sarcasm ("Great, another delay. Thanks a lot.", read as frustration) reads as praise.
- * Under cross-validation it cost the corpus figure about 0.02–0.03 with model 1.4, and 0.013 in English
- * (French +0.001) with model 1.5 (README, "Learned heads").
- */
-export function withSentiment<T extends { label: string }>(sentiment: string, emotions: readonly T[]): T[] | null {
-  if (sentiment !== 'positive') return [...emotions];
-  if (emotions.length > 0 && NEVER_POSITIVE.has(emotions[0].label)) return null;
-  return emotions.filter((e) => !NEVER_POSITIVE.has(e.label));
-}
-
-/**
- * The sentiment and emotions a message ends with, from the sentiment head's decision (absent or null:
- * the core's stands, `sentiment` null) and the emotions decided so far, through withSentiment: the
- * one place the analyser (apply-heads.ts) and the figures (scripts/train/cx-heads/head-metrics.ts) decide it.
- */
-export function sentimentAndEmotions<T extends { label: string }>(head: HeadDecision['sentiment'], emotions: readonly T[]): { sentiment: (Chosen & { score: number }) | null; emotions: T[] } {
-  const fitted = head ? withSentiment(head.label, emotions) : null;
-  return fitted ? { sentiment: head!, emotions: fitted } : { sentiment: null, emotions: [...emotions] };
 }
 
 /** The sentiment head's decision on a customer's message (HeadData.prior, freeAbove), or null. */

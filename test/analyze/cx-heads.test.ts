@@ -143,10 +143,12 @@ describe('learned customer-message heads', () => {
 
   it('keeps the rules a switch away (rulesOnly), and the heads differ from them', () => {
     const texts = ['Uninstalled, bye.', 'The driver left my parcel in the rain and it arrived soaked.', 'Facture de 240 € au lieu de 60 €, je veux être remboursé rapidement.'];
-    const heads = texts.map((t) => analyze(t, { model }));
-    const rules = texts.map((t) => analyze(t, { model, rulesOnly: true }));
-    // The emotion head adds at most its own emotion (the test above); the sentiment head may differ (the test above).
-    heads.forEach((a, i) => expect(a.emotions.length - rules[i].emotions.length).toBeLessThanOrEqual(1));
+    const heads = texts.map((t) => analyze(t, { model, customer: true }));
+    const rules = texts.map((t) => analyze(t, { model, rulesOnly: true, customer: true }));
+    // On a customer's message the emotion head names one or two emotions, as the guidelines do (its
+    // main one and its runner-up); the sentiment head may differ (the test above).
+    heads.forEach((a) => expect(a.emotions.length).toBeGreaterThanOrEqual(1));
+    heads.forEach((a) => expect(a.emotions.length).toBeLessThanOrEqual(2));
     expect(JSON.stringify(heads.map((a) => [a.needs, a.themes, a.stage]))).not.toBe(JSON.stringify(rules.map((a) => [a.needs, a.themes, a.stage])));
   });
 });

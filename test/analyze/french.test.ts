@@ -30,9 +30,14 @@ describe('French phenomena', () => {
   });
 
   it('reads a problem finally solved as relief, not a complaint', () => {
-    const a = analyze('Installation faite enfin, tout fonctionne.', { model });
+    const text = 'Installation faite enfin, tout fonctionne.';
+    // The core model, trained on public text, reads the relief of "enfin"; the learned emotion head,
+    // which decides on a customer's message, reads its satisfaction (joy): both of the joy family.
+    expect(analyze(text, { model, rulesOnly: true }).emotions.map((e) => e.label)).toContain('relief');
+    const a = analyze(text, { model, customer: true });
     expect(a.sentiment.label).toBe('positive');
-    expect(a.emotions.map((e) => e.label)).toContain('relief');
+    expect(['joy', 'relief']).toContain(a.emotions[0].label);
+    expect(a.emotions.map((e) => e.label)).not.toContain('frustration');
     expect(sentiment('Finally everything works, thanks').label).toBe('positive');
   });
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.ts';
-import { decideHeads, withRuleThemes, RULE_JOIN_MAX_CHARS } from '../../src/analyze/heads/decide-heads.ts';
+import { decideHeads, withRuleThemes, RULE_JOIN_MAX_CHARS, SECOND_EMOTION_AT } from '../../src/analyze/heads/decide-heads.ts';
 import { sentimentAndEmotions, sentimentForEmotions, withSentiment } from '../../src/analyze/heads/sentiment-emotions.ts';
 import { EMOTION_FAMILY } from '../../src/analyze/heads/emotion-family.ts';
 import type { HeadData, HeadName } from '../../src/analyze/heads/head-model.ts';
@@ -98,6 +98,21 @@ describe('decideHeads', () => {
     noCustomer.delete('customer');
     expect(decideHeads(noCustomer, new Map<HeadName, number[]>([['emotion', [0.4, 0.35, 0.25]]])).emotionFree).toBe(false);
   });
+  it('names the emotion head\'s runner-up as a known customer\'s second emotion from SECOND_EMOTION_AT, never none', () => {
+    const emo = new Map(heads);
+    emo.set('emotion', head('emotion', 'softmax', ['anger', 'anxiety', 'joy', 'none'], 12));
+    const second = (p: number[]) => decideHeads(emo, new Map<HeadName, number[]>([['emotion', p]]), { knownCustomer: true }).emotion2;
+    // On text not known to be a customer's, no runner-up is named (the core's next emotions follow).
+    expect(decideHeads(emo, new Map<HeadName, number[]>([['emotion', [0.5, 0.3, 0.15, 0.05]]])).emotion2).toBeUndefined();
+    expect(second([0.5, 0.3, 0.15, 0.05])).toEqual({ label: 'anxiety', p: 0.3, col: 13 });
+    // The runner-up when the main emotion is not the first label, ties to the lower index.
+    expect(second([0.2, 0.6, 0.2, 0])).toEqual({ label: 'anger', p: 0.2, col: 12 });
+    expect(second([SECOND_EMOTION_AT, 0.8, 0.05, 0])?.label).toBe('anger');
+    expect(second([0.14, 0.8, 0.06, 0])).toBeNull();
+    // None as runner-up, or as the main emotion, gives no second.
+    expect(second([0.5, 0.1, 0.1, 0.3])).toBeNull();
+    expect(second([0.3, 0.2, 0.1, 0.4])).toBeNull();
+  });
   it('reads a message the caller knows to be a customer\'s as one, whatever the customer head guesses', () => {
     const both = new Map(heads);
     both.set('emotion', { ...head('emotion', 'softmax', ['anger', 'joy', 'none'], 12), freeAbove: 0.8, freeOnCustomer: true });
@@ -142,6 +157,9 @@ describe('decideHeads', () => {
     expect(sentimentAndEmotions(head, core, e('anger', 'joy'), true)).toEqual({ sentiment: { label: 'negative', score: -0.4 }, emotions: e('anger', 'joy') });
     // The head's positive reading stands and drops a hostile later emotion.
     expect(sentimentAndEmotions(head, core, e('joy', 'anger'), true)).toEqual({ sentiment: { label: 'positive', score: 0.8 }, emotions: e('joy') });
+    // Whoever gave it, a positive reading of a customer's message keeps no hostile emotion.
+    expect(sentimentAndEmotions(null, { label: 'positive', score: 0.3 }, e('joy', 'frustration'), true)).toEqual({ sentiment: { label: 'positive', score: 0.3 }, emotions: e('joy') });
+    expect(sentimentAndEmotions(null, { label: 'positive', score: 0.3 }, e('joy', 'frustration'), false).emotions).toEqual(e('joy', 'frustration'));
     // No head decision: the core's negative reading that leads with gratitude becomes positive, its score kept.
     expect(sentimentAndEmotions(null, core, e('gratitude'), true)).toEqual({ sentiment: { label: 'positive', score: -0.4 }, emotions: e('gratitude') });
     expect(sentimentAndEmotions(undefined, core, e(), true)).toEqual({ sentiment: { label: 'neutral', score: -0.4 }, emotions: [] });
@@ -261,10 +279,15 @@ describe('fitHeads', async () => {
   });
   it('at or above freeAbove, puts the head\'s emotion first even in a family the core did not find, with evidence', () => {
     const joy = 'The kettle stopped working again, I will skedaddle to a rival.';
-    const p = decideAll(data, headExamples(model, [{ ...msgs[0], id: 'j', text: joy }]).examples)[0].emotion!;
+    const d = decideAll(data, headExamples(model, [{ ...msgs[0], id: 'j', text: joy }]).examples)[0];
+    const p = d.emotion!;
     expect(p.label).toBe('anger');
     const sure = analyze(joy, { model: withFree(p.p) }).emotions;
     expect(sure.map((e) => e.label)).toEqual(['anger', 'joy']);
+    // Known to be a customer's, the head is so sure (0.99) that no runner-up reaches SECOND_EMOTION_AT,
+    // and the core's joy does not follow.
+    expect(decideAll(data, headExamples(model, [{ ...msgs[0], id: 'j', text: joy }]).examples, true)[0].emotion2).toBeNull();
+    expect(analyze(joy, { model: withFree(p.p), customer: true }).emotions.map((e) => e.label)).toEqual(['anger']);
     expect(sure[0].evidence).toBeTruthy();
     // Just above the head's probability it is not sure enough: the family stays the core's.
     expect(analyze(joy, { model: withFree(Math.min(1, p.p + 0.001)) }).emotions.map((e) => e.label)).toEqual(['joy']);

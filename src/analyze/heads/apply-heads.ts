@@ -79,14 +79,17 @@ function findings(d: HeadDecision, ch: CompiledHeads, fs: HeadFeatureSet, rows: 
       evidence: r.stage?.label === d.stage.label && r.stage.evidence ? r.stage.evidence : weighed(d.stage.col) ?? about(),
     };
   }
-  // The head's emotion borrows the core's evidence for its family: the cue
+  // The head's emotions borrow the core's evidence for their family: the cue
   // of the feeling ("again", "outrageous"), where the head's own heaviest words are often the topic.
-  // It comes first, so its score is at least the core's strongest: the list stays strongest first.
+  // The main one comes first, so its score is at least the core's strongest: the list stays strongest first.
   const chosen = d.emotion;
+  const second = d.emotion2;
   const strongest = x.emotions[0]?.score ?? 0;
-  const emotions = headEmotions(x.emotions, chosen?.label ?? null, d.emotionFree === true, (label, kin) => ({
-    label, score: Math.max(round(chosen!.p), strongest), evidence: kin?.evidence ?? weighed(chosen!.col) ?? about(),
-  }));
+  const emotions = headEmotions(x.emotions, chosen?.label ?? null, d.emotionFree === true, (label, kin) => {
+    const c = label === chosen?.label ? chosen : second!;
+    const score = c === chosen ? Math.max(round(c.p), strongest) : round(c.p);
+    return { label, score, evidence: kin?.evidence ?? weighed(c.col) ?? about() };
+  }, second === undefined ? undefined : second?.label ?? null);
   const fit = sentimentAndEmotions(d.sentiment, x.sentiment, emotions, d.knownCustomer === true);
   const sentiment: Analysis['sentiment'] = { label: fit.sentiment.label as Analysis['sentiment']['label'], score: fit.sentiment.score };
   return {

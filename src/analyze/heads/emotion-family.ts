@@ -13,7 +13,8 @@
  * head is that sure mostly on customer messages. On a customer's message (the `customer` head's
  * reading, HeadData.freeOnCustomer) it decides alone (anxiety where the core read frustration, calm
  * where the core read a feeling): under cross-validation top emotion rose from 0.520 / 0.514 to
- * 0.654 / 0.645 while GoEmotions and XED stayed over their floors (README, "Learned heads").
+ * 0.654 / 0.645 while GoEmotions and XED stayed over their floors, and its runner-up is the second
+ * emotion (decide-heads.ts, SECOND_EMOTION_AT) (README, "Learned heads").
  */
 import type { Emotion } from '../../core/labels.ts';
 
@@ -44,17 +45,20 @@ export function refineEmotions<T extends { label: string }>(core: readonly T[], 
 /**
  * The emotions of a message from the core's and the head's choice. `free` (the head is sure,
  * HeadData.freeAbove, or reads a customer's message, HeadData.freeOnCustomer): the head's emotion
- * first, whatever its family, then the core's others; the head choosing none clears them. Otherwise
- * refineEmotions. `make` gets the core's emotion of the chosen
- * one's family, when there is one (its evidence names the feeling's cue).
+ * first, whatever its family, then, on a known customer's message (`second` not undefined:
+ * HeadDecision.emotion2), its runner-up where there is one, else the core's others; the head choosing
+ * none clears them. Otherwise refineEmotions. `make` gets the core's emotion of the label's family,
+ * when there is one (its evidence names the feeling's cue).
  */
 export function headEmotions<T extends { label: string }>(
   core: readonly T[], chosen: string | null | undefined, free: boolean, make: (label: Emotion, kin: T | undefined) => T,
+  second?: string | null,
 ): T[] {
   if (!free) return refineEmotions(core, chosen, make);
   if (chosen === null) return [];
   if (chosen === undefined || !isEmotion(chosen)) return [...core];
-  const family = EMOTION_FAMILY[chosen];
-  const kin = core.find((e) => e.label === chosen) ?? core.find((e) => isEmotion(e.label) && EMOTION_FAMILY[e.label] === family);
-  return [make(chosen, kin), ...core.filter((e) => e.label !== chosen)];
+  const kinOf = (label: Emotion) => core.find((e) => e.label === label) ?? core.find((e) => isEmotion(e.label) && EMOTION_FAMILY[e.label] === EMOTION_FAMILY[label]);
+  const head = make(chosen, kinOf(chosen));
+  if (second === undefined) return [head, ...core.filter((e) => e.label !== chosen)];
+  return second !== null && second !== chosen && isEmotion(second) ? [head, make(second, kinOf(second))] : [head];
 }

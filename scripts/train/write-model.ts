@@ -16,9 +16,11 @@ import { REPO_ROOT } from '../data/paths.ts';
  * head, trained beside general-domain lines, decides alone where sure; 1.4: a sentiment head decides on
  * customers' messages where sure, with the 500 written reviews; 1.5: the emotion head decides alone on
  * customers' messages; 1.6: the same weights, and the messages the store analyses, all customers', are
- * read as such rather than through the `customer` head's guess, so analyses stored by 1.5 are redone).
+ * read as such rather than through the `customer` head's guess, so analyses stored by 1.5 are redone;
+ * 1.7: the written messages' needs relabelled; 1.8: the churn and stage heads' own L2, and a known
+ * customer's sentiment held to its main emotion, its second emotion the emotion head's runner-up).
  */
-export const MODEL_VERSION = 'ecoute-analyzer-1.7';
+export const MODEL_VERSION = 'ecoute-analyzer-1.8';
 
 /** Stamps `model.version` from its content and writes it; returns a line for the training log. */
 export function writeModel(model: AnalyzerModel, attribution: string): string {

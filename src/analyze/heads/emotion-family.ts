@@ -45,9 +45,9 @@ export function refineEmotions<T extends { label: string }>(core: readonly T[], 
 /**
  * The emotions of a message from the core's and the head's choice. `free` (the head is sure,
  * HeadData.freeAbove, or reads a customer's message, HeadData.freeOnCustomer): the head's emotion
- * first, whatever its family, then, on a known customer's message (`second` not undefined:
- * HeadDecision.emotion2), its runner-up where there is one, else the core's others; the head choosing
- * none clears them. Otherwise refineEmotions. `make` gets the core's emotion of the label's family,
+ * first, whatever its family, then: on a known customer's message (`second` not undefined:
+ * HeadDecision.emotion2) its runner-up where there is one, on other text the core's others. The head
+ * choosing none clears them. Otherwise refineEmotions. `make` gets the core's emotion of the label's family,
  * when there is one (its evidence names the feeling's cue).
  */
 export function headEmotions<T extends { label: string }>(

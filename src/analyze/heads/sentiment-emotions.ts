@@ -51,11 +51,12 @@ export function sentimentForEmotions(sentiment: string, emotions: readonly { lab
  * the core's, `core`, stands) and the emotions decided so far (withSentiment); on a message known to be a
  * customer's (`customer`: HeadDecision.knownCustomer, as every stored message is), the sentiment the
  * dominant emotion allows (sentimentForEmotions), a positive one then keeping no anger, frustration
- * or disgust in any place (the second emotion, HeadDecision.emotion2, may be one: under CV the lists'
- * micro-F1 read 0.672 / 0.673 → 0.674 / 0.675 without them). Other text keeps its reading: on public tweets (UMSAB,
- * an evaluation set, read after the choice) the emotions are weaker evidence than the sentiment, and
- * held to them, even only where the `customer` head read a customer's message, French tweets fell from
- * 0.492 to 0.479, under their floor. A sentiment whose label changed keeps its score, which the
+ * or disgust in any place (the second emotion, HeadDecision.emotion2, may be one: under CV, from the
+ * stored fold probabilities, the emotion lists' micro-F1 read 0.672 / 0.673 with them and 0.674 /
+ * 0.675 without). Other text keeps its reading: on public tweets (UMSAB, an evaluation set, read
+ * after the choice) the emotions are weaker evidence than the sentiment, and held to them, even only
+ * where the `customer` head read a customer's message, French tweets fell from 0.492 to 0.479, under
+ * their floor. A sentiment whose label changed keeps its score, which the
  * analyser puts on the new label's side (core/sentiment-score.ts).
  */
 export function sentimentAndEmotions<T extends { label: string }>(

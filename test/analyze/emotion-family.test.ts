@@ -60,18 +60,18 @@ describe('headEmotions: the head decides alone only where it is sure', () => {
   it('on a known customer\'s message, its runner-up (or nothing) in place of the core\'s others', () => {
     const core = [e('frustration', 0.7, 'again'), e('joy')];
     expect(headEmotions(core, 'anxiety', true, makeKin, null)).toEqual([e('anxiety', 0.9, 'its own words')]);
-    expect(headEmotions(core, 'anxiety', true, makeKin, 'anger')).toEqual([e('anxiety', 0.9, 'its own words'), e('anger', 0.9, 'again')]);
-    expect(headEmotions(core, 'anxiety', true, makeKin, 'anxiety')).toEqual([e('anxiety', 0.9, 'its own words')]);
-    expect(headEmotions(core, 'anxiety', true, makeKin, 'none')).toEqual([e('anxiety', 0.9, 'its own words')]);
+    expect(headEmotions(core, 'anxiety', true, makeKin, { label: 'anger' })).toEqual([e('anxiety', 0.9, 'its own words'), e('anger', 0.9, 'again')]);
+    expect(headEmotions(core, 'anxiety', true, makeKin, { label: 'anxiety' })).toEqual([e('anxiety', 0.9, 'its own words')]);
+    expect(headEmotions(core, 'anxiety', true, makeKin, { label: 'none' })).toEqual([e('anxiety', 0.9, 'its own words')]);
     // Below its threshold the runner-up plays no part: the core's families stand.
-    expect(headEmotions(core, 'anger', false, makeKin, 'sadness').map((x) => x.label)).toEqual(['anger', 'frustration', 'joy']);
+    expect(headEmotions(core, 'anger', false, makeKin, { label: 'sadness' }).map((x) => x.label)).toEqual(['anger', 'frustration', 'joy']);
   });
 
   it('when sure, borrows the evidence of the core\'s emotion of the same family, and does not repeat its own', () => {
     const core = [e('disappointment', 0.5, 'let down'), e('frustration', 0.4, 'third time')];
     expect(headEmotions(core, 'anger', true, makeKin)).toEqual([e('anger', 0.9, 'third time'), ...core]);
     expect(headEmotions(core, 'frustration', true, makeKin)).toEqual([e('frustration', 0.9, 'third time'), e('disappointment', 0.5, 'let down')]);
-    expect(headEmotions(core, 'frustration', true, makeKin, 'sadness')).toEqual([e('frustration', 0.9, 'third time'), e('sadness', 0.9, 'let down')]);
+    expect(headEmotions(core, 'frustration', true, makeKin, { label: 'sadness' })).toEqual([e('frustration', 0.9, 'third time'), e('sadness', 0.9, 'let down')]);
   });
 
   it('when sure of no emotion, clears them; with no choice at all, leaves the core', () => {

@@ -41,7 +41,7 @@ export function fromAnalysis(a: Analysis): Prediction {
  * verdict where a head is absent.
  */
 export function fromDecision(d: HeadDecision, rules: Prediction, ruleJoin: readonly string[] | undefined, chars: number): Prediction {
-  const emotions = headEmotions(rules.emotions.map((label) => ({ label })), d.emotion?.label ?? null, d.emotionFree === true, (label) => ({ label }), d.emotion2 === undefined ? undefined : d.emotion2?.label ?? null);
+  const emotions = headEmotions(rules.emotions.map((label) => ({ label })), d.emotion?.label ?? null, d.emotionFree === true, (label) => ({ label }), d.emotion2);
   const fit = sentimentAndEmotions(d.sentiment, { label: rules.sentiment, score: 0 }, emotions, d.knownCustomer === true);
   return {
     sentiment: fit.sentiment.label,

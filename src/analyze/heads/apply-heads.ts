@@ -89,7 +89,7 @@ function findings(d: HeadDecision, ch: CompiledHeads, fs: HeadFeatureSet, rows: 
     const c = label === chosen?.label ? chosen : second!;
     const score = c === chosen ? Math.max(round(c.p), strongest) : round(c.p);
     return { label, score, evidence: kin?.evidence ?? weighed(c.col) ?? about() };
-  }, second === undefined ? undefined : second?.label ?? null);
+  }, second);
   const fit = sentimentAndEmotions(d.sentiment, x.sentiment, emotions, d.knownCustomer === true);
   const sentiment: Analysis['sentiment'] = { label: fit.sentiment.label as Analysis['sentiment']['label'], score: fit.sentiment.score };
   return {

@@ -65,12 +65,10 @@ function argmax(h: HeadData, p: readonly number[]): Chosen {
   return { label: h.labels[j], p: p[j], col: h.offset + j };
 }
 
-/** The label with the highest probability but `first`'s (the lowest index among equals). */
+/** The label with the highest probability but `first`'s (argmax with `first` left out). */
 function runnerUp(h: HeadData, p: readonly number[], first: Chosen): Chosen {
   const skip = first.col - h.offset;
-  let j = skip === 0 ? 1 : 0;
-  for (let q = j + 1; q < p.length; q++) if (q !== skip && p[q] > p[j]) j = q;
-  return { label: h.labels[j], p: p[j], col: h.offset + j };
+  return argmax(h, p.map((v, j) => (j === skip ? -1 : v)));
 }
 
 /**

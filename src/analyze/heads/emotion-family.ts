@@ -52,7 +52,7 @@ export function refineEmotions<T extends { label: string }>(core: readonly T[], 
  */
 export function headEmotions<T extends { label: string }>(
   core: readonly T[], chosen: string | null | undefined, free: boolean, make: (label: Emotion, kin: T | undefined) => T,
-  second?: string | null,
+  second?: { label: string } | null,
 ): T[] {
   if (!free) return refineEmotions(core, chosen, make);
   if (chosen === null) return [];
@@ -60,5 +60,6 @@ export function headEmotions<T extends { label: string }>(
   const kinOf = (label: Emotion) => core.find((e) => e.label === label) ?? core.find((e) => isEmotion(e.label) && EMOTION_FAMILY[e.label] === EMOTION_FAMILY[label]);
   const head = make(chosen, kinOf(chosen));
   if (second === undefined) return [head, ...core.filter((e) => e.label !== chosen)];
-  return second !== null && second !== chosen && isEmotion(second) ? [head, make(second, kinOf(second))] : [head];
+  const next = second?.label;
+  return next !== undefined && next !== chosen && isEmotion(next) ? [head, make(next, kinOf(next))] : [head];
 }

@@ -113,6 +113,7 @@ async function run(store: Store, label: string): Promise<void> {
   const rows: Record<'fullLoad' | 'deltaLoad' | 'compute' | 'heldCompute' | 'phrasesCompute' | 'memoCompute', number[]> = { fullLoad: [], deltaLoad: [], compute: [], heldCompute: [], phrasesCompute: [], memoCompute: [] };
   const recounted: number[] = [];
   const refolded: number[] = [];
+  let fitsKept = 0;
   let same = true;
   for (let b = 0; b < BATCHES; b++) {
     const added = await writeBatch(store, source, 50_000_000 + b * BATCH_CONVERSATIONS, BATCH_CONVERSATIONS, BATCH_DAYS);
@@ -130,6 +131,7 @@ async function run(store: Store, label: string): Promise<void> {
         rows.memoCompute.push(ms);
         recounted.push(memo.days.messages.last.counted / (memo.days.messages.last.counted + memo.days.messages.last.reused));
         refolded.push(memo.customers.last.counted / (memo.customers.last.counted + memo.customers.last.reused));
+        if (memo.personas.last.reused) fitsKept++;
       },
       phrases: async () => { rows.phrasesCompute.push((await time(async () => computeInsights(held, phrasesOnly)))[1]); },
       none: async () => { rows.heldCompute.push((await time(async () => computeInsights(held)))[1]); },
@@ -150,7 +152,7 @@ async function run(store: Store, label: string): Promise<void> {
   console.log(`  full reload + compute:  load ${fmt(p50(rows.fullLoad))}  + compute ${fmt(p50(rows.compute))}  = ${fmt(p50(rows.fullLoad) + p50(rows.compute))}`);
   console.log(`  delta read + compute:   load ${fmt(p50(rows.deltaLoad))}  + compute ${fmt(p50(rows.heldCompute))}  = ${fmt(p50(rows.deltaLoad) + p50(rows.heldCompute))}`);
   console.log(`  delta read + compute, phrases of texts seen before kept:  load ${fmt(p50(rows.deltaLoad))}  + compute ${fmt(p50(rows.phrasesCompute))}  = ${fmt(p50(rows.deltaLoad) + p50(rows.phrasesCompute))}`);
-  console.log(`  now: phrases, unchanged days' tallies (sections, brands, compliments) and unchanged customers' profiles and risks kept:  load ${fmt(p50(rows.deltaLoad))}  + compute ${fmt(p50(rows.memoCompute))}  = ${fmt(p50(rows.deltaLoad) + p50(rows.memoCompute))}; days counted again ${(100 * p50(recounted)).toFixed(0)} %, customers ${(100 * p50(refolded)).toFixed(0)} %`);
+  console.log(`  now: phrases, unchanged days' tallies (sections, brands, compliments) and unchanged customers' profiles and risks kept:  load ${fmt(p50(rows.deltaLoad))}  + compute ${fmt(p50(rows.memoCompute))}  = ${fmt(p50(rows.deltaLoad) + p50(rows.memoCompute))}; days counted again ${(100 * p50(recounted)).toFixed(0)} %, customers ${(100 * p50(refolded)).toFixed(0)} %, personas' fit kept after ${fitsKept} of ${BATCHES} batches`);
   console.log(`  same insights as a full load: ${same ? 'yes' : 'NO'}`);
   if (!same) process.exitCode = 1;
 }

@@ -7,6 +7,7 @@ import { discoveredDrivers } from './discovered-drivers.ts';
 import { buildCustomerProfiles } from './customer-profiles.ts';
 import { CustomerMemo } from './customer-memo.ts';
 import { computePersonas } from './personas.ts';
+import { customersBeforeNewestDay, PersonasMemo } from './persona-fit.ts';
 import { computeCustomersAtRisk, RiskMemo } from './customers-at-risk.ts';
 import { computeCompetitors, CompetitorsMemo } from './competitors.ts';
 import { computeExCxLink } from './ex-cx-link.ts';
@@ -32,6 +33,8 @@ export interface InsightsMemo {
   compliments?: ComplimentsMemo;
   /** Each customer's touches, for the last-touch attribution of the EX↔CX link (touch-memo.ts). */
   touches?: TouchMemo;
+  /** The personas' last fits and each profile's vector (persona-fit.ts). */
+  personas?: PersonasMemo;
 }
 
 /** Everything a server keeps between computations, empty (IncrementalInsights holds one per workspace). */
@@ -39,6 +42,7 @@ export function newInsightsMemo(): Required<InsightsMemo> {
   return {
     phrases: new PhraseMemo(), days: new DaySectionsMemo(), customers: new CustomerMemo(),
     risks: new RiskMemo(), competitors: new CompetitorsMemo(), compliments: new ComplimentsMemo(), touches: new TouchMemo(),
+    personas: new PersonasMemo(),
   };
 }
 
@@ -93,7 +97,7 @@ export function computeInsights(input: InsightsInput, memo: InsightsMemo = {}): 
       lowCsat: driverReport('csat_low'),
     },
     discoveredThemes,
-    personas: computePersonas(profiles.values()),
+    personas: computePersonas(profiles.values(), { memo: memo.personas, fitOn: customersBeforeNewestDay(messages, profiles, memo.personas) }),
     atRisk,
     ownBrand: own,
     competitors: computeCompetitors(input.messages, input.surveys, own, settings.language, memo.competitors),

@@ -57,7 +57,8 @@ export class GroupMemo<K, T> {
   }
 }
 
-function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+/** The same objects in the same order (identity, one comparison an item). */
+export function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

@@ -2,7 +2,8 @@ import { CHANNELS, EMOTIONS, NEEDS, NEGATIVE_EMOTIONS, THEMES, type Channel, typ
 import type { Persona } from './types.ts';
 import type { CustomerProfile } from './customer-profiles.ts';
 import { topKey } from './customer-profiles.ts';
-import { kmeans, type KMeansResult } from './stats/kmeans.ts';
+import { dist2, kmeans, type KMeansResult } from './stats/kmeans.ts';
+import type { PersonasMemo } from './persona-fit.ts';
 import { labelOf } from '../core/label-names.ts';
 import { personaName } from './persona-names.ts';
 import { QuotePicker } from './verbatims.ts';
@@ -33,35 +34,39 @@ function vectorOf(p: CustomerProfile, segments: string[]): Float64Array {
 /**
  * Personas: customers grouped by what they need, what they talk about, how they feel, where they
  * write from and who they are. Seeded k-means on profile vectors (stats/kmeans.ts), k chosen in 3–6
- * by the best simplified silhouette (fitted on a deterministic sample of at most 8 000 customers,
- * then every customer is assigned to the nearest centroid). Fewer than 6 analysed customers give none.
+ * by the best simplified silhouette, fitted on `fitOn` (sorted by customer id; the server passes
+ * customersBeforeNewestDay's, persona-fit.ts), else on every customer — a deterministic sample of at
+ * most 8 000 —, then every customer is assigned to the nearest centroid. Fewer than 6 analysed
+ * customers give none. `memo`, held by a caller that computes again after every change, keeps the fit
+ * while its customers are the same profile objects (the output is the same without it).
  */
-export function computePersonas(profiles: Iterable<CustomerProfile>, seed = 42): Persona[] {
+export function computePersonas(
+  profiles: Iterable<CustomerProfile>, options: { seed?: number; memo?: PersonasMemo; fitOn?: readonly CustomerProfile[] | null } = {},
+): Persona[] {
+  const { seed = 42, memo } = options;
   const people = [...profiles].filter((p) => p.analysed > 0).sort((a, b) => a.customerId.localeCompare(b.customerId));
   if (people.length < 6) return [];
+  const fitted = options.fitOn ?? people;
   const segCounts = new Map<string, number>();
-  for (const p of people) if (p.segment) segCounts.set(p.segment, (segCounts.get(p.segment) ?? 0) + 1);
+  for (const p of fitted) if (p.segment) segCounts.set(p.segment, (segCounts.get(p.segment) ?? 0) + 1);
   const segments = [...segCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 8).map(([s]) => s);
-  const points = people.map((p) => vectorOf(p, segments));
-  const step = Math.max(1, Math.ceil(points.length / SAMPLE));
-  const sample = points.filter((_, i) => i % step === 0);
-
-  let best: KMeansResult | null = null;
-  for (let k = 3; k <= Math.min(6, Math.floor(sample.length / 2)); k++) {
-    const r = kmeans(sample, k, seed);
-    if (!best || r.silhouette > best.silhouette + 1e-9) best = r;
-  }
+  const segKey = segments.join('\u0000');
+  const vector = (p: CustomerProfile) => (memo ? memo.vector(p, segKey, () => vectorOf(p, segments)) : vectorOf(p, segments));
+  const step = Math.max(1, Math.ceil(fitted.length / SAMPLE));
+  const sample = fitted.filter((_, i) => i % step === 0);
+  const points = sample.map(vector);
+  const best = memo ? memo.fit(sample.map((p) => p.customerId), points, () => bestFit(points, seed)) : bestFit(points, seed);
   if (!best) return [];
   const members: CustomerProfile[][] = best.centroids.map(() => []);
-  points.forEach((pt, i) => {
+  for (const p of people) {
+    const pt = vector(p);
     let bi = 0, bd = Infinity;
-    best!.centroids.forEach((c, ci) => {
-      let d = 0;
-      for (let j = 0; j < c.length; j++) d += (pt[j] - c[j]) ** 2;
+    best.centroids.forEach((c, ci) => {
+      const d = dist2(pt, c);
       if (d < bd) { bd = d; bi = ci; }
     });
-    members[bi].push(people[i]);
-  });
+    members[bi].push(p);
+  }
 
   const personas = members
     .filter((m) => m.length > 0)
@@ -83,6 +88,16 @@ export function computePersonas(profiles: Iterable<CustomerProfile>, seed = 42):
     if (n > 1) p.name = { fr: `${p.name.fr} ${n}`, en: `${p.name.en} ${n}` };
   }
   return personas;
+}
+
+/** The k in 3–6 whose k-means reads the best simplified silhouette on `sample`, or null if too few points. */
+function bestFit(sample: Float64Array[], seed: number): KMeansResult | null {
+  let best: KMeansResult | null = null;
+  for (let k = 3; k <= Math.min(6, Math.floor(sample.length / 2)); k++) {
+    const r = kmeans(sample, k, seed);
+    if (!best || r.silhouette > best.silhouette + 1e-9) best = r;
+  }
+  return best;
 }
 
 /** How many of a group's customers have each key of `keysOf` (one pass, each key once a customer). */
@@ -121,7 +136,7 @@ function describe(group: CustomerProfile[], total: number, index: number): Perso
   const content = pos > neg && themes.length === 0;
   const topNeed: Need | null = goals[0]?.need ?? null;
   const quotes = new QuotePicker(3);
-  for (const p of group) if (p.quote) quotes.offer(p.quote.fact, p.quote.score);
+  for (const p of group) if (p.quote && quotes.wants(p.quote.score)) quotes.offer(p.quote.fact, p.quote.score);
   return {
     id: `persona-${index + 1}`,
     name: personaName(topNeed, segment, themes[0]?.label ?? null, content),

@@ -13,7 +13,7 @@
  * does now (one worker holding the facts, reading what changed): the "fresh only" row is how long a
  * request waits for figures of the data as it is now.
  * Run: `npm run bench -- incremental` or `tsx scripts/bench/incremental-insights.ts [--messages N] [--batches N]
- * [--batch-days D (batches dated over the last D days; 364 by default)] [--import-seconds S (0: skip)]
+ * [--batch-days D (batches dated over the last D days, 364 by default; 1: live traffic on the newest day)] [--import-seconds S (0: skip)]
  * [--clients N] [--postgres URL]`.
  */
 import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -56,7 +56,7 @@ const BATCHES = Number(values.batches);
 const BATCH_CONVERSATIONS = Math.ceil(Number(values['batch-messages']) / 4);
 const SPAN_DAYS = 364;
 const START = new Date(BENCH_END.getTime() - SPAN_DAYS * 86_400_000);
-/** Batches are dated over the last BATCH_DAYS days: the whole year (a backfill), or the last day (live traffic). */
+/** Batches are dated over the last BATCH_DAYS days: the whole year (a backfill), or the newest day (live traffic: writeBatch). */
 const BATCH_DAYS = Math.min(SPAN_DAYS, Math.max(1, Number(values['batch-days'])));
 const WS = BENCH_WORKSPACE;
 
@@ -64,9 +64,13 @@ const WS = BENCH_WORKSPACE;
 async function writeBatch(store: Store, source: string, from: number, count: number, days = SPAN_DAYS): Promise<number> {
   const batch = [];
   const byText = new Map<string, Analysis>();
-  const start = new Date(START.getTime() + (SPAN_DAYS - days) * 86_400_000);
+  // Live traffic (one day) arrives on the data's newest day, the day BENCH_END begins (conversations
+  // started before it spill into it), each conversation started in its first 22 hours so that none
+  // spills into the next: the day a server receives its messages. A longer span is a backfill.
+  const live = days === 1;
+  const start = live ? BENCH_END : new Date(START.getTime() + (SPAN_DAYS - days) * 86_400_000);
   for (let i = from; i < from + count; i++) {
-    const { conversation, analyses } = syntheticConversation(i, start, days, Math.max(50, Math.floor(MESSAGES / 48)));
+    const { conversation, analyses } = syntheticConversation(i, start, live ? 22 / 24 : days, Math.max(50, Math.floor(MESSAGES / 48)));
     conversation.naturalKey = `incremental-${i}`;
     batch.push(conversation);
     conversation.messages.filter((m) => m.role === 'customer').forEach((m, k) => byText.set(m.text, analyses[k]));

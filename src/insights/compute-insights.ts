@@ -3,11 +3,12 @@ import { computeScores } from './scores.ts';
 import { computeDaySections, DaySectionsMemo } from './day-sections.ts';
 import { computeDrivers, conversationFactors, type ConversationFactors } from './key-drivers.ts';
 import { discoverThemes } from './discovered-themes.ts';
-import { discoveredDrivers } from './discovered-drivers.ts';
+import { discoveredDrivers, discoveredFactors } from './discovered-drivers.ts';
 import { buildCustomerProfiles } from './customer-profiles.ts';
 import { CustomerMemo } from './customer-memo.ts';
 import { computePersonas } from './personas.ts';
 import { customersBeforeNewestDay, PersonasMemo } from './persona-fit.ts';
+import { DriversMemo } from './driver-tallies.ts';
 import { computeCustomersAtRisk, RiskMemo } from './customers-at-risk.ts';
 import { computeCompetitors, CompetitorsMemo } from './competitors.ts';
 import { computeExCxLink } from './ex-cx-link.ts';
@@ -35,6 +36,8 @@ export interface InsightsMemo {
   touches?: TouchMemo;
   /** The personas' last fits and each profile's vector (persona-fit.ts). */
   personas?: PersonasMemo;
+  /** Each surveyed conversation's factors, and the driver reports' tallies (driver-tallies.ts). */
+  drivers?: DriversMemo;
 }
 
 /** Everything a server keeps between computations, empty (IncrementalInsights holds one per workspace). */
@@ -42,7 +45,7 @@ export function newInsightsMemo(): Required<InsightsMemo> {
   return {
     phrases: new PhraseMemo(), days: new DaySectionsMemo(), customers: new CustomerMemo(),
     risks: new RiskMemo(), competitors: new CompetitorsMemo(), compliments: new ComplimentsMemo(), touches: new TouchMemo(),
-    personas: new PersonasMemo(),
+    personas: new PersonasMemo(), drivers: new DriversMemo(),
   };
 }
 
@@ -64,7 +67,7 @@ export function computeInsights(input: InsightsInput, memo: InsightsMemo = {}): 
   const surveys = input.surveys.filter((s) => isOwnBrand(s.brand, own));
   const scores = computeScores(surveys);
   const profiles = memo.customers ? memo.customers.profiles(messages, surveys) : buildCustomerProfiles(messages, surveys);
-  const factors = conversationFactors(messages, new Set(surveys.map((s) => s.conversationId)));
+  const factors = conversationFactors(messages, new Set(surveys.map((s) => s.conversationId)), memo.drivers);
   const atRisk = computeCustomersAtRisk(profiles.values(), undefined, undefined, settings.currency, memo.risks);
   const surveyed = new Set<string>();
   for (const s of surveys) if (s.customerId) surveyed.add(s.customerId);
@@ -75,9 +78,10 @@ export function computeInsights(input: InsightsInput, memo: InsightsMemo = {}): 
   const discoveredThemes = discoverThemes(messages, { members, memo: memo.phrases });
   const memberFactors: ConversationFactors = members.size === 0 ? new Map() : conversationFactors(messages, new Set([...members.values()].flatMap((m) => [...m])));
   const daySections = computeDaySections(messages, surveys, settings, memo.days);
+  const augmented = discoveredFactors(discoveredThemes, members, factors);
   const driverReport = (outcome: 'nps_detractor' | 'csat_low') => ({
-    ...computeDrivers(factors, surveys, outcome),
-    discovered: discoveredDrivers(discoveredThemes, members, factors, memberFactors, surveys, outcome),
+    ...computeDrivers(factors, surveys, outcome, undefined, memo.drivers),
+    discovered: discoveredDrivers(discoveredThemes, members, factors, memberFactors, surveys, outcome, undefined, augmented),
   });
   return {
     version: 1,

@@ -22,13 +22,35 @@ function knownThemeOf(conversations: ReadonlySet<string>, knownFactors: Conversa
 }
 
 /**
+ * The factors discovered-theme drivers are ranked on: each surveyed conversation of `factors` with its
+ * emotions only (built-in causes are ranked by the main report already) and `discovered:i` for each
+ * discovered theme i it holds (`members`: theme id → conversation ids). The same for both reports.
+ */
+export function discoveredFactors(
+  themes: readonly DiscoveredTheme[], members: ReadonlyMap<string, ReadonlySet<string>>, factors: ConversationFactors,
+): ConversationFactors {
+  const augmented: ConversationFactors = new Map();
+  if (themes.length === 0) return augmented;
+  for (const [id, fs] of factors) {
+    const emotions = new Set<string>();
+    for (const f of fs) if (f.startsWith('emotion:')) emotions.add(f);
+    augmented.set(id, emotions);
+  }
+  themes.forEach((t, i) => {
+    for (const id of members.get(t.id) ?? []) augmented.get(id)?.add(`discovered:${i}`);
+  });
+  return augmented;
+}
+
+/**
  * Key drivers of the discovered themes, on the same outcome, population and scale as the built-in
  * causes: the conversations of `factors` (surveyed, analysed), each with its emotions and the
  * discovered themes it holds (`members`: theme id → conversation ids), go through the same
  * computeDrivers, so impact = prevalence × risk difference is comparable and each cause carries the
  * emotions its conversations hold. `knownFactors` (factors of the themes' conversations, surveyed or
  * not) decides `sameAs`. Drivers come out ranked by impact, labelled with the theme id, named with
- * its phrase (in the customers' language).
+ * its phrase (in the customers' language). `augmented` is discoveredFactors' (a caller making both
+ * reports builds it once).
  */
 export function discoveredDrivers(
   themes: readonly DiscoveredTheme[],
@@ -38,14 +60,9 @@ export function discoveredDrivers(
   surveys: readonly SurveyFact[],
   outcome: DriverReport['outcome'],
   minWith = 3,
+  augmented: ConversationFactors = discoveredFactors(themes, members, factors),
 ): Driver[] {
   if (themes.length === 0) return [];
-  // Only emotions and discovered themes: built-in causes are ranked by the main report already.
-  const augmented: ConversationFactors = new Map();
-  for (const [id, fs] of factors) augmented.set(id, new Set([...fs].filter((f) => f.startsWith('emotion:'))));
-  themes.forEach((t, i) => {
-    for (const id of members.get(t.id) ?? []) augmented.get(id)?.add(`discovered:${i}`);
-  });
   return computeDrivers(augmented, surveys, outcome, minWith).drivers
     .filter((d) => d.kind === 'discovered')
     .map((d) => {

@@ -4,6 +4,7 @@ import { labelOf } from '../core/label-names.ts';
 import { round } from './stats/intervals.ts';
 import { twoByTwo } from './stats/two-by-two.ts';
 import { FactorKeys } from './factor-keys.ts';
+import { tallyDrivers, type DriverRow, type DriversMemo } from './driver-tallies.ts';
 
 /** The themes, journey stages and emotions found in one conversation's analysed customer messages. */
 export type ConversationFactors = Map<string, Set<string>>;
@@ -11,9 +12,20 @@ export type ConversationFactors = Map<string, Set<string>>;
 /**
  * Builds conversationId → {"theme:delay", "stage:billing", "emotion:anger", …} in one pass over messages. With
  * `only` (the surveyed conversations), unsurveyed conversations are skipped: they cannot enter a
- * driver table, and most conversations of a big workspace have no survey answer.
+ * driver table, and most conversations of a big workspace have no survey answer. With `memo`, each
+ * conversation's set is kept while its analysed customer messages are the same (driver-tallies.ts).
  */
-export function conversationFactors(messages: readonly MessageFact[], only?: ReadonlySet<string>): ConversationFactors {
+export function conversationFactors(messages: readonly MessageFact[], only?: ReadonlySet<string>, memo?: DriversMemo): ConversationFactors {
+  if (memo) {
+    const groups = new Map<string, MessageFact[]>();
+    for (const m of messages) {
+      if (m.role !== 'customer' || !m.analysis || (only && !only.has(m.conversationId))) continue;
+      const g = groups.get(m.conversationId);
+      if (g) g.push(m);
+      else groups.set(m.conversationId, [m]);
+    }
+    return memo.factorSets(groups);
+  }
   const out: ConversationFactors = new Map();
   const keys = new FactorKeys();
   for (const m of messages) {
@@ -44,34 +56,24 @@ export function computeDrivers(
   surveys: readonly SurveyFact[],
   outcome: DriverReport['outcome'],
   minWith = 3,
+  memo?: DriversMemo,
 ): DriverReport {
   const kind = outcome === 'nps_detractor' ? 'nps' : 'csat';
-  const last = new Map<string, SurveyFact>();
+  const last = new Map<string, DriverRow>();
   for (const s of surveys) {
-    if (s.kind !== kind || !factors.has(s.conversationId)) continue;
+    if (s.kind !== kind) continue;
+    const fs = factors.get(s.conversationId);
+    if (!fs) continue;
     const prev = last.get(s.conversationId);
-    if (!prev || prev.at <= s.at) last.set(s.conversationId, s);
+    if (!prev || prev.answer.at <= s.at) last.set(s.conversationId, { answer: s, factors: fs });
   }
   const isBad = (score: number) => (kind === 'nps' ? score <= 6 : score <= 3);
-  let n = 0, bad = 0;
   // Per factor: conversations with it, the bad ones, and (for causes) the emotions they hold.
-  const withTally = new Map<string, { n: number; bad: number; emotions: Map<string, number> }>();
-  for (const [conversationId, s] of last) {
-    const b = isBad(s.score);
-    n++;
-    if (b) bad++;
-    const fs = factors.get(conversationId)!;
-    for (const f of fs) {
-      let t = withTally.get(f);
-      if (!t) withTally.set(f, (t = { n: 0, bad: 0, emotions: new Map() }));
-      t.n++;
-      if (b) t.bad++;
-      if (f.startsWith('emotion:')) continue;
-      for (const e of fs) if (e.startsWith('emotion:')) t.emotions.set(e, (t.emotions.get(e) ?? 0) + 1);
-    }
-  }
+  const { n, bad, factors: withTally } = memo ? memo.tally(outcome, last, isBad) : tallyDrivers(last, isBad);
   const drivers: Driver[] = [];
-  for (const [key, t] of withTally) {
+  // In key order, so that a report kept by difference lists ties as one pass does.
+  for (const key of [...withTally.keys()].sort()) {
+    const t = withTally.get(key)!;
     const withoutN = n - t.n;
     if (t.n < minWith || withoutN < 1) continue;
     const e = twoByTwo(t.bad, t.n, bad - t.bad, withoutN);

@@ -51,6 +51,7 @@ export function customersBeforeNewestDay(
 }
 
 interface Fit {
+  seed: number;
   ids: readonly string[];
   points: readonly Float64Array[];
   result: KMeansResult | null;
@@ -74,17 +75,17 @@ export class PersonasMemo {
   /** Whether the last computation reused a fit (tests, bench). */
   last = { reused: false };
 
-  /** The fit of `points` (customers `ids`), kept from before or made by `make`. */
-  fit(ids: readonly string[], points: readonly Float64Array[], make: () => KMeansResult | null): KMeansResult | null {
+  /** The fit of `points` (customers `ids`) from `seed`, kept from before or made by `make`. */
+  fit(seed: number, ids: readonly string[], points: readonly Float64Array[], make: () => KMeansResult | null): KMeansResult | null {
     const now = ++this.computations;
-    const hit = this.fits.find((f) => sameItems(f.ids, ids) && f.points.every((p, i) => sameValues(p, points[i])));
+    const hit = this.fits.find((f) => f.seed === seed && sameItems(f.ids, ids) && f.points.every((p, i) => sameValues(p, points[i])));
     this.last = { reused: hit !== undefined };
     if (hit) {
       hit.used = now;
       return hit.result;
     }
     const result = make();
-    this.fits.unshift({ ids, points, result, used: now });
+    this.fits.unshift({ seed, ids, points, result, used: now });
     if (this.fits.length > FITS_KEPT) this.fits.sort((a, b) => b.used - a.used).pop();
     return result;
   }

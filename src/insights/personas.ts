@@ -38,7 +38,7 @@ function vectorOf(p: CustomerProfile, segments: string[]): Float64Array {
  * customersBeforeNewestDay's, persona-fit.ts), else on every customer — a deterministic sample of at
  * most 8 000 —, then every customer is assigned to the nearest centroid. Fewer than 6 analysed
  * customers give none. `memo`, held by a caller that computes again after every change, keeps the fit
- * while its customers are the same profile objects (the output is the same without it).
+ * while its sample is the same customers with the same vectors (the output is the same without it).
  */
 export function computePersonas(
   profiles: Iterable<CustomerProfile>, options: { seed?: number; memo?: PersonasMemo; fitOn?: readonly CustomerProfile[] | null } = {},
@@ -55,7 +55,7 @@ export function computePersonas(
   const step = Math.max(1, Math.ceil(fitted.length / SAMPLE));
   const sample = fitted.filter((_, i) => i % step === 0);
   const points = sample.map(vector);
-  const best = memo ? memo.fit(sample.map((p) => p.customerId), points, () => bestFit(points, seed)) : bestFit(points, seed);
+  const best = memo ? memo.fit(seed, sample.map((p) => p.customerId), points, () => bestFit(points, seed)) : bestFit(points, seed);
   if (!best) return [];
   const members: CustomerProfile[][] = best.centroids.map(() => []);
   for (const p of people) {

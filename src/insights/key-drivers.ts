@@ -4,7 +4,7 @@ import { labelOf } from '../core/label-names.ts';
 import { round } from './stats/intervals.ts';
 import { twoByTwo } from './stats/two-by-two.ts';
 import { FactorKeys } from './factor-keys.ts';
-import { tallyDrivers, type DriverRow, type DriversMemo } from './driver-tallies.ts';
+import { factorSet, tallyDrivers, type DriverRow, type DriversMemo } from './driver-tallies.ts';
 
 /** The themes, journey stages and emotions found in one conversation's analysed customer messages. */
 export type ConversationFactors = Map<string, Set<string>>;
@@ -16,28 +16,17 @@ export type ConversationFactors = Map<string, Set<string>>;
  * conversation's set is kept while its analysed customer messages are the same (driver-tallies.ts).
  */
 export function conversationFactors(messages: readonly MessageFact[], only?: ReadonlySet<string>, memo?: DriversMemo): ConversationFactors {
-  if (memo) {
-    const groups = new Map<string, MessageFact[]>();
-    for (const m of messages) {
-      if (m.role !== 'customer' || !m.analysis || (only && !only.has(m.conversationId))) continue;
-      const g = groups.get(m.conversationId);
-      if (g) g.push(m);
-      else groups.set(m.conversationId, [m]);
-    }
-    return memo.factorSets(groups);
-  }
-  const out: ConversationFactors = new Map();
-  const keys = new FactorKeys();
+  const groups = new Map<string, MessageFact[]>();
   for (const m of messages) {
-    const a = m.analysis;
-    if (m.role !== 'customer' || !a) continue;
-    if (only && !only.has(m.conversationId)) continue;
-    let s = out.get(m.conversationId);
-    if (!s) out.set(m.conversationId, (s = new Set()));
-    for (const t of a.themes) s.add(keys.theme(t.label));
-    if (a.stage) s.add(keys.stage(a.stage.label));
-    for (const e of a.emotions) s.add(keys.emotion(e.label));
+    if (m.role !== 'customer' || !m.analysis || (only && !only.has(m.conversationId))) continue;
+    const g = groups.get(m.conversationId);
+    if (g) g.push(m);
+    else groups.set(m.conversationId, [m]);
   }
+  if (memo) return memo.factorSets(groups);
+  const keys = new FactorKeys();
+  const out: ConversationFactors = new Map();
+  for (const [id, group] of groups) out.set(id, factorSet(group, keys));
   return out;
 }
 

@@ -19,6 +19,9 @@ interface Variant<T> {
 export class GroupMemo<K, T> {
   private readonly groups = new Map<K, Variant<T>[]>();
   private computations = 0;
+
+  /** `same` compares two items of a part: identity unless told otherwise (PersonasMemo compares vectors by value). */
+  constructor(private readonly same: (a: unknown, b: unknown) => boolean = (a, b) => a === b) {}
   /** Groups reused and groups computed since the last `begin` (tests, bench). */
   last = { reused: 0, counted: 0 };
 
@@ -32,7 +35,7 @@ export class GroupMemo<K, T> {
   get(key: K, parts: readonly (readonly unknown[])[], count: () => T): T {
     const now = this.computations;
     const variants = this.groups.get(key) ?? [];
-    const hit = variants.find((v) => v.parts.length === parts.length && v.parts.every((p, i) => sameItems(p, parts[i])));
+    const hit = variants.find((v) => v.parts.length === parts.length && v.parts.every((p, i) => sameItems(p, parts[i], this.same)));
     if (hit) {
       hit.used = now;
       this.last.reused++;
@@ -57,9 +60,9 @@ export class GroupMemo<K, T> {
   }
 }
 
-/** The same objects in the same order (identity, one comparison an item). */
-export function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+/** The same items in the same order (by `same`: identity unless told otherwise; one comparison an item). */
+export function sameItems(a: readonly unknown[], b: readonly unknown[], same: (x: unknown, y: unknown) => boolean = (x, y) => x === y): boolean {
   if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  for (let i = 0; i < a.length; i++) if (!same(a[i], b[i])) return false;
   return true;
 }

@@ -2,12 +2,7 @@ import type { MessageFact } from '../core/facts.ts';
 import { buildCustomerProfiles, type CustomerProfile } from './customer-profiles.ts';
 import type { KMeansResult } from './stats/kmeans.ts';
 import { dayIndex } from './iso-week.ts';
-import { GroupMemo, sameItems } from './group-memo.ts';
-
-const DAY_MS = 86_400_000;
-
-/** Fits kept: the unfiltered view's and a few filtered views' (a filter changes the customers fitted). */
-const FITS_KEPT = 4;
+import { GroupMemo } from './group-memo.ts';
 
 /**
  * The customers the personas are fitted on: every customer as they were at the start of the newest
@@ -26,12 +21,12 @@ export function customersBeforeNewestDay(
 ): CustomerProfile[] | null {
   let newest = -Infinity;
   for (const p of profiles.values()) newest = Math.max(newest, p.lastAt.getTime());
-  const cutoff = dayIndex(newest) * DAY_MS;
+  const today = dayIndex(newest);
   // The earlier messages of the customers who wrote on the newest day, in the order given.
   const earlier = new Map<string, MessageFact[]>();
-  for (const p of profiles.values()) if (p.lastAt.getTime() >= cutoff) earlier.set(p.customerId, []);
+  for (const p of profiles.values()) if (dayIndex(p.lastAt.getTime()) === today) earlier.set(p.customerId, []);
   for (const m of messages) {
-    if (m.role !== 'customer' || !m.customerId || m.at.getTime() >= cutoff) continue;
+    if (m.role !== 'customer' || !m.customerId || dayIndex(m.at.getTime()) >= today) continue;
     earlier.get(m.customerId)?.push(m);
   }
   memo?.earlier.begin();
@@ -50,25 +45,16 @@ export function customersBeforeNewestDay(
   return out.sort((a, b) => a.customerId.localeCompare(b.customerId));
 }
 
-interface Fit {
-  seed: number;
-  ids: readonly string[];
-  points: readonly Float64Array[];
-  result: KMeansResult | null;
-  used: number;
-}
-
 /**
  * What a server keeps between computations of the personas (held per workspace by the insights
- * worker, as the other memos): the last few k-means fits, each reused while its sample is the same
- * customers with the same vectors, compared value by value (a customer who writes today is fitted on
- * their earlier profile, a new object equal to the one fitted before); each profile's vector while
- * the profile object and the segments are the same; the earlier profiles of the newest day's
+ * worker, as the other memos): the last fits (a few views' each), each reused while its sample is
+ * the same customers with the same vectors, compared value by value (a customer who writes today is
+ * fitted on their earlier profile, a new object equal to the one fitted before); each profile's vector
+ * while the profile object and the segments are the same; the earlier profiles of the newest day's
  * customers. The personas are the same with or without it.
  */
 export class PersonasMemo {
-  private fits: Fit[] = [];
-  private computations = 0;
+  private readonly fits = new GroupMemo<number, KMeansResult | null>((a, b) => a === b || (a instanceof Float64Array && b instanceof Float64Array && sameValues(a, b)));
   private vectors = new WeakMap<CustomerProfile, { segments: string; vector: Float64Array }>();
   /** The earlier profiles of the customers who wrote on the newest day (customersBeforeNewestDay). */
   readonly earlier = new GroupMemo<string, CustomerProfile | null>();
@@ -77,16 +63,10 @@ export class PersonasMemo {
 
   /** The fit of `points` (customers `ids`) from `seed`, kept from before or made by `make`. */
   fit(seed: number, ids: readonly string[], points: readonly Float64Array[], make: () => KMeansResult | null): KMeansResult | null {
-    const now = ++this.computations;
-    const hit = this.fits.find((f) => f.seed === seed && sameItems(f.ids, ids) && f.points.every((p, i) => sameValues(p, points[i])));
-    this.last = { reused: hit !== undefined };
-    if (hit) {
-      hit.used = now;
-      return hit.result;
-    }
-    const result = make();
-    this.fits.unshift({ seed, ids, points, result, used: now });
-    if (this.fits.length > FITS_KEPT) this.fits.sort((a, b) => b.used - a.used).pop();
+    this.fits.begin();
+    const result = this.fits.get(seed, [ids, points], make);
+    this.fits.end();
+    this.last = { reused: this.fits.last.reused > 0 };
     return result;
   }
 

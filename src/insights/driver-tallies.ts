@@ -84,16 +84,15 @@ export class DriversMemo {
       this.lastChanged = rows.size;
       return tallies;
     }
+    const unchanged = (a: DriverRow | undefined, b: DriverRow | undefined) => a !== undefined && b !== undefined && a.answer === b.answer && a.factors === b.factors;
     let changed = 0;
     for (const [id, before] of kept.rows) {
-      const now = rows.get(id);
-      if (now && now.answer === before.answer && now.factors === before.factors) continue;
+      if (unchanged(before, rows.get(id))) continue;
       count(kept.tallies, before.factors, isBad(before.answer.score), -1);
       changed++;
     }
     for (const [id, now] of rows) {
-      const before = kept.rows.get(id);
-      if (before && now.answer === before.answer && now.factors === before.factors) continue;
+      if (unchanged(now, kept.rows.get(id))) continue;
       count(kept.tallies, now.factors, isBad(now.answer.score), 1);
       changed++;
     }

@@ -2,6 +2,7 @@ import type { Insights, InsightsInput } from './types.ts';
 import { computeScores } from './scores.ts';
 import { computeDaySections, DaySectionsMemo } from './day-sections.ts';
 import { computeDrivers, conversationFactors, type ConversationFactors } from './key-drivers.ts';
+import { groupCustomerFacts } from './customer-facts.ts';
 import { discoverThemes } from './discovered-themes.ts';
 import { discoveredDrivers, discoveredFactors } from './discovered-drivers.ts';
 import { buildCustomerProfiles } from './customer-profiles.ts';
@@ -66,8 +67,8 @@ export function computeInsights(input: InsightsInput, memo: InsightsMemo = {}): 
   const messages = input.messages.filter((m) => isOwnBrand(m.brand, own));
   const surveys = input.surveys.filter((s) => isOwnBrand(s.brand, own));
   const scores = computeScores(surveys);
-  const profiles = memo.customers ? memo.customers.profiles(messages, surveys) : buildCustomerProfiles(messages, surveys);
-  const factors = conversationFactors(messages, new Set(surveys.map((s) => s.conversationId)), memo.drivers);
+  const byCustomer = groupCustomerFacts(messages, surveys);
+  const profiles = memo.customers ? memo.customers.profiles(byCustomer) : buildCustomerProfiles(messages, surveys);
   const atRisk = computeCustomersAtRisk(profiles.values(), undefined, undefined, settings.currency, memo.risks);
   const surveyed = new Set<string>();
   for (const s of surveys) if (s.customerId) surveyed.add(s.customerId);
@@ -76,12 +77,18 @@ export function computeInsights(input: InsightsInput, memo: InsightsMemo = {}): 
   // Discovered themes are causes too: ranked with their own conversations on each driver report.
   const members = new Map<string, Set<string>>();
   const discoveredThemes = discoverThemes(messages, { members, memo: memo.phrases });
-  const memberFactors: ConversationFactors = members.size === 0 ? new Map() : conversationFactors(messages, new Set([...members.values()].flatMap((m) => [...m])));
+  // The factors of surveyed conversations (the driver reports) and of the discovered themes' conversations,
+  // surveyed or not (which built-in theme each one restates: knownFactors), in one pass and one memo.
+  const surveyedIds = new Set(surveys.map((s) => s.conversationId));
+  const wanted = new Set(surveyedIds);
+  for (const ids of members.values()) for (const id of ids) wanted.add(id);
+  const knownFactors = conversationFactors(messages, wanted, memo.drivers);
+  const factors = onlyConversations(knownFactors, surveyedIds);
   const daySections = computeDaySections(messages, surveys, settings, memo.days);
   const augmented = discoveredFactors(discoveredThemes, members, factors);
   const driverReport = (outcome: 'nps_detractor' | 'csat_low') => ({
     ...computeDrivers(factors, surveys, outcome, undefined, memo.drivers),
-    discovered: discoveredDrivers(discoveredThemes, members, factors, memberFactors, surveys, outcome, undefined, augmented),
+    discovered: discoveredDrivers(discoveredThemes, members, factors, knownFactors, surveys, outcome, undefined, augmented),
   });
   return {
     version: 1,
@@ -101,7 +108,7 @@ export function computeInsights(input: InsightsInput, memo: InsightsMemo = {}): 
       lowCsat: driverReport('csat_low'),
     },
     discoveredThemes,
-    personas: computePersonas(profiles.values(), { memo: memo.personas, fitOn: customersBeforeNewestDay(messages, profiles, memo.personas) }),
+    personas: computePersonas(profiles.values(), { memo: memo.personas, fitOn: customersBeforeNewestDay(byCustomer, profiles, memo.personas) }),
     atRisk,
     ownBrand: own,
     competitors: computeCompetitors(input.messages, input.surveys, own, settings.language, memo.competitors),
@@ -109,4 +116,11 @@ export function computeInsights(input: InsightsInput, memo: InsightsMemo = {}): 
     exCx: computeExCxLink(employees, attributeTeams(surveys, messages, memo.touches?.touches(messages))),
     compliments: pickCompliments(messages, 3, memo.compliments),
   };
+}
+
+/** The entries of `factors` whose conversation is in `ids`, in the order of `factors`. */
+function onlyConversations(factors: ConversationFactors, ids: ReadonlySet<string>): ConversationFactors {
+  const out: ConversationFactors = new Map();
+  for (const [id, fs] of factors) if (ids.has(id)) out.set(id, fs);
+  return out;
 }

@@ -1,4 +1,4 @@
-import type { MessageFact, SurveyFact } from '../core/facts.ts';
+import type { CustomerFacts } from './customer-facts.ts';
 import { buildCustomerProfiles, type CustomerProfile } from './customer-profiles.ts';
 import { GroupMemo } from './group-memo.ts';
 
@@ -19,17 +19,11 @@ export class CustomerMemo {
     return this.memo.last;
   }
 
-  /** buildCustomerProfiles(messages, surveys), folding again only the customers whose facts changed. */
-  profiles(messages: readonly MessageFact[], surveys: readonly SurveyFact[]): Map<string, CustomerProfile> {
-    // In the order buildCustomerProfiles meets customers: their first customer message.
-    const byCustomer = new Map<string, { messages: MessageFact[]; surveys: SurveyFact[] }>();
-    for (const m of messages) {
-      if (m.role !== 'customer' || !m.customerId) continue;
-      const g = byCustomer.get(m.customerId);
-      if (g) g.messages.push(m);
-      else byCustomer.set(m.customerId, { messages: [m], surveys: [] });
-    }
-    for (const s of surveys) if (s.customerId) byCustomer.get(s.customerId)?.surveys.push(s);
+  /**
+   * buildCustomerProfiles(messages, surveys), folding again only the customers whose facts changed;
+   * `byCustomer` is groupCustomerFacts(messages, surveys) (customer-facts.ts).
+   */
+  profiles(byCustomer: ReadonlyMap<string, CustomerFacts>): Map<string, CustomerProfile> {
     this.memo.begin();
     const out = new Map<string, CustomerProfile>();
     for (const [id, g] of byCustomer) out.set(id, this.memo.get(id, [g.messages, g.surveys], () => buildCustomerProfiles(g.messages, g.surveys).get(id)!));

@@ -1,4 +1,4 @@
-import type { MessageFact } from '../core/facts.ts';
+import type { CustomerFacts } from './customer-facts.ts';
 import { buildCustomerProfiles, type CustomerProfile } from './customer-profiles.ts';
 import type { KMeansResult } from './stats/kmeans.ts';
 import { dayIndex } from './iso-week.ts';
@@ -13,31 +13,30 @@ import { GroupMemo } from './group-memo.ts';
  * Null where those customers are half the customers or fewer (a first import, a one-day view): every
  * customer is then fitted as they are.
  *
- * `profiles` are buildCustomerProfiles(messages, …)'s; `memo` keeps the earlier profiles of the
- * customers who wrote on the newest day while their earlier messages are the same.
+ * `byCustomer` is groupCustomerFacts(messages, …) (customer-facts.ts) and `profiles` the profiles
+ * folded from it; `memo` keeps the earlier profiles of the customers who wrote on the newest day
+ * while their earlier messages are the same.
  */
 export function customersBeforeNewestDay(
-  messages: readonly MessageFact[], profiles: ReadonlyMap<string, CustomerProfile>, memo?: PersonasMemo,
+  byCustomer: ReadonlyMap<string, CustomerFacts>, profiles: ReadonlyMap<string, CustomerProfile>, memo?: PersonasMemo,
 ): CustomerProfile[] | null {
   let newest = -Infinity;
   for (const p of profiles.values()) newest = Math.max(newest, p.lastAt.getTime());
   const today = dayIndex(newest);
-  // The earlier messages of the customers who wrote on the newest day, in the order given.
-  const earlier = new Map<string, MessageFact[]>();
-  for (const p of profiles.values()) if (dayIndex(p.lastAt.getTime()) === today) earlier.set(p.customerId, []);
-  for (const m of messages) {
-    if (m.role !== 'customer' || !m.customerId || dayIndex(m.at.getTime()) >= today) continue;
-    earlier.get(m.customerId)?.push(m);
-  }
   memo?.earlier.begin();
   const out: CustomerProfile[] = [];
   let analysed = 0;
   for (const p of profiles.values()) {
     if (p.analysed === 0) continue;
     analysed++;
-    const mine = earlier.get(p.customerId);
-    const fold = () => (mine && mine.length > 0 ? buildCustomerProfiles(mine, []).get(p.customerId) ?? null : null);
-    const then = mine === undefined ? p : memo ? memo.earlier.get(p.customerId, [mine], fold) : fold();
+    if (dayIndex(p.lastAt.getTime()) !== today) {
+      out.push(p);
+      continue;
+    }
+    // A customer who wrote on the newest day, as they were before it: their earlier messages, in the order given.
+    const mine = (byCustomer.get(p.customerId)?.messages ?? []).filter((m) => dayIndex(m.at.getTime()) < today);
+    const fold = () => (mine.length > 0 ? buildCustomerProfiles(mine, []).get(p.customerId) ?? null : null);
+    const then = memo ? memo.earlier.get(p.customerId, [mine], fold) : fold();
     if (then && then.analysed > 0) out.push(then);
   }
   memo?.earlier.end();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageFact, SurveyFact } from '../../src/core/facts.ts';
+import { groupCustomerFacts } from '../../src/insights/customer-facts.ts';
 import { CustomerMemo } from '../../src/insights/customer-memo.ts';
 import { buildCustomerProfiles } from '../../src/insights/customer-profiles.ts';
 import { message, survey } from './fixtures.ts';
@@ -26,7 +27,7 @@ describe('the customer memo', () => {
     let surveys: SurveyFact[] = [survey('nps', 3, { customerId: 'cust-1', at: new Date(START) })];
     const check = (messages: MessageFact[]) => {
       const expected = buildCustomerProfiles(messages, surveys);
-      const got = memo.profiles(messages, surveys);
+      const got = memo.profiles(groupCustomerFacts(messages, surveys));
       expect(got).toEqual(expected);
       expect([...got.keys()]).toEqual([...expected.keys()]);
     };

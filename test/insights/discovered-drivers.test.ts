@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageFact, SurveyFact } from '../../src/core/facts.ts';
 import type { Emotion } from '../../src/core/labels.ts';
-import { computeInsights } from '../../src/insights/compute-insights.ts';
+import { computeInsights, newInsightsMemo } from '../../src/insights/compute-insights.ts';
 import { discoveredDrivers, SAME_AS_SHARE } from '../../src/insights/discovered-drivers.ts';
 import { computeDrivers, conversationFactors } from '../../src/insights/key-drivers.ts';
 import { fixFirst } from '../../src/insights/priorities.ts';
@@ -82,5 +82,29 @@ describe('discovered themes as causes in "what to fix first"', () => {
     // 4 of its 5 conversations are detractors, 0 of the other 3: difference 0.8, impact 0.8 × 5/8 = 0.5.
     expect(ins.drivers.detractors.discovered?.[0]).toMatchObject({ label: found.id, withN: 5, withBad: 4, difference: 0.8, impact: 0.5, sameAs: null, emotions: [{ label: 'frustration', share: 1 }] });
     expect(fixFirst(ins)[0]).toMatchObject({ kind: 'discovered', label: found.id, name: { fr: 'carte fidélité bloquée' } });
+  });
+  it('reads which built-in theme a discovered one restates from all its conversations, surveyed or not, with or without a memo', () => {
+    // Six conversations say the same thing and are all filed under billing; only three are surveyed.
+    const facts: MessageFact[] = [];
+    const answers: SurveyFact[] = [];
+    for (let i = 0; i < 10; i++) {
+      const planted = i < 6;
+      const m = message({
+        conversationId: `k${i}`, messageId: `k${i}`, at: new Date(Date.UTC(2026, 10, 1 + i)),
+        text: planted ? `Le montant de la facture est faux depuis ${i + 2} mois, encore.` : `Tout s'est bien passé, merci pour la commande numéro ${i}.`,
+        a: { themes: planted ? ['billing'] : [], emotions: planted ? ['anger'] : ['joy'] },
+      });
+      facts.push(m);
+      if (i % 2 === 0 || !planted) answers.push(survey('nps', planted ? 2 : 10, { conversationId: m.conversationId }));
+    }
+    const input = (ms: MessageFact[]) => ({ messages: ms, surveys: answers, employees: [], settings: { language: 'fr' as const, desiredEmotions: {} }, now: new Date('2026-11-20T00:00:00Z') });
+    const memo = newInsightsMemo();
+    const once = computeInsights(input(facts));
+    expect(once.drivers.detractors.discovered?.[0]).toMatchObject({ withN: 3, sameAs: 'billing' });
+    expect(computeInsights(input(facts), memo)).toEqual(once);
+    // A later message in an unsurveyed conversation of the theme, then the same facts again: each kept answer equals one pass.
+    const more = [...facts, message({ conversationId: 'k1', messageId: 'k1b', at: new Date(Date.UTC(2026, 10, 15)), text: 'Toujours rien.', a: { themes: ['delay'], emotions: ['sadness'] } })];
+    expect(computeInsights(input(more), memo)).toEqual(computeInsights(input(more)));
+    expect(computeInsights(input(facts), memo)).toEqual(once);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MessageFact } from '../../src/core/facts.ts';
 import type { Need } from '../../src/core/labels.ts';
+import { groupCustomerFacts } from '../../src/insights/customer-facts.ts';
 import { buildCustomerProfiles } from '../../src/insights/customer-profiles.ts';
 import { customersBeforeNewestDay, PersonasMemo } from '../../src/insights/persona-fit.ts';
 import { computePersonas } from '../../src/insights/personas.ts';
@@ -33,7 +34,7 @@ function history(): MessageFact[] {
 
 const personasOf = (messages: readonly MessageFact[], memo?: PersonasMemo) => {
   const profiles = buildCustomerProfiles(messages, []);
-  return computePersonas(profiles.values(), { memo, fitOn: customersBeforeNewestDay(messages, profiles, memo) });
+  return computePersonas(profiles.values(), { memo, fitOn: customersBeforeNewestDay(groupCustomerFacts(messages, []), profiles, memo) });
 };
 
 describe('the customers personas are fitted on', () => {
@@ -42,7 +43,7 @@ describe('the customers personas are fitted on', () => {
     const today = [said(1, 10), said(2, 10), said(61, 10)]; // two known customers write again, one new
     const all = [...base, ...today];
     const profiles = buildCustomerProfiles(all, []);
-    const fitted = customersBeforeNewestDay(all, profiles)!;
+    const fitted = customersBeforeNewestDay(groupCustomerFacts(all, []), profiles)!;
     const before = buildCustomerProfiles(base, []);
     expect(fitted.map((p) => p.customerId)).toEqual([...before.keys()].sort((a, b) => a.localeCompare(b)));
     // Customers who did not write today are their own profile; the others their profile before today.
@@ -53,11 +54,11 @@ describe('the customers personas are fitted on', () => {
 
   it('are every customer as they are when the earlier ones are half or fewer', () => {
     const oneDay = Array.from({ length: 12 }, (_, c) => said(c, 0));
-    expect(customersBeforeNewestDay(oneDay, buildCustomerProfiles(oneDay, []))).toBeNull();
+    expect(customersBeforeNewestDay(groupCustomerFacts(oneDay, []), buildCustomerProfiles(oneDay, []))).toBeNull();
     const mostlyToday = [...Array.from({ length: 6 }, (_, c) => said(c, 0)), ...Array.from({ length: 6 }, (_, c) => said(c + 6, 1))];
-    expect(customersBeforeNewestDay(mostlyToday, buildCustomerProfiles(mostlyToday, []))).toBeNull();
+    expect(customersBeforeNewestDay(groupCustomerFacts(mostlyToday, []), buildCustomerProfiles(mostlyToday, []))).toBeNull();
     const notMostly = [...Array.from({ length: 7 }, (_, c) => said(c, 0)), ...Array.from({ length: 6 }, (_, c) => said(c + 7, 1))];
-    expect(customersBeforeNewestDay(notMostly, buildCustomerProfiles(notMostly, []))).toHaveLength(7);
+    expect(customersBeforeNewestDay(groupCustomerFacts(notMostly, []), buildCustomerProfiles(notMostly, []))).toHaveLength(7);
   });
 });
 

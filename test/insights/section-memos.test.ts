@@ -4,6 +4,7 @@ import type { Emotion } from '../../src/core/labels.ts';
 import { computeCompetitors, CompetitorsMemo } from '../../src/insights/competitors.ts';
 import { pickCompliments, ComplimentsMemo } from '../../src/insights/compliments.ts';
 import { computeCustomersAtRisk, RiskMemo } from '../../src/insights/customers-at-risk.ts';
+import { groupCustomerFacts } from '../../src/insights/customer-facts.ts';
 import { CustomerMemo } from '../../src/insights/customer-memo.ts';
 import { attributeTeams, customerTouches } from '../../src/insights/last-touch.ts';
 import { resolveOwnBrand } from '../../src/insights/own-brand.ts';
@@ -118,7 +119,7 @@ describe('the risk memo', () => {
     const customers = new CustomerMemo();
     const memo = new RiskMemo();
     const check = (messages: MessageFact[], currency = 'EUR') => {
-      const profiles = customers.profiles(messages, []);
+      const profiles = customers.profiles(groupCustomerFacts(messages, []));
       const expected = computeCustomersAtRisk(profiles.values(), undefined, undefined, currency);
       expect(computeCustomersAtRisk(profiles.values(), undefined, undefined, currency, memo)).toEqual(expected);
       return expected;

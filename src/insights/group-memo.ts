@@ -53,11 +53,19 @@ export class GroupMemo<K, T> {
   end(): void {
     const now = this.computations;
     for (const [key, variants] of this.groups) {
+      // Most groups were used by this computation: test before copying (a million facts make many groups).
+      if (!hasStale(variants, now)) continue;
       const kept = variants.filter((v) => now - v.used < FORGET_AFTER);
       if (kept.length === 0) this.groups.delete(key);
       else if (kept.length < variants.length) this.groups.set(key, kept);
     }
   }
+}
+
+/** Whether a version of the group was last used FORGET_AFTER computations ago or more. */
+function hasStale(variants: readonly Variant<unknown>[], now: number): boolean {
+  for (const v of variants) if (now - v.used >= FORGET_AFTER) return true;
+  return false;
 }
 
 /** The same items in the same order (by `same`: identity unless told otherwise; one comparison an item). */

@@ -233,8 +233,9 @@ async function main(): Promise<void> {
   const cached = benchDatabaseFile(ROOT, MESSAGES);
   mkdirSync(path.dirname(cached), { recursive: true });
   if (!existsSync(cached)) await buildBenchDatabase(cached, MESSAGES);
-  // A copy: the batches written here stay out of the cached database other benchmarks reuse.
-  const file = cached.replace(/\.db$/, '.incremental.db');
+  // A copy: the batches written here stay out of the cached database other benchmarks reuse. Named by
+  // process, so two runs side by side do not replace each other's copy mid-run.
+  const file = cached.replace(/\.db$/, `.incremental-${process.pid}.db`);
   // A write-ahead log left by an interrupted run belongs to the old copy: beside the new one it reads as corruption.
   for (const side of ['-wal', '-shm']) rmSync(file + side, { force: true });
   copyFileSync(cached, file);

@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: the analysis pipeline's throughput and memory beside peer libraries, then the
- * dashboard's API latency on a million messages, queue workers, and the API under load. Each part runs in its own process so peak-memory
- * figures are not mixed. Pass `analyze`, `dashboard`, `workers`, `api` or `incremental` to run one part;
+ * `npm run bench`: the analysis pipeline's throughput and memory beside peer libraries, then ingest of
+ * a million messages with its peak memory, the dashboard's API latency on a million messages, queue
+ * workers, and the API under load. Each part runs in its own process so peak-memory figures are not
+ * mixed. Pass `analyze`, `ingest`, `dashboard`, `workers`, `api` or `incremental` to run one part;
  * other arguments are handed to each part run (`npm run bench -- incremental --batch-days 1`).
  */
 import { spawnSync } from 'node:child_process';
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const parts = [
   { name: 'analyze', script: 'bench-analyze.ts', title: 'Analysis pipeline: messages/second and peak memory' },
+  { name: 'ingest', script: 'bench/ingest-scale.ts', title: 'Ingest at scale: `ecoute ingest` of 100,000 and 1,000,000 messages, time and peak memory' },
   { name: 'dashboard', script: 'bench-dashboard.ts', title: 'Dashboard and API latency on 1,000,000 messages (SQLite)' },
   { name: 'workers', script: 'bench/queue-workers.ts', title: 'Queue workers (PostgreSQL): analysis throughput with 1, 2 and 4 worker processes' },
   { name: 'api', script: 'bench/api-load.ts', title: 'The API under sustained load (autocannon), without and with an import running (SQLite, 100,000 messages)' },

@@ -3,7 +3,8 @@
  * (GoEmotions train, XED en/fr minus a 10% held-out slice, Banking77, VADER, FEEL) plus Écoute's own
  * lexicons, then the learned customer-message heads on the Écoute corpus (scripts/train/cx-heads)
  * and the reply coach on the corpus replies (models/coach.json).
- * Deterministic (sorted inputs, seeded shuffles, fixed folds); a few minutes on one core.
+ * Deterministic (sorted inputs, seeded shuffles, fixed folds); the core model takes a few minutes on
+ * one core, the heads 20–35 minutes (README, *Learned heads*).
  * Data folder: ../shared/data from the repo root, or ECOUTE_DATA_DIR. TRAIN_OUT=dir writes the model
  * (and its attribution) there instead of models/, to compare a change before replacing the committed one.
  */

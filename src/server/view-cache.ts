@@ -8,6 +8,15 @@ export type ViewComputer<T> = (filter?: InsightFilter) => Promise<T>;
 /** How many filters' results are kept besides the unfiltered one (a team looking at a few views at once). */
 export const FILTERED_CACHE_SIZE = 16;
 
+/**
+ * How long a stale-accepting caller waits for a computation it starts (nothing running, the data
+ * changed) before it gets the last result instead, where the view's last computation took longer
+ * than this. A small workspace computes within it and is always answered fresh, so a change a user
+ * just made shows at once; a million messages take 6–10 s (README, *Speed*), and without a bound the
+ * first dashboard request after each change waited all of it. Below the dashboard's 300 ms target.
+ */
+export const FRESH_WAIT_MS = 200;
+
 /** A view as a request gets it: fresh (of the data as it is now) or, when the caller accepts it, the last one computed. */
 export interface ViewRead<T> {
   value: T;
@@ -33,6 +42,9 @@ interface Entry<T> {
  * While data keeps changing (an import commits a batch every second or so), a computation is nearly
  * always running; a caller that accepts a stale answer (the dashboard: HTTP `Cache-Control:
  * max-stale`) then gets the last result at once instead of waiting for it, and starts no second one.
+ * With nothing running, such a caller starts the computation of the data as it is now and waits for
+ * it; where the last one took longer than `freshWaitMs` (FRESH_WAIT_MS), at most that long, then it
+ * gets the last result while the computation goes on.
  * A caller that does not (scripts, the API by default) waits for the data as it is now. A full
  * computation costs seconds at a million messages, so before this every batch made every open
  * dashboard wait, and computations piled up.
@@ -41,7 +53,7 @@ export class ViewCache<T> {
   /** The latest computation per view ('' is the unfiltered one), least recently used first. */
   private readonly entries = new Map<string, Entry<T>>();
   /** The last successful result per view, what a stale-accepting caller gets while `entries` computes. */
-  private readonly lastGood = new Map<string, { version: number; value: T; at: Date }>();
+  private readonly lastGood = new Map<string, { version: number; value: T; at: Date; tookMs: number }>();
 
   constructor(
     private readonly store: Store,
@@ -49,6 +61,7 @@ export class ViewCache<T> {
     private readonly compute: ViewComputer<T>,
     private readonly clock: Clock,
     private readonly size = FILTERED_CACHE_SIZE,
+    private readonly freshWaitMs = FRESH_WAIT_MS,
   ) {}
 
   /** The view of the data as it is now, narrowed to `filter` when one is given. */
@@ -66,13 +79,16 @@ export class ViewCache<T> {
     const entry = this.touch(key);
     if (entry?.version === version && entry.done) return { value: entry.done.value, version, computedAt: entry.done.at, stale: false };
     const good = this.lastGood.get(key);
-    // Only while a computation of this view runs: with nothing running, the request computes the data
-    // as it is now (so a change a user just made shows), and every other stale-accepting request
-    // meanwhile gets the last result instead of waiting or starting a second computation.
-    if (good && entry && !entry.done && maxStaleMs > 0 && this.clock().getTime() - good.at.getTime() <= maxStaleMs) {
-      return { value: good.value, version: good.version, computedAt: good.at, stale: good.version !== version };
-    }
+    const acceptable = good !== undefined && maxStaleMs > 0 && this.clock().getTime() - good.at.getTime() <= maxStaleMs;
+    const last = (): ViewRead<T> => ({ value: good!.value, version: good!.version, computedAt: good!.at, stale: good!.version !== version });
+    // While a computation of this view runs, every stale-accepting request gets the last result at once
+    // instead of waiting or starting a second computation.
+    if (acceptable && entry && !entry.done) return last();
     const current = entry?.version === version ? entry : this.start(key, version, filter);
+    // With nothing running, the request starts the data as it is now (so a change a user just made
+    // shows); where the last computation took longer than freshWaitMs (a large workspace), a request
+    // that accepts the last result waits for this one only so long.
+    if (acceptable && good.tookMs > this.freshWaitMs && !current.done && !(await settlesWithin(current.promise, this.freshWaitMs))) return last();
     const value = await current.promise;
     return { value, version, computedAt: current.done?.at ?? this.clock(), stale: false };
   }
@@ -93,12 +109,13 @@ export class ViewCache<T> {
   }
 
   private start(key: string, version: number, filter: InsightFilter | undefined): Entry<T> {
+    const started = performance.now();
     const entry: Entry<T> = { version, promise: this.compute(isEmptyFilter(filter) ? undefined : filter), done: null };
     entry.promise.then(
       (value) => {
         entry.done = { value, at: this.clock() };
         const good = this.lastGood.get(key);
-        if (!good || good.version <= version) this.lastGood.set(key, { version, ...entry.done });
+        if (!good || good.version <= version) this.lastGood.set(key, { version, ...entry.done, tookMs: performance.now() - started });
       },
       // A failed computation is not kept: the next request tries again.
       () => { if (this.entries.get(key) === entry) this.entries.delete(key); },
@@ -122,6 +139,13 @@ export class ViewCache<T> {
   }
 }
 
+/** Whether `promise` settles (either way) within `ms`; its rejection stays the caller's to read. */
+function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<boolean>((resolve) => { timer = setTimeout(() => resolve(false), ms); });
+  return Promise.race([promise.then(() => true, () => true), late]).finally(() => clearTimeout(timer));
+}
+
 /** Computes one workspace's view, narrowed to `filter` when given (e.g. AppDeps.computeInsights). */
 export type WorkspaceViewComputer<T> = (workspaceId: string, filter?: InsightFilter) => Promise<T>;
 
@@ -137,13 +161,14 @@ export class ViewCaches<T> {
     private readonly store: Store,
     private readonly compute: WorkspaceViewComputer<T>,
     private readonly clock: Clock,
+    private readonly freshWaitMs = FRESH_WAIT_MS,
   ) {}
 
   /** The cache of a workspace. */
   for(workspaceId: string): ViewCache<T> {
     let cache = this.caches.get(workspaceId);
     if (!cache) {
-      cache = new ViewCache<T>(this.store, workspaceId, (filter) => this.compute(workspaceId, filter), this.clock);
+      cache = new ViewCache<T>(this.store, workspaceId, (filter) => this.compute(workspaceId, filter), this.clock, FILTERED_CACHE_SIZE, this.freshWaitMs);
       this.caches.set(workspaceId, cache);
     }
     return cache;

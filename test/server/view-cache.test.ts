@@ -11,7 +11,7 @@ import { filterInsightsInput, type InsightFilter } from '../../src/insights/filt
 import type { Insights } from '../../src/insights/types.ts';
 import { loadInsightsInput } from '../../src/runtime/insights/load-insights-input.ts';
 import { createApp } from '../../src/server/create-app.ts';
-import { ViewCache } from '../../src/server/view-cache.ts';
+import { FILTERED_CACHE_SIZE, ViewCache } from '../../src/server/view-cache.ts';
 import { maxStaleMs } from '../../src/server/max-stale.ts';
 import { NOW, seedStore, WORKSPACE, type SeededStore } from './fixtures.ts';
 
@@ -118,12 +118,65 @@ describe('ViewCache (the insights)', () => {
 
   it('with nothing running, computes the data as it is now even for a stale-accepting caller (a change just made shows)', async () => {
     const g = gatedComputer();
-    const cache = new ViewCache<Insights>(seeded.store, WORKSPACE, g.compute, () => NOW);
+    // A wait long enough for any machine: what is tested is that the answer is the new computation's.
+    const cache = new ViewCache<Insights>(seeded.store, WORKSPACE, g.compute, () => NOW, FILTERED_CACHE_SIZE, 60_000);
     const first = await cache.read(undefined, 60_000);
     await addMessage();
     const next = await cache.read(undefined, 60_000);
     expect(next.stale).toBe(false);
     expect(next.value.messages.total).toBe(first.value.messages.total + 1);
+  });
+
+  it('where the last computation was slow, waits for the one it starts only so long, then answers with the last result while it goes on', async () => {
+    const g = gatedComputer();
+    const cache = new ViewCache<Insights>(seeded.store, WORKSPACE, g.compute, () => NOW, FILTERED_CACHE_SIZE, 50);
+    // The first computation takes longer than the 50 ms the cache waits: a large workspace's, say.
+    g.close();
+    setTimeout(() => g.open(), 120);
+    const first = await cache.read(undefined, 60_000);
+    await addMessage();
+    g.close();
+    const t0 = performance.now();
+    const stale = await cache.read(undefined, 60_000);
+    expect(performance.now() - t0).toBeGreaterThanOrEqual(45);
+    expect(stale).toMatchObject({ stale: true, version: first.version });
+    expect(stale.value.messages.total).toBe(first.value.messages.total);
+    expect(g.calls).toBe(2);
+    // The computation it started goes on: others get the last result at once, and no second one starts.
+    expect((await cache.read(undefined, 60_000)).stale).toBe(true);
+    expect(g.calls).toBe(2);
+    g.open();
+    const fresh = await cache.read();
+    expect(fresh.stale).toBe(false);
+    expect(fresh.value.messages.total).toBe(first.value.messages.total + 1);
+    expect(g.calls).toBe(2);
+  });
+
+  it('where the last computation was quick, waits for the one it starts however long it takes (a change just made shows)', async () => {
+    const g = gatedComputer();
+    const cache = new ViewCache<Insights>(seeded.store, WORKSPACE, g.compute, () => NOW, FILTERED_CACHE_SIZE, 1_000);
+    const first = await cache.read(undefined, 60_000);
+    await addMessage();
+    g.close();
+    const next = cache.read(undefined, 60_000);
+    const settled = await Promise.race([next.then(() => 'answered'), new Promise((r) => setTimeout(() => r('waiting'), 1_300))]);
+    expect(settled).toBe('waiting');
+    g.open();
+    expect(await next).toMatchObject({ stale: false });
+    expect((await next).value.messages.total).toBe(first.value.messages.total + 1);
+  });
+
+  it('answers a caller that accepts no stale result only with the data as it is now, however long it takes', async () => {
+    const g = gatedComputer();
+    const cache = new ViewCache<Insights>(seeded.store, WORKSPACE, g.compute, () => NOW, FILTERED_CACHE_SIZE, 10);
+    const first = await cache.read();
+    await addMessage();
+    g.close();
+    const fresh = cache.read();
+    const settled = await Promise.race([fresh.then(() => 'answered'), new Promise((r) => setTimeout(() => r('waiting'), 200))]);
+    expect(settled).toBe('waiting');
+    g.open();
+    expect((await fresh).value.messages.total).toBe(first.value.messages.total + 1);
   });
 
   it('waits rather than answer with a result older than the caller accepts', async () => {

@@ -161,14 +161,13 @@ export class ViewCaches<T> {
     private readonly store: Store,
     private readonly compute: WorkspaceViewComputer<T>,
     private readonly clock: Clock,
-    private readonly freshWaitMs = FRESH_WAIT_MS,
   ) {}
 
   /** The cache of a workspace. */
   for(workspaceId: string): ViewCache<T> {
     let cache = this.caches.get(workspaceId);
     if (!cache) {
-      cache = new ViewCache<T>(this.store, workspaceId, (filter) => this.compute(workspaceId, filter), this.clock, FILTERED_CACHE_SIZE, this.freshWaitMs);
+      cache = new ViewCache<T>(this.store, workspaceId, (filter) => this.compute(workspaceId, filter), this.clock);
       this.caches.set(workspaceId, cache);
     }
     return cache;

@@ -18,9 +18,11 @@ import { REPO_ROOT } from '../data/paths.ts';
  * customers' messages; 1.6: the same weights, and the messages the store analyses, all customers', are
  * read as such rather than through the `customer` head's guess, so analyses stored by 1.5 are redone;
  * 1.7: the written messages' needs relabelled; 1.8: the churn and stage heads' own L2, and a known
- * customer's sentiment held to its main emotion, its second emotion the emotion head's runner-up).
+ * customer's sentiment held to its main emotion, its second emotion the emotion head's runner-up;
+ * 1.9: the same weights, and where a known customer's sentiment and main emotion break the checked
+ * rule the less sure of the two heads yields, so analyses stored by 1.8 are redone).
  */
-export const MODEL_VERSION = 'ecoute-analyzer-1.8';
+export const MODEL_VERSION = 'ecoute-analyzer-1.9';
 
 /** Stamps `model.version` from its content and writes it; returns a line for the training log. */
 export function writeModel(model: AnalyzerModel, attribution: string): string {

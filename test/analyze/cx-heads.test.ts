@@ -40,6 +40,13 @@ describe('learned customer-message heads', () => {
     expect(review.score).toBeGreaterThan(0);
     expect(sentiment('How do I change the payment date of my direct debit?', true).label).toBe('negative');
     expect(sentiment('How do I change the payment date of my direct debit?').label).toBe('neutral');
+    // Uninstalling is no joy: the core model reads joy in "installé" and the emotion head leans on it
+    // (0.52), but the sentiment head is surer of negative (0.77), so on a known customer's message the
+    // emotion yields, not the sentiment.
+    const uninstalled = analyze('J\'ai désinstallé l\'appli.', { model, customer: true });
+    expect(uninstalled.sentiment.label).toBe('negative');
+    for (const e of uninstalled.emotions) expect(['joy', 'gratitude', 'relief', 'trust']).not.toContain(e.label);
+    expect(uninstalled.emotions.length).toBeGreaterThan(0);
     // A line that is not a customer's (a film's dialogue): the core model's sentiment stands.
     for (const line of ['I can\'t believe you kept this from me all these years.', 'We did it! We actually won the game!']) {
       expect(sentiment(line)).toEqual(sentiment(line, true));

@@ -130,6 +130,37 @@ describe('decideHeads', () => {
     // Without a sentiment or emotion head there is nothing to open.
     expect(decideHeads(heads, new Map(), { lang: 'en', knownCustomer: true }).sentiment).toBeUndefined();
   });
+  it('lets the less sure of the sentiment and emotion heads yield where they break the checked rule (known customers)', () => {
+    const both = new Map(heads);
+    both.set('emotion', { ...head('emotion', 'softmax', ['anger', 'frustration', 'joy', 'trust', 'none'], 12), freeAbove: 0.8, freeOnCustomer: true });
+    both.set('sentiment', { ...head('sentiment', 'softmax', ['negative', 'neutral', 'positive'], 17), freeAbove: 0.6 });
+    const at = (sentiment: number[], emotion: number[], context: { knownCustomer?: boolean; sarcastic?: boolean } = { knownCustomer: true }) =>
+      decideHeads(both, new Map<HeadName, number[]>([['sentiment', sentiment], ['emotion', emotion]]), { lang: 'en', ...context });
+    // Negative at 0.8 against joy at 0.6: joy yields to the likeliest emotion a negative message allows.
+    const surer = at([0.8, 0.1, 0.1], [0.05, 0.2, 0.6, 0.1, 0.05]);
+    expect(surer).toMatchObject({ sentiment: { label: 'negative', p: 0.8 }, emotion: { label: 'frustration', p: 0.2, col: 13 } });
+    // The runner-up, the likeliest after joy, is the emotion now: no second emotion.
+    expect(surer.emotion2).toBeNull();
+    expect(at([0.8, 0.1, 0.1], [0.3, 0.16, 0.5, 0.02, 0.02])).toMatchObject({ emotion: { label: 'anger' }, emotion2: null });
+    // The emotion is the surer: it stands (the sentiment yields later, sentimentAndEmotions).
+    expect(at([0.7, 0.2, 0.1], [0.05, 0.1, 0.75, 0.05, 0.05]).emotion?.label).toBe('joy');
+    expect(at([0.75, 0.125, 0.125], [0.0625, 0.0625, 0.75, 0.0625, 0.0625]).emotion?.label).toBe('joy'); // a tie: the emotion stands
+    // None is no emotion a negative message may lead with: it yields to a less likely one.
+    expect(at([0.8, 0.1, 0.1], [0.05, 0.15, 0.05, 0.05, 0.7])).toMatchObject({ emotion: { label: 'frustration' }, emotion2: null });
+    expect(at([0.65, 0.25, 0.1], [0.05, 0.15, 0.05, 0.05, 0.7]).emotion).toBeNull();
+    // A positive reading against a hostile emotion: the likeliest emotion that is neither hostile nor none.
+    expect(at([0.05, 0.05, 0.9], [0.5, 0.2, 0.1, 0.15, 0.05]).emotion).toMatchObject({ label: 'trust', p: 0.15 });
+    // Readings that keep the rule are left alone, and so is a neutral one.
+    expect(at([0.8, 0.1, 0.1], [0.1, 0.7, 0.1, 0.05, 0.05]).emotion?.label).toBe('frustration');
+    expect(at([0.1, 0.8, 0.1], [0.05, 0.05, 0.8, 0.05, 0.05]).emotion?.label).toBe('joy');
+    // Only where the emotion head decides alone on a known customer's message, and the sentiment head decided.
+    expect(at([0.8, 0.1, 0.1], [0.05, 0.2, 0.6, 0.1, 0.05], { knownCustomer: true, sarcastic: true }).emotion?.label).toBe('joy');
+    expect(at([0.8, 0.1, 0.1], [0.05, 0.2, 0.6, 0.1, 0.05], {}).emotion?.label).toBe('joy');
+    expect(at([0.55, 0.3, 0.15], [0.05, 0.2, 0.6, 0.1, 0.05])).toMatchObject({ sentiment: null, emotion: { label: 'joy' } });
+    // End to end: the sentiment head's negative reading now stands beside its negative emotion.
+    const e = (...labels: string[]) => labels.map((label) => ({ label }));
+    expect(sentimentAndEmotions(surer.sentiment, { label: 'neutral', score: 0 }, e(surer.emotion!.label), true).sentiment.label).toBe('negative');
+  });
   it('keeps the guidelines\' checked rule: a positive reading yields to a hostile main emotion, and drops a hostile later one', () => {
     const e = (...labels: string[]) => labels.map((label) => ({ label }));
     expect(withSentiment('positive', e('gratitude', 'joy'))).toEqual(e('gratitude', 'joy'));

@@ -5,6 +5,7 @@
  * themes, one stage or none.
  */
 import type { Urgency } from '../../core/labels.ts';
+import { allowedBeside, mayLeadWith } from './checked-rule.ts';
 import { NONE, type HeadData, type HeadName } from './head-model.ts';
 
 /** A label chosen by a head, with its probability and its column in the shared matrix. */
@@ -174,7 +175,37 @@ export function decideHeads(heads: ReadonlyMap<HeadName, HeadData>, probs: HeadP
   }
   const sentiment = h('sentiment');
   if (sentiment) d.sentiment = isCustomer ? sentimentOf(sentiment, probs.get('sentiment')!) : null;
+  if (emotion && knownCustomer && d.emotionFree) yieldToSentiment(d, emotion, probs.get('emotion')!);
   return d;
+}
+
+/**
+ * Where the sentiment head decided and the emotion head's choice breaks the guidelines' checked rule
+ * beside it (checked-rule.ts: a negative message leading with a positive emotion or none, a positive
+ * one with anger, frustration or disgust), the less sure of the two yields. Where the sentiment's
+ * (prior-adjusted) probability is the higher, the emotion becomes the head's likeliest one the
+ * sentiment allows, with no second; otherwise the sentiment yields later
+ * (sentiment-emotions.ts). Only on a known customer's message where the emotion head decides alone,
+ * as the sentiment's yielding is. No constant: two probabilities compared. Under 5-fold CV on the
+ * corpus (the folds' stored probabilities; the sentiment always yielding before), 22 of 1,470
+ * messages change, the sentiment right on 15 after and 7 before: sentiment macro-F1 fr / en 0.852 /
+ * 0.820 → 0.852 / 0.833 (95 % paired bootstrap of the gain [−0.010, 0.008] / [0.002, 0.024]), top
+ * emotion 0.653 / 0.649 → 0.649 / 0.652 (README, "Learned heads"). "J'ai désinstallé l'appli.", whose emotion head leans on the core's joy (0.52)
+ * while its sentiment head reads negative (0.77), reads negative with frustration instead of positive.
+ */
+function yieldToSentiment(d: HeadDecision, emotion: HeadData, p: readonly number[]): void {
+  const s = d.sentiment;
+  const first = d.emotion?.label ?? null;
+  if (!s || mayLeadWith(s.label, first)) return;
+  const firstP = d.emotion?.p ?? p[emotion.labels.indexOf(NONE)] ?? 0;
+  if (s.p <= firstP) return;
+  let best = -1;
+  for (let j = 0; j < p.length; j++) if (allowedBeside(s.label, emotion.labels[j]) && (best < 0 || p[j] > p[best])) best = j;
+  if (best < 0) return;
+  d.emotion = { label: emotion.labels[best], p: p[best], col: emotion.offset + best };
+  // The runner-up is the likeliest label after the one that yielded: the new emotion where it is
+  // allowed, else not allowed either. So no second emotion.
+  if (d.emotion2 !== undefined) d.emotion2 = null;
 }
 
 /** The sentiment head's decision on a customer's message (HeadData.prior, freeAbove), or null. */

@@ -190,8 +190,9 @@ export function decideHeads(heads: ReadonlyMap<HeadName, HeadData>, probs: HeadP
  * corpus (the folds' stored probabilities; the sentiment always yielding before), 22 of 1,470
  * messages change, the sentiment right on 15 after and 7 before: sentiment macro-F1 fr / en 0.852 /
  * 0.820 → 0.852 / 0.833 (95 % paired bootstrap of the gain [−0.010, 0.008] / [0.002, 0.024]), top
- * emotion 0.653 / 0.649 → 0.649 / 0.652 (README, "Learned heads"). "J'ai désinstallé l'appli.", whose emotion head leans on the core's joy (0.52)
- * while its sentiment head reads negative (0.77), reads negative with frustration instead of positive.
+ * emotion 0.653 / 0.649 → 0.649 / 0.652 (README, "Learned heads"). "J'ai désinstallé l'appli.",
+ * whose emotion head leans on the core's joy (0.52) while its sentiment head reads negative (0.77),
+ * reads negative with frustration instead of positive.
  */
 function yieldToSentiment(d: HeadDecision, emotion: HeadData, p: readonly number[]): void {
   const s = d.sentiment;

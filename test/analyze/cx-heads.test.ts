@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/analyze.ts';
+import { POSITIVE } from '../../src/analyze/heads/checked-rule.ts';
 import { RULE_JOIN_MAX_CHARS } from '../../src/analyze/heads/decide-heads.ts';
 import { EMOTION_FAMILY } from '../../src/analyze/heads/emotion-family.ts';
 import type { AnalyzerModel } from '../../src/analyze/model.ts';
@@ -45,7 +46,7 @@ describe('learned customer-message heads', () => {
     // emotion yields, not the sentiment.
     const uninstalled = analyze('J\'ai désinstallé l\'appli.', { model, customer: true });
     expect(uninstalled.sentiment.label).toBe('negative');
-    for (const e of uninstalled.emotions) expect(['joy', 'gratitude', 'relief', 'trust']).not.toContain(e.label);
+    for (const e of uninstalled.emotions) expect(POSITIVE.has(e.label), e.label).toBe(false);
     expect(uninstalled.emotions.length).toBeGreaterThan(0);
     // A line that is not a customer's (a film's dialogue): the core model's sentiment stands.
     for (const line of ['I can\'t believe you kept this from me all these years.', 'We did it! We actually won the game!']) {

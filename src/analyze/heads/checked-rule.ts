@@ -12,9 +12,9 @@ export const NEVER_POSITIVE: ReadonlySet<string> = new Set(['anger', 'frustratio
 /** Emotions that make a message's primary emotion positive (a negative message never leads with one). */
 export const POSITIVE: ReadonlySet<string> = new Set(['joy', 'gratitude', 'relief', 'trust']);
 
-/** Whether a message of `sentiment` may lead with `first` (null or `none`: no emotion). */
+/** Whether a message of `sentiment` may lead with `first` (null or `neutral`: no emotion). */
 export function mayLeadWith(sentiment: string, first: string | null): boolean {
-  if (sentiment === 'negative') return first !== null && first !== 'none' && first !== 'neutral' && !POSITIVE.has(first);
+  if (sentiment === 'negative') return first !== null && first !== 'neutral' && !POSITIVE.has(first);
   if (sentiment === 'positive') return first === null || !NEVER_POSITIVE.has(first);
   return true;
 }

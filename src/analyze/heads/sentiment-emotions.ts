@@ -7,7 +7,7 @@
  * (decide-heads.ts, `yieldToSentiment`); everything else is mended here, the one place the analyser
  * (apply-heads.ts) and the figures (scripts/train/cx-heads/head-metrics.ts) share.
  */
-import { NEVER_POSITIVE, POSITIVE } from './checked-rule.ts';
+import { mayLeadWith, NEVER_POSITIVE, POSITIVE } from './checked-rule.ts';
 import type { HeadDecision } from './decide-heads.ts';
 
 /**
@@ -37,11 +37,10 @@ export function withSentiment<T extends { label: string }>(sentiment: string, em
  * negative half had lost (README, "Learned heads").
  */
 export function sentimentForEmotions(sentiment: string, emotions: readonly { label: string }[]): string {
-  const first = emotions[0]?.label;
-  if (sentiment === 'negative' && (first === undefined || first === 'neutral')) return 'neutral';
-  if (sentiment === 'negative' && POSITIVE.has(first!)) return 'positive';
-  if (sentiment === 'positive' && first !== undefined && NEVER_POSITIVE.has(first)) return 'negative';
-  return sentiment;
+  const first = emotions[0]?.label ?? null;
+  if (mayLeadWith(sentiment, first)) return sentiment;
+  if (sentiment === 'negative') return first !== null && POSITIVE.has(first) ? 'positive' : 'neutral';
+  return 'negative'; // a positive reading led by anger, frustration or disgust
 }
 
 /**
